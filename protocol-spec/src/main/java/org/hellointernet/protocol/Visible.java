@@ -1,0 +1,86 @@
+package org.hellointernet.protocol;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Renders bytes so that invisible ones can be seen: most student bugs are invisible bytes.
+ * {@code \r}, {@code \n}, {@code \t}, {@code \0} and {@code \\} are escaped, other control characters become
+ * {@code \xNN}, and bytes that are not valid UTF-8 become {@code \xNN} too. Valid non-ASCII text stays as is.
+ */
+public final class Visible {
+
+    private Visible() {
+    }
+
+    /** Visible form of all of {@code bytes}. */
+    public static String of(byte[] bytes) {
+        return of(bytes, 0, bytes.length);
+    }
+
+    /** Visible form of a string (already decoded). */
+    public static String of(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 8);
+        text.codePoints().forEach(cp -> appendCodePoint(out, cp));
+        return out.toString();
+    }
+
+    /** Visible form of {@code length} bytes of {@code bytes} from {@code offset}. */
+    public static String of(byte[] bytes, int offset, int length) {
+        StringBuilder out = new StringBuilder(length + 8);
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes, offset, length);
+        CharBuffer chars = CharBuffer.allocate(Math.max(16, length));
+        while (true) {
+            CoderResult result = decoder.decode(in, chars, true);
+            chars.flip();
+            out.append(escape(chars));
+            chars.clear();
+            if (result.isError()) {
+                for (int i = 0; i < result.length(); i++) {
+                    out.append(String.format("\\x%02X", in.get() & 0xff));
+                }
+            } else if (result.isUnderflow()) {
+                break;
+            }
+        }
+        return out.toString();
+    }
+
+    /** Quoted visible form, with an explicit note when the bytes do not end in LF. */
+    public static String quotedLine(byte[] bytes) {
+        String v = '"' + of(bytes) + '"';
+        boolean endsInLf = bytes.length > 0 && bytes[bytes.length - 1] == '\n';
+        return endsInLf ? v : v + " (no newline)";
+    }
+
+    private static String escape(CharSequence chars) {
+        StringBuilder out = new StringBuilder(chars.length());
+        chars.codePoints().forEach(cp -> appendCodePoint(out, cp));
+        return out.toString();
+    }
+
+    private static void appendCodePoint(StringBuilder out, int cp) {
+        switch (cp) {
+            case '\r' -> out.append("\\r");
+            case '\n' -> out.append("\\n");
+            case '\t' -> out.append("\\t");
+            case 0 -> out.append("\\0");
+            case '\\' -> out.append("\\\\");
+            case '\uFEFF' -> out.append("\\uFEFF");
+            default -> {
+                if (Character.isISOControl(cp)) {
+                    out.append(String.format("\\x%02X", cp));
+                } else {
+                    out.appendCodePoint(cp);
+                }
+            }
+        }
+    }
+}
