@@ -6,23 +6,30 @@ import java.util.regex.Pattern;
 /**
  * The client's message, {@code Hello in X}, where X is the client's language (SPEC 3).
  *
- * @param language X: 1 to {@value Protocol#MAX_LANGUAGE_CHARS} characters, no white space or control characters
+ * @param language X: 1 to {@value Protocol#MAX_LANGUAGE_CHARS} characters (code points), no white space, control or
+ *                 invisible format characters
  */
 public record Hello(String language) {
 
     /** The exact prefix of a hello, with its single space after "in". */
     public static final String PREFIX = "Hello in ";
 
-    private static final Pattern LANGUAGE = Pattern.compile("[^\\p{Cntrl}\\s\\p{Z}]{1," + Protocol.MAX_LANGUAGE_CHARS + "}");
+    /**
+     * 1 to 64 code points, none of them white space (Z or \s), a control character (Cc, also C1 such as U+0085),
+     * an invisible format character (Cf, such as U+200B or U+FEFF) or a lone surrogate (Cs).
+     * ({@code \p{Cntrl}} would only exclude ASCII controls.)
+     */
+    private static final Pattern LANGUAGE =
+            Pattern.compile("[^\\p{Cc}\\p{Cf}\\p{Cs}\\p{Z}\\s]{1," + Protocol.MAX_LANGUAGE_CHARS + "}");
 
     public Hello {
         if (!isLanguage(language)) {
             throw new IllegalArgumentException("not a language token (1-" + Protocol.MAX_LANGUAGE_CHARS
-                    + " characters, no spaces or control characters): \"" + language + "\"");
+                    + " characters, no spaces, control or invisible characters): \"" + language + "\"");
         }
     }
 
-    /** True if {@code token} can stand for X: one token, no white space, no control characters. */
+    /** True if {@code token} can stand for X: one token of visible characters, no white space. */
     public static boolean isLanguage(String token) {
         return token != null && LANGUAGE.matcher(token).matches();
     }

@@ -6,11 +6,15 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
  * Renders bytes so that invisible ones can be seen: most student bugs are invisible bytes.
- * {@code \r}, {@code \n}, {@code \t}, {@code \0} and {@code \\} are escaped, other control characters become
- * {@code \xNN}, and bytes that are not valid UTF-8 become {@code \xNN} too. Valid non-ASCII text stays as is.
+ * {@code \r}, {@code \n}, {@code \t}, {@code \0} and {@code \\} are escaped, other ASCII control characters
+ * become {@code \xNN}, and bytes that are not valid UTF-8 become {@code \xNN} too. Invisible non-ASCII characters
+ * (C1 controls such as U+0085, format characters such as U+200B and U+FEFF, separators other than the ASCII space
+ * such as U+00A0) become {@code \\uNNNN}, so they cannot be mistaken for invalid bytes. Other non-ASCII text
+ * ({@code é}, {@code C#}) stays as is.
  */
 public final class Visible {
 
@@ -44,7 +48,7 @@ public final class Visible {
             chars.clear();
             if (result.isError()) {
                 for (int i = 0; i < result.length(); i++) {
-                    out.append(String.format("\\x%02X", in.get() & 0xff));
+                    out.append(String.format(Locale.ROOT, "\\x%02X", in.get() & 0xff));
                 }
             } else if (result.isUnderflow()) {
                 break;
@@ -66,6 +70,14 @@ public final class Visible {
         return out.toString();
     }
 
+    private static boolean isInvisible(int cp) {
+        return switch (Character.getType(cp)) {
+            case Character.CONTROL, Character.FORMAT, Character.SURROGATE, Character.SPACE_SEPARATOR,
+                    Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR -> true;
+            default -> false;
+        };
+    }
+
     private static void appendCodePoint(StringBuilder out, int cp) {
         switch (cp) {
             case '\r' -> out.append("\\r");
@@ -73,10 +85,11 @@ public final class Visible {
             case '\t' -> out.append("\\t");
             case 0 -> out.append("\\0");
             case '\\' -> out.append("\\\\");
-            case '\uFEFF' -> out.append("\\uFEFF");
             default -> {
-                if (Character.isISOControl(cp)) {
-                    out.append(String.format("\\x%02X", cp));
+                if (cp < 0x80 && Character.isISOControl(cp)) {
+                    out.append(String.format(Locale.ROOT, "\\x%02X", cp));
+                } else if (cp >= 0x80 && isInvisible(cp)) {
+                    out.append(String.format(Locale.ROOT, "\\u%04X", cp));
                 } else {
                     out.appendCodePoint(cp);
                 }
