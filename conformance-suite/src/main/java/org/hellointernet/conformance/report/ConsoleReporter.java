@@ -150,7 +150,7 @@ public final class ConsoleReporter implements Reporter {
         b.append(INDENT).append("transcript:\n");
         List<String> lines = TranscriptLines.of(r.transcript(), transcriptLimit);
         for (String line : lines) {
-            b.append(INDENT).append("  ").append(paint(DIM, line)).append('\n');
+            b.append(INDENT).append("  ").append(line).append('\n');
         }
     }
 

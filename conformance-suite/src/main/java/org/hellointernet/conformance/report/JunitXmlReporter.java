@@ -3,7 +3,7 @@ package org.hellointernet.conformance.report;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,6 +27,10 @@ import org.hellointernet.conformance.result.Summary;
  * {@code XmlReportWriter} does.
  */
 public final class JunitXmlReporter implements Reporter {
+
+    /** Ant's timestamp format: ISO 8601 without zone; we write UTC. */
+    private static final DateTimeFormatter TIMESTAMP =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private final int transcriptLimit;
 
@@ -75,8 +79,7 @@ public final class JunitXmlReporter implements Reporter {
         writeCounts(w, tests(check), s.failed(), s.errors() + (check.started() ? 0 : 1), s.skipped(),
                 check.durationMs());
         if (check.startedAt() != null) {
-            attr(w, "timestamp", check.startedAt().atOffset(ZoneOffset.UTC).toLocalDateTime()
-                    .truncatedTo(ChronoUnit.SECONDS).toString());
+            attr(w, "timestamp", TIMESTAMP.format(check.startedAt()));
         }
         newLine(w, 2);
         w.writeStartElement("properties");
