@@ -1,0 +1,198 @@
+package org.hellointernet.conformance.report;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.Charset;
+import java.util.List;
+import java.util.Map;
+import org.hellointernet.conformance.result.CheckResult;
+import org.hellointernet.conformance.result.CheckRun;
+import org.hellointernet.conformance.result.ExitStatus;
+import org.hellointernet.conformance.result.RuleResult;
+import org.hellointernet.conformance.result.Status;
+import org.hellointernet.conformance.result.Summary;
+
+/**
+ * The report for a student in a terminal, in the manner of check50: one line per rule, and for each failure
+ * what was required, expected and observed, the transcript, a hint and a command to try by hand.
+ * Lines end in LF on every platform.
+ */
+public final class ConsoleReporter implements Reporter {
+
+    private static final String RESET = "\u001B[0m";
+    private static final String BOLD = "\u001B[1m";
+    private static final String RED = "\u001B[31m";
+    private static final String GREEN = "\u001B[32m";
+    private static final String YELLOW = "\u001B[33m";
+    private static final String MAGENTA = "\u001B[35m";
+    private static final String DIM = "\u001B[2m";
+    private static final String INDENT = "      ";
+
+    private final boolean colour;
+    private final boolean verbose;
+    private final boolean unicode;
+    private final int transcriptLimit;
+
+    /**
+     * @param colour  use ANSI colours (see {@link #colourEnabled(Map, boolean)})
+     * @param verbose also show the transcripts of rules that passed
+     * @param charset the charset the output is encoded in; marks fall back to ASCII if it cannot encode them
+     */
+    public ConsoleReporter(boolean colour, boolean verbose, Charset charset) {
+        this(colour, verbose, charset, TranscriptLines.DEFAULT_LIMIT);
+    }
+
+    /** As above, showing at most {@code transcriptLimit} entries of each transcript. */
+    public ConsoleReporter(boolean colour, boolean verbose, Charset charset, int transcriptLimit) {
+        this.colour = colour;
+        this.verbose = verbose;
+        this.unicode = canShowMarks(charset);
+        this.transcriptLimit = transcriptLimit;
+    }
+
+    /**
+     * Whether to colour: only on a terminal, and only if {@code NO_COLOR} is absent or empty
+     * (https://no-color.org).
+     */
+    public static boolean colourEnabled(Map<String, String> env, boolean stdoutIsTerminal) {
+        String noColor = env.get("NO_COLOR");
+        return stdoutIsTerminal && (noColor == null || noColor.isEmpty());
+    }
+
+    /** {@link #colourEnabled(Map, boolean)} for this process: its environment and {@code System.console()}. */
+    public static boolean colourEnabled() {
+        return colourEnabled(System.getenv(), System.console() != null);
+    }
+
+    /** True if {@code charset} can encode the status marks and the dash used in summaries. */
+    public static boolean canShowMarks(Charset charset) {
+        return charset.canEncode() && charset.newEncoder().canEncode("\u2713\u2717\u2014");
+    }
+
+    @Override
+    public void write(CheckRun run, Writer out) throws IOException {
+        StringBuilder b = new StringBuilder();
+        for (CheckResult check : run.checks()) {
+            writeCheck(b, check, run.checks().size() > 1);
+            b.append('\n');
+        }
+        Summary s = run.summary();
+        b.append(paint(bold(s), ReportText.verdict(s))).append(": ").append(ReportText.counts(s))
+                .append(' ').append(dash()).append(" exit status ").append(s.exitStatus()).append('\n');
+        out.write(b.toString());
+        out.flush();
+    }
+
+    private void writeCheck(StringBuilder b, CheckResult check, boolean withSummary) {
+        b.append(paint(BOLD, SafeText.oneLine(ReportText.checkName(check))))
+                .append(" (").append(SafeText.oneLine(ReportText.profileAndLanguage(check))).append(")\n");
+        if (!check.started()) {
+            b.append('\n').append(paint(BOLD + RED, "  " + mark(Status.FAIL, false)
+                    + " The program could not be started:")).append('\n');
+            indented(b, "    ", SafeText.multiLine(check.startProblem()));
+            b.append('\n');
+        }
+        int idWidth = check.results().stream().mapToInt(r -> r.rule().id().length()).max().orElse(0);
+        for (RuleResult r : check.results()) {
+            String id = r.rule().id() + " ".repeat(idWidth - r.rule().id().length());
+            b.append("  ").append(paint(colourOf(r), mark(r.status(), r.isWarning()))).append(' ')
+                    .append(id).append("  ").append(SafeText.oneLine(r.rule().title()));
+            if (r.status() == Status.SKIP) {
+                b.append(' ').append(paint(DIM, dash() + " skipped: " + SafeText.oneLine(r.message())));
+            }
+            b.append('\n');
+            if (r.status() == Status.FAIL || r.status() == Status.ERROR) {
+                writeDetails(b, r);
+            } else if (verbose && r.status() == Status.PASS) {
+                writePassDetails(b, r);
+            }
+        }
+        if (withSummary) {
+            b.append("  ").append(check.target().role()).append(' ').append(ReportText.verdict(check.summary()))
+                    .append(": ").append(ReportText.counts(check.summary())).append('\n');
+        }
+    }
+
+    private void writeDetails(StringBuilder b, RuleResult r) {
+        if (!r.message().isEmpty()) {
+            indented(b, INDENT, SafeText.multiLine(r.message()));
+        }
+        indented(b, INDENT, "requirement (" + r.rule().level() + ", section " + r.rule().section() + "): "
+                + SafeText.multiLine(r.rule().requirement()));
+        if (!r.expected().isEmpty()) {
+            b.append(INDENT).append("expected: ").append(SafeText.oneLine(r.expected())).append('\n');
+        }
+        if (!r.observed().isEmpty()) {
+            b.append(INDENT).append("observed: ").append(SafeText.oneLine(r.observed())).append('\n');
+        }
+        writeTranscript(b, r);
+        if (r.rule().hint() != null && !r.rule().hint().isBlank()) {
+            indented(b, INDENT, "hint: " + SafeText.multiLine(r.rule().hint().strip()));
+        }
+        if (!r.reproduce().isEmpty()) {
+            b.append(INDENT).append("try it yourself: ").append(SafeText.oneLine(r.reproduce())).append('\n');
+        }
+    }
+
+    private void writePassDetails(StringBuilder b, RuleResult r) {
+        if (!r.message().isEmpty()) {
+            for (String line : SafeText.multiLine(r.message()).split("\n", -1)) {
+                b.append(INDENT).append(paint(DIM, line)).append('\n');
+            }
+        }
+        writeTranscript(b, r);
+    }
+
+    private void writeTranscript(StringBuilder b, RuleResult r) {
+        if (r.transcript().isEmpty()) {
+            return;
+        }
+        b.append(INDENT).append("transcript:\n");
+        List<String> lines = TranscriptLines.of(r.transcript(), transcriptLimit);
+        for (String line : lines) {
+            b.append(INDENT).append("  ").append(line).append('\n');
+        }
+    }
+
+    private static void indented(StringBuilder b, String indent, String text) {
+        for (String line : text.split("\n", -1)) {
+            b.append(indent).append(line).append('\n');
+        }
+    }
+
+    private String mark(Status status, boolean warning) {
+        if (warning) {
+            return "!";
+        }
+        return switch (status) {
+            case PASS -> unicode ? "\u2713" : "+";
+            case FAIL -> unicode ? "\u2717" : "X";
+            case SKIP -> "-";
+            case ERROR -> "?";
+        };
+    }
+
+    private static String colourOf(RuleResult r) {
+        if (r.isWarning()) {
+            return YELLOW;
+        }
+        return switch (r.status()) {
+            case PASS -> GREEN;
+            case FAIL -> RED;
+            case SKIP -> DIM;
+            case ERROR -> MAGENTA;
+        };
+    }
+
+    private static String bold(Summary s) {
+        return BOLD + (s.exitStatus() == 0 ? GREEN : s.failed() > 0 || s.exitStatus() == ExitStatus.NOT_STARTED ? RED : YELLOW);
+    }
+
+    private String dash() {
+        return unicode ? "\u2014" : "-";
+    }
+
+    private String paint(String code, String text) {
+        return colour ? code + text + RESET : text;
+    }
+}
