@@ -59,13 +59,21 @@ final class ProcessTree {
             depth.put(h.pid(), depthBelowRoot(h));
         });
         List<ProcessHandle> members = new ArrayList<>(found.values());
-        members.removeIf(h -> !h.isAlive());
+        members.removeIf(h -> !alive(h));
         members.sort(Comparator.comparingInt((ProcessHandle h) -> depth.getOrDefault(h.pid(), Integer.MAX_VALUE))
                 .reversed());
-        if (root.isAlive()) {
+        if (alive(root)) {
             members.add(root);
         }
         return members;
+    }
+
+    /**
+     * True if the process runs. A zombie (dead, not yet reaped by its parent) does not: a killed child of a
+     * process that never reaps, or an orphan under an init that reaps late, stays a zombie for a while.
+     */
+    static boolean alive(ProcessHandle handle) {
+        return handle.isAlive() && !ProcFs.stat(handle.pid()).map(ProcFs.Stat::isZombie).orElse(false);
     }
 
     /**
@@ -117,7 +125,7 @@ final class ProcessTree {
             return;
         }
         long pgid = root.pid();
-        boolean ours = root.isAlive() || members().stream()
+        boolean ours = alive(root) || members().stream()
                 .anyMatch(h -> ProcFs.stat(h.pid()).map(s -> s.pgrp() == pgid).orElse(false));
         Optional<Path> kill = Executables.find("kill");
         if (!ours || kill.isEmpty()) {
@@ -146,7 +154,7 @@ final class ProcessTree {
      */
     private static boolean awaitGone(List<ProcessHandle> handles, long deadline) {
         while (true) {
-            if (handles.stream().noneMatch(ProcessHandle::isAlive)) {
+            if (handles.stream().noneMatch(ProcessTree::alive)) {
                 return true;
             }
             long left = deadline - System.nanoTime();

@@ -21,12 +21,12 @@ final class Await {
         return true;
     }
 
-    /** True once none of the processes is alive (a zombie counts as gone: ProcessHandle reports it so). */
+    /** True once none of the processes is alive (a zombie, dead but not yet reaped, counts as gone). */
     static boolean allGone(Collection<Long> pids, Duration timeout) throws InterruptedException {
         return until(timeout, () -> pids.stream().noneMatch(Await::alive));
     }
 
     static boolean alive(long pid) {
-        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        return ProcessHandle.of(pid).map(ProcessTree::alive).orElse(false);
     }
 }
