@@ -166,6 +166,7 @@ public final class ProgramProcess implements AutoCloseable {
                 LOG.warn("some processes of `{}` (pid {}) could not be killed", command, pid());
             }
             long deadline = System.nanoTime() + READER_GRACE.toNanos();
+            waitForExit(READER_GRACE); // dead already; this lets the JVM reap it, so that isAlive() agrees
             stdout.awaitClosed(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
             stderr.awaitClosed(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
         } catch (RuntimeException e) {

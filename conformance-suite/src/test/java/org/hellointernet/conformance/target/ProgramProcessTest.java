@@ -40,7 +40,8 @@ class ProgramProcessTest {
     @Test
     void runsInItsOwnSessionAndProcessGroup() throws Exception {
         assumeTrue(Executables.find("setsid").isPresent(), "no setsid here");
-        try (ProgramProcess p = start("exec sleep 300")) {
+        try (ProgramProcess p = start("echo started; exec sleep 300")) {
+            assertThat(p.stdout().awaitLine("started"::equals, WAIT)).isTrue(); // setsid has run by now
             ProcFs.Stat stat = ProcFs.stat(p.pid()).orElseThrow();
 
             assertThat(stat.pgrp()).isEqualTo(p.pid());
@@ -130,7 +131,8 @@ class ProgramProcessTest {
             assertThat(p.stdout().awaitLine(l -> l.matches("\\d+"), WAIT)).isTrue();
             daemon = Long.parseLong(p.stdout().lines().get(0));
             assertThat(Await.alive(daemon)).isTrue();
-            assertThat(ProcFs.stat(daemon).orElseThrow().session()).isNotEqualTo(p.pid());
+            assertThat(Await.until(WAIT, () -> ProcFs.stat(daemon).map(s -> s.session() == daemon).orElse(false)))
+                    .as("daemon %d in a session of its own", daemon).isTrue();
             assertThat(p.processes()).extracting(ProcessHandle::pid).contains(daemon);
         }
         assertThat(Await.allGone(List.of(daemon), Duration.ofSeconds(5))).isTrue();
