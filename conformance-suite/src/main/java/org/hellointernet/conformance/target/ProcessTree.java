@@ -17,8 +17,8 @@ import java.util.concurrent.TimeUnit;
  * each alone misses some: {@link ProcessHandle#descendants()} (misses children re-parented after their
  * parent died, such as double-forked daemons), the marker variable in the environment every process
  * inherits (found in {@code /proc/PID/environ}, Linux only; misses a program that clears its environment),
- * and the program's process group, signalled at once with {@code kill -SIG -- -PGID} (misses a process that
- * started its own session).
+ * and the program's process group (found in {@code /proc/PID/stat}, and signalled at once with
+ * {@code kill -SIG -- -PGID}; misses a process that started its own session).
  */
 final class ProcessTree {
 
@@ -47,8 +47,15 @@ final class ProcessTree {
         Map<Long, ProcessHandle> found = new LinkedHashMap<>();
         if (ProcFs.available()) {
             long self = ProcessHandle.current().pid();
+            boolean groupIsOurs = ownGroup && groupIdStillOurs();
             for (long pid : ProcFs.pids()) {
-                if (pid != self && pid != root.pid() && ProcFs.environContains(pid, markerEntry)) {
+                if (pid == self || pid == root.pid()) {
+                    continue;
+                }
+                // environ cannot be read while a process is in the middle of exec: the group catches those
+                boolean member = groupIsOurs && ProcFs.stat(pid).map(s -> s.pgrp() == root.pid()).orElse(false)
+                        || ProcFs.environContains(pid, markerEntry);
+                if (member) {
                     ProcessHandle.of(pid).ifPresent(h -> found.put(pid, h));
                 }
             }
@@ -66,6 +73,14 @@ final class ProcessTree {
             members.add(root);
         }
         return members;
+    }
+
+    /**
+     * True while the root's pid still names the root's process group: the kernel does not reuse a pid that is
+     * a live group's id, but once the root is dead and its pid names another process, the group is gone.
+     */
+    private boolean groupIdStillOurs() {
+        return root.isAlive() || ProcessHandle.of(root.pid()).isEmpty();
     }
 
     /**
@@ -125,10 +140,8 @@ final class ProcessTree {
             return;
         }
         long pgid = root.pid();
-        boolean ours = alive(root) || members().stream()
-                .anyMatch(h -> ProcFs.stat(h.pid()).map(s -> s.pgrp() == pgid).orElse(false));
         Optional<Path> kill = Executables.find("kill");
-        if (!ours || kill.isEmpty()) {
+        if (!groupIdStillOurs() || kill.isEmpty()) {
             return;
         }
         try {

@@ -55,6 +55,7 @@ public final class ServerLauncher {
         Set<Integer> otherPorts = Set.of();
         long otherSince = 0;
         long nextTreeCheck = startNanos;
+        boolean goneSeen = false;
         while (true) {
             if (listening(port, kernelTable)) {
                 return new Started.Running(process, Duration.ofNanos(System.nanoTime() - startNanos));
@@ -71,7 +72,12 @@ public final class ServerLauncher {
                 otherPorts = ports;
             }
             if (!process.isAlive() && process.processes().isEmpty()) {
-                return failExited(process, port);
+                if (goneSeen) { // seen twice, a poll apart: a child caught mid-exec is not missed
+                    return failExited(process, port);
+                }
+                goneSeen = true;
+            } else {
+                goneSeen = false;
             }
             if (!otherPorts.isEmpty()
                     && (now - otherSince >= OTHER_PORT_GRACE_MILLIS * 1_000_000 || now - deadline >= 0)) {
