@@ -1,0 +1,56 @@
+package org.hellointernet.conformance.target;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.OptionalInt;
+
+/**
+ * Runs a client program to its end, or kills it (with everything it started) at a timeout. For a run during
+ * which the session engine plays the server, use {@link #start} and then {@link #finish}.
+ */
+public final class ClientRunner {
+
+    static final int TAIL_LINES = 20;
+
+    private ClientRunner() {
+    }
+
+    /**
+     * Runs {@code cmd} with its placeholders filled from {@code values} ({@code host}, {@code port}).
+     *
+     * @throws IllegalArgumentException if the template uses a placeholder {@code values} does not fill
+     * @throws UncheckedIOException     if the shell cannot be started (no {@code sh}, no such directory)
+     */
+    public static ClientRun run(Command cmd, Map<String, String> values, Duration timeout) {
+        try {
+            return finish(start(cmd, values), timeout);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the client `" + cmd.template() + "`", e);
+        }
+    }
+
+    /** Starts the client and returns at once; the caller must {@link #finish} or close it. */
+    public static ProgramProcess start(Command cmd, Map<String, String> values) throws IOException {
+        return cmd.start(values);
+    }
+
+    /**
+     * Waits until {@code client} exits or {@code timeout} has passed since it started, then kills whatever of it is
+     * left (a background child still holding its output, or all of it at the timeout) and reports. Closes it.
+     */
+    public static ClientRun finish(ProgramProcess client, Duration timeout) {
+        try (client) {
+            Duration left = timeout.minus(client.uptime());
+            boolean exited = client.waitForExit(left.isNegative() ? Duration.ZERO : left);
+            Duration elapsed = exited ? client.uptime() : timeout;
+            client.close();
+            OptionalInt code = exited ? client.exitCode() : OptionalInt.empty();
+            OutputCapture out = client.stdout();
+            OutputCapture err = client.stderr();
+            return new ClientRun(code, !exited, elapsed, out.lines(), err.lines(), out.tail(TAIL_LINES),
+                    err.tail(TAIL_LINES));
+        }
+    }
+}

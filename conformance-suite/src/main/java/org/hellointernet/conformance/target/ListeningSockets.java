@@ -1,0 +1,134 @@
+package org.hellointernet.conformance.target;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Which TCP sockets are listening, read from the Linux kernel's tables ({@code /proc/net/tcp},
+ * {@code /proc/net/tcp6}) without opening any connection: a probe connection would reach the program under
+ * test as an empty connection. Off Linux, {@link #supported()} is false and the other methods find nothing.
+ */
+public final class ListeningSockets {
+
+    private static final Path TCP = ProcFs.ROOT.resolve("net/tcp");
+    private static final Path TCP6 = ProcFs.ROOT.resolve("net/tcp6");
+    private static final String LISTEN = "0A";
+
+    /** One listening socket: local address, port and the socket's inode. */
+    public record Listener(InetAddress address, int port, long inode) {
+    }
+
+    private ListeningSockets() {
+    }
+
+    /** True if the kernel's TCP table can be read (Linux). */
+    public static boolean supported() {
+        return Files.isReadable(TCP);
+    }
+
+    /** All TCP sockets in LISTEN state, IPv4 and IPv6, of every owner. */
+    public static List<Listener> listeners() {
+        List<Listener> all = new ArrayList<>();
+        for (Path table : List.of(TCP, TCP6)) {
+            List<String> lines;
+            try {
+                lines = Files.readAllLines(table, StandardCharsets.US_ASCII);
+            } catch (IOException e) {
+                continue;
+            }
+            for (int i = 1; i < lines.size(); i++) {
+                Listener listener = parseListener(lines.get(i));
+                if (listener != null) {
+                    all.add(listener);
+                }
+            }
+        }
+        return all;
+    }
+
+    /** True if any socket (of any owner, IPv4 or IPv6) is listening on TCP {@code port}. */
+    public static boolean isListening(int port) {
+        return listeners().stream().anyMatch(l -> l.port() == port);
+    }
+
+    /** Ports on which {@code root} or any of its descendants is listening. */
+    public static Set<Integer> listeningPorts(ProcessHandle root) {
+        List<ProcessHandle> processes = new ArrayList<>();
+        processes.add(root);
+        root.descendants().forEach(processes::add);
+        return listeningPorts(processes);
+    }
+
+    /** Ports on which any of {@code processes} is listening (sorted). */
+    public static Set<Integer> listeningPorts(Collection<ProcessHandle> processes) {
+        Set<Long> inodes = new HashSet<>();
+        for (ProcessHandle process : processes) {
+            inodes.addAll(ProcFs.socketInodes(process.pid()));
+        }
+        Set<Integer> ports = new TreeSet<>();
+        if (inodes.isEmpty()) {
+            return ports;
+        }
+        for (Listener listener : listeners()) {
+            if (inodes.contains(listener.inode())) {
+                ports.add(listener.port());
+            }
+        }
+        return ports;
+    }
+
+    /**
+     * Parses one row of {@code /proc/net/tcp} or {@code tcp6}, e.g.
+     * {@code 0: 0100007F:1F90 00000000:0000 0A 00000000:00000000 00:00000000 00000000 1000 0 12345 ...};
+     * returns null for a row not in LISTEN state or not understood.
+     */
+    static Listener parseListener(String row) {
+        String[] fields = row.trim().split("\\s+");
+        if (fields.length < 10 || !LISTEN.equals(fields[3])) {
+            return null;
+        }
+        int colon = fields[1].indexOf(':');
+        if (colon < 0) {
+            return null;
+        }
+        try {
+            InetAddress address = parseAddress(fields[1].substring(0, colon));
+            int port = Integer.parseInt(fields[1].substring(colon + 1), 16);
+            long inode = Long.parseLong(fields[9]);
+            return new Listener(address, port, inode);
+        } catch (IllegalArgumentException | UnknownHostException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The kernel prints an address as 32-bit words, each in the machine's byte order: 127.0.0.1 is
+     * {@code 0100007F} on a little-endian machine, ::1 is {@code 00000000000000000000000001000000}.
+     */
+    static InetAddress parseAddress(String hex) throws UnknownHostException {
+        if (hex.length() != 8 && hex.length() != 32) {
+            throw new IllegalArgumentException("not an address: " + hex);
+        }
+        byte[] bytes = new byte[hex.length() / 2];
+        boolean little = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
+        for (int word = 0; word < bytes.length / 4; word++) {
+            for (int i = 0; i < 4; i++) {
+                int at = word * 8 + i * 2;
+                byte b = (byte) Integer.parseInt(hex.substring(at, at + 2), 16);
+                bytes[word * 4 + (little ? 3 - i : i)] = b;
+            }
+        }
+        return InetAddress.getByAddress(bytes);
+    }
+}
