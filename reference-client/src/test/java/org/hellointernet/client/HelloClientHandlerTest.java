@@ -1,7 +1,6 @@
 package org.hellointernet.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -15,7 +14,9 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import org.hellointernet.client.ClientException.Reason;
 import org.hellointernet.protocol.Hello;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+@Timeout(value = 10, unit = TimeUnit.SECONDS)
 class HelloClientHandlerTest {
 
     private static final Duration REPLY_TIMEOUT = Duration.ofSeconds(10);
@@ -33,6 +34,12 @@ class HelloClientHandlerTest {
 
     private static void receive(EmbeddedChannel channel, String text) {
         channel.writeInbound(Unpooled.copiedBuffer(text, StandardCharsets.UTF_8));
+    }
+
+    /** The reply; everything runs on the test thread here, so the future must already be complete. */
+    private ReceivedReply reply() {
+        assertThat(result).isCompleted();
+        return result.join();
     }
 
     private ClientException failure() {
@@ -58,7 +65,7 @@ class HelloClientHandlerTest {
     void completesAtLfAndClosesWithoutWaitingForServer() {
         EmbeddedChannel channel = channel();
         receive(channel, "Goodbye in C\n");
-        ReceivedReply reply = result.join();
+        ReceivedReply reply = reply();
         assertThat(reply.line().text()).isEqualTo("Goodbye in C");
         assertThat(reply.afterReply()).isEqualTo(AfterReply.NOT_WATCHED);
         assertThat(channel.isOpen()).isFalse();
@@ -70,7 +77,7 @@ class HelloClientHandlerTest {
         receive(channel, "Goodbye in C");
         assertThat(result).isNotDone();
         channel.close();
-        ReceivedReply reply = result.join();
+        ReceivedReply reply = reply();
         assertThat(reply.line().text()).isEqualTo("Goodbye in C");
         assertThat(reply.line().ending()).isEqualTo(LineEnding.NONE);
         assertThat(reply.afterReply()).isEqualTo(AfterReply.CLOSED);
@@ -80,8 +87,8 @@ class HelloClientHandlerTest {
     void dropsCrOfCrlfReply() {
         EmbeddedChannel channel = channel();
         receive(channel, "Goodbye in C\r\n");
-        assertThat(result.join().line().text()).isEqualTo("Goodbye in C");
-        assertThat(result.join().line().ending()).isEqualTo(LineEnding.CRLF);
+        assertThat(reply().line().text()).isEqualTo("Goodbye in C");
+        assertThat(reply().line().ending()).isEqualTo(LineEnding.CRLF);
     }
 
     @Test
@@ -122,7 +129,7 @@ class HelloClientHandlerTest {
         assertThat(result).isNotDone();
         channel.advanceTimeBy(1100, TimeUnit.MILLISECONDS);
         channel.runScheduledPendingTasks();
-        assertThat(result.join().afterReply()).isEqualTo(AfterReply.KEPT_OPEN);
+        assertThat(reply().afterReply()).isEqualTo(AfterReply.KEPT_OPEN);
         assertThat(channel.isOpen()).isFalse();
     }
 
@@ -131,15 +138,15 @@ class HelloClientHandlerTest {
         EmbeddedChannel channel = channel("Java", Duration.ofSeconds(1));
         receive(channel, "Goodbye in C\n");
         channel.close();
-        assertThat(result.join().afterReply()).isEqualTo(AfterReply.CLOSED);
-        assertThat(result.join().line().text()).isEqualTo("Goodbye in C");
+        assertThat(reply().afterReply()).isEqualTo(AfterReply.CLOSED);
+        assertThat(reply().line().text()).isEqualTo("Goodbye in C");
     }
 
     @Test
     void withCloseGraceReportsMoreDataAfterReplyLine() {
         EmbeddedChannel channel = channel("Java", Duration.ofSeconds(1));
         receive(channel, "Goodbye in C\nand more\n");
-        assertThat(result.join().afterReply()).isEqualTo(AfterReply.MORE_DATA);
-        assertThat(result.join().line().text()).isEqualTo("Goodbye in C");
+        assertThat(reply().afterReply()).isEqualTo(AfterReply.MORE_DATA);
+        assertThat(reply().line().text()).isEqualTo("Goodbye in C");
     }
 }
