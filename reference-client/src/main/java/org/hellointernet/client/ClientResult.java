@@ -14,7 +14,7 @@ import org.hellointernet.protocol.Visible;
  * @param ending         how the reply ended on the wire
  * @param received       the reply's bytes exactly as received (ending included)
  * @param address        the address that was actually connected to
- * @param elapsed        time from the start of the exchange (resolving included) to the reply
+ * @param elapsed        time from the start of the exchange (resolving included) until the reply line was complete
  * @param afterReply     what the server did after the reply, as far as the client watched
  * @param failedAttempts addresses of the host that were tried first and failed (usually none)
  */

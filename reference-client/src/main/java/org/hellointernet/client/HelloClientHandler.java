@@ -31,6 +31,7 @@ final class HelloClientHandler extends SimpleChannelInboundHandler<ReplyLine> {
     private final CompletableFuture<ReceivedReply> result;
 
     private ReplyLine reply;
+    private long replyNanos;
     private Throwable error;
     private ScheduledFuture<?> timer;
 
@@ -63,6 +64,7 @@ final class HelloClientHandler extends SimpleChannelInboundHandler<ReplyLine> {
             return;
         }
         reply = line;
+        replyNanos = System.nanoTime();
         cancelTimer();
         if (line.tooLong()) {
             fail(ctx, new ClientException(Reason.REPLY_TOO_LONG, "more than " + Protocol.MAX_LINE_BYTES
@@ -119,7 +121,7 @@ final class HelloClientHandler extends SimpleChannelInboundHandler<ReplyLine> {
 
     private void finish(ChannelHandlerContext ctx, AfterReply afterReply) {
         cancelTimer();
-        result.complete(new ReceivedReply(reply, afterReply, System.nanoTime()));
+        result.complete(new ReceivedReply(reply, afterReply, replyNanos));
         ctx.close();
     }
 

@@ -5,7 +5,7 @@ package org.hellointernet.client;
  *
  * @param line       the first line the server sent
  * @param afterReply what the server did after it
- * @param atNanos    {@link System#nanoTime()} when the exchange was complete
+ * @param atNanos    {@link System#nanoTime()} when the reply line was complete
  */
 record ReceivedReply(ReplyLine line, AfterReply afterReply, long atNanos) {
 }
