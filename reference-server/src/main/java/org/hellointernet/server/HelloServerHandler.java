@@ -1,6 +1,7 @@
 package org.hellointernet.server;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
@@ -46,7 +47,9 @@ public final class HelloServerHandler extends ChannelInboundHandlerAdapter {
     public HelloServerHandler(ServerConfig config) {
         this.config = config;
         byte[] reply = new Goodbye(Profile.BASIC, null, config.language()).wire().getBytes(StandardCharsets.UTF_8);
-        this.basicReply = Unpooled.unreleasableBuffer(Unpooled.directBuffer(reply.length).writeBytes(reply).asReadOnly());
+        // a JDK direct buffer: written without a copy, freed by the garbage collector, never released by Netty
+        ByteBuffer direct = ByteBuffer.allocateDirect(reply.length).put(reply).flip();
+        this.basicReply = Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(direct).asReadOnly());
     }
 
     @Override
@@ -91,11 +94,6 @@ public final class HelloServerHandler extends ChannelInboundHandlerAdapter {
             LOG.warn("closing the connection from {} after an unexpected error", ctx.channel().remoteAddress(), cause);
         }
         finishAndClose(ctx);
-    }
-
-    /** Frees the shared reply buffer; call once the server's event loops have stopped. */
-    void release() {
-        basicReply.unwrap().release();
     }
 
     private void onLine(ChannelHandlerContext ctx, ReceivedLine line) {

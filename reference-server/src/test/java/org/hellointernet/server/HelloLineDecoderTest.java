@@ -57,7 +57,7 @@ class HelloLineDecoderTest {
     void joinsALineThatArrivesInPieces() {
         channel.writeInbound(bytes("Hel"));
         channel.writeInbound(bytes("lo in Py"));
-        assertThat((Object) channel.readInbound()).isNull();
+        assertThat(nextInbound()).isNull();
 
         channel.writeInbound(bytes("thon\n"));
 
@@ -79,8 +79,8 @@ class HelloLineDecoderTest {
         channel.writeInbound(bytes("Hello in C\nHello in D\n"));
         channel.writeInbound(bytes("more\n"));
 
-        assertThat((Object) channel.readInbound()).isInstanceOf(ReceivedLine.class);
-        assertThat((Object) channel.readInbound()).isNull();
+        assertThat(nextInbound()).isInstanceOf(ReceivedLine.class);
+        assertThat(nextInbound()).isNull();
     }
 
     @Test
@@ -97,22 +97,22 @@ class HelloLineDecoderTest {
     @Test
     void signalsTooLongAs1025BytesWithoutLfArriveAndStopsBuffering() {
         channel.writeInbound(bytes("x".repeat(MAX)));
-        assertThat((Object) channel.readInbound()).isNull();
+        assertThat(nextInbound()).isNull();
 
         channel.writeInbound(bytes("yy"));
 
-        assertThat((Object) channel.readInbound()).isEqualTo(new LineTooLong(MAX));
+        assertThat(nextInbound()).isEqualTo(new LineTooLong(MAX));
         ByteBuf more = bytes("z".repeat(100_000));
         channel.writeInbound(more);
         assertThat(more.refCnt()).as("discarded input is released, not buffered").isZero();
-        assertThat((Object) channel.readInbound()).isNull();
+        assertThat(nextInbound()).isNull();
     }
 
     @Test
     void signalsTooLongForALongLineThatArrivesWithItsLf() {
         channel.writeInbound(bytes("x".repeat(MAX + 1) + "\n"));
 
-        assertThat((Object) channel.readInbound()).isEqualTo(new LineTooLong(MAX));
+        assertThat(nextInbound()).isEqualTo(new LineTooLong(MAX));
     }
 
     @Test
@@ -198,7 +198,11 @@ class HelloLineDecoderTest {
         channel.close();
 
         assertThat(events).isEmpty();
-        assertThat((Object) channel.readInbound()).as("nothing emitted, not even ClientLeft").isNull();
+        assertThat(nextInbound()).as("nothing emitted, not even ClientLeft").isNull();
+    }
+
+    private Object nextInbound() {
+        return channel.readInbound();
     }
 
     private static ByteBuf bytes(String text) {

@@ -87,7 +87,7 @@ class HelloServerHandlerTest {
         channel.freezeTime();
 
         channel.writeInbound(bytes("Hello in C"));
-        assertThat((Object) channel.readOutbound()).isNull();
+        assertThat(nextOutbound(channel)).isNull();
         channel.advanceTimeBy(Protocol.QUIET_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
         channel.runScheduledPendingTasks();
 
@@ -106,7 +106,7 @@ class HelloServerHandlerTest {
         channel.advanceTimeBy(1, TimeUnit.SECONDS);
         channel.runScheduledPendingTasks();
 
-        assertThat((Object) channel.readOutbound()).isNull();
+        assertThat(nextOutbound(channel)).isNull();
         assertThat(channel.isOpen()).isTrue();
     }
 
@@ -127,7 +127,7 @@ class HelloServerHandlerTest {
 
         channel.pipeline().fireUserEventTriggered(IdleStateEvent.FIRST_READER_IDLE_STATE_EVENT);
 
-        assertThat((Object) channel.readOutbound()).isNull();
+        assertThat(nextOutbound(channel)).isNull();
         assertThat(channel.isOpen()).isFalse();
         assertThat(err.lines()).anyMatch(line -> line.endsWith("idle for 30 s: closed"));
         assertThat(err.lines()).noneMatch(line -> line.contains("left"));
@@ -158,6 +158,10 @@ class HelloServerHandlerTest {
         } finally {
             written.release();
         }
+    }
+
+    private static Object nextOutbound(EmbeddedChannel channel) {
+        return channel.readOutbound();
     }
 
     private static ByteBuf bytes(String text) {
