@@ -1,0 +1,145 @@
+package org.hellointernet.server;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.ServerChannel;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollEventLoopGroup;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.Future;
+
+/**
+ * The reference server: {@code new HelloServer(ServerConfig.onPort(5000)).start()}, then {@link #port()},
+ * {@link #close()}. Uses the native epoll transport where available, NIO otherwise; one accept thread and one
+ * worker thread per core, shared by all connections. Listens on the IPv6 wildcard, which accepts IPv4 too
+ * (dual stack), or on the IPv4 wildcard if this host has no IPv6.
+ */
+public final class HelloServer implements AutoCloseable {
+
+    private static final int BACKLOG = 1024;
+    private static final long SHUTDOWN_TIMEOUT_MILLIS = 1000;
+
+    private final ServerConfig config;
+    private final boolean epoll;
+    private final HelloServerHandler handler;
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private EventLoopGroup acceptors;
+    private EventLoopGroup workers;
+    private Channel listener;
+    private boolean dualStack;
+
+    public HelloServer(ServerConfig config) {
+        this(config, Epoll.isAvailable());
+    }
+
+    /** With {@code useEpoll} false: the portable NIO transport even where epoll is available (tests of the fallback). */
+    HelloServer(ServerConfig config, boolean useEpoll) {
+        this.config = config;
+        this.epoll = useEpoll;
+        this.handler = new HelloServerHandler(config);
+    }
+
+    /** Starts listening; returns once connections are accepted. */
+    public synchronized HelloServer start() throws ServerStartException {
+        if (acceptors != null) {
+            throw new IllegalStateException("already started");
+        }
+        acceptors = group(epoll, 1, "hello-accept");
+        workers = group(epoll, Runtime.getRuntime().availableProcessors(), "hello-worker");
+        Class<? extends ServerChannel> channelType = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(acceptors, workers)
+                .channel(channelType)
+                .option(ChannelOption.SO_BACKLOG, BACKLOG)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new HelloServerInitializer(config, handler));
+        ChannelFuture bound = bootstrap.bind(wildcard("::")).awaitUninterruptibly();
+        dualStack = bound.isSuccess();
+        if (!bound.isSuccess() && ServerStartException.classify(bound.cause()) == ServerStartException.Reason.OTHER) {
+            // most likely no IPv6 on this host: IPv4 only then
+            bound = bootstrap.bind(wildcard("0.0.0.0")).awaitUninterruptibly();
+        }
+        if (!bound.isSuccess()) {
+            shutDownGroups();
+            closed.countDown();
+            throw new ServerStartException(ServerStartException.classify(bound.cause()), config.port(), bound.cause());
+        }
+        listener = bound.channel();
+        return this;
+    }
+
+    /** The port the server listens on (the ephemeral one if the configuration said 0). */
+    public int port() {
+        if (listener == null) {
+            throw new IllegalStateException("not started");
+        }
+        return ((InetSocketAddress) listener.localAddress()).getPort();
+    }
+
+    /** True if the server accepts IPv4 and IPv6 clients, false if IPv4 only. */
+    public boolean dualStack() {
+        return dualStack;
+    }
+
+    /** {@code epoll} or {@code nio}. */
+    public String transport() {
+        return epoll ? "epoll" : "nio";
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    /** Blocks until {@link #close()} has finished (or the start failed). */
+    public void awaitClosed() throws InterruptedException {
+        closed.await();
+    }
+
+    /** Stops listening, closes open connections and stops the threads; returns within about a second. */
+    @Override
+    public synchronized void close() {
+        if (acceptors == null || closed.getCount() == 0) {
+            closed.countDown();
+            return;
+        }
+        if (listener != null) {
+            listener.close().awaitUninterruptibly(SHUTDOWN_TIMEOUT_MILLIS);
+        }
+        shutDownGroups();
+        closed.countDown();
+    }
+
+    private void shutDownGroups() {
+        Future<?> a = acceptors.shutdownGracefully(0, SHUTDOWN_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        Future<?> w = workers.shutdownGracefully(0, SHUTDOWN_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        a.awaitUninterruptibly(2 * SHUTDOWN_TIMEOUT_MILLIS);
+        w.awaitUninterruptibly(2 * SHUTDOWN_TIMEOUT_MILLIS);
+    }
+
+    private InetSocketAddress wildcard(String literal) {
+        try {
+            return new InetSocketAddress(InetAddress.getByName(literal), config.port());
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("a literal address never needs a lookup: " + literal, e);
+        }
+    }
+
+    private static EventLoopGroup group(boolean epoll, int threads, String name) {
+        DefaultThreadFactory threadFactory = new DefaultThreadFactory(name, true);
+        return epoll ? new EpollEventLoopGroup(threads, threadFactory) : new NioEventLoopGroup(threads, threadFactory);
+    }
+}

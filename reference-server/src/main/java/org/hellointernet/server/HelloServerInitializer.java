@@ -1,0 +1,36 @@
+package org.hellointernet.server;
+
+import java.util.concurrent.TimeUnit;
+
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.timeout.IdleStateHandler;
+import org.hellointernet.protocol.Protocol;
+
+/**
+ * The pipeline of each connection: idle timeout, then {@link HelloLineDecoder} (framing, at most
+ * {@value Protocol#MAX_LINE_BYTES} bytes a line, quiet period, half-close), then the shared {@link HelloServerHandler}.
+ * Replies are written as ready-made UTF-8 {@code ByteBuf}s, so no encoder is needed.
+ */
+public final class HelloServerInitializer extends ChannelInitializer<SocketChannel> {
+
+    private final ServerConfig config;
+    private final HelloServerHandler handler;
+
+    public HelloServerInitializer(ServerConfig config, HelloServerHandler handler) {
+        this.config = config;
+        this.handler = handler;
+    }
+
+    @Override
+    protected void initChannel(SocketChannel ch) {
+        ChannelPipeline pipeline = ch.pipeline();
+        long idleNanos = config.idleTimeout().toNanos();
+        if (idleNanos > 0) {
+            pipeline.addLast("idle", new IdleStateHandler(idleNanos, 0, 0, TimeUnit.NANOSECONDS));
+        }
+        pipeline.addLast("lines", new HelloLineDecoder(Protocol.MAX_LINE_BYTES, Protocol.QUIET_PERIOD));
+        pipeline.addLast("hello", handler);
+    }
+}
