@@ -76,9 +76,12 @@ public record Command(String template, Path workDir, Map<String, String> env) {
         return ProgramProcess.start(render(values), workDir, env);
     }
 
-    /** {@code value} as one shell word: unchanged if it needs no quoting, else in single quotes. */
+    /**
+     * {@code value} as one shell word: unchanged if it needs no quoting, else in single quotes. An empty value
+     * leaves the argument out altogether: that is how a check runs a program without its arguments (SRV-USAGE).
+     */
     static String shellQuote(String value) {
-        if (SHELL_SAFE.matcher(value).matches()) {
+        if (value.isEmpty() || SHELL_SAFE.matcher(value).matches()) {
             return value;
         }
         return "'" + value.replace("'", "'\\''") + "'";

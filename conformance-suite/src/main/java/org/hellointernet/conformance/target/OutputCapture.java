@@ -109,14 +109,17 @@ public final class OutputCapture {
      * dropped from memory right after. An interrupt ends the wait (returning false, the interrupt flag set).
      */
     public boolean awaitLine(Predicate<String> predicate, Duration timeout) {
+        return awaitLine(0, predicate, timeout);
+    }
+
+    /**
+     * Like {@link #awaitLine(Predicate, Duration)}, but only lines numbered {@code fromLine} or later count
+     * (lines are numbered from 0 in the order they arrived; {@link #totalLines()} is the next number).
+     */
+    public boolean awaitLine(long fromLine, Predicate<String> predicate, Duration timeout) {
         lock.lock();
         try {
-            for (String line : head) {
-                if (predicate.test(line)) {
-                    return true;
-                }
-            }
-            for (String line : tail) {
+            for (String line : linesFromLocked(fromLine)) {
                 if (predicate.test(line)) {
                     return true;
                 }
@@ -140,6 +143,30 @@ public final class OutputCapture {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** The kept lines numbered {@code fromLine} or later, in order. */
+    public List<String> linesFrom(long fromLine) {
+        lock.lock();
+        try {
+            return linesFromLocked(fromLine);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private List<String> linesFromLocked(long fromLine) {
+        List<String> out = new ArrayList<>();
+        for (int i = (int) Math.min(Math.max(fromLine, 0), head.size()); i < head.size(); i++) {
+            out.add(head.get(i));
+        }
+        long number = totalLines - tail.size();
+        for (String line : tail) {
+            if (number++ >= fromLine) {
+                out.add(line);
+            }
+        }
+        return out;
     }
 
     /** Waits until the stream has ended (the program and all its children closed it). */

@@ -24,7 +24,12 @@ class CommandTest {
 
         assertThat(cmd.render(Map.of("host", "[::1]", "name", "it's me")))
                 .isEqualTo("./client '[::1]' 'it'\\''s me'");
-        assertThat(Command.shellQuote("")).isEqualTo("''");
+    }
+
+    @Test
+    void anEmptyValueLeavesTheArgumentOut() {
+        assertThat(Command.of("./client {host} {port}").render(Map.of("host", "", "port", "")).strip())
+                .isEqualTo("./client");
     }
 
     @Test

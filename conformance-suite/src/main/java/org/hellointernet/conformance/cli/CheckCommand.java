@@ -1,0 +1,254 @@
+package org.hellointernet.conformance.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.hellointernet.conformance.report.ConsoleReporter;
+import org.hellointernet.conformance.report.JsonReporter;
+import org.hellointernet.conformance.report.JunitXmlReporter;
+import org.hellointernet.conformance.report.MarkdownReporter;
+import org.hellointernet.conformance.report.Reporter;
+import org.hellointernet.conformance.result.CheckResult;
+import org.hellointernet.conformance.result.CheckRun;
+import org.hellointernet.conformance.result.TargetInfo;
+import org.hellointernet.conformance.rules.RuleBook;
+import org.hellointernet.conformance.session.CheckOptions;
+import org.hellointernet.conformance.session.ClientCheck;
+import org.hellointernet.conformance.session.ScriptException;
+import org.hellointernet.conformance.session.ServerCheck;
+import org.hellointernet.conformance.target.Command;
+import org.hellointernet.protocol.Hello;
+import org.hellointernet.protocol.Profile;
+import org.hellointernet.spec.Role;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code hello check}: runs every rule's session against a server and/or a client and reports per rule. */
+@picocli.CommandLine.Command(name = "check",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Check a HelloInternet server and/or client against every rule of the protocol.",
+            "",
+            "  hello check --server-cmd 'python3 server.py {port}'",
+            "  hello check --client-cmd 'python3 client.py {host} {port}'",
+            "  hello check --server-addr localhost:5000",
+            "  hello check                  (no target: checks the reference server and client)",
+            "",
+            "Commands run through sh in the current folder; the harness fills {port} and {host} with free",
+            "loopback ports itself. Output is captured line-buffered, as on a terminal."
+        },
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {
+            "0:every MUST rule passed (failed SHOULD rules are warnings)",
+            "1:a MUST rule failed",
+            "2:usage error",
+            "3:the program could not be started at all (the report says why)",
+            "4:the harness itself failed on a rule (no MUST rule failed)"
+        })
+public final class CheckCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--server-cmd", paramLabel = "CMD", description = "Start this server command ({port} is filled in).")
+    String serverCmd;
+
+    @Option(names = "--client-cmd", paramLabel = "CMD",
+            description = "Run this client command ({host} and {port} are filled in).")
+    String clientCmd;
+
+    @Option(names = "--server-addr", paramLabel = "HOST:PORT",
+            description = "Check a server that is already running (rules about its process are skipped).")
+    String serverAddr;
+
+    @Option(names = "--language", paramLabel = "X",
+            description = "The submission's language: what its client must say, what its server's reply names.")
+    String language;
+
+    @Option(names = "--profile", paramLabel = "basic|challenge", converter = ProfileConverter.class,
+            defaultValue = "basic", description = "Reply format to check against (default: ${DEFAULT-VALUE}).")
+    Profile profile;
+
+    @Option(names = "--only", paramLabel = "IDS", split = ",", description = "Run only these rules (comma-separated).")
+    List<String> only = new ArrayList<>();
+
+    @Option(names = "--exclude", paramLabel = "IDS", split = ",", description = "Skip these rules (comma-separated).")
+    List<String> exclude = new ArrayList<>();
+
+    @Option(names = "--sessions", paramLabel = "DIR",
+            description = "Add an instructor's session scripts (*.yml): new rules, or replacements of built-in ones.")
+    Path sessions;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON.")
+    Path json;
+
+    @Option(names = "--junit", paramLabel = "FILE", description = "Also write the results as JUnit XML.")
+    Path junit;
+
+    @Option(names = "--markdown", paramLabel = "FILE", description = "Also write the results as Markdown.")
+    Path markdown;
+
+    @Option(names = "--verbose", description = "Show the transcripts of passed rules too.")
+    boolean verbose;
+
+    @Option(names = "--jobs", paramLabel = "N", description = "Sessions run at once (default: ${DEFAULT-VALUE}).")
+    int jobs = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "180",
+            description = "Deadline for the whole check (default: ${DEFAULT-VALUE} s).")
+    int timeoutSeconds;
+
+    @Override
+    public Integer call() throws IOException {
+        validate();
+        RuleBook book = RuleBook.builtIn();
+        if (sessions != null) {
+            try {
+                book = book.withSessions(sessions);
+            } catch (ScriptException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+            }
+        }
+        Set<String> known = new LinkedHashSet<>();
+        book.all().forEach(e -> known.add(e.rule().id()));
+        Set<String> onlyIds = ids(only, known, "--only");
+        Set<String> excludeIds = ids(exclude, known, "--exclude");
+        CheckOptions options = new CheckOptions(profile, language, jobs, Duration.ofSeconds(timeoutSeconds));
+        Path workDir = Path.of("").toAbsolutePath();
+        boolean reference = serverCmd == null && clientCmd == null && serverAddr == null;
+
+        List<CheckResult> checks = new ArrayList<>();
+        ExecutorService io = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "check-io");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            if (reference || serverCmd != null || serverAddr != null) {
+                List<RuleBook.Entry> entries = select(book, Role.SERVER, onlyIds, excludeIds);
+                ServerCheck check = new ServerCheck(entries, options, io);
+                if (serverAddr != null) {
+                    HostPort hp = HostPort.parse(serverAddr, spec.commandLine());
+                    checks.add(check.run(hp.host(), hp.port(),
+                            new TargetInfo("server", "address", "", serverAddr, language)));
+                } else {
+                    String template = reference ? ReferencePrograms.serverCommand() : serverCmd;
+                    checks.add(check.run(new Command(template, workDir, Map.of()), new TargetInfo("server",
+                            reference ? "reference" : "command", reference ? "hello server {port}" : serverCmd, "",
+                            language)));
+                }
+            }
+            if (reference || clientCmd != null) {
+                List<RuleBook.Entry> entries = select(book, Role.CLIENT, onlyIds, excludeIds);
+                String template = reference ? ReferencePrograms.clientCommand() : clientCmd;
+                ClientCheck check = new ClientCheck(entries, options, io);
+                checks.add(check.run(new Command(template, workDir, Map.of()), new TargetInfo("client",
+                        reference ? "reference" : "command", reference ? "hello client {host} {port}" : clientCmd, "",
+                        language)));
+            }
+        } finally {
+            io.shutdownNow();
+        }
+        CheckRun run = CheckRun.of(checks);
+        report(run);
+        return run.summary().exitStatus();
+    }
+
+    private void report(CheckRun run) throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        Charset charset = out == null ? StandardCharsets.UTF_8 : Charset.defaultCharset();
+        new ConsoleReporter(ConsoleReporter.colourEnabled(), verbose, stdoutCharset(charset)).write(run, out);
+        out.flush();
+        String version = new KitVersion().getVersion()[0];
+        writeFile(json, new JsonReporter(version), run);
+        writeFile(junit, new JunitXmlReporter(), run);
+        writeFile(markdown, new MarkdownReporter(), run);
+    }
+
+    private static Charset stdoutCharset(Charset fallback) {
+        String enc = System.getProperty("stdout.encoding");
+        try {
+            return enc == null ? fallback : Charset.forName(enc);
+        } catch (IllegalArgumentException e) {
+            return fallback;
+        }
+    }
+
+    private void writeFile(Path file, Reporter reporter, CheckRun run) throws IOException {
+        if (file == null) {
+            return;
+        }
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            reporter.write(run, w);
+        }
+        spec.commandLine().getErr().println("hello check: wrote " + file);
+    }
+
+    private void validate() {
+        if (serverCmd != null && serverAddr != null) {
+            throw new ParameterException(spec.commandLine(), "Give --server-cmd or --server-addr, not both.");
+        }
+        if (serverCmd != null && !serverCmd.contains("{port}")) {
+            throw new ParameterException(spec.commandLine(), "--server-cmd must contain {port}, where the harness"
+                    + " puts the port, e.g. --server-cmd 'python3 server.py {port}'");
+        }
+        if (clientCmd != null && (!clientCmd.contains("{host}") || !clientCmd.contains("{port}"))) {
+            throw new ParameterException(spec.commandLine(), "--client-cmd must contain {host} and {port}, e.g."
+                    + " --client-cmd 'python3 client.py {host} {port}'");
+        }
+        if (language != null && !Hello.isLanguage(language)) {
+            throw new ParameterException(spec.commandLine(), "--language must be one word without spaces, like C#,"
+                    + " C++ or Python-Jupyter, not \"" + language + "\"");
+        }
+        if (jobs < 1 || jobs > 64) {
+            throw new ParameterException(spec.commandLine(), "--jobs must be 1 to 64");
+        }
+        if (timeoutSeconds < 1) {
+            throw new ParameterException(spec.commandLine(), "--timeout must be at least 1 second");
+        }
+    }
+
+    private Set<String> ids(List<String> given, Set<String> known, String option) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String id : given) {
+            String norm = id.trim().toUpperCase(Locale.ROOT);
+            if (norm.isEmpty()) {
+                continue;
+            }
+            if (!known.contains(norm)) {
+                throw new ParameterException(spec.commandLine(), option + ": unknown rule " + id
+                        + ". Run 'hello rules' for the list.");
+            }
+            out.add(norm);
+        }
+        return out;
+    }
+
+    private List<RuleBook.Entry> select(RuleBook book, Role role, Set<String> only, Set<String> exclude) {
+        return book.entries(role, profile).stream()
+                .filter(e -> only.isEmpty() || only.contains(e.rule().id()))
+                .filter(e -> !exclude.contains(e.rule().id()))
+                .toList();
+    }
+}

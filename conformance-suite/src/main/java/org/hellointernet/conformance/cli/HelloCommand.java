@@ -1,0 +1,62 @@
+package org.hellointernet.conformance.cli;
+
+import java.util.concurrent.Callable;
+import org.hellointernet.client.ClientCommand;
+import org.hellointernet.server.ServerCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** The {@code hello} launcher's top command: one entry point for every tool of the kit. */
+@Command(name = "hello",
+        mixinStandardHelpOptions = true,
+        versionProvider = KitVersion.class,
+        description = {
+            "HelloInternet kit: the protocol's reference server and client, and conformance",
+            "checks for anyone's server or client.",
+            "",
+            "Quick start:",
+            "  hello server 5000                 run the reference server on port 5000",
+            "  hello client localhost 5000       say hello to a server",
+            "  hello check                       check the reference server and client",
+            "  hello check --server-cmd 'python3 server.py {port}'   check your server",
+            "  hello rules                       list the protocol's rules"
+        },
+        synopsisSubcommandLabel = "COMMAND",
+        subcommands = {
+            ServerCommand.class,
+            ClientCommand.class,
+            CheckCommand.class,
+            RulesCommand.class,
+            CommandLine.HelpCommand.class
+        },
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {
+            "0:success",
+            "1:the command ran and failed (see its own --help)",
+            "2:usage error (unknown command, missing or bad argument)"
+        })
+public final class HelloCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(), "Missing command: choose one of "
+                + String.join(", ", spec.subcommands().keySet()));
+    }
+
+    /** The command line with the kit's conventions (exit code 2 for usage errors). */
+    public static CommandLine commandLine() {
+        CommandLine cmd = new CommandLine(new HelloCommand());
+        cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        return cmd;
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+}

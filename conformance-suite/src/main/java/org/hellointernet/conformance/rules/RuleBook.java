@@ -1,0 +1,102 @@
+package org.hellointernet.conformance.rules;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.hellointernet.conformance.session.ScriptException;
+import org.hellointernet.conformance.session.ScriptParser;
+import org.hellointernet.conformance.session.SessionScript;
+import org.hellointernet.protocol.Profile;
+import org.hellointernet.spec.Role;
+import org.hellointernet.spec.Rule;
+import org.hellointernet.spec.RuleCatalog;
+
+/**
+ * Every rule the suite can check, each with its session script: the catalog's rules with the built-in scripts
+ * ({@code sessions/<ID>.yml} next to this package), plus an instructor's scripts from {@code --sessions DIR},
+ * which replace a built-in script of the same rule or add a new rule.
+ */
+public final class RuleBook {
+
+    /** Classpath folder of the built-in scripts. */
+    public static final String SESSIONS = "/org/hellointernet/conformance/sessions/";
+
+    /** A rule and the script that judges it. */
+    public record Entry(Rule rule, SessionScript script) {
+    }
+
+    private final Map<String, Entry> entries;
+
+    private RuleBook(Map<String, Entry> entries) {
+        this.entries = entries;
+    }
+
+    /** The catalog's rules with the built-in scripts; fails if a rule has no script. */
+    public static RuleBook builtIn() {
+        Map<String, Entry> entries = new LinkedHashMap<>();
+        for (Rule rule : RuleCatalog.builtIn().rules()) {
+            String resource = SESSIONS + rule.id() + ".yml";
+            try (InputStream in = RuleBook.class.getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IllegalStateException("rule " + rule.id() + " has no session script " + resource);
+                }
+                SessionScript script = ScriptParser.parse(in, rule.id() + ".yml");
+                if (!script.rule().equals(rule.id())) {
+                    throw new IllegalStateException(resource + " names rule " + script.rule() + ", not " + rule.id());
+                }
+                entries.put(rule.id(), new Entry(rule, script));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + resource, e);
+            }
+        }
+        return new RuleBook(entries);
+    }
+
+    /** This book with the {@code *.yml} scripts of {@code dir} added (new rules) or replacing built-in ones. */
+    public RuleBook withSessions(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            throw new ScriptException(dir + " is not a folder of session scripts (*.yml)");
+        }
+        Map<String, Entry> merged = new LinkedHashMap<>(entries);
+        List<Path> files;
+        try (Stream<Path> list = Files.list(dir)) {
+            files = list.filter(p -> p.toString().endsWith(".yml") || p.toString().endsWith(".yaml")).sorted().toList();
+        }
+        for (Path file : files) {
+            SessionScript script;
+            try (InputStream in = Files.newInputStream(file)) {
+                script = ScriptParser.parse(in, file.toString());
+            }
+            Entry existing = merged.get(script.rule());
+            Rule rule = existing != null ? existing.rule() : script.definition();
+            if (rule == null) {
+                throw new ScriptException(file + ": rule " + script.rule() + " is not in the catalog; a new rule must"
+                        + " define level, title, requirement and hint in its script");
+            }
+            merged.put(script.rule(), new Entry(rule, script));
+        }
+        return new RuleBook(merged);
+    }
+
+    /** The entries about {@code role} that apply in {@code profile}, in catalog order. */
+    public List<Entry> entries(Role role, Profile profile) {
+        List<Entry> out = new ArrayList<>();
+        for (Entry e : entries.values()) {
+            if (e.rule().role() == role && e.rule().appliesTo(profile)) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    public List<Entry> all() {
+        return List.copyOf(entries.values());
+    }
+}

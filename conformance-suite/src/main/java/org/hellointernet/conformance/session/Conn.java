@@ -1,0 +1,175 @@
+package org.hellointernet.conformance.session;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.hellointernet.conformance.result.Direction;
+import org.hellointernet.protocol.Visible;
+
+/**
+ * The harness's side of one TCP connection: a reader thread fills an {@link Inbox} and records what arrives;
+ * writes happen on a worker so that a peer that never reads cannot block the session past its deadline.
+ */
+final class Conn implements AutoCloseable {
+
+    private final String name;
+    private final Socket socket;
+    private final Inbox inbox = new Inbox();
+    private final Transcript transcript;
+    private final Direction incoming;
+    private final Direction outgoing;
+    private final ExecutorService io;
+    private final Thread reader;
+    private volatile boolean closedByUs;
+
+    /**
+     * @param incoming direction of the bytes we receive: {@code S} when we play the client, {@code C} when we play
+     *                 the server
+     */
+    Conn(String name, Socket socket, Transcript transcript, Direction incoming, ExecutorService io) {
+        this.name = name;
+        this.socket = socket;
+        this.transcript = transcript;
+        this.incoming = incoming;
+        this.outgoing = incoming == Direction.S ? Direction.C : Direction.S;
+        this.io = io;
+        this.reader = new Thread(this::readLoop, "conn-" + name);
+        this.reader.setDaemon(true);
+        this.reader.start();
+    }
+
+    String name() {
+        return name;
+    }
+
+    Inbox inbox() {
+        return inbox;
+    }
+
+    Socket socket() {
+        return socket;
+    }
+
+    private void readLoop() {
+        byte[] buf = new byte[16 * 1024];
+        try {
+            // Not closed at EOF: closing a socket's input stream would close the socket, and we may still send.
+            InputStream in = socket.getInputStream();
+            while (true) {
+                int n = in.read(buf);
+                if (n < 0) {
+                    transcript.add(Direction.NOTE, name, "connection closed by the peer (EOF)");
+                    inbox.finish(false);
+                    return;
+                }
+                int before = inbox.received();
+                inbox.append(buf, n);
+                if (before < Inbox.LIMIT) {
+                    transcript.add(incoming, name, '"' + Visible.of(buf, 0, Math.min(n, 512)) + '"'
+                            + (n > 512 ? " ... (" + n + " bytes)" : ""));
+                }
+            }
+        } catch (SocketException e) {
+            if (!closedByUs) {
+                transcript.add(Direction.NOTE, name, "connection reset by the peer");
+            }
+            inbox.finish(true);
+        } catch (IOException e) {
+            if (!closedByUs) {
+                transcript.add(Direction.NOTE, name, "read failed: " + e.getMessage());
+            }
+            inbox.finish(true);
+        }
+    }
+
+    /**
+     * Sends bytes, waiting at most {@code timeoutMillis}; returns normally, or throws {@link SendException} saying
+     * whether the peer had closed or stopped reading.
+     */
+    void send(byte[] bytes, long timeoutMillis) throws SendException, InterruptedException {
+        String shown = bytes.length <= 512 ? '"' + Visible.of(bytes) + '"'
+                : '"' + Visible.of(bytes, 0, 64) + "\" ... (" + bytes.length + " bytes)";
+        transcript.add(outgoing, name, shown);
+        Future<?> write = io.submit(() -> {
+            OutputStream out = socket.getOutputStream();
+            out.write(bytes);
+            out.flush();
+            return null;
+        });
+        try {
+            write.get(timeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            write.cancel(true);
+            transcript.add(Direction.NOTE, name, "the peer stopped reading: send did not finish in " + timeoutMillis + " ms");
+            closeQuietly();
+            throw new SendException("the peer stopped reading (send blocked for " + timeoutMillis + " ms)", false);
+        } catch (ExecutionException e) {
+            transcript.add(Direction.NOTE, name, "send failed: the peer closed the connection ("
+                    + e.getCause().getMessage() + ")");
+            throw new SendException("the peer had closed the connection: " + e.getCause().getMessage(), true);
+        }
+    }
+
+    void halfClose() {
+        transcript.add(Direction.NOTE, name, "half-close (FIN): we will send nothing more");
+        try {
+            socket.shutdownOutput();
+        } catch (IOException e) {
+            transcript.add(Direction.NOTE, name, "half-close failed: the connection is already gone (" + e.getMessage() + ")");
+        }
+    }
+
+    void reset() {
+        transcript.add(Direction.NOTE, name, "abort with a TCP reset (RST)");
+        try {
+            socket.setSoLinger(true, 0);
+        } catch (SocketException e) {
+            // already closed: nothing to reset
+        }
+        closeQuietly();
+    }
+
+    @Override
+    public void close() {
+        if (!socket.isClosed()) {
+            transcript.add(Direction.NOTE, name, "close");
+        }
+        closeQuietly();
+    }
+
+    private void closeQuietly() {
+        closedByUs = true;
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // closing a socket that failed: nothing left to release
+        }
+        try {
+            reader.join(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A send that could not complete. */
+    static final class SendException extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final boolean peerClosed;
+
+        SendException(String message, boolean peerClosed) {
+            super(message);
+            this.peerClosed = peerClosed;
+        }
+
+        boolean peerClosed() {
+            return peerClosed;
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package org.hellointernet.conformance.session;
+
+import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
+
+/**
+ * Bytes received on one connection, with waits that end on a condition or a deadline (never a fixed sleep).
+ * Bounded: past {@link #LIMIT} bytes the rest is counted, not kept.
+ */
+final class Inbox {
+
+    static final int LIMIT = 256 * 1024;
+
+    /** How a read ended. */
+    enum End { LF, EOF, RESET, TIMEOUT, QUIET }
+
+    /** Bytes read by one wait, and how it ended. */
+    record Read(byte[] bytes, End end) {
+        boolean isEmpty() {
+            return bytes.length == 0;
+        }
+    }
+
+    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    private int position;
+    private boolean eof;
+    private boolean reset;
+    private long overflow;
+    private long lastArrivalNanos;
+
+    synchronized void append(byte[] data, int length) {
+        int room = LIMIT - buffer.size();
+        if (room > 0) {
+            buffer.write(data, 0, Math.min(room, length));
+        }
+        overflow += Math.max(0, length - Math.max(room, 0));
+        lastArrivalNanos = System.nanoTime();
+        notifyAll();
+    }
+
+    synchronized void finish(boolean byReset) {
+        eof = true;
+        reset |= byReset;
+        notifyAll();
+    }
+
+    synchronized boolean closedByPeer() {
+        return eof;
+    }
+
+    synchronized boolean wasReset() {
+        return reset;
+    }
+
+    synchronized long overflow() {
+        return overflow;
+    }
+
+    /** Bytes received and not yet consumed. */
+    synchronized byte[] pending() {
+        byte[] all = buffer.toByteArray();
+        return Arrays.copyOfRange(all, position, all.length);
+    }
+
+    /** Total bytes received so far (kept ones). */
+    synchronized int received() {
+        return buffer.size();
+    }
+
+    /** Consumes up to and including the next LF; ends early at EOF or the deadline (then consumes nothing). */
+    synchronized Read line(long deadlineNanos) throws InterruptedException {
+        while (true) {
+            byte[] all = buffer.toByteArray();
+            for (int i = position; i < all.length; i++) {
+                if (all[i] == '\n') {
+                    byte[] line = Arrays.copyOfRange(all, position, i + 1);
+                    position = i + 1;
+                    return new Read(line, End.LF);
+                }
+            }
+            if (eof) {
+                byte[] rest = Arrays.copyOfRange(all, position, all.length);
+                position = all.length;
+                return new Read(rest, reset ? End.RESET : End.EOF);
+            }
+            if (!waitUntil(deadlineNanos)) {
+                return new Read(Arrays.copyOfRange(all, position, all.length), End.TIMEOUT);
+            }
+        }
+    }
+
+    /**
+     * Consumes a message that may lack its LF: up to the LF, or until {@code quietNanos} pass with no new byte after
+     * at least one arrived, or EOF, or the deadline.
+     */
+    synchronized Read message(long quietNanos, long deadlineNanos) throws InterruptedException {
+        while (true) {
+            byte[] all = buffer.toByteArray();
+            for (int i = position; i < all.length; i++) {
+                if (all[i] == '\n') {
+                    byte[] line = Arrays.copyOfRange(all, position, i + 1);
+                    position = i + 1;
+                    return new Read(line, End.LF);
+                }
+            }
+            if (eof) {
+                byte[] rest = Arrays.copyOfRange(all, position, all.length);
+                position = all.length;
+                return new Read(rest, reset ? End.RESET : End.EOF);
+            }
+            long now = System.nanoTime();
+            if (all.length > position && now - lastArrivalNanos >= quietNanos) {
+                byte[] rest = Arrays.copyOfRange(all, position, all.length);
+                position = all.length;
+                return new Read(rest, End.QUIET);
+            }
+            long until = all.length > position ? Math.min(deadlineNanos, lastArrivalNanos + quietNanos) : deadlineNanos;
+            if (!waitUntil(until) && until == deadlineNanos) {
+                return new Read(Arrays.copyOfRange(all, position, all.length), End.TIMEOUT);
+            }
+        }
+    }
+
+    /** Waits until new bytes arrive or EOF; returns false at the deadline. Does not consume. */
+    synchronized boolean awaitMoreThan(int received, long deadlineNanos) throws InterruptedException {
+        while (buffer.size() <= received && !eof) {
+            if (!waitUntil(deadlineNanos)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Waits for EOF; returns false at the deadline. */
+    synchronized boolean awaitEof(long deadlineNanos) throws InterruptedException {
+        while (!eof) {
+            if (!waitUntil(deadlineNanos)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Marks everything received so far as consumed. */
+    synchronized void consumeAll() {
+        position = buffer.size();
+    }
+
+    private boolean waitUntil(long deadlineNanos) throws InterruptedException {
+        long left = deadlineNanos - System.nanoTime();
+        if (left <= 0) {
+            return false;
+        }
+        long ms = left / 1_000_000;
+        wait(Math.max(1, ms), 0);
+        return true;
+    }
+}

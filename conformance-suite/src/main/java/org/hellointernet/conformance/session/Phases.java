@@ -1,0 +1,44 @@
+package org.hellointernet.conformance.session;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.hellointernet.conformance.result.RuleResult;
+import org.hellointernet.conformance.result.Status;
+import org.hellointernet.conformance.rules.RuleBook.Entry;
+
+/**
+ * Orders rules by their prerequisites ({@code requires:} in a script): rules others need run first, so that a
+ * rule whose prerequisite failed is skipped with that reason instead of failing for the same cause again.
+ */
+final class Phases {
+
+    private Phases() {
+    }
+
+    /** The entries in two phases: those without a prerequisite in this run, then those with one. */
+    static List<List<Entry>> of(List<Entry> entries) {
+        Set<String> present = entries.stream().map(e -> e.rule().id()).collect(Collectors.toSet());
+        List<Entry> first = new ArrayList<>();
+        List<Entry> second = new ArrayList<>();
+        for (Entry e : entries) {
+            boolean waits = e.script().requires().stream().anyMatch(present::contains);
+            (waits ? second : first).add(e);
+        }
+        return List.of(first, second);
+    }
+
+    /** Why {@code entry} must be skipped given the results so far, or null if its prerequisites passed. */
+    static String unmet(Entry entry, Map<String, RuleResult> done) {
+        for (String id : entry.script().requires()) {
+            RuleResult r = done.get(id);
+            if (r != null && r.status() != Status.PASS) {
+                return "needs " + id + ", which " + (r.status() == Status.FAIL ? "failed" : "did not run")
+                        + ": fix that first";
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,226 @@
+package org.hellointernet.conformance.session;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import org.hellointernet.conformance.result.Direction;
+import org.hellointernet.conformance.target.Command;
+import org.hellointernet.conformance.target.OutputCapture;
+import org.hellointernet.conformance.target.ProgramProcess;
+
+/** Steps about programs: run a client or a server, expect its exit status and its output. */
+final class ProgramSteps {
+
+    /** The language the scripted server claims in its replies: {@code Goodbye in Checker}. */
+    static final String SCRIPTED_SERVER_LANGUAGE = "Checker";
+
+    /** A line that says how to call the program. */
+    private static final Pattern USAGE = Pattern.compile(
+            "(?i)\\busage\\b|\\bsyntax\\b|\\bmissing\\b|\\bexpected\\b|\\binvalid\\b|\\bport\\b|\\bargument");
+    /** Signs of a crash rather than a usage message. */
+    private static final Pattern CRASH = Pattern.compile(
+            "Traceback \\(most recent call last\\)|^\\s+at [\\w$.]+\\(|Exception in thread|^panic:|Segmentation fault"
+                    + "|core dumped|Unhandled exception|uncaught exception|^\\s*throw err|node:internal");
+
+    private final SessionContext ctx;
+
+    ProgramSteps(SessionContext ctx) {
+        this.ctx = ctx;
+    }
+
+    void run(Step step) throws StepFailure, IOException, InterruptedException {
+        if (step instanceof Step.StartClient s) {
+            startClient(s);
+        } else if (step instanceof Step.ExpectExit s) {
+            expectExit(s);
+        } else if (step instanceof Step.ExpectOutput s) {
+            expectOutput(s);
+        } else if (step instanceof Step.ExpectStarted) {
+            expectStarted();
+        } else if (step instanceof Step.RunServer s) {
+            runServer(s);
+        } else if (step instanceof Step.ExpectUsage s) {
+            expectUsage(s);
+        } else {
+            throw new IllegalStateException("no runner for step " + step);
+        }
+    }
+
+    private void startClient(Step.StartClient s) throws IOException {
+        Command command = ctx.client().command();
+        String host = s.noArgs() ? "" : ctx.vars.fill(s.host() == null ? "127.0.0.1" : s.host());
+        String port = s.noArgs() ? "" : ctx.vars.fill(s.port() == null ? "{port}" : s.port());
+        String line = command.render(Map.of("host", host, "port", port)).strip();
+        ctx.transcript.note("run the client: " + line);
+        ctx.program = ProgramProcess.start(line, command.workDir(), command.env());
+    }
+
+    private void expectExit(Step.ExpectExit s) throws StepFailure, InterruptedException {
+        ProgramProcess p = requireProgram();
+        long start = System.nanoTime();
+        boolean exited = p.waitForExit(remaining(s.within()));
+        if (!exited) {
+            ctx.transcript.note("still running after " + Durations.show(s.within()));
+            throw new StepFailure("the program was still running " + Durations.show(s.within()) + " later",
+                    "it exits within " + Durations.show(s.within()) + exitWanted(s.code()), "still running");
+        }
+        int code = p.exitCode().orElse(-1);
+        ctx.transcript.note("exited with status " + code + " after "
+                + Durations.show(Duration.ofNanos(System.nanoTime() - start)));
+        boolean ok = switch (s.code()) {
+            case "0" -> code == 0;
+            case "nonzero" -> code != 0;
+            default -> true;
+        };
+        if (!ok) {
+            throw new StepFailure("the program exited with status " + code,
+                    "exit status " + (s.code().equals("0") ? "0" : "not 0"), "exit status " + code);
+        }
+    }
+
+    private void expectOutput(Step.ExpectOutput s) throws StepFailure, InterruptedException {
+        ProgramProcess p = ctx.program != null ? ctx.program : ctx.server().process();
+        if (p == null) {
+            throw new ScriptException(ctx.script.source() + ": expect_output needs a program (declare needs: [process])");
+        }
+        String wanted = s.contains() != null ? ctx.vars.fill(s.contains()) : ctx.vars.fill(s.matches());
+        Predicate<String> test = s.contains() != null ? line -> line.contains(wanted)
+                : Pattern.compile(wanted).asPredicate();
+        String what = s.contains() != null ? "a line containing \"" + wanted + "\"" : "a line matching /" + wanted + "/";
+        List<OutputCapture> streams = switch (s.stream()) {
+            case "stdout" -> List.of(p.stdout());
+            case "stderr" -> List.of(p.stderr());
+            default -> List.of(p.stdout(), p.stderr());
+        };
+        long deadline = ctx.deadline(s.within().toMillis());
+        // Wait on the first stream; the others are already drained by their own threads.
+        boolean found = false;
+        while (!found) {
+            for (OutputCapture c : streams) {
+                if (c.linesFrom(mark(p, c)).stream().anyMatch(test)) {
+                    found = true;
+                }
+            }
+            long left = deadline - System.nanoTime();
+            if (found || left <= 0) {
+                break;
+            }
+            streams.get(0).awaitLine(mark(p, streams.get(0)), test, Duration.ofNanos(Math.min(left, 50_000_000L)));
+        }
+        if (found) {
+            return;
+        }
+        String where = s.stream().equals("any") ? "its output" : "standard " + (s.stream().equals("stdout") ? "output" : "error");
+        String message = "no " + what.substring(2) + " on " + where + " within " + Durations.show(s.within());
+        if (s.stream().equals("stdout") && p.stderr().linesFrom(mark(p, p.stderr())).stream().anyMatch(test)) {
+            message += "; it was printed on standard error instead of standard output";
+        }
+        String seen = String.join("\n", p.stdout().linesFrom(mark(p, p.stdout())));
+        throw new StepFailure(message, what, seen.isEmpty() ? "(nothing on standard output)" : seen);
+    }
+
+    /** Lines of a pooled server's output from before this session do not count. */
+    private long mark(ProgramProcess p, OutputCapture c) {
+        if (p == ctx.program) {
+            return 0;
+        }
+        return c == p.stdout() ? ctx.stdoutMark : ctx.stderrMark;
+    }
+
+    private void expectStarted() throws StepFailure {
+        SessionTarget.Server server = ctx.server();
+        if (server.startup() == null) {
+            throw new StepFailure("the server was not started by the harness", "a started server", "none");
+        }
+        ctx.transcript.note("the server listened on port " + server.port() + " after " + Durations.show(server.startup()));
+    }
+
+    private void runServer(Step.RunServer s) throws IOException {
+        Command command = ctx.server().command();
+        String line = command.render(Map.of("port", ctx.vars.fill(s.port()))).strip();
+        ctx.transcript.note("run the server: " + line);
+        if (ctx.program != null) {
+            ctx.program.close();
+        }
+        ctx.program = ProgramProcess.start(line, command.workDir(), command.env());
+    }
+
+    private void expectUsage(Step.ExpectUsage s) throws StepFailure, InterruptedException {
+        ProgramProcess p = requireProgram();
+        if (!p.waitForExit(remaining(s.within()))) {
+            throw new StepFailure("the program was still running " + Durations.show(s.within())
+                    + " later: it must check its arguments, print a usage line and exit",
+                    "a usage line and a non-zero exit status", "still running");
+        }
+        p.stdout().awaitClosed(Duration.ofSeconds(1));
+        p.stderr().awaitClosed(Duration.ofSeconds(1));
+        int code = p.exitCode().orElse(-1);
+        List<String> output = new java.util.ArrayList<>(p.stderr().lines());
+        output.addAll(p.stdout().lines());
+        String shown = output.isEmpty() ? "(no output)" : String.join("\n", output.subList(0, Math.min(12, output.size())));
+        ctx.transcript.note("exited with status " + code);
+        if (code == 0) {
+            throw new StepFailure("the program exited with status 0", "a usage line and a non-zero exit status",
+                    "exit status 0; output: " + shown);
+        }
+        if (output.stream().anyMatch(CRASH.asPredicate())) {
+            throw new StepFailure("the program crashed instead of printing a usage line",
+                    "a usage line such as \"usage: server PORT\" and a non-zero exit status",
+                    "exit status " + code + "; output: " + shown);
+        }
+        if (output.stream().noneMatch(USAGE.asPredicate())) {
+            throw new StepFailure("the program printed no usage line", "a usage line such as \"usage: server PORT\"",
+                    "exit status " + code + "; output: " + shown);
+        }
+    }
+
+    private ProgramProcess requireProgram() {
+        if (ctx.program == null) {
+            throw new ScriptException(ctx.script.source() + ": start a program first (start_client or run_server)");
+        }
+        return ctx.program;
+    }
+
+    private Duration remaining(Duration within) {
+        return Duration.ofNanos(Math.max(0, ctx.deadline(within.toMillis()) - System.nanoTime()));
+    }
+
+    private static String exitWanted(String code) {
+        return switch (code) {
+            case "0" -> " with status 0";
+            case "nonzero" -> " with a non-zero status";
+            default -> "";
+        };
+    }
+
+    /** "; the server is no longer running (exited with status 1; last lines: ...)" or empty. */
+    static String serverState(SessionTarget.Server server) {
+        return programState(server.process());
+    }
+
+    static String programState(ProgramProcess p) {
+        if (p == null || p.isAlive()) {
+            return "";
+        }
+        OptionalInt code = p.exitCode();
+        String tail = p.stderr().tail(5);
+        if (tail.isBlank()) {
+            tail = p.stdout().tail(5);
+        }
+        return "; the program is no longer running (it exited with status "
+                + (code.isPresent() ? code.getAsInt() : "?") + ")"
+                + (tail.isBlank() ? "" : "; its last lines: " + tail.strip().replace("\n", " | "));
+    }
+
+    static void recordOutput(SessionContext ctx, ProgramProcess p, long stdoutMark, long stderrMark) {
+        if (p == null) {
+            return;
+        }
+        p.stdout().linesFrom(stdoutMark).stream().limit(40).forEach(l -> ctx.transcript.add(Direction.OUT, "", l));
+        p.stderr().linesFrom(stderrMark).stream().limit(40).forEach(l -> ctx.transcript.add(Direction.ERR, "", l));
+    }
+}

@@ -1,0 +1,117 @@
+package org.hellointernet.conformance.session;
+
+import java.io.IOException;
+import java.util.concurrent.ExecutorService;
+import org.hellointernet.conformance.result.RuleResult;
+import org.hellointernet.conformance.result.Status;
+import org.hellointernet.conformance.target.Ports;
+import org.hellointernet.conformance.target.ProgramProcess;
+import org.hellointernet.protocol.Goodbye;
+import org.hellointernet.protocol.Hello;
+import org.hellointernet.protocol.Profile;
+import org.hellointernet.spec.Role;
+import org.hellointernet.spec.Rule;
+
+/**
+ * Runs one session script against one target and turns what happened into a {@link RuleResult}.
+ * It never prints: reporters do.
+ */
+public final class SessionEngine {
+
+    private final ExecutorService io;
+
+    /** @param io executor for blocking writes (so a peer that never reads cannot stall a session) */
+    public SessionEngine(ExecutorService io) {
+        this.io = io;
+    }
+
+    /**
+     * Runs {@code script} for {@code rule}.
+     *
+     * @param language for server targets, the X the harness says in its hellos; ignored for clients
+     */
+    public RuleResult run(Rule rule, SessionScript script, SessionTarget target, Profile profile, String language) {
+        return runSession(rule, script, target, profile, language).result();
+    }
+
+    /** A result, and whether the pooled server was already gone when the session began (then run it again). */
+    record Outcome(RuleResult result, boolean serverGoneAtStart) {
+    }
+
+    Outcome runSession(Rule rule, SessionScript script, SessionTarget target, Profile profile, String language) {
+        long start = System.nanoTime();
+        Status status = Status.PASS;
+        String message = script.summary();
+        String expected = "";
+        String observed = "";
+        SessionContext ctx = new SessionContext(script, target, profile, io);
+        ProgramProcess server = target instanceof SessionTarget.Server s ? s.process() : null;
+        boolean serverWasAlive = server != null && server.isAlive();
+        try {
+            prepare(ctx, language);
+            StepRunner runner = new StepRunner(ctx);
+            for (Step step : script.steps()) {
+                runner.run(step);
+            }
+            if (serverWasAlive && !server.isAlive() && server.exitCode().orElse(0) != 0) {
+                throw new StepFailure("the server crashed during this rule" + ProgramSteps.serverState(
+                        (SessionTarget.Server) target), "the server keeps running", "it exited with status "
+                        + server.exitCode().orElse(-1));
+            }
+        } catch (StepFailure f) {
+            status = Status.FAIL;
+            message = f.getMessage();
+            expected = f.expected();
+            observed = f.observed();
+        } catch (ScriptException e) {
+            status = Status.ERROR;
+            message = "the session script is broken: " + e.getMessage();
+        } catch (IOException | RuntimeException e) {
+            status = Status.ERROR;
+            message = "the harness failed: " + e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            status = Status.ERROR;
+            message = "the check was interrupted";
+        } finally {
+            ProgramSteps.recordOutput(ctx, server, ctx.stdoutMark, ctx.stderrMark);
+            ProgramSteps.recordOutput(ctx, ctx.program, 0, 0);
+            ctx.close();
+        }
+        String reproduce = ctx.vars.fillKnown(script.reproduce());
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        return new Outcome(new RuleResult(rule, status, message, expected, observed, ctx.transcript.entries(),
+                reproduce, millis), status == Status.FAIL && ctx.serverGoneAtStart);
+    }
+
+    private static void prepare(SessionContext ctx, String language) throws IOException {
+        Variables v = ctx.vars;
+        if (ctx.target instanceof SessionTarget.Server s) {
+            v.set("language", language).set("hello", new Hello(language).line());
+            v.set("host", s.host()).set("port", String.valueOf(s.port()));
+            v.set("command", s.command() == null ? "" : s.command().render(java.util.Map.of("port", String.valueOf(s.port()))));
+            v.set("command_no_port", s.command() == null ? "" : s.command().render(java.util.Map.of("port", "")).strip());
+            if (s.process() != null) {
+                ctx.stdoutMark = s.process().stdout().totalLines();
+                ctx.stderrMark = s.process().stderr().totalLines();
+            }
+        } else if (ctx.target instanceof SessionTarget.Client c) {
+            String x = c.language() == null ? "Unknown" : c.language();
+            v.set("language", x).set("hello", new Hello(x).line());
+            v.set("reply", Goodbye.answering(new Hello(x), ctx.profile, ProgramSteps.SCRIPTED_SERVER_LANGUAGE).line());
+            v.set("command", c.command().template());
+            v.set("host", "127.0.0.1");
+            if (ctx.script.listen() == SessionScript.Listen.NONE) {
+                v.set("port", String.valueOf(Ports.freeLoopbackPort()));
+            } else {
+                ctx.scripted = ScriptedServer.listen(ctx.script.listen(), ctx.transcript);
+                v.set("port", String.valueOf(ctx.scripted.port()));
+            }
+            v.set("command_filled", c.command().render(java.util.Map.of("host", "127.0.0.1", "port", v.get("port"))));
+            v.set("command_no_args", c.command().render(java.util.Map.of("host", "", "port", "")).strip());
+        }
+        if (ctx.script.role() == Role.CLIENT && !(ctx.target instanceof SessionTarget.Client)) {
+            throw new ScriptException(ctx.script.source() + ": a client rule's session needs a client target");
+        }
+    }
+}

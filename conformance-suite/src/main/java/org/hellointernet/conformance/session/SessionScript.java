@@ -1,0 +1,69 @@
+package org.hellointernet.conformance.session;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.hellointernet.spec.Role;
+import org.hellointernet.spec.Rule;
+
+/**
+ * A rule's session: what the harness does to judge one rule, read from a YAML file.
+ *
+ * @param rule      the rule ID it judges
+ * @param role      the program under test: a server (the harness plays the client) or a client
+ * @param summary   one sentence for reports: what the session does
+ * @param reproduce a shell command template a student can run by hand ({@code {host}}, {@code {port}}...)
+ * @param needs     what the target must offer, else the rule is skipped with a reason
+ * @param listen    for client sessions: where the scripted server listens
+ * @param timeout   the session's overall deadline
+ * @param steps     the steps, in order
+ * @param source    where the script came from, for error messages
+ * @param requires  rules that must pass first; if one did not, this rule is skipped with that reason
+ * @param definition the rule itself, for a rule that is not in the catalog (an instructor's own), else null
+ */
+public record SessionScript(
+        String rule,
+        Role role,
+        String summary,
+        String reproduce,
+        Set<Need> needs,
+        Listen listen,
+        Duration timeout,
+        List<Step> steps,
+        String source,
+        List<String> requires,
+        Rule definition) {
+
+    /** Default session deadline. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+
+    public SessionScript {
+        needs = Set.copyOf(needs);
+        steps = List.copyOf(steps);
+        requires = requires == null ? List.of() : List.copyOf(requires);
+        reproduce = reproduce == null ? "" : reproduce;
+        summary = summary == null ? "" : summary;
+    }
+
+    /** What a session requires of its target. */
+    public enum Need {
+        /** The server runs as a process the harness started: its output and exit status can be seen. */
+        PROCESS,
+        /** The machine has an IPv6 loopback address. */
+        IPV6,
+        /** A running server from the pool (false only for sessions that run the program themselves). */
+        SERVER
+    }
+
+    /** Where a client session's scripted server listens. */
+    public enum Listen {
+        /** 127.0.0.1. */
+        IPV4,
+        /** ::1. */
+        IPV6,
+        /** Every address {@code localhost} resolves to, on one port. */
+        LOCALHOST,
+        /** Nothing listens: the client is given a closed port. */
+        NONE
+    }
+}

@@ -1,0 +1,32 @@
+package org.hellointernet.conformance.session;
+
+import java.time.Duration;
+import org.hellointernet.conformance.target.Command;
+import org.hellointernet.conformance.target.ProgramProcess;
+
+/** What one session runs against. */
+public sealed interface SessionTarget {
+
+    /**
+     * A server: an address, and when the harness started it, its process and command.
+     *
+     * @param host     where to connect ({@code 127.0.0.1} for servers the harness started)
+     * @param port     its port, or 0 for sessions that run the server themselves
+     * @param process  the running server process, or null (address target, or no pooled server)
+     * @param startup  how long it took to listen, or null
+     * @param command  the command it was started with, or null for an address target
+     * @param language the server's language S when known ({@code --language}), or null: any token is accepted
+     */
+    record Server(String host, int port, ProgramProcess process, Duration startup, Command command, String language)
+            implements SessionTarget {
+    }
+
+    /**
+     * A client: the command that runs it.
+     *
+     * @param command  the command, with {@code {host}} and {@code {port}} placeholders
+     * @param language the client's language X when known ({@code --language}), or null: any token is accepted
+     */
+    record Client(Command command, String language) implements SessionTarget {
+    }
+}

@@ -1,0 +1,372 @@
+package org.hellointernet.conformance.session;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import org.hellointernet.conformance.result.Direction;
+import org.hellointernet.conformance.session.Inbox.End;
+import org.hellointernet.conformance.session.Inbox.Read;
+import org.hellointernet.protocol.Goodbye;
+import org.hellointernet.protocol.Hello;
+import org.hellointernet.protocol.Visible;
+
+/** Gives each {@link Step} its meaning. Connection steps live here; program steps in {@link ProgramSteps}. */
+final class StepRunner {
+
+    /** Quiet period after which a message without LF is taken as complete by the harness. */
+    static final long QUIET_MILLIS = 500;
+
+    private final SessionContext ctx;
+    private final ProgramSteps programs;
+
+    StepRunner(SessionContext ctx) {
+        this.ctx = ctx;
+        this.programs = new ProgramSteps(ctx);
+    }
+
+    void run(Step step) throws StepFailure, IOException, InterruptedException {
+        if (System.nanoTime() > ctx.deadlineNanos) {
+            throw new StepFailure("the session ran past its deadline of " + Durations.show(ctx.script.timeout()),
+                    "the session to finish in time", "still running at " + step.getClass().getSimpleName());
+        }
+        if (step instanceof Step.Connect s) {
+            connect(s.as(), s.host(), s.within().toMillis());
+        } else if (step instanceof Step.Exchange s) {
+            exchange(s.within().toMillis());
+        } else if (step instanceof Step.Send s) {
+            send(s);
+        } else if (step instanceof Step.Pause s) {
+            pause(s.duration().toMillis());
+        } else if (step instanceof Step.HalfClose s) {
+            ctx.conn(s.conn()).halfClose();
+        } else if (step instanceof Step.Reset s) {
+            ctx.conn(s.conn()).reset();
+        } else if (step instanceof Step.Close s) {
+            ctx.conn(s.conn()).close();
+        } else if (step instanceof Step.ExpectReply s) {
+            expectReply(s);
+        } else if (step instanceof Step.ExpectLine s) {
+            expectLine(s);
+        } else if (step instanceof Step.ExpectSilence s) {
+            expectSilence(s);
+        } else if (step instanceof Step.ExpectClose s) {
+            expectClose(s);
+        } else if (step instanceof Step.ExpectNoMore s) {
+            expectNoMore(s);
+        } else if (step instanceof Step.Drain s) {
+            drain(s);
+        } else if (step instanceof Step.Repeat s) {
+            for (int i = 0; i < s.times(); i++) {
+                for (Step inner : s.steps()) {
+                    run(inner);
+                }
+            }
+        } else if (step instanceof Step.Accept s) {
+            accept(s);
+        } else if (step instanceof Step.ReadHello s) {
+            readHello(s);
+        } else if (step instanceof Step.ExpectHello s) {
+            expectHello(s);
+        } else if (step instanceof Step.ExpectConnections s) {
+            expectConnections(s);
+        } else {
+            programs.run(step);
+        }
+    }
+
+    // ---- connections -----------------------------------------------------------------------------------
+
+    private Conn connect(String name, String hostOverride, long withinMillis) throws StepFailure, InterruptedException {
+        SessionTarget.Server server = ctx.server();
+        String host = hostOverride == null ? server.host() : ctx.vars.fill(hostOverride);
+        Socket socket = new Socket();
+        long timeout = Math.max(1, (ctx.deadline(withinMillis) - System.nanoTime()) / 1_000_000);
+        try {
+            socket.setTcpNoDelay(true);
+            socket.connect(new InetSocketAddress(host, server.port()), (int) Math.min(timeout, Integer.MAX_VALUE));
+        } catch (IOException e) {
+            closeQuietly(socket);
+            String why = e instanceof ConnectException ? "connection refused"
+                    : e instanceof SocketTimeoutException ? "no answer within " + timeout + " ms" : e.getMessage();
+            ctx.transcript.add(Direction.NOTE, name, "connect to " + host + " port " + server.port() + " failed: " + why);
+            if (ctx.conns.isEmpty() && ctx.exchanges <= 1 && server.process() != null && e instanceof ConnectException) {
+                ctx.serverGoneAtStart = true;
+            }
+            throw new StepFailure("could not connect to " + host + " port " + server.port() + ": " + why
+                    + ProgramSteps.serverState(server), "the server accepts a connection",
+                    why);
+        }
+        ctx.transcript.add(Direction.NOTE, name, "connected to " + host + " port " + server.port()
+                + " from port " + socket.getLocalPort());
+        Conn conn = new Conn(name, socket, ctx.transcript, Direction.S, ctx.io);
+        Conn old = ctx.conns.put(name, conn);
+        if (old != null) {
+            old.close();
+        }
+        return conn;
+    }
+
+    private void exchange(long withinMillis) throws StepFailure, InterruptedException {
+        String name = "x" + (++ctx.exchanges);
+        Conn conn = connect(name, null, withinMillis);
+        try {
+            conn.send(new Hello(ctx.vars.get("language")).wire().getBytes(StandardCharsets.UTF_8), withinMillis);
+        } catch (Conn.SendException e) {
+            throw new StepFailure("a new client could not send its hello: " + e.getMessage()
+                    + ProgramSteps.serverState(ctx.server()), "the server serves a new client", e.getMessage());
+        }
+        Read read = conn.inbox().message(QUIET_MILLIS * 1_000_000L, ctx.deadline(withinMillis));
+        conn.close();
+        if (read.isEmpty()) {
+            String observed = read.end() == End.TIMEOUT ? "no reply within " + withinMillis + " ms"
+                    : "the connection was closed without a reply";
+            throw new StepFailure("a new client was not served: " + observed + ProgramSteps.serverState(ctx.server()),
+                    "a reply to \"Hello in " + ctx.vars.get("language") + "\"", observed);
+        }
+    }
+
+    private void send(Step.Send s) throws StepFailure, InterruptedException {
+        Conn conn = ctx.conn(s.to());
+        byte[] bytes;
+        if (s.text() != null) {
+            bytes = ctx.vars.fill(s.text()).getBytes(StandardCharsets.UTF_8);
+        } else if (s.hex() != null) {
+            bytes = HexFormat.of().parseHex(s.hex().replaceAll("\\s+", ""));
+        } else {
+            bytes = ctx.vars.fill(s.repeat()).repeat(s.count()).getBytes(StandardCharsets.UTF_8);
+        }
+        int pieces = Math.min(s.pieces(), Math.max(1, bytes.length));
+        int from = 0;
+        for (int i = 0; i < pieces; i++) {
+            int to = i == pieces - 1 ? bytes.length : (int) ((long) bytes.length * (i + 1) / pieces);
+            byte[] piece = java.util.Arrays.copyOfRange(bytes, from, to);
+            from = to;
+            try {
+                conn.send(piece, Math.max(1, (ctx.deadline(s.within().toMillis()) - System.nanoTime()) / 1_000_000));
+            } catch (Conn.SendException e) {
+                if (s.tolerateClosed()) {
+                    return;
+                }
+                throw new StepFailure("could not send: " + e.getMessage(), "the peer reads what we send",
+                        e.getMessage());
+            }
+            if (i < pieces - 1) {
+                pause(s.gap().toMillis());
+            }
+        }
+    }
+
+    private void pause(long millis) throws InterruptedException {
+        long until = ctx.deadline(millis);
+        long left;
+        while ((left = until - System.nanoTime()) > 0) {
+            Thread.sleep(Math.max(1, left / 1_000_000));
+        }
+    }
+
+    private void expectReply(Step.ExpectReply s) throws StepFailure, InterruptedException {
+        Conn conn = ctx.conn(s.from());
+        long within = s.within().toMillis();
+        Read read = s.newlineRequired()
+                ? conn.inbox().line(ctx.deadline(within))
+                : conn.inbox().message(QUIET_MILLIS * 1_000_000L, ctx.deadline(within));
+        String expected = expectedReply();
+        if (read.isEmpty()) {
+            throw new StepFailure(read.end() == End.TIMEOUT ? "no reply within " + Durations.show(s.within())
+                    : "the server closed the connection without replying", expected, describeEnd(read, within));
+        }
+        if (s.newlineRequired() && read.end() != End.LF) {
+            throw new StepFailure("the reply has no newline (\\n) at the end", expected + "\\n",
+                    Visible.quotedLine(read.bytes()));
+        }
+        if (s.strict()) {
+            MessageJudge.reply(read.bytes(), ctx.profile, ctx.vars.get("language"), ctx.server().language());
+        } else {
+            MessageJudge.lenientReply(read.bytes(), ctx.profile, ctx.vars.get("language"));
+        }
+    }
+
+    private String expectedReply() {
+        String s = ctx.server().language();
+        String x = ctx.vars.get("language");
+        return s == null ? Goodbye.format(ctx.profile).replace("<client language>", x)
+                : new Goodbye(ctx.profile, x, s).line();
+    }
+
+    private void expectLine(Step.ExpectLine s) throws StepFailure, InterruptedException {
+        Conn conn = ctx.conn(s.from());
+        long within = s.within().toMillis();
+        Read read = conn.inbox().line(ctx.deadline(within));
+        String what = ctx.script.role() == org.hellointernet.spec.Role.SERVER ? "reply" : "hello";
+        if (read.end() == End.LF) {
+            if (s.matches() != null) {
+                String pattern = ctx.vars.fill(s.matches());
+                String text = MessageJudge.text(read.bytes()).orElse("");
+                if (!java.util.regex.Pattern.compile(pattern).matcher(text).find()) {
+                    throw new StepFailure("the line is not the one expected", "a line matching /" + pattern + "/",
+                            Visible.quotedLine(read.bytes()));
+                }
+            }
+            return;
+        }
+        if (read.isEmpty()) {
+            throw new StepFailure(read.end() == End.TIMEOUT ? "nothing arrived within " + Durations.show(s.within())
+                    : "the connection was closed before any " + what + " arrived",
+                    "a " + what + " line ending in \\n", describeEnd(read, within));
+        }
+        String message = read.end() == End.TIMEOUT
+                ? "the " + what + " has no newline (\\n): nothing more arrived within " + Durations.show(s.within())
+                : "the " + what + " has no newline (\\n) at the end before the connection closed";
+        throw new StepFailure(message, "a " + what + " line ending in \\n", Visible.quotedLine(read.bytes()));
+    }
+
+    private void expectSilence(Step.ExpectSilence s) throws StepFailure, InterruptedException {
+        Conn conn = ctx.conn(s.from());
+        if (!s.duration().isZero() && !s.duration().isNegative()) {
+            int received = conn.inbox().received();
+            conn.inbox().awaitMoreThan(received, ctx.deadline(s.duration().toMillis()));
+        }
+        byte[] pending = conn.inbox().pending();
+        if (pending.length > 0) {
+            throw new StepFailure("bytes arrived before the message they answer was complete",
+                    "nothing yet (the \\n has not been sent)", Visible.quotedLine(pending));
+        }
+    }
+
+    private void expectClose(Step.ExpectClose s) throws StepFailure, InterruptedException {
+        Conn conn = ctx.conn(s.from());
+        boolean closed = conn.inbox().awaitEof(ctx.deadline(s.within().toMillis()));
+        byte[] extra = conn.inbox().pending();
+        conn.inbox().consumeAll();
+        if (extra.length > 0) {
+            throw new StepFailure("more bytes arrived after the reply", "the connection closed after the reply line",
+                    Visible.quotedLine(extra));
+        }
+        if (!closed) {
+            throw new StepFailure("the connection was still open " + Durations.show(s.within()) + " after the reply",
+                    "the connection closed within " + Durations.show(s.within()), "still open");
+        }
+    }
+
+    private void expectNoMore(Step.ExpectNoMore s) throws StepFailure, InterruptedException {
+        Conn conn = ctx.conn(s.from());
+        int received = conn.inbox().received();
+        conn.inbox().awaitMoreThan(received, ctx.deadline(s.duration().toMillis()));
+        // give a close that races with the bytes no say: only bytes count
+        byte[] extra = conn.inbox().pending();
+        if (extra.length > 0) {
+            throw new StepFailure("more than one line arrived", "exactly one reply line",
+                    "then " + Visible.quotedLine(extra));
+        }
+    }
+
+    private void drain(Step.Drain s) throws InterruptedException {
+        Conn conn = ctx.conn(s.from());
+        conn.inbox().awaitEof(ctx.deadline(s.duration().toMillis()));
+        conn.inbox().consumeAll();
+    }
+
+    // ---- playing the server ------------------------------------------------------------------------------
+
+    private void accept(Step.Accept s) throws StepFailure, InterruptedException {
+        ScriptedServer server = requireScripted();
+        long deadline = ctx.deadline(s.within().toMillis());
+        while (true) {
+            Socket socket = server.next(deadline);
+            if (socket == null) {
+                throw new StepFailure("the client did not connect within " + Durations.show(s.within())
+                                + ProgramSteps.programState(ctx.program),
+                        "a connection to port " + server.port(), "no connection");
+            }
+            Conn conn = new Conn(s.as(), socket, ctx.transcript, Direction.C, ctx.io);
+            if (!s.strict()) {
+                // A connection that closes before sending a byte is a probe: note it and wait for the real one.
+                conn.inbox().awaitMoreThan(0, deadline);
+                if (conn.inbox().received() == 0 && conn.inbox().closedByPeer()) {
+                    ctx.transcript.note("an empty connection (opened and closed without a byte) was ignored here;"
+                            + " CLI-SINGLE-CONN judges it");
+                    conn.close();
+                    continue;
+                }
+            }
+            ctx.conns.put(s.as(), conn);
+            return;
+        }
+    }
+
+    private void readHello(Step.ReadHello s) throws StepFailure, InterruptedException {
+        Conn conn = ctx.conn(s.from());
+        Read read = conn.inbox().message(1_000_000_000L, ctx.deadline(s.within().toMillis()));
+        if (read.isEmpty()) {
+            throw new StepFailure("the client sent no hello" + (read.end() == End.TIMEOUT
+                            ? " within " + Durations.show(s.within()) : " before closing the connection"),
+                    "Hello in <language>", describeEnd(read, s.within().toMillis()));
+        }
+        MessageJudge.text(read.bytes()).flatMap(Hello::parse).ifPresent(h -> learnClientLanguage(h.language()));
+    }
+
+    private void expectHello(Step.ExpectHello s) throws StepFailure, InterruptedException {
+        Conn conn = ctx.conn(s.from());
+        Read read = conn.inbox().message(QUIET_MILLIS * 1_000_000L, ctx.deadline(s.within().toMillis()));
+        if (read.isEmpty()) {
+            throw new StepFailure("the client sent no hello" + (read.end() == End.TIMEOUT
+                            ? " within " + Durations.show(s.within()) : " before closing the connection"),
+                    "Hello in <language>", describeEnd(read, s.within().toMillis()));
+        }
+        learnClientLanguage(MessageJudge.hello(read.bytes(), ctx.client().language()));
+        if (read.end() == End.LF) {
+            int received = conn.inbox().received();
+            conn.inbox().awaitMoreThan(received, ctx.deadline(300));
+            byte[] extra = conn.inbox().pending();
+            if (extra.length > 0) {
+                throw new StepFailure("the client sent more after its hello line", "only \"Hello in X\\n\"",
+                        Visible.quotedLine(read.bytes()) + " then " + Visible.quotedLine(extra));
+            }
+        }
+    }
+
+    private void learnClientLanguage(String language) {
+        ctx.vars.set("client_language", language);
+        ctx.vars.set("reply", Goodbye.answering(new Hello(language), ctx.profile, ProgramSteps.SCRIPTED_SERVER_LANGUAGE)
+                .line());
+    }
+
+    private void expectConnections(Step.ExpectConnections s) throws StepFailure {
+        int n = requireScripted().connections();
+        if (n != s.count()) {
+            throw new StepFailure("the client opened " + n + " connection" + (n == 1 ? "" : "s"),
+                    s.count() + " connection" + (s.count() == 1 ? "" : "s"), n + " connections (see the transcript)");
+        }
+    }
+
+    private ScriptedServer requireScripted() {
+        if (ctx.scripted == null) {
+            throw new ScriptException(ctx.script.source() + ": this step needs a scripted server (listen is none)");
+        }
+        return ctx.scripted;
+    }
+
+    static String describeEnd(Read read, long withinMillis) {
+        return switch (read.end()) {
+            case TIMEOUT -> read.isEmpty() ? "nothing within " + withinMillis + " ms"
+                    : Visible.quotedLine(read.bytes()) + ", then nothing more within " + withinMillis + " ms";
+            case EOF -> read.isEmpty() ? "the connection closed (EOF) without a byte"
+                    : Visible.quotedLine(read.bytes()) + ", then the connection closed";
+            case RESET -> read.isEmpty() ? "the connection was reset without a byte"
+                    : Visible.quotedLine(read.bytes()) + ", then the connection was reset";
+            case LF, QUIET -> Visible.quotedLine(read.bytes());
+        };
+    }
+
+    private static void closeQuietly(Socket s) {
+        try {
+            s.close();
+        } catch (IOException e) {
+            // never connected: nothing to release
+        }
+    }
+}

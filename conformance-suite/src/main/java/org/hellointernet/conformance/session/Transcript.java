@@ -1,0 +1,41 @@
+package org.hellointernet.conformance.session;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.hellointernet.conformance.result.Direction;
+import org.hellointernet.conformance.result.TranscriptEntry;
+
+/** Thread-safe, bounded recorder of a session's events, timed from the session's start. */
+public final class Transcript {
+
+    /** Entries kept; a flooding peer must not exhaust the harness. */
+    static final int MAX_ENTRIES = 400;
+
+    private final long startNanos = System.nanoTime();
+    private final List<TranscriptEntry> entries = new ArrayList<>();
+    private int dropped;
+
+    public synchronized void add(Direction direction, String connection, String text) {
+        if (entries.size() < MAX_ENTRIES) {
+            entries.add(new TranscriptEntry(elapsedMillis(), direction, connection, text));
+        } else {
+            dropped++;
+        }
+    }
+
+    public void note(String text) {
+        add(Direction.NOTE, "", text);
+    }
+
+    public long elapsedMillis() {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+
+    public synchronized List<TranscriptEntry> entries() {
+        List<TranscriptEntry> copy = new ArrayList<>(entries);
+        if (dropped > 0) {
+            copy.add(new TranscriptEntry(elapsedMillis(), Direction.NOTE, "", dropped + " more events not recorded"));
+        }
+        return copy;
+    }
+}
