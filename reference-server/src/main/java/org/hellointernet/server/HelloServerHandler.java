@@ -114,7 +114,7 @@ public final class HelloServerHandler extends ChannelInboundHandlerAdapter {
         } else {
             String got = Visible.of(line.bytes());
             String why = withoutLf == null ? EXPECTED + " in UTF-8" : EXPECTED;
-            note(ctx, quoted(line) + ": not a hello: " + why + "; replied with an error (SRV-GARBAGE)");
+            note(ctx, quoted(line) + ": not a hello: " + why + "; replied with an error (SRV-ERROR-REPLY)");
             replyAndClose(ctx, "Error: " + why + ", got \"" + got + "\"");
         }
     }
