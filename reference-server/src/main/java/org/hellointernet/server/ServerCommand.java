@@ -20,9 +20,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "server", mixinStandardHelpOptions = true, version = "HelloInternet reference server, protocol v" + Protocol.VERSION,
         sortOptions = false,
         description = {
-            "Runs the HelloInternet reference server: it answers each `Hello in X` line with `Goodbye in <language>`",
-            "(with --challenge: `Goodbye X from <language>`) and closes the connection.",
-            "Prints one line per hello on standard output; everything else goes to standard error."},
+            "The HelloInternet reference server. Answers each `Hello in X` line with",
+            "`Goodbye in <language>` (--challenge: `Goodbye X from <language>`), then closes.",
+            "Standard output: one line per hello. Standard error: banner, notes, errors."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             ServerCommand.EXIT_OK + ":the server was stopped normally",
