@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
@@ -110,24 +111,23 @@ public final class HelloServerHandler extends ChannelInboundHandlerAdapter {
                 case CRLF -> "CRLF accepted (SRV-CRLF), answered";
                 case HALF_CLOSE -> "half-closed without newline: answered (SRV-HALF-CLOSE)";
             };
-            answer(ctx, hello.get(), quoted(line), rule);
+            answer(ctx, hello.get(), () -> quoted(line) + ": " + rule);
         } else {
             String got = Visible.of(line.bytes());
             String why = withoutLf == null ? EXPECTED + " in UTF-8" : EXPECTED;
-            note(ctx, quoted(line) + ": not a hello: " + why + "; replied with an error (SRV-ERROR-REPLY)");
+            note(ctx, () -> quoted(line) + ": not a hello: " + why + "; replied with an error (SRV-ERROR-REPLY)");
             replyAndClose(ctx, "Error: " + why + ", got \"" + got + "\"");
         }
     }
 
     private void onQuietPeriod(ChannelHandlerContext ctx, byte[] partial) {
         Optional<Hello> hello = Utf8.decode(partial).flatMap(Hello::parse);
-        String shown = Visible.quotedLine(partial);
         if (hello.isPresent()) {
             finish(ctx);
-            answer(ctx, hello.get(), shown, "answered after the " + Protocol.QUIET_PERIOD.toMillis()
-                    + " ms quiet period; clients should end the hello with \\n (CLI-LF)");
+            answer(ctx, hello.get(), () -> Visible.quotedLine(partial) + ": answered after the "
+                    + Protocol.QUIET_PERIOD.toMillis() + " ms quiet period; clients should end the hello with \\n (CLI-LF)");
         } else {
-            note(ctx, shown + ": not a complete hello after " + Protocol.QUIET_PERIOD.toMillis()
+            note(ctx, () -> Visible.quotedLine(partial) + ": not a complete hello after " + Protocol.QUIET_PERIOD.toMillis()
                     + " ms without new bytes; still waiting for the newline");
         }
     }
@@ -143,7 +143,7 @@ public final class HelloServerHandler extends ChannelInboundHandlerAdapter {
         ctx.close();
     }
 
-    private void answer(ChannelHandlerContext ctx, Hello hello, String shown, String rule) {
+    private void answer(ChannelHandlerContext ctx, Hello hello, Supplier<String> verboseNote) {
         ByteBuf reply = config.profile() == Profile.BASIC
                 ? basicReply.duplicate()
                 : ByteBufUtil.writeUtf8(ctx.alloc(), Goodbye.answering(hello, config.profile(), config.language()).wire());
@@ -151,7 +151,7 @@ public final class HelloServerHandler extends ChannelInboundHandlerAdapter {
         config.out().accept(config.profile() == Profile.BASIC
                 ? hello.line()
                 : hello.line() + " (client " + ClientAddress.ip(ctx.channel().remoteAddress()) + ")");
-        note(ctx, shown + ": " + rule);
+        note(ctx, verboseNote);
     }
 
     /**
@@ -188,6 +188,13 @@ public final class HelloServerHandler extends ChannelInboundHandlerAdapter {
     private void note(ChannelHandlerContext ctx, String text) {
         if (config.verbose()) {
             config.err().accept(ClientAddress.tag(ctx.channel().remoteAddress()) + " " + text);
+        }
+    }
+
+    /** A note whose text is only worth building in verbose mode. */
+    private void note(ChannelHandlerContext ctx, Supplier<String> text) {
+        if (config.verbose()) {
+            note(ctx, text.get());
         }
     }
 

@@ -20,12 +20,12 @@ import picocli.CommandLine.Spec;
 @Command(name = "server", mixinStandardHelpOptions = true, version = "HelloInternet reference server, protocol v" + Protocol.VERSION,
         sortOptions = false,
         description = {
-            "Runs the HelloInternet reference server: it answers each `Hello in X` line with `Goodbye in <language>`",
-            "(with --challenge: `Goodbye X from <language>`) and closes the connection.",
-            "Prints one line per hello on standard output; everything else goes to standard error."},
+            "The HelloInternet reference server. Answers each `Hello in X` line with",
+            "`Goodbye in <language>` (--challenge: `Goodbye X from <language>`), then closes.",
+            "Standard output: one line per hello. Standard error: banner, notes, errors."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-            ServerCommand.EXIT_OK + ":the server was stopped normally",
+            ServerCommand.EXIT_OK + ":the server was stopped normally (Ctrl-C and SIGTERM close it cleanly, then exit 130 or 143 as usual for a signal)",
             ServerCommand.EXIT_FAILURE + ":cannot listen (port in use, permission denied)",
             ServerCommand.EXIT_USAGE + ":missing or bad arguments"})
 public final class ServerCommand implements Callable<Integer> {
