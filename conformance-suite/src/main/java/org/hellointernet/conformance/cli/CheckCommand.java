@@ -134,36 +134,46 @@ public final class CheckCommand implements Callable<Integer> {
         Path workDir = Path.of("").toAbsolutePath();
         boolean reference = serverCmd == null && clientCmd == null && serverAddr == null;
 
-        List<CheckResult> checks = new ArrayList<>();
         ExecutorService io = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "check-io");
             t.setDaemon(true);
             return t;
         });
+        List<Callable<CheckResult>> work = new ArrayList<>();
+        if (reference || serverCmd != null || serverAddr != null) {
+            ServerCheck check = new ServerCheck(select(book, Role.SERVER, onlyIds, excludeIds), options, io);
+            if (serverAddr != null) {
+                HostPort hp = HostPort.parse(serverAddr, spec.commandLine());
+                TargetInfo info = new TargetInfo("server", "address", "", serverAddr, language);
+                work.add(() -> check.run(hp.host(), hp.port(), info));
+            } else {
+                String template = reference ? ReferencePrograms.serverCommand() : serverCmd;
+                TargetInfo info = new TargetInfo("server", reference ? "reference" : "command",
+                        reference ? "hello server {port}" : serverCmd, "", language);
+                work.add(() -> check.run(new Command(template, workDir, Map.of()), info));
+            }
+        }
+        if (reference || clientCmd != null) {
+            ClientCheck check = new ClientCheck(select(book, Role.CLIENT, onlyIds, excludeIds), options, io);
+            String template = reference ? ReferencePrograms.clientCommand() : clientCmd;
+            TargetInfo info = new TargetInfo("client", reference ? "reference" : "command",
+                    reference ? "hello client {host} {port}" : clientCmd, "", language);
+            work.add(() -> check.run(new Command(template, workDir, Map.of()), info));
+        }
+        List<CheckResult> checks = new ArrayList<>();
+        // A server and a client check are independent: they run at the same time.
+        ExecutorService checkers = Executors.newFixedThreadPool(work.size());
         try {
-            if (reference || serverCmd != null || serverAddr != null) {
-                List<RuleBook.Entry> entries = select(book, Role.SERVER, onlyIds, excludeIds);
-                ServerCheck check = new ServerCheck(entries, options, io);
-                if (serverAddr != null) {
-                    HostPort hp = HostPort.parse(serverAddr, spec.commandLine());
-                    checks.add(check.run(hp.host(), hp.port(),
-                            new TargetInfo("server", "address", "", serverAddr, language)));
-                } else {
-                    String template = reference ? ReferencePrograms.serverCommand() : serverCmd;
-                    checks.add(check.run(new Command(template, workDir, Map.of()), new TargetInfo("server",
-                            reference ? "reference" : "command", reference ? "hello server {port}" : serverCmd, "",
-                            language)));
-                }
+            for (java.util.concurrent.Future<CheckResult> f : checkers.invokeAll(work)) {
+                checks.add(f.get());
             }
-            if (reference || clientCmd != null) {
-                List<RuleBook.Entry> entries = select(book, Role.CLIENT, onlyIds, excludeIds);
-                String template = reference ? ReferencePrograms.clientCommand() : clientCmd;
-                ClientCheck check = new ClientCheck(entries, options, io);
-                checks.add(check.run(new Command(template, workDir, Map.of()), new TargetInfo("client",
-                        reference ? "reference" : "command", reference ? "hello client {host} {port}" : clientCmd, "",
-                        language)));
-            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the check was interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("the check failed: " + e.getCause(), e.getCause());
         } finally {
+            checkers.shutdownNow();
             io.shutdownNow();
         }
         CheckRun run = CheckRun.of(checks);

@@ -51,7 +51,12 @@ class GalleryTest {
 
     /** One entry of gallery.yml. */
     record Member(String name, String role, String language, String profile, String command, String build,
-            List<String> breaks, String description, String notes) {
+            List<String> breaks, List<String> skips, String description, String notes) {
+
+        Member {
+            breaks = breaks == null ? List.of() : breaks;
+            skips = skips == null ? List.of() : skips;
+        }
     }
 
     /** Shape of gallery.yml. */
@@ -109,6 +114,8 @@ class GalleryTest {
         String details = describe(result);
         assertThat(ids(result, Status.ERROR)).as("harness errors for %s:%n%s", m.name(), details).isEmpty();
         assertThat(failed).as("rules %s fails:%n%s", m.name(), details).isEqualTo(new TreeSet<>(m.breaks()));
+        assertThat(ids(result, Status.SKIP)).as("rules skipped for %s:%n%s", m.name(), details)
+                .isEqualTo(new TreeSet<>(m.skips()));
         assertThat(result.started()).as("%s started", m.name()).isTrue();
     }
 
