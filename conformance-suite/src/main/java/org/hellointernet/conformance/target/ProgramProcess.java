@@ -22,14 +22,15 @@ import org.slf4j.LoggerFactory;
  *
  * <p>How the program is started: {@code setsid stdbuf -oL sh -c COMMAND} in the given directory, standard
  * input from {@code /dev/null} (a program that reads it sees end of file at once), environment = the harness's
- * + {@code PYTHONUNBUFFERED=1} + the extra variables (which win) + a marker variable used to find all its
+ * + {@code PYTHONUNBUFFERED=1} and the Ruby/Perl autoflush preloads + the extra variables (which win) + a marker variable used to find all its
  * processes again.
  * <ul>
  *   <li>{@code setsid} (Linux; skipped when not on {@code PATH}) puts the program in its own session and
  *       process group, so the whole group can be signalled and the harness's terminal does not reach it.</li>
  *   <li>The harness emulates the line buffering of a terminal, since a human watching a terminal is what the
  *       exercise assumes: a program that prints a line is seen to print it when a person would see it.
- *       {@code PYTHONUNBUFFERED=1} does it for Python; {@code stdbuf -oL} (GNU coreutils; skipped when absent)
+ *       {@code PYTHONUNBUFFERED=1} does it for Python, {@code RUBYOPT}/{@code PERL5OPT} preloads for Ruby and
+ *       Perl ({@link TerminalEmulation}); {@code stdbuf -oL} (GNU coreutils; skipped when absent)
  *       makes C stdio's standard output line-buffered, as it is on a terminal, for C and everything built on
  *       it. Standard error is left as it is, unbuffered by default, as on a terminal. Programs with their own
  *       buffering (Java's {@code BufferedWriter}, Go's {@code bufio}) still need an explicit flush, as the
@@ -84,7 +85,7 @@ public final class ProgramProcess implements AutoCloseable {
         boolean devNull = DEV_NULL.canRead();
         builder.redirectInput(devNull ? ProcessBuilder.Redirect.from(DEV_NULL) : ProcessBuilder.Redirect.PIPE);
         Map<String, String> env = builder.environment();
-        env.put("PYTHONUNBUFFERED", "1");
+        env.putAll(TerminalEmulation.variables(env));
         env.putAll(extraEnv);
         String marker = ProcessHandle.current().pid() + "-" + UUID.randomUUID();
         env.put(ProcessTree.MARKER_VARIABLE, marker);

@@ -76,6 +76,15 @@ class ProgramProcessTest {
     }
 
     @Test
+    void perlPrintWithoutAutoflushArrivesWhileTheProgramRuns() throws Exception {
+        assumeTrue(Executables.find("perl").isPresent(), "no perl here");
+        try (ProgramProcess p = start("perl -e 'print \"hi\\n\"; sleep 300'")) {
+            assertThat(p.stdout().awaitLine("hi"::equals, WAIT)).isTrue();
+            assertThat(p.isAlive()).isTrue();
+        }
+    }
+
+    @Test
     void cStdioOutputIsLineBufferedAsOnATerminal() throws Exception {
         assumeTrue(Executables.find("stdbuf").isPresent(), "no stdbuf here");
         // grep writes through C stdio, fully buffered into a pipe unless stdbuf made it line-buffered
