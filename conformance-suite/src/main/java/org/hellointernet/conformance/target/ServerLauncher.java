@@ -29,6 +29,8 @@ public final class ServerLauncher {
     private static final long TREE_CHECK_MILLIS = 100;
     private static final int TAIL_LINES = 10;
     private static final Duration OUTPUT_GRACE = Duration.ofSeconds(1);
+    /** How long a program that exited with status 0 may take to have its backgrounded server listen. */
+    private static final long BACKGROUND_GRACE_NANOS = Duration.ofSeconds(1).toNanos();
 
     private ServerLauncher() {
     }
@@ -56,6 +58,7 @@ public final class ServerLauncher {
         long otherSince = 0;
         long nextTreeCheck = startNanos;
         boolean goneSeen = false;
+        long goneSince = 0;
         while (true) {
             if (listening(port, kernelTable)) {
                 return new Started.Running(process, Duration.ofNanos(System.nanoTime() - startNanos));
@@ -72,7 +75,13 @@ public final class ServerLauncher {
                 otherPorts = ports;
             }
             if (!process.isAlive() && process.processes().isEmpty()) {
-                if (goneSeen) { // seen twice, a poll apart: a child caught mid-exec is not missed
+                if (!goneSeen) {
+                    goneSince = now;
+                }
+                // Seen twice, a poll apart, so a child caught mid-exec is not missed; and a program that exited
+                // with status 0 (it may have put the server in the background) gets a grace for its port to appear.
+                boolean grace = process.exitCode().orElse(-1) == 0 && now - goneSince < BACKGROUND_GRACE_NANOS;
+                if (goneSeen && !grace) {
                     return failExited(process, port);
                 }
                 goneSeen = true;
