@@ -65,11 +65,7 @@ public final class ClientCheck {
                 }
             });
         }
-        List<RuleResult> results = new ArrayList<>();
-        for (Entry e : entries) {
-            results.add(done.getOrDefault(e.rule().id(), RuleResult.skipped(e.rule(), "the check was interrupted")));
-        }
-        return CheckResult.of(info, options.profile(), startedAt, elapsed(t0), true, "", results);
+        return CheckResult.of(info, options.profile(), startedAt, elapsed(t0), true, "", Phases.inOrder(entries, done));
     }
 
     private RuleResult runOne(Entry e, SessionTarget.Client target, long deadline) {

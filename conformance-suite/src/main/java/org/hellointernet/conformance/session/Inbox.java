@@ -69,56 +69,49 @@ final class Inbox {
 
     /** Consumes up to and including the next LF; ends early at EOF or the deadline (then consumes nothing). */
     synchronized Read line(long deadlineNanos) throws InterruptedException {
+        return message(Long.MAX_VALUE, deadlineNanos);
+    }
+
+    /**
+     * Consumes a message that may lack its LF: up to the LF, or until {@code quietNanos} pass with no new byte after
+     * at least one arrived, or EOF, or the deadline (then consumes nothing).
+     */
+    synchronized Read message(long quietNanos, long deadlineNanos) throws InterruptedException {
         while (true) {
             byte[] all = buffer.toByteArray();
-            for (int i = position; i < all.length; i++) {
-                if (all[i] == '\n') {
-                    byte[] line = Arrays.copyOfRange(all, position, i + 1);
-                    position = i + 1;
-                    return new Read(line, End.LF);
-                }
+            Read complete = takeLineOrRest(all);
+            if (complete != null) {
+                return complete;
             }
-            if (eof) {
-                byte[] rest = Arrays.copyOfRange(all, position, all.length);
-                position = all.length;
-                return new Read(rest, reset ? End.RESET : End.EOF);
+            boolean pendingBytes = all.length > position;
+            long now = System.nanoTime();
+            if (pendingBytes && quietNanos != Long.MAX_VALUE && now - lastArrivalNanos >= quietNanos) {
+                return take(all, End.QUIET);
             }
-            if (!waitUntil(deadlineNanos)) {
+            long until = pendingBytes && quietNanos != Long.MAX_VALUE
+                    ? Math.min(deadlineNanos, lastArrivalNanos + quietNanos) : deadlineNanos;
+            if (!waitUntil(until) && until == deadlineNanos) {
                 return new Read(Arrays.copyOfRange(all, position, all.length), End.TIMEOUT);
             }
         }
     }
 
-    /**
-     * Consumes a message that may lack its LF: up to the LF, or until {@code quietNanos} pass with no new byte after
-     * at least one arrived, or EOF, or the deadline.
-     */
-    synchronized Read message(long quietNanos, long deadlineNanos) throws InterruptedException {
-        while (true) {
-            byte[] all = buffer.toByteArray();
-            for (int i = position; i < all.length; i++) {
-                if (all[i] == '\n') {
-                    byte[] line = Arrays.copyOfRange(all, position, i + 1);
-                    position = i + 1;
-                    return new Read(line, End.LF);
-                }
-            }
-            if (eof) {
-                byte[] rest = Arrays.copyOfRange(all, position, all.length);
-                position = all.length;
-                return new Read(rest, reset ? End.RESET : End.EOF);
-            }
-            long now = System.nanoTime();
-            if (all.length > position && now - lastArrivalNanos >= quietNanos) {
-                byte[] rest = Arrays.copyOfRange(all, position, all.length);
-                position = all.length;
-                return new Read(rest, End.QUIET);
-            }
-            long until = all.length > position ? Math.min(deadlineNanos, lastArrivalNanos + quietNanos) : deadlineNanos;
-            if (!waitUntil(until) && until == deadlineNanos) {
-                return new Read(Arrays.copyOfRange(all, position, all.length), End.TIMEOUT);
+    /** The next line with its LF, or everything left after EOF; null if neither is there yet. */
+    private Read takeLineOrRest(byte[] all) {
+        for (int i = position; i < all.length; i++) {
+            if (all[i] == '\n') {
+                byte[] line = Arrays.copyOfRange(all, position, i + 1);
+                position = i + 1;
+                return new Read(line, End.LF);
             }
         }
+        return eof ? take(all, reset ? End.RESET : End.EOF) : null;
+    }
+
+    private Read take(byte[] all, End end) {
+        byte[] rest = Arrays.copyOfRange(all, position, all.length);
+        position = all.length;
+        return new Read(rest, end);
     }
 
     /** Waits until new bytes arrive or EOF; returns false at the deadline. Does not consume. */

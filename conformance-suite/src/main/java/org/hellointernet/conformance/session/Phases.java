@@ -30,6 +30,15 @@ final class Phases {
         return List.of(first, second);
     }
 
+    /** One result per entry, in the entries' (catalog) order; rules that never ran say so. */
+    static List<RuleResult> inOrder(List<Entry> entries, Map<String, RuleResult> done) {
+        List<RuleResult> ordered = new ArrayList<>();
+        for (Entry e : entries) {
+            ordered.add(done.getOrDefault(e.rule().id(), RuleResult.skipped(e.rule(), "the check was interrupted")));
+        }
+        return ordered;
+    }
+
     /** Why {@code entry} must be skipped given the results so far, or null if its prerequisites passed. */
     static String unmet(Entry entry, Map<String, RuleResult> done) {
         for (String id : entry.script().requires()) {

@@ -105,11 +105,7 @@ public final class ServerCheck {
                 }
             });
         }
-        List<RuleResult> ordered = new ArrayList<>();
-        for (Entry e : entries) {
-            ordered.add(done.getOrDefault(e.rule().id(), RuleResult.skipped(e.rule(), "the check was interrupted")));
-        }
-        return ordered;
+        return Phases.inOrder(entries, done);
     }
 
     private RuleResult runOne(Entry e, int worker, Acquire acquire, ServerPool pool, Command command, long deadline) {
