@@ -62,14 +62,20 @@ final class Conn implements AutoCloseable {
         try {
             // Not closed at EOF: closing a socket's input stream would close the socket, and we may still send.
             InputStream in = socket.getInputStream();
+            byte last = '\n';
             while (true) {
                 int n = in.read(buf);
                 if (n < 0) {
-                    transcript.add(Direction.NOTE, name, "connection closed by the peer (EOF)");
+                    // chunks are recorded as they arrive; only at the end is it known that the last line stayed open
+                    transcript.add(Direction.NOTE, name, "connection closed by the peer (EOF)"
+                            + (last != '\n' ? "; the last line it sent has (no newline)" : ""));
                     inbox.finish(false);
                     return;
                 }
                 int before = inbox.received();
+                if (n > 0) {
+                    last = buf[n - 1];
+                }
                 inbox.append(buf, n);
                 if (before < Inbox.LIMIT) {
                     transcript.add(incoming, name, '"' + Visible.of(buf, 0, Math.min(n, 512)) + '"'
