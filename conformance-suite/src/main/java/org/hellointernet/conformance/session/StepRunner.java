@@ -276,9 +276,11 @@ final class StepRunner {
         ScriptedServer server = requireScripted();
         long deadline = ctx.deadline(s.within().toMillis());
         while (true) {
-            Socket socket = server.next(deadline);
+            Socket socket = nextConnection(server, deadline);
             if (socket == null) {
-                throw new StepFailure("the client did not connect within " + Durations.show(s.within())
+                boolean exited = ctx.program != null && !ctx.program.isAlive();
+                throw new StepFailure((exited ? "the client exited without connecting"
+                                : "the client did not connect within " + Durations.show(s.within()))
                                 + ProgramSteps.programState(ctx.program),
                         "a connection to port " + server.port(), "no connection");
             }
@@ -295,6 +297,20 @@ final class StepRunner {
             }
             ctx.conns.put(s.as(), conn);
             return;
+        }
+    }
+
+    /** The next connection, or null at the deadline or as soon as the client has exited without making one. */
+    private Socket nextConnection(ScriptedServer server, long deadline) throws InterruptedException {
+        while (true) {
+            long slice = Math.min(deadline, System.nanoTime() + 50_000_000L);
+            Socket socket = server.next(slice);
+            if (socket != null || System.nanoTime() >= deadline) {
+                return socket;
+            }
+            if (ctx.program != null && !ctx.program.isAlive()) {
+                return server.next(System.nanoTime()); // one that raced with the exit
+            }
         }
     }
 
