@@ -51,10 +51,11 @@ class GalleryTest {
 
     /** One entry of gallery.yml. */
     record Member(String name, String role, String language, String profile, String command, String build,
-            List<String> breaks, List<String> skips, String description, String notes) {
+            List<String> breaks, List<String> skips, List<String> mayFail, String description, String notes) {
 
         Member {
             breaks = breaks == null ? List.of() : breaks;
+            mayFail = mayFail == null ? List.of() : mayFail;
             skips = skips == null ? List.of() : skips;
         }
     }
@@ -64,7 +65,8 @@ class GalleryTest {
     }
 
     static List<Member> members() throws IOException {
-        YAMLMapper yaml = YAMLMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+        YAMLMapper yaml = YAMLMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .propertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE).build();
         return yaml.readValue(GALLERY.resolve("gallery.yml").toFile(), Gallery.class).members();
     }
 
@@ -113,6 +115,9 @@ class GalleryTest {
         Set<String> failed = ids(result, Status.FAIL);
         String details = describe(result);
         assertThat(ids(result, Status.ERROR)).as("harness errors for %s:%n%s", m.name(), details).isEmpty();
+        Set<String> optional = new TreeSet<>(failed);
+        optional.retainAll(m.mayFail());
+        failed.removeAll(optional);
         assertThat(failed).as("rules %s fails:%n%s", m.name(), details).isEqualTo(new TreeSet<>(m.breaks()));
         assertThat(ids(result, Status.SKIP)).as("rules skipped for %s:%n%s", m.name(), details)
                 .isEqualTo(new TreeSet<>(m.skips()));

@@ -1,0 +1,128 @@
+package org.hellointernet.conformance.session;
+
+import java.net.Socket;
+import org.hellointernet.conformance.result.Direction;
+import org.hellointernet.conformance.session.Inbox.End;
+import org.hellointernet.conformance.session.Inbox.Read;
+import org.hellointernet.protocol.Goodbye;
+import org.hellointernet.protocol.Hello;
+import org.hellointernet.protocol.Visible;
+
+/** Steps where the harness plays the server for a client under test: accept, read and judge its hello. */
+final class ScriptedServerSteps {
+
+    private final SessionContext ctx;
+
+    ScriptedServerSteps(SessionContext ctx) {
+        this.ctx = ctx;
+    }
+
+    void run(Step step) throws StepFailure, InterruptedException {
+        if (step instanceof Step.Accept s) {
+            accept(s);
+        } else if (step instanceof Step.ReadHello s) {
+            readHello(s);
+        } else if (step instanceof Step.ExpectHello s) {
+            expectHello(s);
+        } else if (step instanceof Step.ExpectConnections s) {
+            expectConnections(s);
+        } else {
+            throw new IllegalStateException("not a scripted-server step: " + step);
+        }
+    }
+
+    private void accept(Step.Accept s) throws StepFailure, InterruptedException {
+        ScriptedServer server = requireScripted();
+        long deadline = ctx.deadline(s.within().toMillis());
+        while (true) {
+            Socket socket = nextConnection(server, deadline);
+            if (socket == null) {
+                boolean exited = ctx.program != null && !ctx.program.isAlive();
+                throw new StepFailure((exited ? "the client exited without connecting"
+                                : "the client did not connect within " + Durations.show(s.within()))
+                                + ProgramSteps.programState(ctx.program),
+                        "a connection to port " + server.port(), "no connection");
+            }
+            Conn conn = new Conn(s.as(), socket, ctx.transcript, Direction.C, ctx.io);
+            if (!s.strict()) {
+                // A connection that closes before sending a byte is a probe: note it and wait for the real one.
+                conn.inbox().awaitMoreThan(0, deadline);
+                if (conn.inbox().received() == 0 && conn.inbox().closedByPeer()) {
+                    ctx.transcript.note("an empty connection (opened and closed without a byte) was ignored here;"
+                            + " CLI-SINGLE-CONN judges it");
+                    conn.close();
+                    continue;
+                }
+            }
+            ctx.conns.put(s.as(), conn);
+            return;
+        }
+    }
+
+    /** The next connection, or null at the deadline or as soon as the client has exited without making one. */
+    private Socket nextConnection(ScriptedServer server, long deadline) throws InterruptedException {
+        while (true) {
+            long slice = Math.min(deadline, System.nanoTime() + 50_000_000L);
+            Socket socket = server.next(slice);
+            if (socket != null || System.nanoTime() >= deadline) {
+                return socket;
+            }
+            if (ctx.program != null && !ctx.program.isAlive()) {
+                return server.next(System.nanoTime()); // one that raced with the exit
+            }
+        }
+    }
+
+    private void readHello(Step.ReadHello s) throws StepFailure, InterruptedException {
+        Conn conn = ctx.conn(s.from());
+        Read read = conn.inbox().message(1_000_000_000L, ctx.deadline(s.within().toMillis()));
+        if (read.isEmpty()) {
+            throw new StepFailure("the client sent no hello" + (read.end() == End.TIMEOUT
+                            ? " within " + Durations.show(s.within()) : " before closing the connection"),
+                    "Hello in <language>", StepRunner.describeEnd(read, s.within().toMillis()));
+        }
+        MessageJudge.text(read.bytes()).flatMap(Hello::parse).ifPresent(h -> learnClientLanguage(h.language()));
+    }
+
+    private void expectHello(Step.ExpectHello s) throws StepFailure, InterruptedException {
+        Conn conn = ctx.conn(s.from());
+        Read read = conn.inbox().message(StepRunner.QUIET_MILLIS * 1_000_000L, ctx.deadline(s.within().toMillis()));
+        if (read.isEmpty()) {
+            throw new StepFailure("the client sent no hello" + (read.end() == End.TIMEOUT
+                            ? " within " + Durations.show(s.within()) : " before closing the connection"),
+                    "Hello in <language>", StepRunner.describeEnd(read, s.within().toMillis()));
+        }
+        learnClientLanguage(MessageJudge.hello(read.bytes(), ctx.client().language()));
+        if (read.end() == End.LF) {
+            int received = conn.inbox().received();
+            conn.inbox().awaitMoreThan(received, ctx.deadline(300));
+            byte[] extra = conn.inbox().pending();
+            if (extra.length > 0) {
+                throw new StepFailure("the client sent more after its hello line", "only \"Hello in X\\n\"",
+                        Visible.quotedLine(read.bytes()) + " then " + Visible.quotedLine(extra));
+            }
+        }
+    }
+
+    private void learnClientLanguage(String language) {
+        ctx.vars.set("client_language", language);
+        ctx.vars.set("reply", Goodbye.answering(new Hello(language), ctx.profile, ProgramSteps.SCRIPTED_SERVER_LANGUAGE)
+                .line());
+    }
+
+    private void expectConnections(Step.ExpectConnections s) throws StepFailure {
+        int n = requireScripted().connections();
+        if (n != s.count()) {
+            throw new StepFailure("the client opened " + n + " connection" + (n == 1 ? "" : "s"),
+                    s.count() + " connection" + (s.count() == 1 ? "" : "s"), n + " connections (see the transcript)");
+        }
+    }
+
+    private ScriptedServer requireScripted() {
+        if (ctx.scripted == null) {
+            throw new ScriptException(ctx.script.source() + ": this step needs a scripted server (listen is none)");
+        }
+        return ctx.scripted;
+    }
+
+}
