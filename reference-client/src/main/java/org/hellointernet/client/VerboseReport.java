@@ -1,5 +1,7 @@
 package org.hellointernet.client;
 
+import io.netty.util.NetUtil;
+
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -61,6 +63,6 @@ final class VerboseReport {
     }
 
     private static String address(InetSocketAddress address) {
-        return address.getAddress().getHostAddress() + " port " + address.getPort();
+        return NetUtil.toAddressString(address.getAddress()) + " port " + address.getPort();
     }
 }

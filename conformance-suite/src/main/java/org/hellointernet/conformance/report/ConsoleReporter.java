@@ -61,7 +61,23 @@ public final class ConsoleReporter implements Reporter {
 
     /** {@link #colourEnabled(Map, boolean)} for this process: its environment and {@code System.console()}. */
     public static boolean colourEnabled() {
-        return colourEnabled(System.getenv(), System.console() != null);
+        return colourEnabled(System.getenv(), stdoutIsTerminal());
+    }
+
+    /**
+     * True if standard output is a terminal. {@code System.console()} says so on Java 17 to 21; from Java 22 it
+     * exists even when output is redirected, and {@code Console.isTerminal()} tells.
+     */
+    static boolean stdoutIsTerminal() {
+        java.io.Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException e) {
+            return true; // before Java 22 a console exists only on a terminal
+        }
     }
 
     /** True if {@code charset} can encode the status marks and the dash used in summaries. */
