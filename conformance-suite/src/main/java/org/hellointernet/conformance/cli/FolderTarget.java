@@ -60,7 +60,7 @@ record FolderTarget(SubmissionFolder folder, Command server, Command client, Str
         BuildResult result = builder.build(sub);
         if (result instanceof BuildResult.DidNotBuild failed) {
             err.println("hello check: the image did not build");
-            return of(sub, ProgramRunner.LOCAL, "container", "", failed, null);
+            return of(sub, ProgramRunner.LOCAL, "container", builder.tag(sub) + " (did not build)", failed, null);
         }
         BuildResult.Built built = (BuildResult.Built) result;
         err.println("hello check: image " + built.image() + (built.cached() ? " (cached: the folder is unchanged)"

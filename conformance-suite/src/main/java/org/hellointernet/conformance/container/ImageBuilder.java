@@ -41,6 +41,8 @@ public final class ImageBuilder {
     private static final int LOG_TAIL_LINES = 25;
     private static final long BUILD_TIMEOUT_MINUTES = 15;
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Colour codes compilers print (gcc colours its errors even without a terminal in a build). */
+    private static final java.util.regex.Pattern ANSI = java.util.regex.Pattern.compile("\u001B\\[[0-9;]*[A-Za-z]");
 
     private final DockerClient docker;
     private final String baseImage;
@@ -107,7 +109,7 @@ public final class ImageBuilder {
                                     : item.getErrorDetail() != null ? item.getErrorDetail().getMessage() + "\n" : null;
                             if (text != null) {
                                 synchronized (tail) {
-                                    for (String line : text.split("\n", -1)) {
+                                    for (String line : ANSI.matcher(text).replaceAll("").split("\n", -1)) {
                                         if (!line.isBlank()) {
                                             tail.addLast(line.stripTrailing());
                                         }
