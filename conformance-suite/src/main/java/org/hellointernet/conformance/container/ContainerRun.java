@@ -26,6 +26,8 @@ public final class ContainerRun implements AutoCloseable {
     private final String id;
     private final Set<String> live = ConcurrentHashMap.newKeySet();
     private final Thread hook;
+    private volatile boolean closing;
+    private final java.util.concurrent.atomic.AtomicInteger creating = new java.util.concurrent.atomic.AtomicInteger();
 
     public ContainerRun(DockerClient docker) {
         this.docker = docker;
@@ -44,8 +46,31 @@ public final class ContainerRun implements AutoCloseable {
         return Map.of(LABEL, id, "org.hellointernet.kit", "hello check");
     }
 
+    /** Called before a container is created; false (create nothing) once the run is closing. */
+    boolean beginCreate() {
+        creating.incrementAndGet();
+        if (closing) {
+            creating.decrementAndGet();
+            return false;
+        }
+        return true;
+    }
+
+    /** Called after {@link #beginCreate()} once the new container is tracked, or its creation failed. */
+    void endCreate() {
+        creating.decrementAndGet();
+    }
+
+    /**
+     * Records a new container. Once the run is closing (end of the check, or Ctrl-C while workers still start
+     * programs), a new container is removed at once and this throws.
+     */
     void track(String containerId) {
         live.add(containerId);
+        if (closing) {
+            remove(containerId);
+            throw new IllegalStateException("the check is stopping: no new containers");
+        }
     }
 
     /** Removes one container (forcibly: a running one is killed); a container already gone is fine. */
@@ -65,6 +90,16 @@ public final class ContainerRun implements AutoCloseable {
 
     /** Removes every container that carries this run's label, tracked or not. */
     public void removeAll() {
+        closing = true;
+        long deadline = System.nanoTime() + 5_000_000_000L; // creations in flight finish, then are removed too
+        while (creating.get() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         List<String> ids;
         try {
             ids = docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(LABEL, id)).exec().stream()
@@ -73,6 +108,13 @@ public final class ContainerRun implements AutoCloseable {
             ids = List.copyOf(live);
         }
         for (String c : ids) {
+            try {
+                remove(c);
+            } catch (RuntimeException e) {
+                LOG.warn("could not remove container {}: {}", c, e.getMessage());
+            }
+        }
+        for (String c : List.copyOf(live)) { // created while the list above was taken
             try {
                 remove(c);
             } catch (RuntimeException e) {

@@ -48,6 +48,9 @@ public final class ContainerRunner implements ProgramRunner {
     public Program start(String shellCommand, Path ignored, Map<String, String> env) throws IOException {
         List<String> vars = new ArrayList<>(List.of("PYTHONUNBUFFERED=1", "HOME=/tmp"));
         env.forEach((k, v) -> vars.add(k + "=" + v));
+        if (!run.beginCreate()) {
+            throw new IOException("the check is stopping: no new containers");
+        }
         String id;
         try {
             var create = docker.createContainerCmd(image)
@@ -63,10 +66,14 @@ public final class ContainerRunner implements ProgramRunner {
                 create.withWorkingDir(workDir);
             }
             id = create.exec().getId();
+            run.track(id);
+        } catch (IllegalStateException stopping) {
+            throw new IOException(stopping.getMessage(), stopping);
         } catch (RuntimeException e) {
             throw new IOException("could not create a container of " + image + ": " + e.getMessage(), e);
+        } finally {
+            run.endCreate();
         }
-        run.track(id);
         ContainerProgram program = new ContainerProgram(docker, id, shellCommand, run);
         try {
             program.start();
