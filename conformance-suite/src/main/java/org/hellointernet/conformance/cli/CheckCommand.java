@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.hellointernet.conformance.container.DockerEngine;
 import org.hellointernet.conformance.report.ConsoleReporter;
 import org.hellointernet.conformance.report.JsonReporter;
 import org.hellointernet.conformance.report.JunitXmlReporter;
@@ -24,18 +25,22 @@ import org.hellointernet.conformance.report.MarkdownReporter;
 import org.hellointernet.conformance.report.Reporter;
 import org.hellointernet.conformance.result.CheckResult;
 import org.hellointernet.conformance.result.CheckRun;
+import org.hellointernet.conformance.result.ExitStatus;
 import org.hellointernet.conformance.result.TargetInfo;
 import org.hellointernet.conformance.rules.RuleBook;
 import org.hellointernet.conformance.session.CheckOptions;
 import org.hellointernet.conformance.session.ClientCheck;
 import org.hellointernet.conformance.session.ScriptException;
 import org.hellointernet.conformance.session.ServerCheck;
+import org.hellointernet.conformance.submission.ManifestException;
+import org.hellointernet.conformance.submission.SubmissionFolder;
 import org.hellointernet.conformance.target.Command;
 import org.hellointernet.protocol.Hello;
 import org.hellointernet.protocol.Profile;
 import org.hellointernet.spec.Role;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
@@ -49,6 +54,8 @@ import picocli.CommandLine.Spec;
             "  hello check --server-cmd 'python3 server.py {port}'",
             "  hello check --client-cmd 'python3 client.py {host} {port}'",
             "  hello check --server-addr localhost:5000",
+            "  hello check python/          (a submission folder: hello.yml, or a guess from its files;",
+            "                                built and run in a sandboxed container when Docker answers)",
             "  hello check                  (no target: checks the reference server and client)",
             "",
             "Commands run through sh in the current folder; the harness fills {port} and {host} with free",
@@ -60,12 +67,24 @@ import picocli.CommandLine.Spec;
             "1:a MUST rule failed",
             "2:usage error",
             "3:the program could not be started at all (the report says why)",
-            "4:the harness itself failed on a rule (no MUST rule failed)"
+            "3:... or, for a folder, it did not build (the report shows the build's last lines)",
+            "4:the harness itself failed on a rule (no MUST rule failed), or --container without a Docker engine"
         })
 public final class CheckCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR",
+            description = "A submission folder: its hello.yml says how to build and run it (see 'hello init').")
+    Path dir;
+
+    @Option(names = "--container", description = "Build and run DIR in a sandboxed container (the default when a"
+            + " Docker engine answers).")
+    boolean container;
+
+    @Option(names = "--local", description = "Build and run DIR on this machine, with the same commands.")
+    boolean local;
 
     @Option(names = "--server-cmd", paramLabel = "CMD", description = "Start this server command ({port} is filled in).")
     String serverCmd;
@@ -118,6 +137,50 @@ public final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         validate();
+        if (dir != null) {
+            return checkFolder();
+        }
+        return check(null);
+    }
+
+    private Integer checkFolder() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        SubmissionFolder sub;
+        try {
+            sub = SubmissionFolder.open(dir);
+        } catch (ManifestException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        if (language == null) {
+            language = sub.manifest().language();
+            if (language != null && !Hello.isLanguage(language)) {
+                throw new ParameterException(spec.commandLine(), "hello.yml: language must be one word, like C#,"
+                        + " not \"" + language + "\"");
+            }
+        }
+        if (!spec.commandLine().getParseResult().hasMatchedOption("--profile")) {
+            profile = new ProfileConverter().convert(sub.manifest().profileOrDefault());
+        }
+        boolean inContainer = false;
+        if (!local) {
+            java.util.Optional<String> problem = DockerEngine.problem();
+            inContainer = problem.isEmpty();
+            if (!inContainer && !container) {
+                err.println("hello check: no Docker engine answers (" + problem.get() + "), so the folder runs on"
+                        + " this machine (--local); docker/engine-up.sh brings one up");
+            } else if (!inContainer) {
+                err.println("hello check: --container, but no Docker engine answers (" + problem.get() + "): start"
+                        + " Docker (on a Debian host: docker/engine-up.sh), or use --local");
+                return ExitStatus.HARNESS_ERROR;
+            }
+        }
+        try (FolderTarget target = FolderTarget.prepare(sub, inContainer, err)) {
+            err.flush();
+            return check(target);
+        }
+    }
+
+    private Integer check(FolderTarget folder) throws IOException {
         RuleBook book = RuleBook.builtIn();
         if (sessions != null) {
             try {
@@ -132,7 +195,7 @@ public final class CheckCommand implements Callable<Integer> {
         Set<String> excludeIds = ids(exclude, known, "--exclude");
         CheckOptions options = new CheckOptions(profile, language, jobs, Duration.ofSeconds(timeoutSeconds));
         Path workDir = Path.of("").toAbsolutePath();
-        boolean reference = serverCmd == null && clientCmd == null && serverAddr == null;
+        boolean reference = folder == null && serverCmd == null && clientCmd == null && serverAddr == null;
 
         ExecutorService io = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "check-io");
@@ -140,7 +203,28 @@ public final class CheckCommand implements Callable<Integer> {
             return t;
         });
         List<Callable<CheckResult>> work = new ArrayList<>();
-        if (reference || serverCmd != null || serverAddr != null) {
+        if (folder != null) {
+            for (Role role : List.of(Role.SERVER, Role.CLIENT)) {
+                Command cmd = role == Role.SERVER ? folder.server() : folder.client();
+                if (cmd == null) {
+                    continue;
+                }
+                String roleName = role == Role.SERVER ? "server" : "client";
+                TargetInfo info = new TargetInfo(roleName, folder.kind(), cmd.template(), "", language,
+                        folder.image());
+                List<RuleBook.Entry> entries = select(book, role, onlyIds, excludeIds);
+                if (folder.notBuilt() != null) {
+                    work.add(() -> NotBuilt.result(info, profile, entries, folder.notBuilt()));
+                } else if (role == Role.SERVER) {
+                    ServerCheck check = new ServerCheck(entries, options, io);
+                    work.add(() -> check.run(cmd, info));
+                } else {
+                    ClientCheck check = new ClientCheck(entries, options, io);
+                    work.add(() -> check.run(cmd, info));
+                }
+            }
+        }
+        if (folder == null && (reference || serverCmd != null || serverAddr != null)) {
             ServerCheck check = new ServerCheck(select(book, Role.SERVER, onlyIds, excludeIds), options, io);
             if (serverAddr != null) {
                 HostPort hp = HostPort.parse(serverAddr, spec.commandLine());
@@ -153,7 +237,7 @@ public final class CheckCommand implements Callable<Integer> {
                 work.add(() -> check.run(new Command(template, workDir, Map.of()), info));
             }
         }
-        if (reference || clientCmd != null) {
+        if (folder == null && (reference || clientCmd != null)) {
             ClientCheck check = new ClientCheck(select(book, Role.CLIENT, onlyIds, excludeIds), options, io);
             String template = reference ? ReferencePrograms.clientCommand() : clientCmd;
             TargetInfo info = new TargetInfo("client", reference ? "reference" : "command",
@@ -216,6 +300,17 @@ public final class CheckCommand implements Callable<Integer> {
     }
 
     private void validate() {
+        if (dir != null && (serverCmd != null || clientCmd != null || serverAddr != null)) {
+            throw new ParameterException(spec.commandLine(), "Give a folder or --server-cmd/--client-cmd/--server-addr,"
+                    + " not both: the folder's hello.yml has its commands.");
+        }
+        if (container && local) {
+            throw new ParameterException(spec.commandLine(), "Give --container or --local, not both.");
+        }
+        if ((container || local) && dir == null) {
+            throw new ParameterException(spec.commandLine(), "--container and --local are for a folder: hello check DIR"
+                    + (container ? " --container" : " --local"));
+        }
         if (serverCmd != null && serverAddr != null) {
             throw new ParameterException(spec.commandLine(), "Give --server-cmd or --server-addr, not both.");
         }

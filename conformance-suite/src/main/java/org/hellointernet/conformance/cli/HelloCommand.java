@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
             ServerCommand.class,
             ClientCommand.class,
             CheckCommand.class,
+            InitCommand.class,
             RulesCommand.class,
             CommandLine.HelpCommand.class
         },

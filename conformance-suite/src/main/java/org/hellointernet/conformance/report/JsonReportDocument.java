@@ -35,8 +35,10 @@ final class JsonReportDocument {
             String startProblem, Counts summary, List<Result> results) {
     }
 
-    @JsonPropertyOrder({"role", "kind", "command", "address", "language"})
-    record Target(String role, String kind, String command, String address, String language) {
+    @JsonPropertyOrder({"role", "kind", "command", "address", "language", "image"})
+    record Target(String role, String kind, String command, String address, String language,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+            String image) {
     }
 
     @JsonPropertyOrder({"rule", "level", "title", "section", "requirement", "status", "message", "expected",
@@ -63,7 +65,7 @@ final class JsonReportDocument {
     private static Check check(CheckResult c) {
         TargetInfo t = c.target();
         return new Check(
-                new Target(str(t.role()), str(t.kind()), t.command(), t.address(), t.language()),
+                new Target(str(t.role()), str(t.kind()), t.command(), t.address(), t.language(), t.image()),
                 c.profile() == null ? "" : c.profile().id(),
                 c.startedAt() == null ? "" : c.startedAt().toString(),
                 c.durationMs(), c.started(), c.startProblem(), counts(c.summary()),

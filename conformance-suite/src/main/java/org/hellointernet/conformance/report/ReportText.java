@@ -46,7 +46,7 @@ final class ReportText {
     /** What was checked, in a few words: the command, else the address, else how it was reached. */
     static String target(TargetInfo t) {
         if (!t.command().isEmpty()) {
-            return t.command();
+            return t.image().isEmpty() ? t.command() : t.command() + " (in container " + t.image() + ")";
         }
         if (!t.address().isEmpty()) {
             return t.address();

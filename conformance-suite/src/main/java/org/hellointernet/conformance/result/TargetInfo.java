@@ -8,12 +8,19 @@ package org.hellointernet.conformance.result;
  * @param command  the command line as given (with {@code {port}} etc. unfilled), or empty
  * @param address  {@code host:port} for an address target, or empty
  * @param language the submission's language as given with {@code --language}, or empty
+ * @param image    for {@code container}: the image the program ran in, and how ({@code IMAGE, sandbox ...}); else empty
  */
-public record TargetInfo(String role, String kind, String command, String address, String language) {
+public record TargetInfo(String role, String kind, String command, String address, String language, String image) {
 
     public TargetInfo {
         command = command == null ? "" : command;
         address = address == null ? "" : address;
         language = language == null ? "" : language;
+        image = image == null ? "" : image;
+    }
+
+    /** A target that did not run in a container. */
+    public TargetInfo(String role, String kind, String command, String address, String language) {
+        this(role, kind, command, address, language, "");
     }
 }

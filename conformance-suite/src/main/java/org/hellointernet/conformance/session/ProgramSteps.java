@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 import org.hellointernet.conformance.result.Direction;
 import org.hellointernet.conformance.target.Command;
 import org.hellointernet.conformance.target.OutputCapture;
-import org.hellointernet.conformance.target.ProgramProcess;
+import org.hellointernet.conformance.target.Program;
 
 /** Steps about programs: run a client or a server, expect its exit status and its output. */
 final class ProgramSteps {
@@ -56,11 +56,11 @@ final class ProgramSteps {
         String port = s.noArgs() ? "" : ctx.vars.fill(s.port() == null ? "{port}" : s.port());
         String line = command.render(Map.of("host", host, "port", port)).strip();
         ctx.transcript.note("run the client: " + line);
-        ctx.program = ProgramProcess.start(line, command.workDir(), command.env());
+        ctx.program = command.launch(line);
     }
 
     private void expectExit(Step.ExpectExit s) throws StepFailure, InterruptedException {
-        ProgramProcess p = requireProgram();
+        Program p = requireProgram();
         long start = System.nanoTime();
         boolean exited = p.waitForExit(remaining(s.within()));
         if (!exited) {
@@ -83,7 +83,7 @@ final class ProgramSteps {
     }
 
     private void expectOutput(Step.ExpectOutput s) throws StepFailure, InterruptedException {
-        ProgramProcess p = ctx.program != null ? ctx.program : ctx.server().process();
+        Program p = ctx.program != null ? ctx.program : ctx.server().process();
         if (p == null) {
             throw new ScriptException(ctx.script.source() + ": expect_output needs a program (declare needs: [process])");
         }
@@ -124,7 +124,7 @@ final class ProgramSteps {
     }
 
     /** Lines of a pooled server's output from before this session do not count. */
-    private long mark(ProgramProcess p, OutputCapture c) {
+    private long mark(Program p, OutputCapture c) {
         if (p == ctx.program) {
             return 0;
         }
@@ -146,11 +146,11 @@ final class ProgramSteps {
         if (ctx.program != null) {
             ctx.program.close();
         }
-        ctx.program = ProgramProcess.start(line, command.workDir(), command.env());
+        ctx.program = command.launch(line);
     }
 
     private void expectUsage(Step.ExpectUsage s) throws StepFailure, InterruptedException {
-        ProgramProcess p = requireProgram();
+        Program p = requireProgram();
         if (!p.waitForExit(remaining(s.within()))) {
             throw new StepFailure("the program was still running " + Durations.show(s.within())
                     + " later: it must check its arguments, print a usage line and exit",
@@ -178,7 +178,7 @@ final class ProgramSteps {
         }
     }
 
-    private ProgramProcess requireProgram() {
+    private Program requireProgram() {
         if (ctx.program == null) {
             throw new ScriptException(ctx.script.source() + ": start a program first (start_client or run_server)");
         }
@@ -202,7 +202,7 @@ final class ProgramSteps {
         return programState(server.process());
     }
 
-    static String programState(ProgramProcess p) {
+    static String programState(Program p) {
         if (p == null || p.isAlive()) {
             return "";
         }
@@ -216,7 +216,7 @@ final class ProgramSteps {
                 + (tail.isBlank() ? "" : "; its last lines: " + tail.strip().replace("\n", " | "));
     }
 
-    static void recordOutput(SessionContext ctx, ProgramProcess p, long stdoutMark, long stderrMark) {
+    static void recordOutput(SessionContext ctx, Program p, long stdoutMark, long stderrMark) {
         if (p == null) {
             return;
         }

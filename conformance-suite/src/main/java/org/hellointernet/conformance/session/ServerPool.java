@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.hellointernet.conformance.target.Command;
 import org.hellointernet.conformance.target.Ports;
-import org.hellointernet.conformance.target.ProgramProcess;
+import org.hellointernet.conformance.target.Program;
 import org.hellointernet.conformance.target.ServerLauncher;
 import org.hellointernet.conformance.target.Started;
 import org.hellointernet.protocol.Protocol;
@@ -19,11 +19,11 @@ import org.hellointernet.protocol.Protocol;
 final class ServerPool implements AutoCloseable {
 
     /** A running copy of the server. */
-    record Instance(ProgramProcess process, int port, Duration startup) {
+    record Instance(Program process, int port, Duration startup) {
     }
 
     /** What a session gets: where to connect, and the process if the harness owns it; or why there is none. */
-    record Lease(String host, int port, ProgramProcess process, Duration startup, String problem) {
+    record Lease(String host, int port, Program process, Duration startup, String problem) {
     }
 
     private final Command command;

@@ -3,7 +3,7 @@ package org.hellointernet.conformance.session;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import org.hellointernet.conformance.target.ProgramProcess;
+import org.hellointernet.conformance.target.Program;
 import org.hellointernet.protocol.Profile;
 
 /** The state of one running session: its connections, programs, placeholders, transcript and deadline. */
@@ -21,7 +21,7 @@ final class SessionContext implements AutoCloseable {
     long stdoutMark;
     long stderrMark;
     /** The program the session started itself (a client, or a server run for SRV-USAGE), or null. */
-    ProgramProcess program;
+    Program program;
     /** The scripted server of a client session, or null. */
     ScriptedServer scripted;
     int exchanges;

@@ -5,7 +5,7 @@ import java.util.concurrent.ExecutorService;
 import org.hellointernet.conformance.result.RuleResult;
 import org.hellointernet.conformance.result.Status;
 import org.hellointernet.conformance.target.Ports;
-import org.hellointernet.conformance.target.ProgramProcess;
+import org.hellointernet.conformance.target.Program;
 import org.hellointernet.protocol.Goodbye;
 import org.hellointernet.protocol.Hello;
 import org.hellointernet.protocol.Profile;
@@ -45,7 +45,7 @@ public final class SessionEngine {
         String expected = "";
         String observed = "";
         SessionContext ctx = new SessionContext(script, target, profile, io);
-        ProgramProcess server = target instanceof SessionTarget.Server s ? s.process() : null;
+        Program server = target instanceof SessionTarget.Server s ? s.process() : null;
         boolean serverWasAlive = server != null && server.isAlive();
         try {
             prepare(ctx, language);

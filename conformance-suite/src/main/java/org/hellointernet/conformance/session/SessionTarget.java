@@ -2,7 +2,7 @@ package org.hellointernet.conformance.session;
 
 import java.time.Duration;
 import org.hellointernet.conformance.target.Command;
-import org.hellointernet.conformance.target.ProgramProcess;
+import org.hellointernet.conformance.target.Program;
 
 /** What one session runs against. */
 public sealed interface SessionTarget {
@@ -17,7 +17,7 @@ public sealed interface SessionTarget {
      * @param command  the command it was started with, or null for an address target
      * @param language the server's language S when known ({@code --language}), or null: any token is accepted
      */
-    record Server(String host, int port, ProgramProcess process, Duration startup, Command command, String language)
+    record Server(String host, int port, Program process, Duration startup, Command command, String language)
             implements SessionTarget {
     }
 

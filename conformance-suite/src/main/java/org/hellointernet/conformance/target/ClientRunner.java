@@ -32,7 +32,7 @@ public final class ClientRunner {
     }
 
     /** Starts the client and returns at once; the caller must {@link #finish} or close it. */
-    public static ProgramProcess start(Command cmd, Map<String, String> values) throws IOException {
+    public static Program start(Command cmd, Map<String, String> values) throws IOException {
         return cmd.start(values);
     }
 
@@ -40,7 +40,7 @@ public final class ClientRunner {
      * Waits until {@code client} exits or {@code timeout} has passed since it started, then kills whatever of it is
      * left (a background child still holding its output, or all of it at the timeout) and reports. Closes it.
      */
-    public static ClientRun finish(ProgramProcess client, Duration timeout) {
+    public static ClientRun finish(Program client, Duration timeout) {
         try (client) {
             Duration left = timeout.minus(client.uptime());
             boolean exited = client.waitForExit(left.isNegative() ? Duration.ZERO : left);

@@ -18,8 +18,11 @@ import java.util.regex.Pattern;
  * {@code ${HOME}} are left alone, as is anything else in braces ({@code awk '{print $1}'}). Values are inserted
  * in single quotes only if they contain characters the shell would interpret (a port or a host name never
  * does; a bracketed IPv6 literal does). Placeholders therefore belong outside quotes in the template.
+ *
+ * <p>The {@link ProgramRunner} says where the rendered line runs: on this machine by default, or in a
+ * container for a submission folder ({@code hello check DIR}).
  */
-public record Command(String template, Path workDir, Map<String, String> env) {
+public record Command(String template, Path workDir, Map<String, String> env, ProgramRunner runner) {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z_][A-Za-z0-9_]*)}");
     private static final Pattern SHELL_SAFE = Pattern.compile("[A-Za-z0-9_@%+=:,./-]+");
@@ -28,6 +31,17 @@ public record Command(String template, Path workDir, Map<String, String> env) {
         Objects.requireNonNull(template, "template");
         Objects.requireNonNull(workDir, "workDir");
         env = Map.copyOf(env);
+        Objects.requireNonNull(runner, "runner");
+    }
+
+    /** A command run on this machine. */
+    public Command(String template, Path workDir, Map<String, String> env) {
+        this(template, workDir, env, ProgramRunner.LOCAL);
+    }
+
+    /** The same command, run by {@code other}. */
+    public Command withRunner(ProgramRunner other) {
+        return new Command(template, workDir, env, other);
     }
 
     /** A command run in the current directory with no extra environment. */
@@ -71,9 +85,14 @@ public record Command(String template, Path workDir, Map<String, String> env) {
         return out.toString();
     }
 
-    /** Renders the command and starts it (see {@link ProgramProcess#start}). */
-    public ProgramProcess start(Map<String, String> values) throws IOException {
-        return ProgramProcess.start(render(values), workDir, env);
+    /** Renders the command and starts it with its runner. */
+    public Program start(Map<String, String> values) throws IOException {
+        return launch(render(values));
+    }
+
+    /** Starts an already rendered command line with this command's runner, directory and environment. */
+    public Program launch(String line) throws IOException {
+        return runner.start(line, workDir, env);
     }
 
     /**

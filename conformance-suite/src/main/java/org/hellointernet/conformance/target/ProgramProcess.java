@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  *       spec says.</li>
  * </ul>
  */
-public final class ProgramProcess implements AutoCloseable {
+public final class ProgramProcess implements Program {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProgramProcess.class);
     private static final Duration TERM_GRACE = Duration.ofSeconds(1);
@@ -101,7 +101,7 @@ public final class ProgramProcess implements AutoCloseable {
         return program;
     }
 
-    /** The command line as given to the shell. */
+    @Override
     public String command() {
         return command;
     }

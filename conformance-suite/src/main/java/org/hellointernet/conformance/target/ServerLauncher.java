@@ -45,9 +45,9 @@ public final class ServerLauncher {
         String line = cmd.render(Map.of("port", Integer.toString(port)));
         long startNanos = System.nanoTime();
         long deadline = startNanos + startTimeout.toNanos();
-        ProgramProcess process;
+        Program process;
         try {
-            process = ProgramProcess.start(line, cmd.workDir(), cmd.env());
+            process = cmd.launch(line);
         } catch (IOException e) {
             String message = "the server could not be started: " + e.getMessage();
             return new Started.Failed(new StartFailure(StartFailure.Kind.EXITED, message, NO_OUTPUT,
@@ -125,7 +125,7 @@ public final class ServerLauncher {
         return false;
     }
 
-    private static Started failExited(ProgramProcess process, int port) {
+    private static Started failExited(Program process, int port) {
         process.close();
         OptionalInt code = process.exitCode();
         String status = code.isPresent() ? " with status " + code.getAsInt() + hint(code.getAsInt()) : "";
@@ -135,7 +135,7 @@ public final class ServerLauncher {
         return new Started.Failed(new StartFailure(StartFailure.Kind.EXITED, message, tail, code, Set.of()));
     }
 
-    private static Started failOtherPort(ProgramProcess process, Command cmd, int port, Set<Integer> others) {
+    private static Started failOtherPort(Program process, Command cmd, int port, Set<Integer> others) {
         process.close();
         String ports = others.stream().sorted().map(String::valueOf).collect(Collectors.joining(", "));
         String message = "the server is listening on port" + (others.size() > 1 ? "s " : " ") + ports
@@ -147,7 +147,7 @@ public final class ServerLauncher {
                 OptionalInt.empty(), others));
     }
 
-    private static Started failTimeout(ProgramProcess process, int port, Duration timeout) {
+    private static Started failTimeout(Program process, int port, Duration timeout) {
         process.close();
         String message = "the server was still not listening on port " + port + " after " + seconds(timeout);
         return new Started.Failed(new StartFailure(StartFailure.Kind.TIMEOUT, message, tail(process),
@@ -155,7 +155,7 @@ public final class ServerLauncher {
     }
 
     /** Last lines of standard output and standard error, each labelled when both have some. */
-    static String tail(ProgramProcess process) {
+    static String tail(Program process) {
         process.stdout().awaitClosed(OUTPUT_GRACE);
         process.stderr().awaitClosed(OUTPUT_GRACE);
         String out = process.stdout().tail(TAIL_LINES);

@@ -12,7 +12,7 @@ public sealed interface Started permits Started.Running, Started.Failed {
      * @param process the running server; the caller closes it (try-with-resources)
      * @param startup time from start until it was seen listening
      */
-    record Running(ProgramProcess process, Duration startup) implements Started {
+    record Running(Program process, Duration startup) implements Started {
 
         public Running {
             Objects.requireNonNull(process, "process");

@@ -77,7 +77,7 @@ class ClientRunnerTest {
         try (ServerSocket server = new ServerSocket()) {
             server.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
             server.setSoTimeout(10_000);
-            ProgramProcess process = ClientRunner.start(command(client),
+            Program process = ClientRunner.start(command(client),
                     Map.of("host", "127.0.0.1", "port", Integer.toString(server.getLocalPort())));
 
             try (Socket conn = server.accept()) {

@@ -59,9 +59,9 @@ class ServerLauncherTest {
         Started started = ServerLauncher.start(command("python3 server.py {port}"), port, START);
 
         assertThat(started).isInstanceOf(Started.Running.class);
-        try (ProgramProcess server = ((Started.Running) started).process()) {
+        try (Program server = ((Started.Running) started).process()) {
             assertThat(server.isAlive()).isTrue();
-            assertThat(ListeningSockets.listeningPorts(ProcessHandle.of(server.pid()).orElseThrow())).contains(port);
+            assertThat(ListeningSockets.listeningPorts(server.processes())).contains(port);
             assertThat(((Started.Running) started).startup()).isLessThan(START);
         }
     }
@@ -72,7 +72,7 @@ class ServerLauncherTest {
         Started started = ServerLauncher.start(command("python3 server.py {port}"), port, START);
         assertThat(started).isInstanceOf(Started.Running.class);
 
-        try (ProgramProcess server = ((Started.Running) started).process();
+        try (Program server = ((Started.Running) started).process();
              Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 5000);
             String ours = " from " + socket.getLocalPort();
@@ -90,7 +90,7 @@ class ServerLauncherTest {
         Started started = ServerLauncher.start(command("python3 server.py {port} 4"), port, START);
 
         assertThat(started).isInstanceOf(Started.Running.class);
-        try (ProgramProcess server = ((Started.Running) started).process()) {
+        try (Program server = ((Started.Running) started).process()) {
             assertThat(((Started.Running) started).startup()).isBetween(Duration.ofSeconds(4), START);
         }
     }
@@ -102,7 +102,7 @@ class ServerLauncherTest {
         Started started = ServerLauncher.start(command("python3 server.py {port} 0.3 &"), port, START);
 
         assertThat(started).isInstanceOf(Started.Running.class);
-        try (ProgramProcess server = ((Started.Running) started).process()) {
+        try (Program server = ((Started.Running) started).process()) {
             assertThat(server.processes()).isNotEmpty();
         }
         assertThat(Await.until(WAIT, () -> !ListeningSockets.isListening(port))).isTrue();

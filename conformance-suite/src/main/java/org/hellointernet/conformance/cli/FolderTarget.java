@@ -1,0 +1,94 @@
+package org.hellointernet.conformance.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Map;
+import org.hellointernet.conformance.container.ContainerRun;
+import org.hellointernet.conformance.container.ContainerRunner;
+import org.hellointernet.conformance.container.DockerEngine;
+import org.hellointernet.conformance.container.ImageBuilder;
+import org.hellointernet.conformance.container.Sandbox;
+import org.hellointernet.conformance.submission.BuildResult;
+import org.hellointernet.conformance.submission.LocalBuild;
+import org.hellointernet.conformance.submission.Manifest;
+import org.hellointernet.conformance.submission.ManifestYaml;
+import org.hellointernet.conformance.submission.SubmissionFolder;
+import org.hellointernet.conformance.target.Command;
+import org.hellointernet.conformance.target.ProgramRunner;
+
+/**
+ * A submission folder made ready to check ({@code hello check DIR}): built (in an image, or on this machine
+ * with {@code --local}), with the commands to run its server and client. Closing it removes every container
+ * the check started.
+ *
+ * @param folder   the folder and its manifest
+ * @param server   the server command, or null
+ * @param client   the client command, or null
+ * @param kind     {@code container} or {@code command} (this machine), for the reports
+ * @param image    for a container: the image and sandbox, for the reports; else empty
+ * @param notBuilt why it did not build, or null
+ * @param run      the containers of this check, or null
+ */
+record FolderTarget(SubmissionFolder folder, Command server, Command client, String kind, String image,
+        BuildResult.DidNotBuild notBuilt, ContainerRun run) implements AutoCloseable {
+
+    /** Builds the folder and prepares its commands; progress goes to {@code err}. */
+    static FolderTarget prepare(SubmissionFolder sub, boolean container, PrintWriter err) throws IOException {
+        Manifest m = sub.manifest();
+        if (sub.guessed()) {
+            err.println("hello check: " + sub.dir() + " has no " + ManifestYaml.FILE_NAME
+                    + "; this is the guess from its files (save it as " + ManifestYaml.FILE_NAME
+                    + " and correct it, or run 'hello init " + sub.dir() + "'):");
+            ManifestYaml.toYaml(m).lines().forEach(l -> err.println("    " + l));
+        }
+        if (!container) {
+            err.println("hello check: building and running " + sub.dir() + " on this machine (--local)");
+            err.flush();
+            if (m.setup() != null && !m.setup().isBlank()) {
+                err.println("hello check: the setup command is for the container image; not run with --local");
+            }
+            BuildResult.DidNotBuild failed = LocalBuild.run(sub).orElse(null);
+            return of(sub, ProgramRunner.LOCAL, "command", "", failed, null);
+        }
+        var docker = DockerEngine.client();
+        ImageBuilder builder = new ImageBuilder(docker, DockerEngine.baseImage(docker));
+        err.println("hello check: building the image of " + sub.dir() + " ("
+                + (m.dockerfile() != null && !m.dockerfile().isBlank() ? "its own " + m.dockerfile()
+                : "preset " + m.preset() + " on " + builder.baseImage()) + ")...");
+        err.flush();
+        BuildResult result = builder.build(sub);
+        if (result instanceof BuildResult.DidNotBuild failed) {
+            err.println("hello check: the image did not build");
+            return of(sub, ProgramRunner.LOCAL, "container", builder.tag(sub) + " (did not build)", failed, null);
+        }
+        BuildResult.Built built = (BuildResult.Built) result;
+        err.println("hello check: image " + built.image() + (built.cached() ? " (cached: the folder is unchanged)"
+                : " built in " + seconds(built.took())));
+        Sandbox sandbox = Sandbox.defaults();
+        ContainerRun run = new ContainerRun(docker);
+        boolean own = m.dockerfile() != null && !m.dockerfile().isBlank();
+        ContainerRunner runner = new ContainerRunner(docker, built.image(), own ? null : ImageBuilder.WORK_DIR,
+                sandbox, run);
+        return of(sub, runner, "container", built.image() + "; sandbox: " + sandbox.describe(), null, run);
+    }
+
+    private static FolderTarget of(SubmissionFolder sub, ProgramRunner runner, String kind, String image,
+            BuildResult.DidNotBuild failed, ContainerRun run) {
+        Manifest m = sub.manifest();
+        Command server = m.hasServer() ? new Command(m.server(), sub.dir(), Map.of(), runner) : null;
+        Command client = m.hasClient() ? new Command(m.client(), sub.dir(), Map.of(), runner) : null;
+        return new FolderTarget(sub, server, client, kind, image, failed, run);
+    }
+
+    private static String seconds(Duration d) {
+        return String.format(java.util.Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
+    }
+
+    @Override
+    public void close() {
+        if (run != null) {
+            run.close();
+        }
+    }
+}

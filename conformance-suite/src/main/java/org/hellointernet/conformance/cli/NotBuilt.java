@@ -1,0 +1,26 @@
+package org.hellointernet.conformance.cli;
+
+import java.time.Instant;
+import java.util.List;
+import org.hellointernet.conformance.result.CheckResult;
+import org.hellointernet.conformance.result.RuleResult;
+import org.hellointernet.conformance.result.TargetInfo;
+import org.hellointernet.conformance.rules.RuleBook;
+import org.hellointernet.conformance.submission.BuildResult;
+import org.hellointernet.protocol.Profile;
+
+/** The verdict "did not build": the program never started, every rule is skipped for that reason. */
+final class NotBuilt {
+
+    private NotBuilt() {
+    }
+
+    static CheckResult result(TargetInfo info, Profile profile, List<RuleBook.Entry> entries,
+            BuildResult.DidNotBuild failure) {
+        String problem = failure.message()
+                + (failure.logTail().isBlank() ? "" : "\nlast lines of the build:\n" + failure.logTail());
+        List<RuleResult> results = entries.stream()
+                .map(e -> RuleResult.skipped(e.rule(), "the submission did not build")).toList();
+        return CheckResult.of(info, profile, Instant.now(), 0, false, problem, results);
+    }
+}

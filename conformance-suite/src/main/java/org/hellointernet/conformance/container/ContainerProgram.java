@@ -1,0 +1,217 @@
+package org.hellointernet.conformance.container;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.StreamType;
+import com.github.dockerjava.api.model.WaitResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.hellointernet.conformance.target.OutputCapture;
+import org.hellointernet.conformance.target.Program;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A program running in its own container (created by {@link ContainerRunner}): its output comes from the
+ * container's attached streams, its exit status from Docker's wait, and {@link #close()} removes the container.
+ */
+final class ContainerProgram implements Program {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ContainerProgram.class);
+    private static final Duration READER_GRACE = Duration.ofSeconds(1);
+
+    private final DockerClient docker;
+    private final String id;
+    private final String command;
+    private final FrameStream out = new FrameStream();
+    private final FrameStream err = new FrameStream();
+    private final OutputCapture stdout;
+    private final OutputCapture stderr;
+    private final CompletableFuture<Integer> exit = new CompletableFuture<>();
+    private final AtomicLong exitNanos = new AtomicLong(Long.MIN_VALUE);
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final ContainerRun run;
+    private long startNanos;
+    private long hostPid;
+
+    ContainerProgram(DockerClient docker, String id, String command, ContainerRun run) {
+        this.docker = docker;
+        this.id = id;
+        this.command = command;
+        this.run = run;
+        this.stdout = OutputCapture.start("stdout of container " + shortId(), out);
+        this.stderr = OutputCapture.start("stderr of container " + shortId(), err);
+    }
+
+    /** Attaches to the created container, starts it and begins waiting for its exit. */
+    void start() throws IOException {
+        ResultCallback.Adapter<Frame> attach = docker.attachContainerCmd(id)
+                .withStdOut(true).withStdErr(true).withFollowStream(true).withLogs(true)
+                .exec(new ResultCallback.Adapter<>() {
+                    @Override
+                    public void onNext(Frame frame) {
+                        (frame.getStreamType() == StreamType.STDERR ? err : out).push(frame.getPayload());
+                    }
+
+                    @Override
+                    public void onError(Throwable t) {
+                        endStreams();
+                        super.onError(t);
+                    }
+
+                    @Override
+                    public void onComplete() {
+                        endStreams();
+                        super.onComplete();
+                    }
+                });
+        try {
+            if (!attach.awaitStarted(10, TimeUnit.SECONDS)) {
+                throw new IOException("could not attach to container " + shortId() + " within 10 s");
+            }
+            docker.startContainerCmd(id).exec();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while starting container " + shortId(), e);
+        } catch (RuntimeException e) {
+            throw new IOException("the container could not be started: " + e.getMessage(), e);
+        }
+        startNanos = System.nanoTime();
+        docker.waitContainerCmd(id).exec(new ResultCallback.Adapter<WaitResponse>() {
+            @Override
+            public void onNext(WaitResponse response) {
+                exited(response.getStatusCode());
+            }
+
+            @Override
+            public void onError(Throwable t) {
+                exited(-1); // the container was removed under us, or the engine went away
+            }
+        });
+        try {
+            Long pid = docker.inspectContainerCmd(id).exec().getState().getPidLong();
+            hostPid = pid == null ? 0 : pid;
+        } catch (RuntimeException e) {
+            hostPid = 0;
+        }
+    }
+
+    private void exited(Integer status) {
+        exitNanos.compareAndSet(Long.MIN_VALUE, System.nanoTime());
+        exit.complete(status == null ? -1 : status);
+    }
+
+    private void endStreams() {
+        out.end();
+        err.end();
+    }
+
+    @Override
+    public String command() {
+        return command;
+    }
+
+    @Override
+    public boolean isAlive() {
+        return !exit.isDone();
+    }
+
+    @Override
+    public OptionalInt exitCode() {
+        return exit.isDone() ? OptionalInt.of(exit.join()) : OptionalInt.empty();
+    }
+
+    @Override
+    public boolean waitForExit(Duration timeout) {
+        try {
+            exit.get(Math.max(0, timeout.toNanos()), TimeUnit.NANOSECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return exit.isDone();
+        } catch (ExecutionException e) {
+            return true;
+        }
+    }
+
+    @Override
+    public OutputCapture stdout() {
+        return stdout;
+    }
+
+    @Override
+    public OutputCapture stderr() {
+        return stderr;
+    }
+
+    @Override
+    public Duration uptime() {
+        long end = exitNanos.get();
+        return Duration.ofNanos((end == Long.MIN_VALUE ? System.nanoTime() : end) - startNanos);
+    }
+
+    /**
+     * The container's processes as this machine sees them, when the engine runs on this machine (checked by
+     * the container id in the process's cgroup); empty otherwise (e.g. Docker Desktop's virtual machine).
+     */
+    @Override
+    public List<ProcessHandle> processes() {
+        if (hostPid <= 0 || !isOurs(hostPid)) {
+            return List.of();
+        }
+        return ProcessHandle.of(hostPid)
+                .map(root -> Stream.concat(root.descendants(), Stream.of(root)).filter(ProcessHandle::isAlive)
+                        .toList())
+                .orElse(List.of());
+    }
+
+    private boolean isOurs(long pid) {
+        try {
+            return Files.readString(Path.of("/proc", Long.toString(pid), "cgroup"), StandardCharsets.UTF_8)
+                    .contains(id);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Removes the container (killing what runs in it), then waits briefly for its output to end. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            run.remove(id);
+            exited(exit.isDone() ? exit.join() : 137);
+            endStreams();
+            stdout.awaitClosed(READER_GRACE);
+            stderr.awaitClosed(READER_GRACE);
+        } catch (RuntimeException e) {
+            LOG.warn("while removing container {} of `{}`", shortId(), command, e);
+        }
+    }
+
+    private String shortId() {
+        return id.substring(0, Math.min(12, id.length()));
+    }
+
+    @Override
+    public String toString() {
+        return "ContainerProgram[" + shortId() + ", `" + command + "`]";
+    }
+}

@@ -1,0 +1,26 @@
+package org.hellointernet.conformance.submission;
+
+import java.time.Duration;
+
+/** What building a submission's image gave: an image to run, or a "did not build" verdict. */
+public sealed interface BuildResult permits BuildResult.Built, BuildResult.DidNotBuild {
+
+    /**
+     * The image exists.
+     *
+     * @param image  its tag, e.g. {@code hellointernet/sub-python:3f2a9c0b1d4e}
+     * @param cached true if it was there already (same content hash), so nothing was built
+     * @param took   how long the build (or the look-up) took
+     */
+    record Built(String image, boolean cached, Duration took) implements BuildResult {
+    }
+
+    /**
+     * The build failed: the student's setup or build command, or the Dockerfile.
+     *
+     * @param message what failed, in a sentence
+     * @param logTail the last lines of the build log (the compiler's message is there)
+     */
+    record DidNotBuild(String message, String logTail) implements BuildResult {
+    }
+}

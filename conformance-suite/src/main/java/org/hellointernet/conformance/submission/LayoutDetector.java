@@ -1,0 +1,68 @@
+package org.hellointernet.conformance.submission;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Guesses a manifest from a folder's files: a server file ({@code hellosrv.py}, {@code server.c},
+ * {@code HelloServer.java}...) and a client file ({@code hello.py}, {@code client.c}...) of one language.
+ * The guess is printed for the student to save as {@code hello.yml} and correct.
+ */
+public final class LayoutDetector {
+
+    private static final Pattern SERVER = Pattern.compile("(srv|server|serveur)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CLIENT = Pattern.compile("(client|cli|hello)", Pattern.CASE_INSENSITIVE);
+
+    private LayoutDetector() {
+    }
+
+    /**
+     * The guessed manifest for {@code dir}.
+     *
+     * @throws ManifestException if no language's server or client file is found (the message lists what was seen)
+     */
+    public static Manifest detect(Path dir) throws IOException {
+        List<String> files = listFiles(dir);
+        for (LanguageRule rule : LanguageRule.ALL) {
+            List<String> sources = files.stream().filter(rule::matches).toList();
+            Optional<String> server = sources.stream().filter(f -> SERVER.matcher(stem(f)).find()).findFirst();
+            Optional<String> client = sources.stream()
+                    .filter(f -> !SERVER.matcher(stem(f)).find() && CLIENT.matcher(stem(f)).find()).findFirst();
+            if (server.isEmpty() && client.isEmpty()) {
+                continue;
+            }
+            List<String> builds = new ArrayList<>();
+            server.map(rule::compileCommand).filter(c -> !c.isEmpty()).ifPresent(builds::add);
+            client.map(rule::compileCommand).filter(c -> !c.isEmpty()).ifPresent(builds::add);
+            return new Manifest(rule.language(), "basic", rule.preset(), null, null,
+                    builds.isEmpty() ? null : String.join(" && ", builds),
+                    server.map(s -> rule.runCommand(s) + " {port}").orElse(null),
+                    client.map(c -> rule.runCommand(c) + " {host} {port}").orElse(null));
+        }
+        throw new ManifestException("no hello.yml in " + dir + ", and its layout is not one hello knows: expected a"
+                + " server file such as hellosrv.py or server.c and/or a client file such as hello.py or client.c."
+                + " Files seen: " + (files.isEmpty() ? "none" : String.join(", ", files))
+                + ". Write a hello.yml (see 'hello init --help').");
+    }
+
+    private static List<String> listFiles(Path dir) throws IOException {
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.filter(Files::isRegularFile)
+                    .map(p -> p.getFileName().toString())
+                    .sorted(Comparator.comparing((String f) -> f.toLowerCase(Locale.ROOT)))
+                    .toList();
+        }
+    }
+
+    private static String stem(String file) {
+        return LanguageRule.baseName(file);
+    }
+}

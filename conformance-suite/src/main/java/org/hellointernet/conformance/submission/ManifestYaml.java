@@ -1,0 +1,88 @@
+package org.hellointernet.conformance.submission;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Reads and writes {@code hello.yml} (Jackson YAML, UTF-8). */
+public final class ManifestYaml {
+
+    /** The manifest's file name in a submission folder. */
+    public static final String FILE_NAME = "hello.yml";
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES))
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private ManifestYaml() {
+    }
+
+    /**
+     * Parses a manifest.
+     *
+     * @throws ManifestException with a message for the student if it is not valid
+     */
+    public static Manifest parse(String text, String source) {
+        Manifest m;
+        try {
+            m = YAML.readValue(text, Manifest.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw new ManifestException(source + ": unknown key '" + e.getPropertyName() + "'; the keys are"
+                    + " language, profile, preset, dockerfile, setup, build, server, client");
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            throw new ManifestException(source + ": not a valid manifest: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new ManifestException(source + ": cannot read it: " + e.getMessage());
+        }
+        if (m == null) {
+            throw new ManifestException(source + ": the file is empty");
+        }
+        validate(m, source);
+        return m;
+    }
+
+    /** Reads {@code dir/hello.yml}. */
+    public static Manifest read(Path dir) throws IOException {
+        Path file = dir.resolve(FILE_NAME);
+        return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+    }
+
+    /** The manifest as YAML text, keys in a fixed order, empty fields left out. */
+    public static String toYaml(Manifest manifest) {
+        try {
+            return YAML.writeValueAsString(manifest);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void validate(Manifest m, String source) {
+        if (!m.hasServer() && !m.hasClient()) {
+            throw new ManifestException(source + ": give a server command, a client command or both");
+        }
+        if (m.hasServer() && !m.server().contains("{port}")) {
+            throw new ManifestException(source + ": the server command must contain {port}, e.g. "
+                    + "server: python3 hellosrv.py {port}");
+        }
+        if (m.hasClient() && (!m.client().contains("{host}") || !m.client().contains("{port}"))) {
+            throw new ManifestException(source + ": the client command must contain {host} and {port}, e.g. "
+                    + "client: python3 hello.py {host} {port}");
+        }
+        String profile = m.profileOrDefault();
+        if (!profile.equals("basic") && !profile.equals("challenge")) {
+            throw new ManifestException(source + ": profile must be basic or challenge, not " + profile);
+        }
+        if ((m.dockerfile() == null || m.dockerfile().isBlank()) && (m.preset() == null || m.preset().isBlank())) {
+            throw new ManifestException(source + ": give a preset (python, c, cpp, java, go, ruby, lua, javascript,"
+                    + " csharp, bash) or your own dockerfile");
+        }
+    }
+}

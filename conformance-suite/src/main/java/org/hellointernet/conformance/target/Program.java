@@ -1,0 +1,40 @@
+package org.hellointernet.conformance.target;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.OptionalInt;
+
+/**
+ * A running program under test, as the session engine sees it: its output, whether it runs, how it exited.
+ * {@link ProgramProcess} runs it on this machine; a container runner runs it in a sandbox. {@link #close()}
+ * stops it and everything it started, and never throws. Always use it in try-with-resources.
+ */
+public interface Program extends AutoCloseable {
+
+    /** The command line as given to the shell. */
+    String command();
+
+    boolean isAlive();
+
+    /** Exit status (a shell reports 128+N for a command killed by signal N); empty while running. */
+    OptionalInt exitCode();
+
+    /** Waits for the program to exit; true if it has. An interrupt ends the wait (flag kept). */
+    boolean waitForExit(Duration timeout);
+
+    OutputCapture stdout();
+
+    OutputCapture stderr();
+
+    /** Time since start, or from start to exit once it has exited. */
+    Duration uptime();
+
+    /**
+     * The program's live processes as this machine sees them (for reading their sockets from {@code /proc}),
+     * root last; empty when they cannot be seen (e.g. a container in a virtual machine).
+     */
+    List<ProcessHandle> processes();
+
+    @Override
+    void close();
+}

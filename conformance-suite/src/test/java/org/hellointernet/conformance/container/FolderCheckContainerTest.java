@@ -1,0 +1,137 @@
+package org.hellointernet.conformance.container;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.dockerjava.api.DockerClient;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.hellointernet.conformance.cli.HelloCommand;
+import org.hellointernet.conformance.submission.BuildResult;
+import org.hellointernet.conformance.submission.SubmissionFolder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import picocli.CommandLine;
+
+/**
+ * {@code hello check DIR}: a folder gives the same verdicts in a container as with {@code --local}, and no
+ * container of the run is left afterwards. Needs Docker (see {@link DockerRequired}).
+ */
+@ExtendWith(DockerRequired.class)
+class FolderCheckContainerTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path tmp;
+
+    /** What one run of {@code hello check} gave: exit status, per-rule statuses, the report text. */
+    record Outcome(int exit, Map<String, String> statuses, List<String> startProblems, String console) {
+    }
+
+    @ParameterizedTest(name = "{0}: exit {1} in a container and with --local")
+    @CsvSource({
+        "python-good,   0, ''",
+        "python-broken, 1, SRV-REPLY",
+        "c-no-build,    3, ''"})
+    void aFolderGetsTheSameVerdictsInAContainerAsLocally(String folder, int exit, String failing) throws Exception {
+        Outcome local = check(copy(folder), "--local");
+        Outcome container = check(copy(folder), "--container");
+
+        assertThat(container.exit()).as(container.console()).isEqualTo(exit);
+        assertThat(local.exit()).as(local.console()).isEqualTo(exit);
+        assertThat(container.statuses()).isEqualTo(local.statuses()).isNotEmpty();
+        List<String> failed = container.statuses().entrySet().stream().filter(e -> e.getValue().equals("FAIL"))
+                .map(Map.Entry::getKey).toList();
+        assertThat(failed).containsExactlyElementsOf(failing.isEmpty() ? List.of() : List.of(failing.split(" ")));
+        assertThat(container.console()).contains("in container hellointernet/sub-");
+        assertNothingLeftRunning();
+    }
+
+    @Test
+    void aFolderThatDoesNotCompileDidNotBuildWithTheCompilersMessage() throws Exception {
+        Outcome container = check(copy("c-no-build"), "--container");
+
+        assertThat(container.exit()).isEqualTo(3);
+        assertThat(container.startProblems()).singleElement().asString()
+                .contains("did not build").contains("hellosrv.c:28").contains("expected");
+        assertThat(container.statuses().values()).containsOnly("SKIP");
+    }
+
+    @Test
+    void anUnchangedFolderIsNotBuiltAgain() throws Exception {
+        SubmissionFolder sub = SubmissionFolder.open(copy("python-good"));
+        DockerClient docker = DockerEngine.client();
+        ImageBuilder builder = new ImageBuilder(docker, DockerEngine.baseImage(docker));
+        builder.build(sub);
+
+        BuildResult again = builder.build(sub);
+
+        assertThat(again).isInstanceOf(BuildResult.Built.class);
+        assertThat(((BuildResult.Built) again).cached()).isTrue();
+        Files.writeString(sub.dir().resolve("notes.txt"), "changed");
+        assertThat(builder.tag(sub)).isNotEqualTo(((BuildResult.Built) again).image());
+    }
+
+    @AfterEach
+    void nothingLeft() {
+        assertNothingLeftRunning();
+    }
+
+    private static void assertNothingLeftRunning() {
+        assertThat(DockerEngine.client().listContainersCmd().withShowAll(true)
+                .withLabelFilter(List.of(ContainerRun.LABEL)).exec()).isEmpty();
+    }
+
+    private Outcome check(Path dir, String mode) throws IOException {
+        Path json = tmp.resolve(dir.getFileName() + mode + ".json");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cmd = new CommandLine(new HelloCommand());
+        cmd.setOut(new PrintWriter(out, true));
+        cmd.setErr(new PrintWriter(err, true));
+        int exit = cmd.execute("check", dir.toString(), mode, "--json", json.toString());
+        JsonNode report = JSON.readTree(json.toFile());
+        Map<String, String> statuses = new LinkedHashMap<>();
+        List<String> problems = new java.util.ArrayList<>();
+        for (JsonNode check : report.get("checks")) {
+            if (!check.get("startProblem").asText().isEmpty()) {
+                problems.add(check.get("startProblem").asText());
+            }
+            for (JsonNode r : check.get("results")) {
+                statuses.put(r.get("rule").asText(), r.get("status").asText());
+            }
+        }
+        return new Outcome(exit, statuses, problems, err + "\n" + out);
+    }
+
+    private Path copy(String fixture) throws IOException, URISyntaxException {
+        Path from = Path.of(getClass().getResource("/submissions/" + fixture).toURI());
+        Path to = tmp.resolve(fixture + "-" + System.nanoTime());
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        return to;
+    }
+}

@@ -1,0 +1,88 @@
+package org.hellointernet.conformance.submission;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LayoutDetectorTest {
+
+    @TempDir
+    Path dir;
+
+    private void touch(String... names) throws IOException {
+        for (String name : names) {
+            Files.writeString(dir.resolve(name), "");
+        }
+    }
+
+    @Test
+    void recognisesAPythonHellosrvAndHelloPair() throws IOException {
+        touch("hellosrv.py", "hello.py", "README.md");
+
+        Manifest m = LayoutDetector.detect(dir);
+
+        assertThat(m.language()).isEqualTo("Python");
+        assertThat(m.preset()).isEqualTo("python");
+        assertThat(m.build()).isNull();
+        assertThat(m.server()).isEqualTo("python3 hellosrv.py {port}");
+        assertThat(m.client()).isEqualTo("python3 hello.py {host} {port}");
+    }
+
+    @Test
+    void compilesEachCFileIntoItsOwnProgram() throws IOException {
+        touch("server.c", "client.c");
+
+        Manifest m = LayoutDetector.detect(dir);
+
+        assertThat(m.language()).isEqualTo("C");
+        assertThat(m.build()).isEqualTo("gcc -O2 -pthread -o server server.c && gcc -O2 -pthread -o client client.c");
+        assertThat(m.server()).isEqualTo("./server {port}");
+        assertThat(m.client()).isEqualTo("./client {host} {port}");
+    }
+
+    @Test
+    void runsJavaClassesByTheirNames() throws IOException {
+        touch("HelloServer.java", "HelloClient.java");
+
+        Manifest m = LayoutDetector.detect(dir);
+
+        assertThat(m.server()).isEqualTo("java -cp . HelloServer {port}");
+        assertThat(m.client()).isEqualTo("java -cp . HelloClient {host} {port}");
+    }
+
+    @Test
+    void aFolderWithOnlyAServerGetsNoClient() throws IOException {
+        touch("hellosrv.js");
+
+        Manifest m = LayoutDetector.detect(dir);
+
+        assertThat(m.language()).isEqualTo("JavaScript");
+        assertThat(m.server()).isEqualTo("node hellosrv.js {port}");
+        assertThat(m.hasClient()).isFalse();
+    }
+
+    @Test
+    void anUnknownLayoutIsExplainedWithTheFilesSeen() throws IOException {
+        touch("main.rs", "notes.txt");
+
+        assertThatThrownBy(() -> LayoutDetector.detect(dir))
+                .isInstanceOf(ManifestException.class)
+                .hasMessageContaining("main.rs, notes.txt")
+                .hasMessageContaining("hello.yml");
+    }
+
+    @Test
+    void theGuessReadsBackAsTheSameManifest() throws IOException {
+        touch("hellosrv.c", "hello.c");
+        Manifest guess = LayoutDetector.detect(dir);
+
+        Manifest back = ManifestYaml.parse(ManifestYaml.toYaml(guess), "guess");
+
+        assertThat(back).isEqualTo(guess);
+    }
+}

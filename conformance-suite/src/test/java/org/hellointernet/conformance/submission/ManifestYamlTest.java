@@ -1,0 +1,57 @@
+package org.hellointernet.conformance.submission;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class ManifestYamlTest {
+
+    @Test
+    void readsEveryKey() {
+        Manifest m = ManifestYaml.parse("""
+                language: C
+                profile: challenge
+                preset: c
+                setup: apt-get install -y libbsd-dev
+                build: make
+                server: ./hellosrv {port}
+                client: ./hello {host} {port}
+                """, "hello.yml");
+
+        assertThat(m).isEqualTo(new Manifest("C", "challenge", "c", null, "apt-get install -y libbsd-dev", "make",
+                "./hellosrv {port}", "./hello {host} {port}"));
+    }
+
+    @Test
+    void anOwnDockerfileNeedsNoPreset() {
+        Manifest m = ManifestYaml.parse("dockerfile: Dockerfile\nserver: ./srv {port}\n", "hello.yml");
+
+        assertThat(m.dockerfile()).isEqualTo("Dockerfile");
+        assertThat(m.profileOrDefault()).isEqualTo("basic");
+    }
+
+    @Test
+    void namesAnUnknownKey() {
+        assertThatThrownBy(() -> ManifestYaml.parse("preset: c\nserver: ./s {port}\ncompile: make\n", "hello.yml"))
+                .isInstanceOf(ManifestException.class).hasMessageContaining("unknown key 'compile'");
+    }
+
+    @Test
+    void aServerCommandNeedsItsPortPlaceholder() {
+        assertThatThrownBy(() -> ManifestYaml.parse("preset: python\nserver: python3 s.py 5000\n", "hello.yml"))
+                .isInstanceOf(ManifestException.class).hasMessageContaining("{port}");
+    }
+
+    @Test
+    void aClientCommandNeedsHostAndPort() {
+        assertThatThrownBy(() -> ManifestYaml.parse("preset: python\nclient: python3 c.py {port}\n", "hello.yml"))
+                .isInstanceOf(ManifestException.class).hasMessageContaining("{host} and {port}");
+    }
+
+    @Test
+    void needsAPresetOrADockerfile() {
+        assertThatThrownBy(() -> ManifestYaml.parse("server: ./s {port}\n", "hello.yml"))
+                .isInstanceOf(ManifestException.class).hasMessageContaining("preset");
+    }
+}
