@@ -25,6 +25,8 @@ final class SessionContext implements AutoCloseable {
     /** The scripted server of a client session, or null. */
     ScriptedServer scripted;
     int exchanges;
+    /** The first connection this session opened to the server, or null. */
+    Conn firstConn;
     /** The session's very first connection was refused: the pooled copy had stopped listening before it began. */
     boolean serverGoneAtStart;
 

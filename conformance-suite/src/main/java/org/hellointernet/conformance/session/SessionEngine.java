@@ -81,7 +81,20 @@ public final class SessionEngine {
         String reproduce = ctx.vars.fillKnown(script.reproduce());
         long millis = (System.nanoTime() - start) / 1_000_000;
         return new Outcome(new RuleResult(rule, status, message, expected, observed, ctx.transcript.entries(),
-                reproduce, millis), status == Status.FAIL && ctx.serverGoneAtStart);
+                reproduce, millis), status == Status.FAIL && (ctx.serverGoneAtStart || exitedBeforeServing(ctx, server)));
+    }
+
+    /**
+     * True if the session's first connection got nothing and was closed or reset, and the copy then ended normally:
+     * it was on its way out (it serves one client, say) when the session began, so the session deserves a fresh copy.
+     * A copy that crashed (non-zero status) is blamed on the rule instead.
+     */
+    private static boolean exitedBeforeServing(SessionContext ctx, Program server) {
+        Conn first = ctx.firstConn;
+        if (server == null || first == null || first.inbox().received() > 0 || !first.inbox().closedByPeer()) {
+            return false;
+        }
+        return server.waitForExit(java.time.Duration.ofMillis(500)) && server.exitCode().orElse(-1) == 0;
     }
 
     private static void prepare(SessionContext ctx, String language) throws IOException {

@@ -103,6 +103,9 @@ final class StepRunner {
         ctx.transcript.add(Direction.NOTE, name, "connected to " + host + " port " + server.port()
                 + " from port " + socket.getLocalPort());
         Conn conn = new Conn(name, socket, ctx.transcript, Direction.S, ctx.io);
+        if (ctx.firstConn == null) {
+            ctx.firstConn = conn;
+        }
         Conn old = ctx.conns.put(name, conn);
         if (old != null) {
             old.close();
