@@ -198,8 +198,8 @@ public final class LoadGenerator implements AutoCloseable {
                 done.accept(Failures.classify(e));
                 return;
             }
-            channel.config().setOption(ChannelOption.TCP_NODELAY, true);
-            channel.config().setOption(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.max(1, timeoutNanos / 1_000_000));
+            // TCP_NODELAY is Netty's default; no connect timeout task: the exchange's own timer covers the connect
+            channel.config().setOption(ChannelOption.CONNECT_TIMEOUT_MILLIS, 0);
             channel.pipeline().addLast(handler);
             loop.register(channel).addListener((ChannelFuture registered) -> {
                 if (!registered.isSuccess()) {
