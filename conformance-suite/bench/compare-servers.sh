@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
 # Compares servers under the same load and prints one Markdown table: exchanges/s, p99 latency, server CPU time
 # per exchange, RSS. Each server runs RUNS times (default 3), fresh each time: median, and min-max in brackets.
-# Load: `hello bench`, closed loop, CONNECTIONS (32) connections, WARMUP (3) s unmeasured then DURATION (8) s.
+# Load: `hello bench`, closed loop, CONNECTIONS (32) connections, WARMUP (8) s unmeasured (the JVM's JIT) then DURATION (6) s.
 # CPU is read from /proc/PID/stat (utime+stime of every thread, plus reaped children) over the measured part.
-# Loopback only. Bounded: about RUNS x servers x (WARMUP + DURATION + 2) seconds, 3 to 4 minutes by default.
+# Loopback only. Bounded: about RUNS x servers x (WARMUP + DURATION + 2) seconds, about 5 minutes by default.
+# Then the generator check: hello bench and the minimal C generator (c-load), each against the C baseline.
 #   conformance-suite/bench/compare-servers.sh [RUNS]      env: CONNECTIONS DURATION WARMUP SERVERS
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 RUNS="${1:-3}"
 CONNECTIONS="${CONNECTIONS:-32}"
-DURATION="${DURATION:-8}"
-WARMUP="${WARMUP:-3}"
+DURATION="${DURATION:-6}"
+WARMUP="${WARMUP:-8}"
 build_all
 
 declare -A CMD=(
@@ -29,7 +30,7 @@ one() {
     port=$(free_port)
     start_server "$port" "${CMD[$1]}"
     json="$BUILD/bench-$1.json"
-    "$HELLO" bench "127.0.0.1:$port" --connections "$CONNECTIONS" --warmup "$WARMUP" --duration "$DURATION" \
+    HELLO bench "127.0.0.1:$port" --connections "$CONNECTIONS" --warmup "$WARMUP" --duration "$DURATION" \
         --quiet --json "$json" >/dev/null || true &
     local bench=$!
     sleep "$WARMUP"
@@ -60,3 +61,16 @@ for name in $SERVERS; do
     printf '| %s | %s | %s | %s | %s | %s |\n' "$name" "$(FMT=%.0f stat "${rates[@]}")" "$(FMT=%.1f stat "${p99s[@]}")" \
         "$(FMT=%.0f stat "${cpus[@]}")" "$(FMT=%.0f stat "${rsss[@]}")" "$errs"
 done
+
+echo
+echo "Generator check against c-epoll-baseline, $CONNECTIONS connections / threads, ${DURATION} s, exchanges/s, median [min-max] of $RUNS:"
+port=$(free_port)
+start_server "$port" "${CMD[c-epoll-baseline]}"
+hb=(); cl=()
+for _ in $(seq "$RUNS"); do
+    HELLO bench "127.0.0.1:$port" --connections "$CONNECTIONS" --warmup 2 --duration "$DURATION" --quiet --json "$BUILD/gen.json" >/dev/null || true
+    hb+=("$(json_field "$BUILD/gen.json" exchangesPerSecond)")
+    cl+=("$("$BUILD/c-load" "$port" "$CONNECTIONS" "$DURATION" | awk '{ for (i = 1; i < NF; i++) if ($(i + 1) == "exchanges/s,") print $i }')")
+done
+stop_server
+echo "  hello bench: $(FMT=%.0f stat "${hb[@]}")    c-load: $(FMT=%.0f stat "${cl[@]}")"
