@@ -2,6 +2,7 @@ package org.hellointernet.conformance.cli;
 
 import java.util.concurrent.Callable;
 import org.hellointernet.client.ClientCommand;
+import org.hellointernet.conformance.bench.BenchCommand;
 import org.hellointernet.server.ServerCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Spec;
             "  hello client localhost 5000       say hello to a server",
             "  hello check                       check the reference server and client",
             "  hello check --server-cmd 'python3 server.py {port}'   check your server",
-            "  hello rules                       list the protocol's rules"
+            "  hello rules                       list the protocol's rules",
+            "  hello bench localhost:5000        load a server on this machine, report rate and latency"
         },
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {
@@ -31,6 +33,7 @@ import picocli.CommandLine.Spec;
             CheckCommand.class,
             InitCommand.class,
             RulesCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit status:%n",
