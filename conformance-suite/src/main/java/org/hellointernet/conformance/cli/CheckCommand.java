@@ -213,7 +213,8 @@ public final class CheckCommand implements Callable<Integer> {
                         folder.image());
                 List<RuleBook.Entry> entries = select(book, role, onlyIds, excludeIds);
                 if (folder.notBuilt() != null) {
-                    work.add(() -> NotBuilt.result(info, profile, entries, folder.notBuilt()));
+                    boolean withLog = role == Role.SERVER || folder.server() == null;
+                    work.add(() -> NotBuilt.result(info, profile, entries, folder.notBuilt(), withLog));
                 } else if (role == Role.SERVER) {
                     ServerCheck check = new ServerCheck(entries, options, io);
                     work.add(() -> check.run(cmd, info));

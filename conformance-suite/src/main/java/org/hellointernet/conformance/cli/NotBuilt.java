@@ -15,10 +15,15 @@ final class NotBuilt {
     private NotBuilt() {
     }
 
+    /**
+     * @param withLog false for the second program of a folder: its report then points to the first one's build log
+     *                instead of printing the same lines again
+     */
     static CheckResult result(TargetInfo info, Profile profile, List<RuleBook.Entry> entries,
-            BuildResult.DidNotBuild failure) {
-        String problem = failure.message()
-                + (failure.logTail().isBlank() ? "" : "\nlast lines of the build:\n" + failure.logTail());
+            BuildResult.DidNotBuild failure, boolean withLog) {
+        String problem = failure.message() + (failure.logTail().isBlank() ? ""
+                : withLog ? "\nlast lines of the build:\n" + failure.logTail()
+                : " (the last lines of the build are shown with the server's check)");
         List<RuleResult> results = entries.stream()
                 .map(e -> RuleResult.skipped(e.rule(), "the submission did not build")).toList();
         return CheckResult.of(info, profile, Instant.now(), 0, false, problem, results);
