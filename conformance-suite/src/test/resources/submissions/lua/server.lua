@@ -12,8 +12,12 @@ if #arg ~= 1 or not port or port % 1 ~= 0 or port < 1 or port > 65535 then
   io.stderr:write("usage: server.lua PORT\n")
   os.exit(2)
 end
-local server, err = socket.bind("*", port)
-if not server then
+local server = socket.tcp6()                -- IPv6 and IPv4: "::" with v6only off
+server:setoption("ipv6-v6only", false)
+server:setoption("reuseaddr", true)
+local ok, err = server:bind("::", port)
+if ok then ok, err = server:listen(64) end
+if not ok then
   io.stderr:write("server: cannot listen on port " .. port .. ": " .. err .. "\n")
   os.exit(1)
 end
