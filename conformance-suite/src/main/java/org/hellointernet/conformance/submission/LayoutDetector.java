@@ -1,6 +1,7 @@
 package org.hellointernet.conformance.submission;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -20,6 +22,8 @@ public final class LayoutDetector {
 
     private static final Pattern SERVER = Pattern.compile("(srv|server|serveur)", Pattern.CASE_INSENSITIVE);
     private static final Pattern CLIENT = Pattern.compile("(client|cli|hello)", Pattern.CASE_INSENSITIVE);
+    /** A Java source's {@code package} declaration (IDEs write one): the class runs by its qualified name. */
+    private static final Pattern JAVA_PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);
 
     private LayoutDetector() {
     }
@@ -44,13 +48,27 @@ public final class LayoutDetector {
             client.map(rule::compileCommand).filter(c -> !c.isEmpty()).ifPresent(builds::add);
             return new Manifest(rule.language(), "basic", rule.preset(), null, null,
                     builds.isEmpty() ? null : String.join(" && ", builds),
-                    server.map(s -> rule.runCommand(s) + " {port}").orElse(null),
-                    client.map(c -> rule.runCommand(c) + " {host} {port}").orElse(null));
+                    server.isEmpty() ? null : runCommand(rule, dir, server.get()) + " {port}",
+                    client.isEmpty() ? null : runCommand(rule, dir, client.get()) + " {host} {port}");
         }
         throw new ManifestException("no hello.yml in " + dir + ", and its layout is not one hello knows: expected a"
                 + " server file such as hellosrv.py or server.c and/or a client file such as hello.py or client.c."
                 + " Files seen: " + (files.isEmpty() ? "none" : String.join(", ", files))
                 + ". Write a hello.yml (see 'hello init --help').");
+    }
+
+    /** The rule's run command; a Java class declared in a package runs as {@code java -cp . pkg.Name}. */
+    private static String runCommand(LanguageRule rule, Path dir, String source) throws IOException {
+        String run = rule.runCommand(source);
+        if (rule.preset().equals("java")) {
+            String text = new String(Files.readAllBytes(dir.resolve(source)), StandardCharsets.ISO_8859_1);
+            Matcher pkg = JAVA_PACKAGE.matcher(text);
+            if (pkg.find()) {
+                String name = LanguageRule.baseName(source);
+                run = run.substring(0, run.length() - name.length()) + pkg.group(1) + "." + name;
+            }
+        }
+        return run;
     }
 
     private static List<String> listFiles(Path dir) throws IOException {

@@ -56,6 +56,18 @@ class LayoutDetectorTest {
     }
 
     @Test
+    void runsJavaClassesOfAPackageByTheirQualifiedNames() throws IOException {
+        Files.writeString(dir.resolve("Server.java"), "// by an IDE\npackage edu.net.hello;\n\npublic class Server {}\n");
+        Files.writeString(dir.resolve("Client.java"), "package hello;\npublic class Client {}\n");
+
+        Manifest m = LayoutDetector.detect(dir);
+
+        assertThat(m.build()).isEqualTo("javac -d . Server.java && javac -d . Client.java");
+        assertThat(m.server()).isEqualTo("java -cp . edu.net.hello.Server {port}");
+        assertThat(m.client()).isEqualTo("java -cp . hello.Client {host} {port}");
+    }
+
+    @Test
     void aFolderWithOnlyAServerGetsNoClient() throws IOException {
         touch("hellosrv.js");
 

@@ -1,0 +1,87 @@
+package org.hellointernet.conformance.container;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.hellointernet.conformance.cli.HelloCommand;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import picocli.CommandLine;
+
+/**
+ * Every language preset runs a correct student-style submission: each folder of
+ * {@code src/test/resources/submissions/} that is meant to pass (named after its preset, like {@code go/}, or
+ * ending in {@code -good}) is checked in a container with no {@code hello.yml} (the layout is guessed), and
+ * passes every MUST rule with exit status 0. The deliberately broken fixtures ({@code python-broken},
+ * {@code c-no-build}) are {@link FolderCheckContainerTest}'s. Needs Docker (see {@link DockerRequired}); the
+ * first run builds every preset image (minutes), later runs reuse the images (cached by content hash).
+ */
+@ExtendWith(DockerRequired.class)
+class PresetsContainerTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path tmp;
+
+    static List<String> passingFolders() throws IOException, URISyntaxException {
+        Path root = Path.of(PresetsContainerTest.class.getResource("/submissions").toURI());
+        try (Stream<Path> dirs = Files.list(root)) {
+            return dirs.filter(Files::isDirectory).map(d -> d.getFileName().toString())
+                    .filter(name -> Presets.NAMES.contains(name) || name.endsWith("-good"))
+                    .sorted().toList();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}: no MUST failure in a container")
+    @MethodSource("passingFolders")
+    void aCorrectSubmissionPassesInItsPreset(String folder) throws Exception {
+        Path dir = Path.of(getClass().getResource("/submissions/" + folder).toURI());
+        assertThat(dir.resolve("hello.yml")).as("the layout is guessed, not declared").doesNotExist();
+        Path json = tmp.resolve(folder + ".json");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cmd = new CommandLine(new HelloCommand());
+        cmd.setOut(new PrintWriter(out, true));
+        cmd.setErr(new PrintWriter(err, true));
+
+        int exit = cmd.execute("check", dir.toString(), "--container", "--json", json.toString());
+
+        String console = err + "\n" + out;
+        assertThat(exit).as(console).isZero();
+        JsonNode report = JSON.readTree(json.toFile());
+        List<String> mustFailures = new ArrayList<>();
+        List<String> roles = new ArrayList<>();
+        for (JsonNode check : report.get("checks")) {
+            roles.add(check.get("target").get("role").asText());
+            assertThat(check.get("startProblem").asText()).as(console).isEmpty();
+            for (JsonNode r : check.get("results")) {
+                if (r.get("level").asText().equals("MUST") && List.of("FAIL", "ERROR").contains(r.get("status").asText())) {
+                    mustFailures.add(r.get("rule").asText() + " " + r.get("status").asText());
+                }
+            }
+        }
+        assertThat(roles).as(console).containsExactlyInAnyOrder("server", "client");
+        assertThat(mustFailures).as(console).isEmpty();
+        assertThat(console).contains("in container hellointernet/sub-");
+    }
+
+    @AfterAll
+    static void nothingLeft() {
+        assertThat(DockerEngine.client().listContainersCmd().withShowAll(true)
+                .withLabelFilter(List.of(ContainerRun.LABEL)).exec()).isEmpty();
+    }
+}
