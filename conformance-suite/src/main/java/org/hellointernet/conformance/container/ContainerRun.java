@@ -19,6 +19,8 @@ public final class ContainerRun implements AutoCloseable {
 
     /** Label put on every container the harness starts; its value is the run's id. */
     public static final String LABEL = "org.hellointernet.run";
+    /** Label with the process id of the harness that started the container (to tell concurrent harnesses apart). */
+    public static final String HARNESS_LABEL = "org.hellointernet.harness";
 
     private static final Logger LOG = LoggerFactory.getLogger(ContainerRun.class);
 
@@ -43,7 +45,8 @@ public final class ContainerRun implements AutoCloseable {
 
     /** The labels to put on a new container of this run. */
     Map<String, String> labels() {
-        return Map.of(LABEL, id, "org.hellointernet.kit", "hello check");
+        return Map.of(LABEL, id, "org.hellointernet.kit", "hello check",
+                HARNESS_LABEL, String.valueOf(ProcessHandle.current().pid()));
     }
 
     /** Called before a container is created; false (create nothing) once the run is closing. */

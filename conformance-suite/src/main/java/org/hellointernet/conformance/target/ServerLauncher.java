@@ -30,7 +30,7 @@ public final class ServerLauncher {
     private static final int TAIL_LINES = 10;
     private static final Duration OUTPUT_GRACE = Duration.ofSeconds(1);
     /** How long a program that exited with status 0 may take to have its backgrounded server listen. */
-    private static final long BACKGROUND_GRACE_NANOS = Duration.ofSeconds(1).toNanos();
+    private static final long BACKGROUND_GRACE_NANOS = Duration.ofSeconds(3).toNanos();
 
     private ServerLauncher() {
     }
