@@ -18,6 +18,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.hellointernet.conformance.container.DockerEngine;
+import org.hellointernet.conformance.container.NetworkMode;
 import org.hellointernet.conformance.report.ConsoleReporter;
 import org.hellointernet.conformance.report.JsonReporter;
 import org.hellointernet.conformance.report.JunitXmlReporter;
@@ -84,6 +85,13 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Option(names = "--local", description = "Build and run DIR on this machine, with the same commands.")
     boolean local;
+
+    @Option(names = "--network", paramLabel = "host|published", converter = NetworkModeConverter.class,
+            defaultValue = "${env:HELLO_CONTAINER_NETWORK:-host}",
+            description = "How DIR's containers reach the network: host (the default: this machine's network) or"
+                    + " published (Docker Desktop: a bridge network, the server's port published on 127.0.0.1;"
+                    + " the client reaches the harness as host.docker.internal). Default: ${DEFAULT-VALUE}.")
+    NetworkMode network;
 
     @Option(names = "--server-cmd", paramLabel = "CMD", description = "Start this server command ({port} is filled in).")
     String serverCmd;
@@ -173,7 +181,19 @@ public final class CheckCommand implements Callable<Integer> {
                 return ExitStatus.HARNESS_ERROR;
             }
         }
-        try (FolderTarget target = FolderTarget.prepare(sub, inContainer, err)) {
+        DockerEngine.Bridge bridge = null;
+        if (inContainer && network == NetworkMode.PUBLISHED) {
+            // Refuse before anything is built or started: on an engine without a bridge network a published
+            // container could never be reached.
+            bridge = DockerEngine.bridge(DockerEngine.client()).orElse(null);
+            if (bridge == null) {
+                err.println("hello check: " + DockerEngine.NO_BRIDGE);
+                return ExitStatus.HARNESS_ERROR;
+            }
+            err.println("hello check: containers on the bridge network, the server's port published on 127.0.0.1"
+                    + (bridge.ipv6() ? " and ::1" : "") + "; the client reaches the harness as host.docker.internal");
+        }
+        try (FolderTarget target = FolderTarget.prepare(sub, inContainer, network, bridge, err)) {
             err.flush();
             return check(target);
         }
@@ -310,6 +330,10 @@ public final class CheckCommand implements Callable<Integer> {
         if ((container || local) && dir == null) {
             throw new ParameterException(spec.commandLine(), "--container and --local are for a folder: hello check DIR"
                     + (container ? " --container" : " --local"));
+        }
+        if (network != NetworkMode.HOST && (dir == null || local)) {
+            throw new ParameterException(spec.commandLine(), "--network " + network.id() + " is for a folder run in"
+                    + " containers: hello check DIR --network " + network.id());
         }
         if (serverCmd != null && serverAddr != null) {
             throw new ParameterException(spec.commandLine(), "Give --server-cmd or --server-addr, not both.");

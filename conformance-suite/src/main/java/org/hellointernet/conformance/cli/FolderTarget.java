@@ -8,6 +8,7 @@ import org.hellointernet.conformance.container.ContainerRun;
 import org.hellointernet.conformance.container.ContainerRunner;
 import org.hellointernet.conformance.container.DockerEngine;
 import org.hellointernet.conformance.container.ImageBuilder;
+import org.hellointernet.conformance.container.NetworkMode;
 import org.hellointernet.conformance.container.Sandbox;
 import org.hellointernet.conformance.submission.BuildResult;
 import org.hellointernet.conformance.submission.LocalBuild;
@@ -35,6 +36,16 @@ record FolderTarget(SubmissionFolder folder, Command server, Command client, Str
 
     /** Builds the folder and prepares its commands; progress goes to {@code err}. */
     static FolderTarget prepare(SubmissionFolder sub, boolean container, PrintWriter err) throws IOException {
+        return prepare(sub, container, NetworkMode.HOST, null, err);
+    }
+
+    /**
+     * Builds the folder and prepares its commands; progress goes to {@code err}.
+     *
+     * @param bridge the engine's default bridge network, required for {@link NetworkMode#PUBLISHED}
+     */
+    static FolderTarget prepare(SubmissionFolder sub, boolean container, NetworkMode network,
+            DockerEngine.Bridge bridge, PrintWriter err) throws IOException {
         Manifest m = sub.manifest();
         if (sub.guessed()) {
             err.println("hello check: " + sub.dir() + " has no " + ManifestYaml.FILE_NAME
@@ -65,11 +76,11 @@ record FolderTarget(SubmissionFolder folder, Command server, Command client, Str
         BuildResult.Built built = (BuildResult.Built) result;
         err.println("hello check: image " + built.image() + (built.cached() ? " (cached: the folder is unchanged)"
                 : " built in " + seconds(built.took())));
-        Sandbox sandbox = Sandbox.defaults();
+        Sandbox sandbox = Sandbox.defaults(network);
         ContainerRun run = new ContainerRun(docker);
         boolean own = m.dockerfile() != null && !m.dockerfile().isBlank();
         ContainerRunner runner = new ContainerRunner(docker, built.image(), own ? null : ImageBuilder.WORK_DIR,
-                sandbox, run);
+                sandbox, run, bridge);
         return of(sub, runner, "container", built.image() + "; sandbox: " + sandbox.describe(), null, run);
     }
 

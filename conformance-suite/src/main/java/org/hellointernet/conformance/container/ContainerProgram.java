@@ -11,7 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +21,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import org.hellointernet.conformance.target.ListeningSockets;
 import org.hellointernet.conformance.target.OutputCapture;
 import org.hellointernet.conformance.target.Program;
 import org.slf4j.Logger;
@@ -44,10 +47,19 @@ final class ContainerProgram implements Program {
     private final AtomicLong exitNanos = new AtomicLong(Long.MIN_VALUE);
     private final AtomicBoolean closed = new AtomicBoolean();
     private final ContainerRun run;
+    private final boolean ownNetwork;
     private long startNanos;
     private long hostPid;
 
     ContainerProgram(DockerClient docker, String id, String command, ContainerRun run) {
+        this(docker, id, command, run, false);
+    }
+
+    /**
+     * @param ownNetwork the container has its own network (bridge, published ports): readiness is read inside
+     */
+    ContainerProgram(DockerClient docker, String id, String command, ContainerRun run, boolean ownNetwork) {
+        this.ownNetwork = ownNetwork;
         this.docker = docker;
         this.id = id;
         this.command = command;
@@ -186,6 +198,59 @@ final class ContainerProgram implements Program {
                     .contains(id);
         } catch (IOException | RuntimeException e) {
             return false;
+        }
+    }
+
+    /**
+     * In a container with its own network: the TCP ports listening inside it, read from the container's own
+     * {@code /proc/net/tcp} and {@code tcp6} by a {@code docker exec} of shell builtins only (any image has
+     * {@code sh}: the program itself runs through it), as the sandbox user, bounded by {@value #EXEC_MILLIS} ms.
+     * Only the program runs in the container, so every listener is its own. An exec that fails or does not
+     * finish in time counts as "nothing listens yet"; the caller's deadline still applies. Empty (use this
+     * machine's view) for a container on the host network.
+     */
+    @Override
+    public Optional<Set<Integer>> ownListeningPorts() {
+        if (!ownNetwork) {
+            return Optional.empty();
+        }
+        if (!isAlive()) {
+            return Optional.of(Set.of());
+        }
+        return Optional.of(listeningInside(docker, id));
+    }
+
+    static final long EXEC_MILLIS = 2000;
+    /** Prints the kernel's TCP tables with shell builtins, so that no {@code cat} is needed in the image. */
+    static final String READ_TCP_TABLES = "for f in /proc/net/tcp /proc/net/tcp6; do [ -r \"$f\" ] || continue;"
+            + " while IFS= read -r l; do printf '%s\\n' \"$l\"; done < \"$f\"; done";
+
+    static Set<Integer> listeningInside(DockerClient docker, String id) {
+        try {
+            // runs as the container's user (the sandbox's), under its limits and capabilities
+            String execId = docker.execCreateCmd(id).withCmd("sh", "-c", READ_TCP_TABLES)
+                    .withAttachStdout(true).withAttachStderr(false).exec().getId();
+            StringBuilder text = new StringBuilder();
+            ResultCallback.Adapter<Frame> cb = docker.execStartCmd(execId).exec(new ResultCallback.Adapter<>() {
+                @Override
+                public void onNext(Frame frame) {
+                    synchronized (text) {
+                        text.append(new String(frame.getPayload(), StandardCharsets.US_ASCII));
+                    }
+                }
+            });
+            if (!cb.awaitCompletion(EXEC_MILLIS, TimeUnit.MILLISECONDS)) {
+                cb.close();
+                return Set.of();
+            }
+            synchronized (text) {
+                return ListeningSockets.listeningPorts(text.toString().lines().toList());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Set.of();
+        } catch (IOException | RuntimeException e) {
+            return Set.of(); // the container stopped, or the engine refused the exec: not listening (yet)
         }
     }
 

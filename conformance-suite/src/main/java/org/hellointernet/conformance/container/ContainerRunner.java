@@ -28,16 +28,64 @@ public final class ContainerRunner implements ProgramRunner {
     private final String workDir;
     private final Sandbox sandbox;
     private final ContainerRun run;
+    private final DockerEngine.Bridge bridge;
 
     /**
      * @param workDir the folder to run in inside the container, or null for the image's own
      */
     public ContainerRunner(DockerClient docker, String image, String workDir, Sandbox sandbox, ContainerRun run) {
+        this(docker, image, workDir, sandbox, run, null);
+    }
+
+    /**
+     * @param bridge the engine's default bridge network, required for {@link NetworkMode#PUBLISHED}
+     */
+    public ContainerRunner(DockerClient docker, String image, String workDir, Sandbox sandbox, ContainerRun run,
+            DockerEngine.Bridge bridge) {
+        if (sandbox.network() == NetworkMode.PUBLISHED && bridge == null) {
+            throw new IllegalArgumentException("published ports need the engine's default bridge network");
+        }
         this.docker = docker;
         this.image = image;
         this.workDir = workDir;
         this.sandbox = sandbox;
         this.run = run;
+        this.bridge = bridge;
+    }
+
+    /** In published mode the harness's loopback addresses are {@value ContainerSpec#HOST_ALIAS} in the container. */
+    @Override
+    public String hostFor(String host) {
+        if (sandbox.network() == NetworkMode.PUBLISHED && isLoopbackName(host)) {
+            return ContainerSpec.HOST_ALIAS;
+        }
+        return host;
+    }
+
+    /**
+     * In published mode on a Linux engine, {@value ContainerSpec#HOST_ALIAS} is the bridge's gateway address,
+     * where the scripted server must listen too; Docker Desktop forwards the name to this machine's loopback.
+     */
+    @Override
+    public List<java.net.InetAddress> extraListenAddresses() {
+        if (sandbox.network() != NetworkMode.PUBLISHED || bridge.gateway() == null) {
+            return List.of();
+        }
+        return List.of(bridge.gateway());
+    }
+
+    static boolean isLoopbackName(String host) {
+        String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        return h.equals("localhost") || h.equals("::1") || h.startsWith("127.");
+    }
+
+    /** The role a command rendered with {@code values} plays: a {@code host} makes a client, a port a server. */
+    static ContainerSpec.Role role(Map<String, String> values) {
+        if (values.containsKey("host")) {
+            return ContainerSpec.Role.CLIENT;
+        }
+        String port = values.getOrDefault("port", "");
+        return port.matches("[0-9]{1,5}") ? ContainerSpec.Role.SERVER : ContainerSpec.Role.OTHER;
     }
 
     public String image() {
@@ -46,6 +94,15 @@ public final class ContainerRunner implements ProgramRunner {
 
     @Override
     public Program start(String shellCommand, Path ignored, Map<String, String> env) throws IOException {
+        return start(shellCommand, ignored, env, Map.of());
+    }
+
+    @Override
+    public Program start(String shellCommand, Path ignored, Map<String, String> env, Map<String, String> values)
+            throws IOException {
+        ContainerSpec.Role role = role(values);
+        int port = role == ContainerSpec.Role.SERVER ? Integer.parseInt(values.get("port")) : 0;
+        ContainerSpec spec = ContainerSpec.of(sandbox, role, port, bridge != null && bridge.ipv6());
         List<String> vars = new ArrayList<>(List.of("PYTHONUNBUFFERED=1", "HOME=/tmp"));
         env.forEach((k, v) -> vars.add(k + "=" + v));
         if (!run.beginCreate()) {
@@ -61,7 +118,10 @@ public final class ContainerRunner implements ProgramRunner {
                     .withAttachStdout(true)
                     .withAttachStderr(true)
                     .withStdinOpen(false)
-                    .withHostConfig(sandbox.hostConfig());
+                    .withHostConfig(spec.hostConfig());
+            if (!spec.exposedPorts().isEmpty()) {
+                create.withExposedPorts(spec.exposedPorts());
+            }
             if (workDir != null) {
                 create.withWorkingDir(workDir);
             }
@@ -74,7 +134,10 @@ public final class ContainerRunner implements ProgramRunner {
         } finally {
             run.endCreate();
         }
-        ContainerProgram program = new ContainerProgram(docker, id, shellCommand, run);
+        // Published: the engine's proxy holds the port on this machine from the start, so readiness is judged
+        // from inside the container (see ContainerProgram#ownListeningPorts).
+        ContainerProgram program = new ContainerProgram(docker, id, shellCommand, run,
+                sandbox.network() == NetworkMode.PUBLISHED);
         try {
             program.start();
         } catch (IOException | RuntimeException e) {

@@ -54,9 +54,13 @@ final class ProgramSteps {
         Command command = ctx.client().command();
         String host = s.noArgs() ? "" : ctx.vars.fill(s.host() == null ? "127.0.0.1" : s.host());
         String port = s.noArgs() ? "" : ctx.vars.fill(s.port() == null ? "{port}" : s.port());
-        String line = command.render(Map.of("host", host, "port", port)).strip();
+        if (!host.isEmpty()) {
+            host = command.runner().hostFor(host);
+        }
+        Map<String, String> values = Map.of("host", host, "port", port);
+        String line = command.render(values).strip();
         ctx.transcript.note("run the client: " + line);
-        ctx.program = command.launch(line);
+        ctx.program = command.launch(line, values);
     }
 
     private void expectExit(Step.ExpectExit s) throws StepFailure, InterruptedException {

@@ -50,12 +50,26 @@ final class ScriptedServer implements AutoCloseable {
     }
 
     static ScriptedServer listen(SessionScript.Listen listen, Transcript transcript) throws IOException {
-        List<InetAddress> addresses = switch (listen) {
+        return listen(listen, transcript, List.of());
+    }
+
+    /**
+     * Listens on the loopback addresses {@code listen} names and also on {@code extra} (on the same port): where
+     * a client in a container on a bridge network reaches this machine.
+     */
+    static ScriptedServer listen(SessionScript.Listen listen, Transcript transcript, List<InetAddress> extra)
+            throws IOException {
+        List<InetAddress> addresses = new ArrayList<>(switch (listen) {
             case IPV4 -> List.of(InetAddress.getByName("127.0.0.1"));
             case IPV6 -> List.of(InetAddress.getByName("::1"));
             case LOCALHOST -> List.of(InetAddress.getAllByName("localhost"));
             case NONE -> throw new IllegalArgumentException("nothing to listen on");
-        };
+        });
+        for (InetAddress a : extra) {
+            if (!addresses.contains(a)) {
+                addresses.add(a);
+            }
+        }
         return new ScriptedServer(transcript, addresses);
     }
 

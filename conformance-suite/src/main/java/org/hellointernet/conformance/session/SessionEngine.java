@@ -117,10 +117,12 @@ public final class SessionEngine {
             if (ctx.script.listen() == SessionScript.Listen.NONE) {
                 v.set("port", String.valueOf(Ports.freeLoopbackPort()));
             } else {
-                ctx.scripted = ScriptedServer.listen(ctx.script.listen(), ctx.transcript);
+                ctx.scripted = ScriptedServer.listen(ctx.script.listen(), ctx.transcript,
+                        c.command().runner().extraListenAddresses());
                 v.set("port", String.valueOf(ctx.scripted.port()));
             }
-            v.set("command_filled", c.command().render(java.util.Map.of("host", "127.0.0.1", "port", v.get("port"))));
+            v.set("command_filled", c.command().render(java.util.Map.of("host",
+                    c.command().runner().hostFor("127.0.0.1"), "port", v.get("port"))));
             v.set("command_no_args", c.command().render(java.util.Map.of("host", "", "port", "")).strip());
         }
         if (ctx.script.role() == Role.CLIENT && !(ctx.target instanceof SessionTarget.Client)) {

@@ -87,12 +87,17 @@ public record Command(String template, Path workDir, Map<String, String> env, Pr
 
     /** Renders the command and starts it with its runner. */
     public Program start(Map<String, String> values) throws IOException {
-        return launch(render(values));
+        return launch(render(values), values);
     }
 
     /** Starts an already rendered command line with this command's runner, directory and environment. */
     public Program launch(String line) throws IOException {
         return runner.start(line, workDir, env);
+    }
+
+    /** Starts an already rendered command line, telling the runner the values it was rendered with. */
+    public Program launch(String line, Map<String, String> values) throws IOException {
+        return runner.start(line, workDir, env, values);
     }
 
     /**

@@ -57,6 +57,21 @@ public final class ListeningSockets {
         return all;
     }
 
+    /**
+     * The listening ports in rows of {@code /proc/net/tcp} and {@code tcp6} read elsewhere (e.g. inside a
+     * container's own network), header lines and other states ignored.
+     */
+    public static Set<Integer> listeningPorts(List<String> rows) {
+        Set<Integer> ports = new TreeSet<>();
+        for (String row : rows) {
+            Listener l = parseListener(row);
+            if (l != null) {
+                ports.add(l.port());
+            }
+        }
+        return ports;
+    }
+
     /** True if any socket (of any owner, IPv4 or IPv6) is listening on TCP {@code port}. */
     public static boolean isListening(int port) {
         return listeners().stream().anyMatch(l -> l.port() == port);

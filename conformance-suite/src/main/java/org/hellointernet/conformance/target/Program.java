@@ -2,7 +2,9 @@ package org.hellointernet.conformance.target;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * A running program under test, as the session engine sees it: its output, whether it runs, how it exited.
@@ -34,6 +36,15 @@ public interface Program extends AutoCloseable {
      * root last; empty when they cannot be seen (e.g. a container in a virtual machine).
      */
     List<ProcessHandle> processes();
+
+    /**
+     * The TCP ports the program listens on as seen from inside its own network (a container on a bridge
+     * network, whose published port this machine's socket table shows as soon as the engine's proxy listens,
+     * before the program does); empty when this machine's view applies, as it does by default.
+     */
+    default Optional<Set<Integer>> ownListeningPorts() {
+        return Optional.empty();
+    }
 
     @Override
     void close();

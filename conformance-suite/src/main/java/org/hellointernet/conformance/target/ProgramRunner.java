@@ -1,7 +1,9 @@
 package org.hellointernet.conformance.target;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,4 +22,30 @@ public interface ProgramRunner {
      * @throws IOException if it cannot be started at all
      */
     Program start(String shellCommand, Path workDir, Map<String, String> env) throws IOException;
+
+    /**
+     * Like {@link #start(String, Path, Map)}, knowing the placeholder values the line was rendered with
+     * ({@code port} for a server; {@code host} and {@code port} for a client): a container runner publishes a
+     * server's port from them. By default they are ignored.
+     */
+    default Program start(String shellCommand, Path workDir, Map<String, String> env, Map<String, String> values)
+            throws IOException {
+        return start(shellCommand, workDir, env);
+    }
+
+    /**
+     * The name by which a program started here reaches the harness's address {@code host} (e.g. 127.0.0.1):
+     * the same name on this machine; another one from a container on a bridge network.
+     */
+    default String hostFor(String host) {
+        return host;
+    }
+
+    /**
+     * Addresses (beyond the loopback ones) where the harness's scripted server must also listen for a program
+     * started here to reach it; none by default.
+     */
+    default List<InetAddress> extraListenAddresses() {
+        return List.of();
+    }
 }

@@ -47,7 +47,7 @@ public final class ServerLauncher {
         long deadline = startNanos + startTimeout.toNanos();
         Program process;
         try {
-            process = cmd.launch(line);
+            process = cmd.launch(line, Map.of("port", Integer.toString(port)));
         } catch (IOException e) {
             String message = "the server could not be started: " + e.getMessage();
             return new Started.Failed(new StartFailure(StartFailure.Kind.EXITED, message, NO_OUTPUT,
@@ -60,12 +60,20 @@ public final class ServerLauncher {
         boolean goneSeen = false;
         long goneSince = 0;
         while (true) {
-            if (listening(port, kernelTable)) {
+            java.util.Optional<Set<Integer>> own = process.ownListeningPorts();
+            if (own.isPresent() ? own.get().contains(port) : listening(port, kernelTable)) {
                 return new Started.Running(process, Duration.ofNanos(System.nanoTime() - startNanos));
             }
             long now = System.nanoTime();
             boolean treeCheck = now - nextTreeCheck >= 0 || !process.isAlive() || now - deadline >= 0;
-            if (treeCheck && kernelTable) {
+            if (own.isPresent()) {
+                Set<Integer> ports = new TreeSet<>(own.get());
+                ports.remove(port);
+                if (!ports.isEmpty() && otherPorts.isEmpty()) {
+                    otherSince = now;
+                }
+                otherPorts = ports;
+            } else if (treeCheck && kernelTable) {
                 nextTreeCheck = now + TREE_CHECK_MILLIS * 1_000_000;
                 Set<Integer> ports = new TreeSet<>(ListeningSockets.listeningPorts(process.processes()));
                 ports.remove(port);
