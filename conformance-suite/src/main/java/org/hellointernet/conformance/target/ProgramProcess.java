@@ -36,6 +36,10 @@ import org.slf4j.LoggerFactory;
  *       buffering (Java's {@code BufferedWriter}, Go's {@code bufio}) still need an explicit flush, as the
  *       spec says.</li>
  * </ul>
+ *
+ * <p>Known limitation: when the shell that started the program exits while processes it put in the background
+ * still run, the JDK closes the output pipes; such a background process dies of a broken pipe on its next print.
+ * A server run in the foreground (the usual case, also {@code cd dir && ./server PORT}) is not affected.
  */
 public final class ProgramProcess implements Program {
 
