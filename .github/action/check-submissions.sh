@@ -123,8 +123,9 @@ for dir in "${folders[@]}"; do
     if [[ $status -eq 3 ]]; then
         problem="$(jq -r '[.checks[] | select(.started == false) | .startProblem][0] // "did not start"' \
             "$REPORTS/$name.json" | head -n 1)"
+        file="$(file_for "$dir" "$(jq -r '.checks[0].target.command' "$REPORTS/$name.json")")"
         props="title=DID NOT START"
-        [[ -f "$dir/hello.yml" ]] && props="file=$(esc_prop "$dir/hello.yml"),$props"
+        [[ -n "$file" ]] && props="file=$(esc_prop "$file"),$props"
         echo "::error $props::$(esc_data "$dir: $problem")"
     fi
 done

@@ -18,7 +18,7 @@ public final class MatrixJson {
     public static ObjectNode tree(MatrixResult m, String kitVersion) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("schema", SCHEMA);
-        root.put("kitVersion", kitVersion);
+        root.put("kit", kitVersion);
         root.put("durationMs", m.took().toMillis());
         ArrayNode clients = root.putArray("clients");
         m.clients().forEach(clients::add);
