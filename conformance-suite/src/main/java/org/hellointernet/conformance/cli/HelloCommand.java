@@ -23,6 +23,8 @@ import picocli.CommandLine.Spec;
             "  hello client localhost 5000       say hello to a server",
             "  hello check                       check the reference server and client",
             "  hello check --server-cmd 'python3 server.py {port}'   check your server",
+            "  hello matrix DIR... --html m.html every client against every server",
+            "  hello report results/*.json       fold many check results into one class view",
             "  hello rules                       list the protocol's rules",
             "  hello bench localhost:5000        load a server on this machine, report rate and latency"
         },
@@ -31,6 +33,8 @@ import picocli.CommandLine.Spec;
             ServerCommand.class,
             ClientCommand.class,
             CheckCommand.class,
+            MatrixCommand.class,
+            ReportCommand.class,
             InitCommand.class,
             RulesCommand.class,
             BenchCommand.class,

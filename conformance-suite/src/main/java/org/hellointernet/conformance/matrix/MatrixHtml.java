@@ -1,0 +1,93 @@
+package org.hellointernet.conformance.matrix;
+
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.util.List;
+
+/**
+ * The matrix as one self-contained HTML page: inline CSS and JavaScript, nothing fetched from a network. Each cell
+ * is coloured by its verdict and links to its pair's transcript further down; with JavaScript, a click shows the
+ * transcript in a panel next to the table instead.
+ */
+public final class MatrixHtml {
+
+    private static final String CSS = """
+            body{font-family:system-ui,sans-serif;margin:1.5em;color:#222}
+            table{border-collapse:collapse}th,td{border:1px solid #bbb;padding:.3em .6em;text-align:center}
+            th.row{text-align:left}td a{display:block;color:inherit;text-decoration:none;font-weight:600}
+            .works{background:#b7e4b0}.hangs{background:#ffd27f}.wrong-reply{background:#f7e07a}
+            .crashed{background:#f4a6a6}.did-not-start{background:#d6d6d6}.did-not-build{background:#b9b9b9}
+            td.sel{outline:3px solid #1a5fb4}#panel{margin-top:1em;padding:.8em;border:1px solid #888;
+            background:#fafafa}pre{white-space:pre-wrap;font-size:90%}.legend span{padding:.1em .5em;margin-right:.4em}
+            """;
+    private static final String JS = """
+            document.querySelectorAll('td[data-pair]').forEach(function(td){
+              td.addEventListener('click',function(e){
+                e.preventDefault();
+                document.querySelectorAll('td.sel').forEach(function(x){x.classList.remove('sel');});
+                td.classList.add('sel');
+                var src=document.getElementById(td.getAttribute('data-pair'));
+                document.getElementById('panel').innerHTML=src.innerHTML;
+              });
+            });
+            """;
+
+    private MatrixHtml() {
+    }
+
+    public static void write(MatrixResult m, Writer w) {
+        PrintWriter out = new PrintWriter(w);
+        out.print("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>Interop matrix</title>\n");
+        out.print("<style>\n" + CSS + "</style></head><body>\n<h1>Interop matrix</h1>\n");
+        out.print("<p>Rows are clients, columns are servers. Click a cell for its transcript.</p>\n<p class=\"legend\">");
+        for (PairVerdict v : PairVerdict.values()) {
+            out.print("<span class=\"" + v.id() + "\" title=\"" + esc(v.meaning()) + "\">" + esc(v.word())
+                    + "</span>");
+        }
+        out.print("</p>\n<table>\n<tr><th>client \\ server</th>");
+        m.servers().forEach(s -> out.print("<th>" + esc(s) + "</th>"));
+        out.print("</tr>\n");
+        List<PairResult> pairs = m.pairs();
+        for (String c : m.clients()) {
+            out.print("<tr><th class=\"row\">" + esc(c) + "</th>");
+            for (String s : m.servers()) {
+                PairResult p = m.pair(c, s);
+                String id = "pair-" + pairs.indexOf(p);
+                out.print("<td class=\"" + p.verdict().id() + "\" data-pair=\"" + id + "\" title=\""
+                        + esc(p.verdict().word() + ": " + p.reason()) + "\"><a href=\"#" + id + "\">"
+                        + esc(p.verdict().mark()) + "</a></td>");
+            }
+            out.print("</tr>\n");
+        }
+        out.print("</table>\n<div id=\"panel\">Click a cell.</div>\n<h2>Transcripts</h2>\n");
+        for (int i = 0; i < pairs.size(); i++) {
+            PairResult p = pairs.get(i);
+            out.print("<section id=\"pair-" + i + "\"><h3>client " + esc(p.client()) + " &times; server "
+                    + esc(p.server()) + ": <span class=\"" + p.verdict().id() + "\">" + esc(p.verdict().word())
+                    + "</span></h3>\n<p>" + esc(p.reason()) + "</p>\n<pre>" + esc(p.transcript()) + "</pre></section>\n");
+        }
+        out.print("<script>\n" + JS + "</script>\n</body></html>\n");
+        out.flush();
+    }
+
+    private static String esc(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        s.codePoints().forEach(cp -> {
+            switch (cp) {
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '&' -> b.append("&amp;");
+                case '"' -> b.append("&quot;");
+                case '\'' -> b.append("&#39;");
+                default -> {
+                    if (cp < 0x20 && cp != '\n' && cp != '\t') {
+                        b.append("\\x").append(String.format("%02X", cp));
+                    } else {
+                        b.appendCodePoint(cp);
+                    }
+                }
+            }
+        });
+        return b.toString();
+    }
+}

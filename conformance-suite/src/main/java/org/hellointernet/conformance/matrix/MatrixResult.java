@@ -1,0 +1,39 @@
+package org.hellointernet.conformance.matrix;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every pair of a matrix run: rows are clients, columns are servers.
+ *
+ * @param clients the clients' names, in row order
+ * @param servers the servers' names, in column order
+ * @param pairs   one result per (client, server), row by row
+ * @param took    the whole run's wall-clock time
+ */
+public record MatrixResult(List<String> clients, List<String> servers, List<PairResult> pairs, Duration took) {
+
+    public MatrixResult {
+        clients = List.copyOf(clients);
+        servers = List.copyOf(servers);
+        pairs = List.copyOf(pairs);
+    }
+
+    /** The result of {@code client} against {@code server}. */
+    public PairResult pair(String client, String server) {
+        return pairs.stream().filter(p -> p.client().equals(client) && p.server().equals(server)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no pair " + client + " x " + server));
+    }
+
+    /** How many pairs got each verdict (every verdict present, zero or more). */
+    public Map<PairVerdict, Integer> counts() {
+        Map<PairVerdict, Integer> counts = new EnumMap<>(PairVerdict.class);
+        for (PairVerdict v : PairVerdict.values()) {
+            counts.put(v, 0);
+        }
+        pairs.forEach(p -> counts.merge(p.verdict(), 1, Integer::sum));
+        return counts;
+    }
+}

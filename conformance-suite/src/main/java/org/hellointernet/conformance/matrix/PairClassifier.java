@@ -1,0 +1,136 @@
+package org.hellointernet.conformance.matrix;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.hellointernet.protocol.Visible;
+
+/**
+ * Turns what was seen of one pair into a verdict and a one-phrase reason. A pure function of the observation:
+ * the reasons are derived from the bytes at the relay (e.g. a hello without LF that the server never answered
+ * is "server waits for a newline the client never sends").
+ */
+final class PairClassifier {
+
+    private static final int SHOWN = 60;
+
+    private PairClassifier() {
+    }
+
+    /** The verdict and reason of a pair whose server started and whose client ran. */
+    static Classified classify(PairObservation seen) {
+        var client = seen.client();
+        PairObservation.Exchange last = seen.connections().isEmpty() ? null
+                : seen.connections().get(seen.connections().size() - 1);
+        List<String> replies = replyLines(seen);
+        if (client.timedOut()) {
+            return new Classified(PairVerdict.HANGS, hangReason(last));
+        }
+        int status = client.exitCode().orElse(-1);
+        String printed = client.stdout().stream().map(PairClassifier::stripCr)
+                .filter(replies::contains).findFirst().orElse(null);
+        if (status == 0 && printed != null) {
+            return new Classified(PairVerdict.WORKS, "client printed the server's reply \"" + shown(printed) + "\"");
+        }
+        if (status != 0) {
+            if (seen.serverDied() != null && (last == null || last.fromServer().length == 0)) {
+                return new Classified(PairVerdict.CRASHED, "server died during the exchange (" + seen.serverDied()
+                        + ")");
+            }
+            String why = lastLine(client.stderrTail());
+            String context = last == null ? "" : last.connectProblem() != null ? "; " + last.connectProblem()
+                    : last.fromServer().length == 0 && last.serverClosed() ? "; the server closed without a reply"
+                    : "";
+            return new Classified(PairVerdict.CRASHED, "client exited with status " + status + context
+                    + (why.isEmpty() ? "" : ": " + shown(why)));
+        }
+        if (last == null) {
+            return new Classified(PairVerdict.WRONG_REPLY, "client exited without connecting to the server");
+        }
+        if (last.fromServer().length == 0) {
+            return new Classified(PairVerdict.WRONG_REPLY, last.fromClient().length == 0
+                    ? "client sent nothing, and the server closed without a reply"
+                    : "server closed the connection without a reply to " + Visible.quotedLine(last.fromClient()));
+        }
+        String reply = replies.isEmpty() ? "" : replies.get(0);
+        if (reply.startsWith("Error")) {
+            return new Classified(PairVerdict.WRONG_REPLY, "server rejected the client's "
+                    + Visible.quotedLine(last.fromClient()) + ": \"" + shown(reply) + "\"");
+        }
+        String out = client.stdout().isEmpty() ? null : stripCr(client.stdout().get(0));
+        return new Classified(PairVerdict.WRONG_REPLY, out == null
+                ? "client printed nothing; the server sent \"" + shown(reply) + "\""
+                : "client printed \"" + shown(out) + "\", the server sent \"" + shown(reply) + "\"");
+    }
+
+    private static String hangReason(PairObservation.Exchange c) {
+        if (c == null) {
+            return "client never connected to the server";
+        }
+        if (c.connectProblem() != null) {
+            return "the server did not accept the connection, and the client waits";
+        }
+        byte[] sent = c.fromClient();
+        byte[] got = c.fromServer();
+        boolean sentLf = indexOf(sent, (byte) '\n') >= 0;
+        if (sent.length == 0) {
+            return got.length == 0 ? "client connected but never sent anything" : "client never read the reply";
+        }
+        if (got.length == 0) {
+            if (!sentLf) {
+                return c.clientClosed() ? "server never answered a hello without newline, even at the client's close"
+                        : "server waits for a newline the client never sends";
+            }
+            return "server never answered " + Visible.quotedLine(sent);
+        }
+        if (indexOf(got, (byte) '\n') < 0 && !c.serverClosed()) {
+            return "client waits for a newline the server never sends";
+        }
+        if (!c.serverClosed()) {
+            return "client waits for a close the server never does";
+        }
+        return "client did not exit after the server's reply and close";
+    }
+
+    /** The lines the server sent (CR at their end removed), over every connection. */
+    static List<String> replyLines(PairObservation seen) {
+        List<String> lines = new ArrayList<>();
+        for (PairObservation.Exchange c : seen.connections()) {
+            String text = new String(c.fromServer(), StandardCharsets.UTF_8);
+            for (String l : text.split("\n", -1)) {
+                String line = stripCr(l);
+                if (!line.isBlank()) {
+                    lines.add(line);
+                }
+            }
+        }
+        return lines;
+    }
+
+    private static String stripCr(String s) {
+        return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    private static String lastLine(String tail) {
+        String[] lines = tail.strip().split("\n");
+        return lines.length == 0 ? "" : lines[lines.length - 1].strip();
+    }
+
+    private static String shown(String s) {
+        String v = Visible.of(s);
+        return v.length() <= SHOWN ? v : v.substring(0, SHOWN) + "...";
+    }
+
+    private static int indexOf(byte[] bytes, byte b) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** A verdict with its reason. */
+    record Classified(PairVerdict verdict, String reason) {
+    }
+}

@@ -1,0 +1,33 @@
+package org.hellointernet.conformance.matrix;
+
+import java.util.List;
+import java.util.Objects;
+import org.hellointernet.conformance.target.ClientRun;
+
+/**
+ * What was seen while a client ran against a server, for {@link PairClassifier}.
+ *
+ * @param client      how the client's run ended
+ * @param connections what each of the client's connections carried, at the relay
+ * @param serverDied  the server's exit status (e.g. {@code status 1}) if it exited during the run, else null
+ */
+record PairObservation(ClientRun client, List<Exchange> connections, String serverDied) {
+
+    /**
+     * One connection's bytes.
+     *
+     * @param fromClient     the bytes the client sent
+     * @param fromServer     the bytes the server sent
+     * @param clientClosed   the client closed (or half-closed) its sending side
+     * @param serverClosed   the server closed (or half-closed) its sending side
+     * @param connectProblem why the server could not be reached, or null
+     */
+    record Exchange(byte[] fromClient, byte[] fromServer, boolean clientClosed, boolean serverClosed,
+                    String connectProblem) {
+    }
+
+    PairObservation {
+        Objects.requireNonNull(client, "client");
+        connections = List.copyOf(connections);
+    }
+}

@@ -1,0 +1,98 @@
+package org.hellointernet.conformance.matrix;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.hellointernet.conformance.target.ClientRun;
+import org.hellointernet.conformance.target.ClientRunner;
+import org.hellointernet.conformance.target.Ports;
+import org.hellointernet.conformance.target.Program;
+import org.hellointernet.conformance.target.ServerLauncher;
+import org.hellointernet.conformance.target.Started;
+
+/**
+ * Runs one client against one server: starts the server on a free loopback port, puts a recording {@link Relay}
+ * in front of it, runs the client once against the relay with a timeout, and classifies what happened.
+ */
+final class PairRunner {
+
+    private static final Duration SETTLE = Duration.ofMillis(500);
+
+    private final Duration startTimeout;
+    private final Duration clientTimeout;
+
+    PairRunner(Duration startTimeout, Duration clientTimeout) {
+        this.startTimeout = startTimeout;
+        this.clientTimeout = clientTimeout;
+    }
+
+    PairResult run(Entrant client, Entrant server) {
+        long t0 = System.nanoTime();
+        PairTranscript t = new PairTranscript();
+        if (server.notBuilt() != null || client.notBuilt() != null) {
+            boolean serverSide = server.notBuilt() != null;
+            String why = serverSide ? server.notBuilt() : client.notBuilt();
+            t.line((serverSide ? "server " + server.name() : "client " + client.name()) + " did not build:");
+            t.output("build output", why);
+            return result(client, server, PairVerdict.DID_NOT_BUILD, (serverSide ? "server" : "client")
+                    + " did not build", t, t0);
+        }
+        int port = Ports.freeLoopbackPort();
+        t.line("server: " + server.command().render(Map.of("port", Integer.toString(port))));
+        Started started = ServerLauncher.start(server.command(), port, startTimeout);
+        if (started instanceof Started.Failed failed) {
+            t.line(failed.failure().message());
+            return result(client, server, PairVerdict.DID_NOT_START,
+                    failed.failure().message().lines().findFirst().orElse("the server did not start"), t, t0);
+        }
+        Started.Running running = (Started.Running) started;
+        t.line("server: listening after " + running.startup().toMillis() + " ms");
+        try (Program srv = running.process(); Relay relay = Relay.start(port)) {
+            Map<String, String> values = Map.of("host", "127.0.0.1", "port", Integer.toString(relay.port()));
+            t.line("client: " + client.command().render(values) + "   (port " + relay.port()
+                    + " is the harness's recording relay to the server's port " + port + ")");
+            ClientRun run;
+            long killAt = System.nanoTime() + clientTimeout.toNanos();
+            try {
+                run = ClientRunner.run(client.command(), values, clientTimeout);
+            } catch (UncheckedIOException | IllegalArgumentException e) {
+                t.line(e.getMessage());
+                return result(client, server, PairVerdict.DID_NOT_START, "client could not be run", t, t0);
+            }
+            relay.settle(SETTLE);
+            List<PairObservation.Exchange> exchanges = new ArrayList<>();
+            for (Relay.Connection c : relay.connections()) {
+                exchanges.add(new PairObservation.Exchange(c.fromClient().bytes(), c.fromServer().bytes(),
+                        // after a client is killed at the timeout, closes are the kill's doing, not the programs'
+                        run.timedOut() ? c.fromClient().closedBefore(killAt) : c.fromClient().closed(),
+                        run.timedOut() ? c.fromServer().closedBefore(killAt) : c.fromServer().closed(),
+                        c.connectProblem()));
+            }
+            String died = srv.isAlive() ? null : "exit status " + srv.exitCode().orElse(-1);
+            PairClassifier.Classified verdict = PairClassifier.classify(new PairObservation(run, exchanges, died));
+            t.exchanges(exchanges).client(run);
+            if (died != null) {
+                t.line("server: exited during the exchange (" + died + ")");
+            }
+            t.output("server output (last lines)", srv.stdout().tail(10) + stderrPart(srv));
+            return result(client, server, verdict.verdict(), verdict.reason(), t, t0);
+        } catch (IOException e) {
+            t.line("the harness could not start its relay: " + e.getMessage());
+            return result(client, server, PairVerdict.DID_NOT_START, "the harness could not start its relay", t, t0);
+        }
+    }
+
+    private static String stderrPart(Program srv) {
+        String err = srv.stderr().tail(10);
+        return err.isEmpty() ? "" : "\n" + err;
+    }
+
+    private static PairResult result(Entrant client, Entrant server, PairVerdict v, String reason, PairTranscript t,
+            long t0) {
+        return new PairResult(client.name(), server.name(), v, reason, t.toString(),
+                Duration.ofNanos(System.nanoTime() - t0));
+    }
+}

@@ -1,0 +1,65 @@
+package org.hellointernet.conformance.matrix;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.OptionalInt;
+import org.hellointernet.conformance.target.ClientRun;
+import org.junit.jupiter.api.Test;
+
+class PairClassifierTest {
+
+    @Test
+    void clientThatPrintsTheServersLineWorks() {
+        var c = classify(exited(0, "Goodbye in C"), exchange("Hello in Python\n", "Goodbye in C\r\n", true, true));
+        assertThat(c.verdict()).isEqualTo(PairVerdict.WORKS);
+    }
+
+    @Test
+    void helloWithoutNewlineUnansweredHangsWithThatReason() {
+        var c = classify(timedOut(), exchange("Hello in Python", "", false, false));
+        assertThat(c.verdict()).isEqualTo(PairVerdict.HANGS);
+        assertThat(c.reason()).isEqualTo("server waits for a newline the client never sends");
+    }
+
+    @Test
+    void replyWithoutNewlineAndNoCloseIsTheClientWaitingForOne() {
+        var c = classify(timedOut(), exchange("Hello in C\n", "Goodbye in JavaScript", false, false));
+        assertThat(c.reason()).isEqualTo("client waits for a newline the server never sends");
+    }
+
+    @Test
+    void errorReplyIsAWrongReplyQuotingTheServer() {
+        var c = classify(exited(0, "Error: bad"), exchange("Hallo in C\n", "Error: expected hello\n", true, true));
+        assertThat(c.verdict()).isEqualTo(PairVerdict.WRONG_REPLY);
+        assertThat(c.reason()).contains("server rejected").contains("Error: expected hello");
+    }
+
+    @Test
+    void nonZeroExitIsACrashWithTheLastErrorLine() {
+        var c = classify(new ClientRun(OptionalInt.of(1), false, Duration.ZERO, List.of(), List.of("boom"), "",
+                "boom"), exchange("Hello in C\n", "", true, true));
+        assertThat(c.verdict()).isEqualTo(PairVerdict.CRASHED);
+        assertThat(c.reason()).isEqualTo("client exited with status 1; the server closed without a reply: boom");
+    }
+
+    private static PairClassifier.Classified classify(ClientRun run, PairObservation.Exchange e) {
+        return PairClassifier.classify(new PairObservation(run, List.of(e), null));
+    }
+
+    private static ClientRun exited(int status, String line) {
+        return new ClientRun(OptionalInt.of(status), false, Duration.ofMillis(5), List.of(line), List.of(), line, "");
+    }
+
+    private static ClientRun timedOut() {
+        return new ClientRun(OptionalInt.empty(), true, Duration.ofSeconds(3), List.of(), List.of(), "", "");
+    }
+
+    private static PairObservation.Exchange exchange(String sent, String got, boolean clientClosed,
+            boolean serverClosed) {
+        return new PairObservation.Exchange(sent.getBytes(StandardCharsets.UTF_8), got.getBytes(StandardCharsets.UTF_8),
+                clientClosed, serverClosed, null);
+    }
+}
