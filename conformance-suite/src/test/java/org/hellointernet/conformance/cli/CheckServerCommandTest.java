@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
+import org.hellointernet.conformance.testing.Await;
 
 /** {@code hello check --server-cmd / --server-addr} against small python3 servers, end to end. */
 @EnabledOnOs(OS.LINUX)
@@ -254,17 +255,14 @@ class CheckServerCommandTest {
     }
 
     private static void awaitListening(int port, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
+        boolean listening = Await.until(timeout, () -> {
             try (Socket s = new Socket()) {
                 s.connect(new InetSocketAddress("127.0.0.1", port), 500);
-                return;
+                return true;
             } catch (java.io.IOException e) {
-                if (System.nanoTime() - deadline >= 0) {
-                    throw new AssertionError("the test's own server did not listen on " + port + " in " + timeout, e);
-                }
-                Thread.sleep(20);
+                return false;
             }
-        }
+        });
+        assertThat(listening).as("the test's own server listens on " + port + " within " + timeout).isTrue();
     }
 }

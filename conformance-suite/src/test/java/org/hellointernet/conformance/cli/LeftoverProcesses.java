@@ -3,6 +3,7 @@ package org.hellointernet.conformance.cli;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.hellointernet.conformance.testing.Await;
 
 /** Finds processes a check left running, by a path their command line mentions. */
 final class LeftoverProcesses {
@@ -23,12 +24,7 @@ final class LeftoverProcesses {
 
     /** Waits until no live process mentions {@code path}; returns those still alive at the deadline. */
     static List<String> awaitNoneMentioning(Path path, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        List<String> left = mentioning(path);
-        while (!left.isEmpty() && System.nanoTime() - deadline < 0) {
-            Thread.sleep(20);
-            left = mentioning(path);
-        }
-        return left;
+        Await.until(timeout, () -> mentioning(path).isEmpty());
+        return mentioning(path);
     }
 }

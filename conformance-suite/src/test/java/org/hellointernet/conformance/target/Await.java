@@ -4,21 +4,14 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.function.BooleanSupplier;
 
-/** Waits for a condition with a deadline, checking every 10 ms (for conditions nobody signals, like a pid's end). */
+/** Process-related waits for the target tests, on top of {@link org.hellointernet.conformance.testing.Await}. */
 final class Await {
 
     private Await() {
     }
 
     static boolean until(Duration timeout, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() - deadline >= 0) {
-                return false;
-            }
-            Thread.sleep(10);
-        }
-        return true;
+        return org.hellointernet.conformance.testing.Await.until(timeout, condition);
     }
 
     /** True once none of the processes is alive (a zombie, dead but not yet reaped, counts as gone). */
