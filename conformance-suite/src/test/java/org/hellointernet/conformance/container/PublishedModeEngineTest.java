@@ -7,7 +7,8 @@ import com.github.dockerjava.api.DockerClient;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.util.Set;
+import java.time.Duration;
+import org.hellointernet.conformance.testing.Await;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -40,8 +41,12 @@ class PublishedModeEngineTest {
                     .withLabels(run.labels()).withHostConfig(sandbox.hostConfig()).exec().getId();
             run.track(id);
             docker.startContainerCmd(id).exec();
-            Set<Integer> ports = ContainerProgram.listeningInside(docker, id);
-            assertThat(ports).contains(listener.getLocalPort());
+            int port = listener.getLocalPort();
+            // One probe gives up after 2 s (a readiness poll just tries again): on a loaded machine an exec can
+            // take longer, so the test polls as the engine does.
+            assertThat(Await.until(Duration.ofSeconds(30),
+                    () -> ContainerProgram.listeningInside(docker, id).contains(port)))
+                    .as("the probe sees port %d, which this test listens on", port).isTrue();
             int closed;
             try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
                 closed = s.getLocalPort();
