@@ -1,5 +1,6 @@
 package org.hellointernet.conformance.target;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -24,6 +25,8 @@ public final class ListeningSockets {
     private static final Path TCP = ProcFs.ROOT.resolve("net/tcp");
     private static final Path TCP6 = ProcFs.ROOT.resolve("net/tcp6");
     private static final String LISTEN = "0A";
+    /** SYN_RECV: kernels before 4.4 printed a listener's pending connections right after it. */
+    private static final String SYN_RECV = "03";
 
     /** One listening socket: local address, port and the socket's inode. */
     public record Listener(InetAddress address, int port, long inode) {
@@ -41,17 +44,20 @@ public final class ListeningSockets {
     public static List<Listener> listeners() {
         List<Listener> all = new ArrayList<>();
         for (Path table : List.of(TCP, TCP6)) {
-            List<String> lines;
-            try {
-                lines = Files.readAllLines(table, StandardCharsets.US_ASCII);
-            } catch (IOException e) {
-                continue;
-            }
-            for (int i = 1; i < lines.size(); i++) {
-                Listener listener = parseListener(lines.get(i));
-                if (listener != null) {
-                    all.add(listener);
+            // After a benchmark the table holds tens of thousands of TIME_WAIT rows, and the kernel takes a second
+            // or more to print them all. It prints the listening sockets first (tcp_get_idx: the listening hash,
+            // then the established one), so reading stops at the first row of another state; the kernel then
+            // never formats the rest. ListeningSocketsTest checks this order on the machine it runs on.
+            try (BufferedReader in = Files.newBufferedReader(table, StandardCharsets.US_ASCII)) {
+                in.readLine();
+                for (String row = in.readLine(); row != null && inListeningPart(row); row = in.readLine()) {
+                    Listener listener = parseListener(row);
+                    if (listener != null) {
+                        all.add(listener);
+                    }
                 }
+            } catch (IOException e) {
+                // not readable (not Linux): nothing found in it
             }
         }
         return all;
@@ -101,6 +107,30 @@ public final class ListeningSockets {
             }
         }
         return ports;
+    }
+
+    /** True for a row of the table's first part: a listening socket (or, on old kernels, its pending connection). */
+    static boolean inListeningPart(String row) {
+        String state = field(row, 3);
+        return LISTEN.equals(state) || SYN_RECV.equals(state);
+    }
+
+    /** The {@code index}-th blank-separated field of {@code row}, or "" (no regular expression: rows are many). */
+    private static String field(String row, int index) {
+        int i = 0;
+        int n = row.length();
+        for (int f = 0; ; f++) {
+            while (i < n && row.charAt(i) == ' ') {
+                i++;
+            }
+            int start = i;
+            while (i < n && row.charAt(i) != ' ') {
+                i++;
+            }
+            if (f == index || start == n) {
+                return row.substring(start, i);
+            }
+        }
     }
 
     /**

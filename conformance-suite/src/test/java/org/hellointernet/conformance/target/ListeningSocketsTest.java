@@ -6,7 +6,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -69,6 +74,42 @@ class ListeningSocketsTest {
                     .filteredOn(l -> l.port() == server.getLocalPort())
                     .extracting(ListeningSockets.Listener::address)
                     .containsExactly(InetAddress.getByName("::1"));
+        }
+    }
+
+    @Test
+    void tellsTheListeningPartOfTheTableByTheStateField() {
+        assertThat(ListeningSockets.inListeningPart("   0: 0100007F:1F90 00000000:0000 0A 00000000:00000000 00:00000000"))
+                .isTrue();
+        assertThat(ListeningSockets.inListeningPart("  12: 0100007F:1F90 0100007F:D431 06 00000000:00000000 03:00000F1E"))
+                .isFalse();
+        assertThat(ListeningSockets.inListeningPart("")).isFalse();
+    }
+
+    /**
+     * {@link ListeningSockets#listeners()} stops reading at the first row that is not a listener, because the
+     * kernel prints every listening socket before any other: this proves that order on the machine the tests run
+     * on, with a connection (and a listener opened after it) in the table.
+     */
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void theKernelPrintsEveryListenerBeforeAnyOtherSocket() throws Exception {
+        try (ServerSocket first = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
+                Socket client = new Socket(InetAddress.getByName("127.0.0.1"), first.getLocalPort());
+                Socket accepted = first.accept();
+                ServerSocket later = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+            List<String> rows = Files.readAllLines(Path.of("/proc/net/tcp"), StandardCharsets.US_ASCII);
+            boolean pastListeners = false;
+            for (String row : rows.subList(1, rows.size())) {
+                if (!ListeningSockets.inListeningPart(row)) {
+                    pastListeners = true;
+                } else {
+                    assertThat(pastListeners).as("a listener after another socket: %s", row).isFalse();
+                }
+            }
+            assertThat(pastListeners).as("our own connection is in the table").isTrue();
+            assertThat(ListeningSockets.listeners()).extracting(ListeningSockets.Listener::port)
+                    .contains(first.getLocalPort(), later.getLocalPort());
         }
     }
 }
