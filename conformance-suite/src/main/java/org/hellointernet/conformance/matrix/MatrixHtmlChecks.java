@@ -50,7 +50,7 @@ final class MatrixHtmlChecks {
                 out.print("<p>Did not start:</p>\n<pre>" + esc(r.startProblem()) + "</pre>\n");
             }
             if (c.failed().isEmpty()) {
-                out.print("<p>No rule failed.</p>\n");
+                out.print(r.started() ? "<p>No rule failed.</p>\n" : "<p>No rule could be checked.</p>\n");
             }
             for (RuleResult rule : c.failed()) {
                 String anchor = HtmlText.ruleAnchor(c.role(), c.submission(), rule.rule().id());

@@ -64,6 +64,7 @@ public final class MatrixJson {
             p.put("role", c.roleName());
             p.put("profile", c.result().profile().id());
             p.put("language", c.result().target().language());
+            p.put("durationMs", c.result().durationMs());
             p.put("started", c.result().started());
             p.put("startProblem", c.result().startProblem());
             Summary s = c.result().summary();

@@ -80,7 +80,7 @@ public final class MatrixMarkdown {
                 out.print("Did not start: " + MarkdownText.inline(c.result().startProblem()) + "\n\n");
             }
             if (c.failed().isEmpty()) {
-                out.print("No rule failed.\n");
+                out.print(c.result().started() ? "No rule failed.\n" : "No rule could be checked.\n");
             }
             for (RuleResult r : c.failed()) {
                 out.print("- **" + r.rule().id() + "** " + MarkdownText.inline(r.rule().title()) + " ("
