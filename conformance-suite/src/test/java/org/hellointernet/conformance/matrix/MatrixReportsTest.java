@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hellointernet.conformance.matrix.CheckFixtures.failing;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -127,6 +131,17 @@ class MatrixReportsTest {
         assertThat(programs.get(2).path("failed").findValuesAsText("rule"))
                 .containsExactly("SRV-NO-LF-HELLO", "SRV-LOG");
         assertThat(programs.get(2).path("summary").path("exitStatus").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void reportsMdNamesEveryFailureKindAndExplanationBasis() throws IOException {
+        String doc = Files.readString(Path.of("REPORTS.md"), StandardCharsets.UTF_8);
+        for (FailureKind k : FailureKind.values()) {
+            assertThat(doc).as("REPORTS.md names " + k).contains("`" + k.id() + "`");
+        }
+        for (Explanation.Basis b : Explanation.Basis.values()) {
+            assertThat(doc).as("REPORTS.md names " + b).contains("`" + b.id() + "`");
+        }
     }
 
     /** Row by row: py x c hangs, py x reference crashed, good x c wrong reply, good x reference crashed, reference
