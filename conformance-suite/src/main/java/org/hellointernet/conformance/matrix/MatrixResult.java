@@ -15,8 +15,8 @@ import org.hellointernet.spec.Role;
  * @param servers   the servers' names, in column order
  * @param pairs     one result per (client, server), row by row
  * @param checksRun false if the conformance checks were not run ({@code --no-checks})
- * @param checks    one check per submission program (clients first, each in row or column order); the reference
- *                  programs are not checked
+ * @param checks    one check per submission program, in folder order (a folder's server, then its client); the
+ *                  reference programs are not checked
  * @param took      the whole run's wall-clock time
  */
 public record MatrixResult(List<String> clients, List<String> servers, List<PairResult> pairs, boolean checksRun,
