@@ -275,9 +275,9 @@ public final class MatrixCommand implements Callable<Integer> {
         if (local && container) {
             throw new ParameterException(spec.commandLine(), "Give --container or --local, not both.");
         }
-        if (noChecks && (!only.isEmpty() || !exclude.isEmpty())) {
-            throw new ParameterException(spec.commandLine(), "--only and --exclude choose the checks' rules: not with"
-                    + " --no-checks.");
+        if (noChecks && (!only.isEmpty() || !exclude.isEmpty() || profile != null)) {
+            throw new ParameterException(spec.commandLine(), "--only, --exclude and --profile are for the checks: not"
+                    + " with --no-checks.");
         }
         if (jobs < 1 || jobs > 64) {
             throw new ParameterException(spec.commandLine(), "--jobs must be 1 to 64");

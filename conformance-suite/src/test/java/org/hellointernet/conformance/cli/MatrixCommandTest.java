@@ -189,6 +189,8 @@ class MatrixCommandTest {
         CheckCli.Outcome both = CheckCli.hello("matrix", "--no-checks", "--only", "CLI-LF");
         assertThat(both.exitStatus()).as(both.describe()).isEqualTo(2);
         assertThat(both.err()).contains("not with --no-checks");
+        CheckCli.Outcome profile = CheckCli.hello("matrix", "--no-checks", "--profile", "challenge");
+        assertThat(profile.exitStatus()).as(profile.describe()).isEqualTo(2);
         CheckCli.Outcome unknown = CheckCli.hello("matrix", "--exclude", "CLI-NOPE");
         assertThat(unknown.exitStatus()).as(unknown.describe()).isEqualTo(2);
         assertThat(unknown.err()).contains("--exclude: unknown rule CLI-NOPE");
