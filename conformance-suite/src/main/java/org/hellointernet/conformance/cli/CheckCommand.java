@@ -9,11 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -208,10 +205,7 @@ public final class CheckCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), e.getMessage(), e);
             }
         }
-        Set<String> known = new LinkedHashSet<>();
-        book.all().forEach(e -> known.add(e.rule().id()));
-        Set<String> onlyIds = ids(only, known, "--only");
-        Set<String> excludeIds = ids(exclude, known, "--exclude");
+        RuleSelection selection = RuleSelection.of(book, only, exclude, spec.commandLine());
         CheckOptions options = new CheckOptions(profile, language, jobs, Duration.ofSeconds(timeoutSeconds));
         Path workDir = Path.of("").toAbsolutePath();
         boolean reference = folder == null && serverCmd == null && clientCmd == null && serverAddr == null;
@@ -231,7 +225,7 @@ public final class CheckCommand implements Callable<Integer> {
                 String roleName = role == Role.SERVER ? "server" : "client";
                 TargetInfo info = new TargetInfo(roleName, folder.kind(), cmd.template(), "", language,
                         folder.image());
-                List<RuleBook.Entry> entries = select(book, role, onlyIds, excludeIds);
+                List<RuleBook.Entry> entries = selection.select(book, role, profile);
                 if (folder.notBuilt() != null) {
                     boolean withLog = role == Role.SERVER || folder.server() == null;
                     work.add(() -> NotBuilt.result(info, profile, entries, folder.notBuilt(), withLog));
@@ -245,7 +239,7 @@ public final class CheckCommand implements Callable<Integer> {
             }
         }
         if (folder == null && (reference || serverCmd != null || serverAddr != null)) {
-            ServerCheck check = new ServerCheck(select(book, Role.SERVER, onlyIds, excludeIds), options, io);
+            ServerCheck check = new ServerCheck(selection.select(book, Role.SERVER, profile), options, io);
             if (serverAddr != null) {
                 HostPort hp = HostPort.parse(serverAddr, spec.commandLine());
                 TargetInfo info = new TargetInfo("server", "address", "", serverAddr, language);
@@ -258,7 +252,7 @@ public final class CheckCommand implements Callable<Integer> {
             }
         }
         if (folder == null && (reference || clientCmd != null)) {
-            ClientCheck check = new ClientCheck(select(book, Role.CLIENT, onlyIds, excludeIds), options, io);
+            ClientCheck check = new ClientCheck(selection.select(book, Role.CLIENT, profile), options, io);
             String template = reference ? ReferencePrograms.clientCommand() : clientCmd;
             TargetInfo info = new TargetInfo("client", reference ? "reference" : "command",
                     reference ? "hello client {host} {port}" : clientCmd, "", language);
@@ -356,28 +350,5 @@ public final class CheckCommand implements Callable<Integer> {
         if (timeoutSeconds < 1) {
             throw new ParameterException(spec.commandLine(), "--timeout must be at least 1 second");
         }
-    }
-
-    private Set<String> ids(List<String> given, Set<String> known, String option) {
-        Set<String> out = new LinkedHashSet<>();
-        for (String id : given) {
-            String norm = id.trim().toUpperCase(Locale.ROOT);
-            if (norm.isEmpty()) {
-                continue;
-            }
-            if (!known.contains(norm)) {
-                throw new ParameterException(spec.commandLine(), option + ": unknown rule " + id
-                        + ". Run 'hello rules' for the list.");
-            }
-            out.add(norm);
-        }
-        return out;
-    }
-
-    private List<RuleBook.Entry> select(RuleBook book, Role role, Set<String> only, Set<String> exclude) {
-        return book.entries(role, profile).stream()
-                .filter(e -> only.isEmpty() || only.contains(e.rule().id()))
-                .filter(e -> !exclude.contains(e.rule().id()))
-                .toList();
     }
 }

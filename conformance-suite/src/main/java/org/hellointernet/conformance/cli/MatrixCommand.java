@@ -14,8 +14,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import org.hellointernet.conformance.container.DockerEngine;
+import org.hellointernet.conformance.matrix.CheckJob;
 import org.hellointernet.conformance.matrix.Entrant;
 import org.hellointernet.conformance.matrix.MatrixConsole;
 import org.hellointernet.conformance.matrix.MatrixHtml;
@@ -25,9 +28,11 @@ import org.hellointernet.conformance.matrix.MatrixResult;
 import org.hellointernet.conformance.matrix.MatrixRunner;
 import org.hellointernet.conformance.matrix.PairVerdict;
 import org.hellointernet.conformance.result.ExitStatus;
+import org.hellointernet.conformance.rules.RuleBook;
 import org.hellointernet.conformance.submission.ManifestException;
 import org.hellointernet.conformance.submission.SubmissionFolder;
 import org.hellointernet.conformance.target.Command;
+import org.hellointernet.protocol.Profile;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -39,23 +44,37 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Run every client against every server (submission folders plus the reference client and server)",
-            "and report each pair: works, hangs, wrong reply, crashed, did not start, did not build.",
+            "Run every client against every server (submission folders plus the reference",
+            "client and server) and report each pair: works, hangs, wrong reply, crashed,",
+            "did not start, did not build.",
             "",
             "  hello matrix python/ c/ java/ --html matrix.html",
             "  hello matrix --repo class-repo/ --local --jobs 4",
             "",
-            "Each pair: the server starts on a free loopback port, the client runs once against it (through a",
-            "recording relay, so the transcript shows each side's bytes) and is killed at --timeout."
+            "Each pair: the server starts on a free loopback port, the client runs once",
+            "against it (through a recording relay, so the transcript shows each side's",
+            "bytes) and is killed at --timeout.",
+            "",
+            "Each folder's server and client are also checked against the rules, as",
+            "'hello check DIR' does: same commands (in containers when the pairs are),",
+            "language and profile from hello.yml, a 180 s deadline per check. A failing",
+            "pair is then explained by the rules its programs fail that match how it",
+            "failed (a hang on a hello without LF: the client's CLI-LF, the server's",
+            "SRV-NO-LF-HELLO and SRV-HALF-CLOSE); else by their other failed rules;",
+            "else the reports say the checks do not explain it. The reference programs",
+            "are not checked (they conform). Checks and pairs share the --jobs slots."
         },
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
-            "0:every pair works",
+            "0:every pair works (the checks' failed rules do not change the status)",
             "1:some pair does not work (the tables say which and why)",
             "2:usage error",
             "4:--container without a Docker engine"
         })
 public final class MatrixCommand implements Callable<Integer> {
+
+    /** Each check's deadline: rules not started by then are skipped, as with {@code hello check --timeout}. */
+    private static final Duration CHECK_DEADLINE = Duration.ofSeconds(180);
 
     @Spec
     CommandSpec spec;
@@ -77,7 +96,23 @@ public final class MatrixCommand implements Callable<Integer> {
     @Option(names = "--no-reference", description = "Leave out the kit's reference client and server.")
     boolean noReference;
 
-    @Option(names = "--jobs", paramLabel = "N", description = "Pairs run at once (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--no-checks", description = "Do not run the conformance checks: the pairs are not explained.")
+    boolean noChecks;
+
+    @Option(names = "--profile", paramLabel = "basic|challenge", converter = ProfileConverter.class,
+            description = "Check every folder against this profile (default: each folder's hello.yml, else basic).")
+    Profile profile;
+
+    @Option(names = "--only", paramLabel = "IDS", split = ",",
+            description = "The checks run only these rules (comma-separated).")
+    List<String> only = new ArrayList<>();
+
+    @Option(names = "--exclude", paramLabel = "IDS", split = ",",
+            description = "The checks skip these rules (comma-separated).")
+    List<String> exclude = new ArrayList<>();
+
+    @Option(names = "--jobs", paramLabel = "N",
+            description = "Pairs and checks run at once (default: ${DEFAULT-VALUE}).")
     int jobs = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "5",
@@ -101,6 +136,8 @@ public final class MatrixCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         validate();
+        RuleBook book = RuleBook.builtIn();
+        RuleSelection selection = RuleSelection.of(book, only, exclude, spec.commandLine());
         List<Path> folders = new ArrayList<>(dirs);
         if (repo != null) {
             folders.addAll(repoFolders(repo));
@@ -118,9 +155,16 @@ public final class MatrixCommand implements Callable<Integer> {
             }
         }
         List<FolderTarget> targets = new ArrayList<>();
+        ExecutorService io = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "matrix-check-io");
+            t.setDaemon(true);
+            return t;
+        });
+        MatrixChecks checks = new MatrixChecks(book, selection, profile, CHECK_DEADLINE, io);
         try {
             List<Entrant> clients = new ArrayList<>();
             List<Entrant> servers = new ArrayList<>();
+            List<CheckJob> checkJobs = new ArrayList<>();
             if (!noReference) {
                 Path here = Path.of("").toAbsolutePath();
                 clients.add(Entrant.of("reference", new Command(ReferencePrograms.clientCommand(), here, Map.of())));
@@ -149,30 +193,26 @@ public final class MatrixCommand implements Callable<Integer> {
                 if (sub.manifest().hasServer()) {
                     servers.add(notBuilt != null ? Entrant.notBuilt(name, notBuilt) : Entrant.of(name, t.server()));
                 }
+                if (!noChecks) {
+                    checkJobs.addAll(checks.of(name, t, err));
+                }
             }
             err.flush();
             if (clients.isEmpty() || servers.isEmpty()) {
                 throw new ParameterException(spec.commandLine(), "No " + (clients.isEmpty() ? "client" : "server")
                         + " to pair: give folders with a client and a server (or keep the reference ones).");
             }
-            boolean terminal = System.console() != null;
-            int total = clients.size() * servers.size();
+            MatrixProgress progress = new MatrixProgress(err, System.console() != null,
+                    clients.size() * servers.size(), checkJobs.size());
             MatrixRunner runner = new MatrixRunner(jobs, Duration.ofMillis((long) (startSeconds * 1000)),
                     Duration.ofMillis((long) (timeoutSeconds * 1000)));
-            MatrixResult result = runner.run(clients, servers, done -> {
-                if (terminal) {
-                    synchronized (err) {
-                        err.print("\rhello matrix: " + done + "/" + total + " pairs " + bar(done, total));
-                        err.flush();
-                    }
-                }
-            });
-            if (terminal) {
-                err.println();
-            }
+            MatrixResult result = noChecks ? runner.run(clients, servers, progress::done)
+                    : runner.runWithChecks(clients, servers, checkJobs, progress::done);
+            progress.end();
             report(result);
             return result.pairs().stream().allMatch(p -> p.verdict() == PairVerdict.WORKS) ? 0 : 1;
         } finally {
+            io.shutdownNow();
             targets.forEach(FolderTarget::close);
         }
     }
@@ -206,12 +246,6 @@ public final class MatrixCommand implements Callable<Integer> {
         return Files.newBufferedWriter(file, StandardCharsets.UTF_8);
     }
 
-    private static String bar(int done, int total) {
-        int width = 30;
-        int full = total == 0 ? width : done * width / total;
-        return "[" + "#".repeat(full) + " ".repeat(width - full) + "]";
-    }
-
     private static String unique(Path dir, Set<String> names) {
         Path fileName = dir.toAbsolutePath().normalize().getFileName();
         String base = fileName == null ? "folder" : fileName.toString();
@@ -240,6 +274,10 @@ public final class MatrixCommand implements Callable<Integer> {
         }
         if (local && container) {
             throw new ParameterException(spec.commandLine(), "Give --container or --local, not both.");
+        }
+        if (noChecks && (!only.isEmpty() || !exclude.isEmpty() || profile != null)) {
+            throw new ParameterException(spec.commandLine(), "--only, --exclude and --profile are for the checks: not"
+                    + " with --no-checks.");
         }
         if (jobs < 1 || jobs > 64) {
             throw new ParameterException(spec.commandLine(), "--jobs must be 1 to 64");

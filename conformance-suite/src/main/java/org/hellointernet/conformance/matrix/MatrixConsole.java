@@ -2,6 +2,8 @@ package org.hellointernet.conformance.matrix;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.stream.Collectors;
+import org.hellointernet.conformance.report.ReportText;
 
 /** The matrix as a console table: rows are clients, columns are servers, one compact mark per cell, a legend. */
 public final class MatrixConsole {
@@ -42,9 +44,15 @@ public final class MatrixConsole {
                 if (p.verdict() != PairVerdict.WORKS) {
                     out.println("  " + p.client() + " x " + p.server() + ": " + p.verdict().word() + " - "
                             + p.reason());
+                    String why = ExplanationText.line(p);
+                    if (why != null) {
+                        out.println("      " + why);
+                    }
                 }
             }
         }
+        out.println();
+        checks(m, out);
         out.println();
         StringBuilder counts = new StringBuilder();
         m.counts().forEach((v, n) -> {
@@ -54,6 +62,26 @@ public final class MatrixConsole {
         });
         out.printf("%d pairs in %.1f s: %s%n", m.pairs().size(), m.took().toMillis() / 1000.0, counts);
         out.flush();
+    }
+
+    private static void checks(MatrixResult m, PrintWriter out) {
+        if (!m.checksRun()) {
+            out.println("Rule checks: not run (--no-checks), so the failing pairs are not explained.");
+            return;
+        }
+        out.println("Rule checks (as 'hello check DIR'; the reference programs are not checked, they conform):");
+        if (m.checks().isEmpty()) {
+            out.println("  (no submission folder)");
+        }
+        for (ProgramCheck c : m.checks()) {
+            String line = "  " + c.roleName() + " " + c.submission() + ": " + ReportText.verdict(c.result().summary());
+            if (!c.result().started()) {
+                line += " - " + c.result().startProblem().lines().findFirst().orElse("");
+            }
+            String failed = c.failed().stream().map(r -> r.rule().id() + " (" + ReportText.status(r) + ")")
+                    .collect(Collectors.joining(", "));
+            out.println(line + (failed.isEmpty() ? "" : " - " + failed));
+        }
     }
 
     private static String pad(String s, int width) {

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.Writer;
+import org.hellointernet.conformance.result.RuleResult;
+import org.hellointernet.conformance.result.Summary;
 
 /** The matrix as JSON, schema {@code hellointernet-matrix/1} (documented in REPORTS.md). */
 public final class MatrixJson {
@@ -33,10 +35,59 @@ public final class MatrixJson {
             o.put("server", p.server());
             o.put("verdict", p.verdict().id());
             o.put("reason", p.reason());
+            o.put("failure", p.failure().id());
+            o.put("explanation", p.explanation() == null ? "" : p.explanation().basis().id());
+            ArrayNode by = o.putArray("explainedBy");
+            if (p.explanation() != null) {
+                for (ExplainingRule r : p.explanation().rules()) {
+                    ObjectNode e = by.addObject();
+                    e.put("side", r.sideName());
+                    e.put("submission", r.submission());
+                    e.put("rule", r.rule());
+                    e.put("level", r.level().name());
+                    e.put("status", r.status());
+                }
+            }
             o.put("durationMs", p.elapsed().toMillis());
             o.put("transcript", p.transcript());
         }
+        checks(root.putObject("checks"), m);
         return root;
+    }
+
+    private static void checks(ObjectNode o, MatrixResult m) {
+        o.put("run", m.checksRun());
+        ArrayNode programs = o.putArray("programs");
+        for (ProgramCheck c : m.checks()) {
+            ObjectNode p = programs.addObject();
+            p.put("submission", c.submission());
+            p.put("role", c.roleName());
+            p.put("profile", c.result().profile().id());
+            p.put("language", c.result().target().language());
+            p.put("durationMs", c.result().durationMs());
+            p.put("started", c.result().started());
+            p.put("startProblem", c.result().startProblem());
+            Summary s = c.result().summary();
+            ObjectNode summary = p.putObject("summary");
+            summary.put("passed", s.passed());
+            summary.put("failed", s.failed());
+            summary.put("warnings", s.warnings());
+            summary.put("skipped", s.skipped());
+            summary.put("errors", s.errors());
+            summary.put("exitStatus", s.exitStatus());
+            ArrayNode failed = p.putArray("failed");
+            for (RuleResult r : c.failed()) {
+                ObjectNode f = failed.addObject();
+                f.put("rule", r.rule().id());
+                f.put("level", r.rule().level().name());
+                f.put("status", r.failsCheck() ? "FAIL" : "WARN");
+                f.put("title", r.rule().title());
+                f.put("message", r.message());
+                f.put("expected", r.expected());
+                f.put("observed", r.observed());
+                f.put("hint", r.rule().hint());
+            }
+        }
     }
 
     public static void write(MatrixResult m, String kitVersion, Writer w) throws IOException {

@@ -2,8 +2,14 @@ package org.hellointernet.conformance.matrix;
 
 import java.io.PrintWriter;
 import java.io.Writer;
+import org.hellointernet.conformance.report.MarkdownText;
+import org.hellointernet.conformance.report.ReportText;
+import org.hellointernet.conformance.result.RuleResult;
 
-/** The matrix as Markdown: a table with one row per client and one column per server, then the failing pairs. */
+/**
+ * The matrix as Markdown: a table with one row per client and one column per server, then the failing pairs with
+ * the rules that explain them, then each checked program's failed rules.
+ */
 public final class MatrixMarkdown {
 
     private MatrixMarkdown() {
@@ -44,10 +50,49 @@ public final class MatrixMarkdown {
             }
             out.print("- **" + cell(p.client()) + "** x **" + cell(p.server()) + "**: " + p.verdict().word()
                     + ": " + cell(p.reason()) + "\n");
+            String why = ExplanationText.line(p);
+            if (why != null) {
+                out.print("  - " + MarkdownText.inline(why) + "\n");
+            }
         }
         out.print((any ? "\n" : "") + m.pairs().size() + " pairs, " + m.counts().get(PairVerdict.WORKS)
-                + " work.\n");
+                + " work.\n\n");
+        checks(m, out);
         out.flush();
+    }
+
+    private static void checks(MatrixResult m, PrintWriter out) {
+        out.print("## Rule verdicts\n\n");
+        if (!m.checksRun()) {
+            out.print("The conformance checks were not run (`--no-checks`), so the failing pairs are not"
+                    + " explained.\n");
+            return;
+        }
+        out.print("Each folder's programs, checked as `hello check DIR` checks them; the failed rules and warnings"
+                + " below explain the failing pairs above. The reference client and server are not checked: they"
+                + " are the kit's own and conform.\n");
+        for (ProgramCheck c : m.checks()) {
+            out.print("\n### " + c.roleName() + " " + MarkdownText.inline(c.submission()) + ": "
+                    + ReportText.verdict(c.result().summary()) + "\n\n");
+            out.print(MarkdownText.inline(ReportText.profileAndLanguage(c.result()) + "; "
+                    + ReportText.counts(c.result().summary())) + "\n\n");
+            if (!c.result().started()) {
+                out.print("Did not start: " + MarkdownText.inline(c.result().startProblem()) + "\n\n");
+            }
+            if (c.failed().isEmpty()) {
+                out.print(c.result().started() ? "No rule failed.\n" : "No rule could be checked.\n");
+            }
+            for (RuleResult r : c.failed()) {
+                out.print("- **" + r.rule().id() + "** " + MarkdownText.inline(r.rule().title()) + " ("
+                        + r.rule().level() + ", " + ReportText.status(r) + "): " + MarkdownText.inline(r.message())
+                        + "\n");
+                if (!r.expected().isEmpty() || !r.observed().isEmpty()) {
+                    out.print("  - expected: " + MarkdownText.inline(r.expected()) + "; seen: "
+                            + MarkdownText.inline(r.observed()) + "\n");
+                }
+                out.print("  - hint: " + MarkdownText.inline(r.rule().hint()) + "\n");
+            }
+        }
     }
 
     private static String cell(String s) {

@@ -4,27 +4,40 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.hellointernet.spec.Role;
 
 /**
- * Every pair of a matrix run: rows are clients, columns are servers.
+ * Every pair of a matrix run: rows are clients, columns are servers; and, unless they were turned off, the
+ * conformance checks of the submissions' programs, which explain the failing pairs.
  *
- * @param clients the clients' names, in row order
- * @param servers the servers' names, in column order
- * @param pairs   one result per (client, server), row by row
- * @param took    the whole run's wall-clock time
+ * @param clients   the clients' names, in row order
+ * @param servers   the servers' names, in column order
+ * @param pairs     one result per (client, server), row by row
+ * @param checksRun false if the conformance checks were not run ({@code --no-checks})
+ * @param checks    one check per submission program, in folder order (a folder's server, then its client); the
+ *                  reference programs are not checked
+ * @param took      the whole run's wall-clock time
  */
-public record MatrixResult(List<String> clients, List<String> servers, List<PairResult> pairs, Duration took) {
+public record MatrixResult(List<String> clients, List<String> servers, List<PairResult> pairs, boolean checksRun,
+                           List<ProgramCheck> checks, Duration took) {
 
     public MatrixResult {
         clients = List.copyOf(clients);
         servers = List.copyOf(servers);
         pairs = List.copyOf(pairs);
+        checks = List.copyOf(checks);
     }
 
     /** The result of {@code client} against {@code server}. */
     public PairResult pair(String client, String server) {
         return pairs.stream().filter(p -> p.client().equals(client) && p.server().equals(server)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no pair " + client + " x " + server));
+    }
+
+    /** The check of {@code submission}'s program of {@code role}, if it was checked. */
+    public Optional<ProgramCheck> check(String submission, Role role) {
+        return checks.stream().filter(c -> c.submission().equals(submission) && c.role() == role).findFirst();
     }
 
     /** How many pairs got each verdict (every verdict present, zero or more). */

@@ -9,8 +9,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
+import org.hellointernet.conformance.result.CheckResult;
+import org.hellointernet.spec.Role;
 
-/** Runs every client against every server, at most {@code jobs} pairs at a time. */
+/**
+ * Runs every client against every server and, if asked, the conformance checks of the submissions' programs: all
+ * of them tasks of one pool of {@code jobs} threads, so that checks and pairs together never run more than
+ * {@code jobs} programs' sessions at once. Checks go first (they take longest). When everything is done, each
+ * failing pair gets its {@link Explanation} from the checks.
+ */
 public final class MatrixRunner {
 
     private final int jobs;
@@ -25,40 +32,75 @@ public final class MatrixRunner {
     }
 
     /**
-     * Runs the matrix; {@code progress} is told the number of pairs done after each one (from worker threads).
+     * Runs the pairs alone; {@code progress} is told the number of pairs done after each one (from worker threads).
      */
     public MatrixResult run(List<Entrant> clients, List<Entrant> servers, IntConsumer progress) {
+        return run(clients, servers, List.of(), false, progress);
+    }
+
+    /**
+     * Runs the checks and the pairs; {@code progress} is told the number of checks and pairs done after each one
+     * (from worker threads), out of {@code checks.size()} + the number of pairs.
+     */
+    public MatrixResult runWithChecks(List<Entrant> clients, List<Entrant> servers, List<CheckJob> checks,
+            IntConsumer progress) {
+        return run(clients, servers, checks, true, progress);
+    }
+
+    private MatrixResult run(List<Entrant> clients, List<Entrant> servers, List<CheckJob> checks, boolean checksRun,
+            IntConsumer progress) {
         long t0 = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(jobs, r -> {
-            Thread t = new Thread(r, "matrix-pair");
+            Thread t = new Thread(r, "matrix-job");
             t.setDaemon(true);
             return t;
         });
         AtomicInteger done = new AtomicInteger();
-        List<Future<PairResult>> futures = new ArrayList<>();
+        List<Future<CheckResult>> checkFutures = new ArrayList<>();
+        for (CheckJob job : checks) {
+            checkFutures.add(pool.submit(() -> {
+                CheckResult r = job.work().call();
+                progress.accept(done.incrementAndGet());
+                return r;
+            }));
+        }
+        List<Future<PairResult>> pairFutures = new ArrayList<>();
         for (Entrant c : clients) {
             for (Entrant s : servers) {
-                futures.add(pool.submit(() -> {
+                pairFutures.add(pool.submit(() -> {
                     PairResult r = pairs.run(c, s);
                     progress.accept(done.incrementAndGet());
                     return r;
                 }));
             }
         }
+        List<ProgramCheck> checked = new ArrayList<>();
         List<PairResult> results = new ArrayList<>();
         try {
-            for (Future<PairResult> f : futures) {
+            for (int i = 0; i < checks.size(); i++) {
+                CheckJob job = checks.get(i);
+                checked.add(new ProgramCheck(job.submission(), job.role(), checkFutures.get(i).get()));
+            }
+            for (Future<PairResult> f : pairFutures) {
                 results.add(f.get());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("the matrix was interrupted", e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("a pair failed in the harness: " + e.getCause(), e.getCause());
+            throw new IllegalStateException("a pair or a check failed in the harness: " + e.getCause(), e.getCause());
         } finally {
             pool.shutdownNow();
         }
-        return new MatrixResult(clients.stream().map(Entrant::name).toList(),
-                servers.stream().map(Entrant::name).toList(), results, Duration.ofNanos(System.nanoTime() - t0));
+        MatrixResult unexplained = new MatrixResult(clients.stream().map(Entrant::name).toList(),
+                servers.stream().map(Entrant::name).toList(), results, checksRun, checked, Duration.ZERO);
+        List<PairResult> explained = new ArrayList<>();
+        for (PairResult p : results) {
+            explained.add(p.works() || !checksRun ? p : p.explainedBy(PairExplainer.explain(p.failure(),
+                    unexplained.check(p.client(), Role.CLIENT).orElse(null),
+                    unexplained.check(p.server(), Role.SERVER).orElse(null))));
+        }
+        return new MatrixResult(unexplained.clients(), unexplained.servers(), explained, checksRun, checked,
+                Duration.ofNanos(System.nanoTime() - t0));
     }
 }

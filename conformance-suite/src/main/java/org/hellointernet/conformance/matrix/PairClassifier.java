@@ -6,9 +6,9 @@ import java.util.List;
 import org.hellointernet.protocol.Visible;
 
 /**
- * Turns what was seen of one pair into a verdict and a one-phrase reason. A pure function of the observation:
- * the reasons are derived from the bytes at the relay (e.g. a hello without LF that the server never answered
- * is "server waits for a newline the client never sends").
+ * Turns what was seen of one pair into a verdict, a one-phrase reason and a {@link FailureKind}. A pure function of
+ * the observation: reason and kind are derived from the bytes at the relay (e.g. a hello without LF that the server
+ * never answered is "server waits for a newline the client never sends", {@link FailureKind#SERVER_WAITS_FOR_NEWLINE}).
  */
 final class PairClassifier {
 
@@ -17,50 +17,86 @@ final class PairClassifier {
     private PairClassifier() {
     }
 
-    /** The verdict and reason of a pair whose server started and whose client ran. */
+    /** The verdict, reason and kind of a pair whose server started and whose client ran. */
     static Classified classify(PairObservation seen) {
         var client = seen.client();
         PairObservation.Exchange last = seen.connections().isEmpty() ? null
                 : seen.connections().get(seen.connections().size() - 1);
         List<String> replies = replyLines(seen);
+        FailureKind cause = cause(last, replies);
         if (client.timedOut()) {
-            return new Classified(PairVerdict.HANGS, hangReason(last));
+            return new Classified(PairVerdict.HANGS, hangReason(last),
+                    cause == null ? FailureKind.CLIENT_DID_NOT_EXIT : cause);
         }
         int status = client.exitCode().orElse(-1);
         String printed = client.stdout().stream().map(PairClassifier::stripCr)
                 .filter(replies::contains).findFirst().orElse(null);
         if (status == 0 && printed != null) {
-            return new Classified(PairVerdict.WORKS, "client printed the server's reply \"" + shown(printed) + "\"");
+            return new Classified(PairVerdict.WORKS, "client printed the server's reply \"" + shown(printed) + "\"",
+                    FailureKind.NONE);
         }
         if (status != 0) {
             if (seen.serverDied() != null && (last == null || last.fromServer().length == 0)) {
                 return new Classified(PairVerdict.CRASHED, "server died during the exchange (" + seen.serverDied()
-                        + ")");
+                        + ")", FailureKind.SERVER_DIED);
             }
             String why = lastLine(client.stderrTail());
             String context = last == null ? "" : last.connectProblem() != null ? "; " + last.connectProblem()
                     : last.fromServer().length == 0 && last.serverClosed() ? "; the server closed without a reply"
                     : "";
             return new Classified(PairVerdict.CRASHED, "client exited with status " + status + context
-                    + (why.isEmpty() ? "" : ": " + shown(why)));
+                    + (why.isEmpty() ? "" : ": " + shown(why)), cause == null ? FailureKind.CLIENT_CRASHED : cause);
         }
         if (last == null) {
-            return new Classified(PairVerdict.WRONG_REPLY, "client exited without connecting to the server");
+            return new Classified(PairVerdict.WRONG_REPLY, "client exited without connecting to the server", cause);
         }
         if (last.fromServer().length == 0) {
             return new Classified(PairVerdict.WRONG_REPLY, last.fromClient().length == 0
                     ? "client sent nothing, and the server closed without a reply"
-                    : "server closed the connection without a reply to " + Visible.quotedLine(last.fromClient()));
+                    : "server closed the connection without a reply to " + Visible.quotedLine(last.fromClient()),
+                    cause);
         }
         String reply = replies.isEmpty() ? "" : replies.get(0);
         if (reply.startsWith("Error")) {
             return new Classified(PairVerdict.WRONG_REPLY, "server rejected the client's "
-                    + Visible.quotedLine(last.fromClient()) + ": \"" + shown(reply) + "\"");
+                    + Visible.quotedLine(last.fromClient()) + ": \"" + shown(reply) + "\"", FailureKind.SERVER_REJECTED);
         }
         String out = client.stdout().isEmpty() ? null : stripCr(client.stdout().get(0));
         return new Classified(PairVerdict.WRONG_REPLY, out == null
                 ? "client printed nothing; the server sent \"" + shown(reply) + "\""
-                : "client printed \"" + shown(out) + "\", the server sent \"" + shown(reply) + "\"");
+                : "client printed \"" + shown(out) + "\", the server sent \"" + shown(reply) + "\"",
+                cause == FailureKind.REPLY_WITHOUT_NEWLINE ? cause : FailureKind.CLIENT_PRINTED_OTHER);
+    }
+
+    /**
+     * What the bytes of the client's last connection show went wrong, or null if the server did its part (a reply
+     * line with LF, then a close) and only the client can be at fault.
+     */
+    private static FailureKind cause(PairObservation.Exchange c, List<String> replies) {
+        if (c == null) {
+            return FailureKind.CLIENT_NEVER_CONNECTED;
+        }
+        if (c.connectProblem() != null) {
+            return FailureKind.SERVER_UNREACHABLE;
+        }
+        byte[] sent = c.fromClient();
+        byte[] got = c.fromServer();
+        if (sent.length == 0) {
+            return got.length == 0 ? FailureKind.CLIENT_SENT_NOTHING : FailureKind.SERVER_SPOKE_FIRST;
+        }
+        if (got.length == 0) {
+            if (indexOf(sent, (byte) '\n') < 0) {
+                return c.clientClosed() ? FailureKind.SERVER_IGNORES_HALF_CLOSE : FailureKind.SERVER_WAITS_FOR_NEWLINE;
+            }
+            return c.serverClosed() ? FailureKind.SERVER_CLOSED_WITHOUT_REPLY : FailureKind.SERVER_NEVER_ANSWERED;
+        }
+        if (!replies.isEmpty() && replies.get(0).startsWith("Error")) {
+            return FailureKind.SERVER_REJECTED;
+        }
+        if (indexOf(got, (byte) '\n') < 0) {
+            return c.serverClosed() ? FailureKind.REPLY_WITHOUT_NEWLINE : FailureKind.CLIENT_WAITS_FOR_NEWLINE;
+        }
+        return c.serverClosed() ? null : FailureKind.CLIENT_WAITS_FOR_CLOSE;
     }
 
     private static String hangReason(PairObservation.Exchange c) {
@@ -130,7 +166,7 @@ final class PairClassifier {
         return -1;
     }
 
-    /** A verdict with its reason. */
-    record Classified(PairVerdict verdict, String reason) {
+    /** A verdict with its reason for people and its kind for programs. */
+    record Classified(PairVerdict verdict, String reason, FailureKind kind) {
     }
 }

@@ -6,23 +6,43 @@ import java.util.Objects;
 /**
  * The outcome of running one client against one server.
  *
- * @param client     the client's name (a row)
- * @param server     the server's name (a column)
- * @param verdict    how it went
- * @param reason     why, in one phrase for a person
- * @param transcript what happened, line by line: the bytes each side sent (invisible bytes shown), the client's
- *                   exit status and output, the server's output
- * @param elapsed    how long the pair took, server start included
+ * @param client      the client's name (a row)
+ * @param server      the server's name (a column)
+ * @param verdict     how it went
+ * @param reason      why, in one phrase for a person
+ * @param failure     why, for programs ({@link FailureKind#NONE} when the pair works)
+ * @param transcript  what happened, line by line: the bytes each side sent (invisible bytes shown), the client's
+ *                    exit status and output, the server's output
+ * @param elapsed     how long the pair took, server start included
+ * @param explanation the rule verdicts that explain a failing pair; null when the pair works or the conformance
+ *                    checks were not run
  */
-public record PairResult(String client, String server, PairVerdict verdict, String reason, String transcript,
-                         Duration elapsed) {
+public record PairResult(String client, String server, PairVerdict verdict, String reason, FailureKind failure,
+                         String transcript, Duration elapsed, Explanation explanation) {
 
     public PairResult {
         Objects.requireNonNull(client, "client");
         Objects.requireNonNull(server, "server");
         Objects.requireNonNull(verdict, "verdict");
         Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(failure, "failure");
         Objects.requireNonNull(transcript, "transcript");
         Objects.requireNonNull(elapsed, "elapsed");
+    }
+
+    /** A result not (yet) explained by rule verdicts. */
+    public PairResult(String client, String server, PairVerdict verdict, String reason, FailureKind failure,
+            String transcript, Duration elapsed) {
+        this(client, server, verdict, reason, failure, transcript, elapsed, null);
+    }
+
+    /** This result with {@code e} as its explanation. */
+    public PairResult explainedBy(Explanation e) {
+        return new PairResult(client, server, verdict, reason, failure, transcript, elapsed, e);
+    }
+
+    /** True if the pair works. */
+    public boolean works() {
+        return verdict == PairVerdict.WORKS;
     }
 }

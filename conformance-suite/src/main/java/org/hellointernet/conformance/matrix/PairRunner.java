@@ -38,7 +38,8 @@ final class PairRunner {
             t.line((serverSide ? "server " + server.name() : "client " + client.name()) + " did not build:");
             t.output("build output", why);
             return result(client, server, PairVerdict.DID_NOT_BUILD, (serverSide ? "server" : "client")
-                    + " did not build", t, t0);
+                    + " did not build", serverSide ? FailureKind.SERVER_DID_NOT_BUILD : FailureKind.CLIENT_DID_NOT_BUILD,
+                    t, t0);
         }
         int port = Ports.freeLoopbackPort();
         t.line("server: " + server.command().render(Map.of("port", Integer.toString(port))));
@@ -46,7 +47,8 @@ final class PairRunner {
         if (started instanceof Started.Failed failed) {
             t.line(failed.failure().message());
             return result(client, server, PairVerdict.DID_NOT_START,
-                    failed.failure().message().lines().findFirst().orElse("the server did not start"), t, t0);
+                    failed.failure().message().lines().findFirst().orElse("the server did not start"),
+                    FailureKind.SERVER_DID_NOT_START, t, t0);
         }
         Started.Running running = (Started.Running) started;
         t.line("server: listening after " + running.startup().toMillis() + " ms");
@@ -60,7 +62,8 @@ final class PairRunner {
                 run = ClientRunner.run(client.command(), values, clientTimeout);
             } catch (UncheckedIOException | IllegalArgumentException e) {
                 t.line(e.getMessage());
-                return result(client, server, PairVerdict.DID_NOT_START, "client could not be run", t, t0);
+                return result(client, server, PairVerdict.DID_NOT_START, "client could not be run",
+                        FailureKind.CLIENT_COULD_NOT_RUN, t, t0);
             }
             relay.settle(SETTLE);
             List<PairObservation.Exchange> exchanges = new ArrayList<>();
@@ -78,10 +81,11 @@ final class PairRunner {
                 t.line("server: exited during the exchange (" + died + ")");
             }
             t.output("server output (last lines)", srv.stdout().tail(10) + stderrPart(srv));
-            return result(client, server, verdict.verdict(), verdict.reason(), t, t0);
+            return result(client, server, verdict.verdict(), verdict.reason(), verdict.kind(), t, t0);
         } catch (IOException e) {
             t.line("the harness could not start its relay: " + e.getMessage());
-            return result(client, server, PairVerdict.DID_NOT_START, "the harness could not start its relay", t, t0);
+            return result(client, server, PairVerdict.DID_NOT_START, "the harness could not start its relay",
+                    FailureKind.HARNESS, t, t0);
         }
     }
 
@@ -90,9 +94,9 @@ final class PairRunner {
         return err.isEmpty() ? "" : "\n" + err;
     }
 
-    private static PairResult result(Entrant client, Entrant server, PairVerdict v, String reason, PairTranscript t,
-            long t0) {
-        return new PairResult(client.name(), server.name(), v, reason, t.toString(),
+    private static PairResult result(Entrant client, Entrant server, PairVerdict v, String reason, FailureKind kind,
+            PairTranscript t, long t0) {
+        return new PairResult(client.name(), server.name(), v, reason, kind, t.toString(),
                 Duration.ofNanos(System.nanoTime() - t0));
     }
 }

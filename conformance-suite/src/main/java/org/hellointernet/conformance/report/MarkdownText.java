@@ -1,7 +1,7 @@
 package org.hellointernet.conformance.report;
 
 /** Escaping for GitHub-flavoured Markdown: student output must never change a report's structure. */
-final class MarkdownText {
+public final class MarkdownText {
 
     private MarkdownText() {
     }
@@ -11,7 +11,7 @@ final class MarkdownText {
      * ({@code |} included, so a cell cannot split), HTML-significant characters become entities, and
      * line breaks become spaces.
      */
-    static String inline(String text) {
+    public static String inline(String text) {
         String flat = SafeText.oneLine(text.replace("\r\n", " ").replace('\n', ' '));
         StringBuilder out = new StringBuilder(flat.length() + 16);
         flat.codePoints().forEach(cp -> {
@@ -28,7 +28,7 @@ final class MarkdownText {
     }
 
     /** Text inside an HTML element such as {@code <summary>}, where Markdown is not interpreted. */
-    static String html(String text) {
+    public static String html(String text) {
         return SafeText.oneLine(text.replace("\r\n", " ").replace('\n', ' '))
                 .replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
@@ -37,7 +37,7 @@ final class MarkdownText {
      * A fenced code block holding {@code content} verbatim: the fence is one backtick longer than the longest
      * run of backticks in the content, so the content cannot close it.
      */
-    static String fenced(String info, String content) {
+    public static String fenced(String info, String content) {
         String body = SafeText.multiLine(content);
         int longest = 0;
         int run = 0;

@@ -9,13 +9,13 @@ import org.hellointernet.conformance.result.Summary;
 import org.hellointernet.conformance.result.TargetInfo;
 
 /** Wording shared by the reports, so that they all name things the same way. */
-final class ReportText {
+public final class ReportText {
 
     private ReportText() {
     }
 
     /** The verdict word of a summary: derived from its exit status only, so it always agrees with it. */
-    static String verdict(Summary summary) {
+    public static String verdict(Summary summary) {
         return switch (summary.exitStatus()) {
             case ExitStatus.OK -> "PASSED";
             case ExitStatus.RULE_FAILED -> "FAILED";
@@ -27,7 +27,7 @@ final class ReportText {
 
     /** {@code 14 passed, 1 failed (MUST), 2 warnings (SHOULD), 1 skipped, 1 error}; zero counts after
      * the first two are left out. */
-    static String counts(Summary s) {
+    public static String counts(Summary s) {
         List<String> parts = new ArrayList<>();
         parts.add(s.passed() + " passed");
         parts.add(s.failed() + " failed (MUST)");
@@ -44,7 +44,7 @@ final class ReportText {
     }
 
     /** What was checked, in a few words: the command, else the address, else how it was reached. */
-    static String target(TargetInfo t) {
+    public static String target(TargetInfo t) {
         if (!t.command().isEmpty()) {
             return t.image().isEmpty() ? t.command() : t.command() + " (in container " + t.image() + ")";
         }
@@ -55,19 +55,19 @@ final class ReportText {
     }
 
     /** {@code hello check server: python3 hellosrv.py {port}}. */
-    static String checkName(CheckResult check) {
+    public static String checkName(CheckResult check) {
         return "hello check " + check.target().role() + ": " + target(check.target());
     }
 
     /** {@code profile basic, language Python}. */
-    static String profileAndLanguage(CheckResult check) {
+    public static String profileAndLanguage(CheckResult check) {
         String profile = check.profile() == null ? "?" : check.profile().id();
         String language = check.target().language().isEmpty() ? "not given" : check.target().language();
         return "profile " + profile + ", language " + language;
     }
 
     /** PASS, FAIL, WARN (a failed SHOULD or MAY rule), SKIP or ERROR. */
-    static String status(RuleResult r) {
+    public static String status(RuleResult r) {
         return r.isWarning() ? "WARN" : r.status().name();
     }
 }

@@ -9,16 +9,16 @@ import org.hellointernet.conformance.result.TranscriptEntry;
  * {@code +123ms C[a]: "Hello in C" (no newline)}; notes read {@code +5ms   -- [a] closed by server}.
  * Long transcripts are cut after a bound (the JSON report always has them whole).
  */
-final class TranscriptLines {
+public final class TranscriptLines {
 
     /** How many entries the human-readable reports show before "... N more". */
-    static final int DEFAULT_LIMIT = 40;
+    public static final int DEFAULT_LIMIT = 40;
 
     private TranscriptLines() {
     }
 
     /** At most {@code limit} formatted entries, then one line saying how many were left out. */
-    static List<String> of(List<TranscriptEntry> entries, int limit) {
+    public static List<String> of(List<TranscriptEntry> entries, int limit) {
         List<TranscriptEntry> shown = entries.size() > limit ? entries.subList(0, limit) : entries;
         int width = shown.stream().mapToInt(e -> time(e).length()).max().orElse(0);
         List<String> lines = new ArrayList<>(shown.size() + 1);

@@ -15,6 +15,7 @@ class PairClassifierTest {
     void clientThatPrintsTheServersLineWorks() {
         var c = classify(exited(0, "Goodbye in C"), exchange("Hello in Python\n", "Goodbye in C\r\n", true, true));
         assertThat(c.verdict()).isEqualTo(PairVerdict.WORKS);
+        assertThat(c.kind()).isEqualTo(FailureKind.NONE);
     }
 
     @Test
@@ -22,12 +23,14 @@ class PairClassifierTest {
         var c = classify(timedOut(), exchange("Hello in Python", "", false, false));
         assertThat(c.verdict()).isEqualTo(PairVerdict.HANGS);
         assertThat(c.reason()).isEqualTo("server waits for a newline the client never sends");
+        assertThat(c.kind()).isEqualTo(FailureKind.SERVER_WAITS_FOR_NEWLINE);
     }
 
     @Test
     void replyWithoutNewlineAndNoCloseIsTheClientWaitingForOne() {
         var c = classify(timedOut(), exchange("Hello in C\n", "Goodbye in JavaScript", false, false));
         assertThat(c.reason()).isEqualTo("client waits for a newline the server never sends");
+        assertThat(c.kind()).isEqualTo(FailureKind.CLIENT_WAITS_FOR_NEWLINE);
     }
 
     @Test
@@ -35,6 +38,7 @@ class PairClassifierTest {
         var c = classify(exited(0, "Error: bad"), exchange("Hallo in C\n", "Error: expected hello\n", true, true));
         assertThat(c.verdict()).isEqualTo(PairVerdict.WRONG_REPLY);
         assertThat(c.reason()).contains("server rejected").contains("Error: expected hello");
+        assertThat(c.kind()).isEqualTo(FailureKind.SERVER_REJECTED);
     }
 
     @Test
@@ -43,6 +47,57 @@ class PairClassifierTest {
                 "boom"), exchange("Hello in C\n", "", true, true));
         assertThat(c.verdict()).isEqualTo(PairVerdict.CRASHED);
         assertThat(c.reason()).isEqualTo("client exited with status 1; the server closed without a reply: boom");
+        assertThat(c.kind()).isEqualTo(FailureKind.SERVER_CLOSED_WITHOUT_REPLY);
+    }
+
+    @Test
+    void helloWithoutNewlineClosedUnansweredIsAServerIgnoringTheHalfClose() {
+        var c = classify(exited(1, ""), exchange("Hello in Python", "", true, true));
+        assertThat(c.verdict()).isEqualTo(PairVerdict.CRASHED);
+        assertThat(c.kind()).isEqualTo(FailureKind.SERVER_IGNORES_HALF_CLOSE);
+    }
+
+    @Test
+    void clientFailingOnAReplyWithoutNewlineIsTheReplysKind() {
+        var c = classify(exited(1, ""), exchange("Hello in Bash\n", "Goodbye in JavaScript", true, true));
+        assertThat(c.verdict()).isEqualTo(PairVerdict.CRASHED);
+        assertThat(c.kind()).isEqualTo(FailureKind.REPLY_WITHOUT_NEWLINE);
+    }
+
+    @Test
+    void clientFailingAfterACompleteExchangeIsTheClientsCrash() {
+        var c = classify(exited(1, "Goodbye in C"), exchange("Hello in Python\n", "Goodbye in C\n", true, true));
+        assertThat(c.kind()).isEqualTo(FailureKind.CLIENT_CRASHED);
+    }
+
+    @Test
+    void clientPrintingSomethingElseAfterACompleteExchangePrintedOther() {
+        var c = classify(exited(0, "Goodbye"), exchange("Hello in C\n", "Goodbye in C\n", true, true));
+        assertThat(c.verdict()).isEqualTo(PairVerdict.WRONG_REPLY);
+        assertThat(c.kind()).isEqualTo(FailureKind.CLIENT_PRINTED_OTHER);
+    }
+
+    @Test
+    void hangAfterAReplyWithoutCloseIsTheClientWaitingForTheClose() {
+        var c = classify(timedOut(), exchange("Hello in Python\n", "Goodbye in Python\n", false, false));
+        assertThat(c.reason()).isEqualTo("client waits for a close the server never does");
+        assertThat(c.kind()).isEqualTo(FailureKind.CLIENT_WAITS_FOR_CLOSE);
+    }
+
+    @Test
+    void serverExitingBeforeItsReplyDied() {
+        var c = PairClassifier.classify(new PairObservation(exited(1, ""),
+                List.of(exchange("Hello in C\n", "", true, true)), "exit status 1"));
+        assertThat(c.verdict()).isEqualTo(PairVerdict.CRASHED);
+        assertThat(c.kind()).isEqualTo(FailureKind.SERVER_DIED);
+    }
+
+    @Test
+    void relayThatCannotReachTheServerMakesItUnreachable() {
+        var c = classify(exited(1, ""), new PairObservation.Exchange(new byte[0], new byte[0], true, true,
+                "the relay could not connect to the server's port 4242"));
+        assertThat(c.reason()).contains("the relay could not connect");
+        assertThat(c.kind()).isEqualTo(FailureKind.SERVER_UNREACHABLE);
     }
 
     private static PairClassifier.Classified classify(ClientRun run, PairObservation.Exchange e) {

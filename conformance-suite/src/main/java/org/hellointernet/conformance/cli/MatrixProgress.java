@@ -1,0 +1,46 @@
+package org.hellointernet.conformance.cli;
+
+import java.io.PrintWriter;
+
+/**
+ * {@code hello matrix}'s progress line on a terminal: checks and pairs done out of all of them, with a bar. Told
+ * from worker threads; prints nothing when standard error is not a terminal.
+ */
+final class MatrixProgress {
+
+    private static final int WIDTH = 30;
+
+    private final PrintWriter err;
+    private final boolean terminal;
+    private final int pairs;
+    private final int checks;
+
+    MatrixProgress(PrintWriter err, boolean terminal, int pairs, int checks) {
+        this.err = err;
+        this.terminal = terminal;
+        this.pairs = pairs;
+        this.checks = checks;
+    }
+
+    /** {@code done} checks and pairs are finished. */
+    void done(int done) {
+        if (!terminal) {
+            return;
+        }
+        int total = pairs + checks;
+        int full = total == 0 ? WIDTH : done * WIDTH / total;
+        String what = checks == 0 ? " pairs " : " (" + checks + " checks, " + pairs + " pairs) ";
+        synchronized (err) {
+            err.print("\rhello matrix: " + done + "/" + total + what + "[" + "#".repeat(full)
+                    + " ".repeat(WIDTH - full) + "]");
+            err.flush();
+        }
+    }
+
+    /** Ends the progress line. */
+    void end() {
+        if (terminal) {
+            err.println();
+        }
+    }
+}
