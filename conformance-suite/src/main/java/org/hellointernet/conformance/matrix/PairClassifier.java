@@ -27,8 +27,11 @@ final class PairClassifier {
             return new Classified(PairVerdict.HANGS, hangReason(last));
         }
         int status = client.exitCode().orElse(-1);
-        String printed = client.stdout().stream().map(PairClassifier::stripCr)
-                .filter(replies::contains).findFirst().orElse(null);
+        // The spec (CLI-PRINT) allows a label around the reply ("Received: Goodbye in C"): the reply must appear
+        // unchanged within a line of standard output. Only a Goodbye line counts, not any fragment the server sent.
+        List<String> goodbyes = replies.stream().filter(PairClassifier::isGoodbye).toList();
+        String printed = goodbyes.stream().filter(g -> client.stdout().stream().anyMatch(l -> l.contains(g)))
+                .findFirst().orElse(null);
         if (status == 0 && printed != null) {
             return new Classified(PairVerdict.WORKS, "client printed the server's reply \"" + shown(printed) + "\"");
         }
@@ -57,10 +60,21 @@ final class PairClassifier {
             return new Classified(PairVerdict.WRONG_REPLY, "server rejected the client's "
                     + Visible.quotedLine(last.fromClient()) + ": \"" + shown(reply) + "\"");
         }
-        String out = client.stdout().isEmpty() ? null : stripCr(client.stdout().get(0));
+        if (goodbyes.isEmpty()) {
+            return new Classified(PairVerdict.WRONG_REPLY, "the server's reply \"" + shown(reply)
+                    + "\" is not a Goodbye");
+        }
+        String out = client.stdout().stream().map(PairClassifier::stripCr).filter(l -> !l.isBlank())
+                .reduce((first, second) -> second).orElse(null);
         return new Classified(PairVerdict.WRONG_REPLY, out == null
-                ? "client printed nothing; the server sent \"" + shown(reply) + "\""
-                : "client printed \"" + shown(out) + "\", the server sent \"" + shown(reply) + "\"");
+                ? "client printed nothing; the server sent \"" + shown(goodbyes.get(0)) + "\""
+                : "client did not print the server's \"" + shown(goodbyes.get(0)) + "\"; its last line: \""
+                + shown(out) + "\"");
+    }
+
+    /** A line that reads as a goodbye, however well formed ({@code GoodBye Go from Go} is one). */
+    private static boolean isGoodbye(String line) {
+        return line.strip().regionMatches(true, 0, "goodbye", 0, "goodbye".length());
     }
 
     private static String hangReason(PairObservation.Exchange c) {

@@ -18,6 +18,25 @@ class PairClassifierTest {
     }
 
     @Test
+    void labelAroundTheReplyStillWorksAndOnlyTheGoodbyeLineCounts() {
+        // a real C++ server answered "Goodbye  Python\n from Cpp"; the Python client printed it after a label
+        var run = new ClientRun(OptionalInt.of(0), false, Duration.ofMillis(5),
+                List.of("Sending message:  Hello in Python", "", "Received message:  Goodbye  Python", " from Cpp"),
+                List.of(), "", "");
+        var c = classify(run, exchange("Hello in Python\n", "Goodbye  Python\n from Cpp", true, true));
+        assertThat(c.verdict()).isEqualTo(PairVerdict.WORKS);
+        assertThat(c.reason()).isEqualTo("client printed the server's reply \"Goodbye  Python\"");
+    }
+
+    @Test
+    void fragmentOfTheReplyIsNotTheReply() {
+        var c = classify(exited(0, " from Cpp"), exchange("Hello in C\n", "Goodbye  C\n from Cpp", true, true));
+        assertThat(c.verdict()).isEqualTo(PairVerdict.WRONG_REPLY);
+        assertThat(c.reason())
+                .isEqualTo("client did not print the server's \"Goodbye  C\"; its last line: \" from Cpp\"");
+    }
+
+    @Test
     void helloWithoutNewlineUnansweredHangsWithThatReason() {
         var c = classify(timedOut(), exchange("Hello in Python", "", false, false));
         assertThat(c.verdict()).isEqualTo(PairVerdict.HANGS);
