@@ -93,7 +93,8 @@ final class PairClassifier {
         if (got.length == 0) {
             if (!sentLf) {
                 return c.clientClosed() ? "server never answered a hello without newline, even at the client's close"
-                        : "server waits for a newline the client never sends";
+                        : "server waits for a newline the client never sends" + (c.serverLate().length > 0
+                        ? " (it answered only when the client was killed)" : "");
             }
             return "server never answered " + Visible.quotedLine(sent);
         }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.hellointernet.conformance.target.ClientRun;
@@ -65,11 +66,14 @@ final class PairRunner {
             relay.settle(SETTLE);
             List<PairObservation.Exchange> exchanges = new ArrayList<>();
             for (Relay.Connection c : relay.connections()) {
-                exchanges.add(new PairObservation.Exchange(c.fromClient().bytes(), c.fromServer().bytes(),
-                        // after a client is killed at the timeout, closes are the kill's doing, not the programs'
+                // after a client is killed at the timeout, closes, and what the server sends on the end of stream
+                // the kill causes, are the kill's doing, not the programs': kept apart
+                byte[] fromServer = c.fromServer().bytes();
+                byte[] inTime = run.timedOut() ? c.fromServer().bytesBefore(killAt) : fromServer;
+                exchanges.add(new PairObservation.Exchange(c.fromClient().bytes(), inTime,
                         run.timedOut() ? c.fromClient().closedBefore(killAt) : c.fromClient().closed(),
                         run.timedOut() ? c.fromServer().closedBefore(killAt) : c.fromServer().closed(),
-                        c.connectProblem()));
+                        c.connectProblem(), Arrays.copyOfRange(fromServer, inTime.length, fromServer.length)));
             }
             String died = srv.isAlive() ? null : "exit status " + srv.exitCode().orElse(-1);
             PairClassifier.Classified verdict = PairClassifier.classify(new PairObservation(run, exchanges, died));

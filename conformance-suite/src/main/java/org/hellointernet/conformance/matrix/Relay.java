@@ -10,13 +10,14 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A recording TCP relay on 127.0.0.1 between a client and a server under test: it accepts the client's
  * connections, connects each to the server's port on loopback and copies bytes both ways (a half-close is passed
- * on as a half-close), keeping what each side sent. This is how a matrix pair knows which bytes the client sent
+ * on as a half-close), keeping what each side sent and when. This is how a matrix pair knows which bytes the client sent
  * and which reply the server produced. Close it to stop it and every connection.
  */
 final class Relay implements AutoCloseable {
@@ -24,6 +25,8 @@ final class Relay implements AutoCloseable {
     /** What one side of one connection did, at the relay. */
     static final class Flow {
         private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        /** For each chunk received: when (a {@link System#nanoTime}), and the kept size after it. */
+        private final List<long[]> chunks = new ArrayList<>();
         private volatile long closedAt;
         private volatile boolean closed;
 
@@ -31,9 +34,22 @@ final class Relay implements AutoCloseable {
             return bytes.toByteArray();
         }
 
+        /** The bytes this side sent before {@code nanoTime} (a {@link System#nanoTime}). */
+        synchronized byte[] bytesBefore(long nanoTime) {
+            int size = 0;
+            for (long[] c : chunks) {
+                if (c[0] - nanoTime >= 0) {
+                    break;
+                }
+                size = (int) c[1];
+            }
+            return Arrays.copyOf(bytes.toByteArray(), size);
+        }
+
         synchronized void add(byte[] b, int n) {
             if (bytes.size() < MAX_KEPT) {
                 bytes.write(b, 0, Math.min(n, MAX_KEPT - bytes.size()));
+                chunks.add(new long[] {System.nanoTime(), bytes.size()});
             }
         }
 

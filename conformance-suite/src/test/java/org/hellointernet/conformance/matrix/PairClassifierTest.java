@@ -44,6 +44,17 @@ class PairClassifierTest {
     }
 
     @Test
+    void replySentOnlyAfterTheKillDoesNotMakeItTheClientsFault() {
+        // a Ruby server (gets) answers a hello without LF once the killed client's end of stream reaches it
+        var late = new PairObservation.Exchange("Hello in C".getBytes(StandardCharsets.UTF_8), new byte[0], false,
+                false, null, "Goodbye C from Ruby\n".getBytes(StandardCharsets.UTF_8));
+        var c = PairClassifier.classify(new PairObservation(timedOut(), List.of(late), null));
+        assertThat(c.verdict()).isEqualTo(PairVerdict.HANGS);
+        assertThat(c.reason()).isEqualTo("server waits for a newline the client never sends"
+                + " (it answered only when the client was killed)");
+    }
+
+    @Test
     void replyWithoutNewlineAndNoCloseIsTheClientWaitingForOne() {
         var c = classify(timedOut(), exchange("Hello in C\n", "Goodbye in JavaScript", false, false));
         assertThat(c.reason()).isEqualTo("client waits for a newline the server never sends");
