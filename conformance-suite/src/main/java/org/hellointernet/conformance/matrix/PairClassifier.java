@@ -37,8 +37,11 @@ final class PairClassifier {
         }
         if (status != 0) {
             if (seen.serverDied() != null && (last == null || last.fromServer().length == 0)) {
-                return new Classified(PairVerdict.CRASHED, "server died during the exchange (" + seen.serverDied()
-                        + ")");
+                int n = seen.connections().size();
+                return new Classified(PairVerdict.CRASHED, n > 1
+                        ? "the client made " + n + " connections, and the server exited (" + seen.serverDied()
+                        + ") before the last one was answered"
+                        : "server died during the exchange (" + seen.serverDied() + ")");
             }
             String why = lastLine(client.stderrTail());
             String context = last == null ? "" : last.connectProblem() != null ? "; " + last.connectProblem()
