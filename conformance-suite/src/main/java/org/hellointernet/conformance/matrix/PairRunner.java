@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import org.hellointernet.conformance.target.ClientRun;
 import org.hellointernet.conformance.target.ClientRunner;
 import org.hellointernet.conformance.target.Ports;
@@ -21,6 +23,7 @@ import org.hellointernet.conformance.target.Started;
 final class PairRunner {
 
     private static final Duration SETTLE = Duration.ofMillis(500);
+    private static final Pattern ERROR = Pattern.compile("\\berror\\b", Pattern.CASE_INSENSITIVE);
 
     private final Duration startTimeout;
     private final Duration clientTimeout;
@@ -38,8 +41,11 @@ final class PairRunner {
             String why = serverSide ? server.notBuilt() : client.notBuilt();
             t.line((serverSide ? "server " + server.name() : "client " + client.name()) + " did not build:");
             t.output("build output", why);
+            // A folder builds as one: its client may be fine while its server's source is broken, so the reason
+            // says whose folder, and quotes the build's first error line (which names the file).
             return result(client, server, PairVerdict.DID_NOT_BUILD, (serverSide ? "server" : "client")
-                    + " did not build", t, t0);
+                    + "'s folder " + (serverSide ? server.name() : client.name()) + " did not build"
+                    + firstError(why).map(e -> ": " + e).orElse(""), t, t0);
         }
         int port = Ports.freeLoopbackPort();
         t.line("server: " + server.command().render(Map.of("port", Integer.toString(port))));
@@ -87,6 +93,15 @@ final class PairRunner {
             t.line("the harness could not start its relay: " + e.getMessage());
             return result(client, server, PairVerdict.DID_NOT_START, "the harness could not start its relay", t, t0);
         }
+    }
+
+    /** The first line of a build's output that reports an error ({@code x.c:3:1: error: ...}), shortened. */
+    static Optional<String> firstError(String buildOutput) {
+        return buildOutput.lines().skip(1) // the first line is the kit's own summary
+                .map(String::strip)
+                .filter(l -> ERROR.matcher(l).find() && !l.startsWith("The command ") && !l.startsWith("Step "))
+                .findFirst()
+                .map(l -> l.length() <= 100 ? l : l.substring(0, 100) + "...");
     }
 
     private static String stderrPart(Program srv) {
