@@ -14,6 +14,7 @@ import org.hellointernet.conformance.target.ClientRunner;
 import org.hellointernet.conformance.target.Ports;
 import org.hellointernet.conformance.target.Program;
 import org.hellointernet.conformance.target.ServerLauncher;
+import org.hellointernet.conformance.target.StartFailure;
 import org.hellointernet.conformance.target.Started;
 
 /**
@@ -52,8 +53,7 @@ final class PairRunner {
         Started started = ServerLauncher.start(server.command(), port, startTimeout);
         if (started instanceof Started.Failed failed) {
             t.line(failed.failure().message());
-            return result(client, server, PairVerdict.DID_NOT_START,
-                    failed.failure().message().lines().findFirst().orElse("the server did not start"), t, t0);
+            return result(client, server, PairVerdict.DID_NOT_START, startReason(failed.failure()), t, t0);
         }
         Started.Running running = (Started.Running) started;
         t.line("server: listening after " + running.startup().toMillis() + " ms");
@@ -93,6 +93,22 @@ final class PairRunner {
             t.line("the harness could not start its relay: " + e.getMessage());
             return result(client, server, PairVerdict.DID_NOT_START, "the harness could not start its relay", t, t0);
         }
+    }
+
+    /**
+     * The failure's first sentence; when the server exited after printing something, with its last line instead of
+     * "last lines of its output:" (e.g. its usage message: it wanted another argument).
+     */
+    static String startReason(StartFailure failure) {
+        String first = failure.message().lines().findFirst().orElse("the server did not start");
+        String suffix = "; last lines of its output:";
+        List<String> out = failure.outputTail().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        if (!first.endsWith(suffix) || out.isEmpty()) {
+            return first;
+        }
+        String last = out.get(out.size() - 1);
+        return first.substring(0, first.length() - suffix.length()) + "; its last line: \""
+                + (last.length() <= 100 ? last : last.substring(0, 100) + "...") + "\"";
     }
 
     /** The first line of a build's output that reports an error ({@code x.c:3:1: error: ...}), shortened. */

@@ -30,6 +30,21 @@ class PairRunnerTest {
     }
 
     @Test
+    void serverThatPrintsItsUsageAndExitsIsQuotedInTheReason() {
+        // a real class's C++ server wants a second argument (the listen backlog) and says so
+        Entrant server = Entrant.of("cpp", new Command(
+                "sh -c 'echo \"Usage ./hellosrvCpp listen_port listen_backlog\"; exit 1' hellosrvCpp {port}",
+                Path.of("."), Map.of()));
+        Entrant client = Entrant.of("c", new Command("./client {host} {port}", Path.of("."), Map.of()));
+
+        PairResult r = new PairRunner(Duration.ofSeconds(10), Duration.ofSeconds(1)).run(client, server);
+
+        assertThat(r.verdict()).isEqualTo(PairVerdict.DID_NOT_START);
+        assertThat(r.reason()).startsWith("the server exited with status 1 before listening on port ")
+                .endsWith("; its last line: \"Usage ./hellosrvCpp listen_port listen_backlog\"");
+    }
+
+    @Test
     void buildOutputWithoutAnErrorLineStillNamesTheFolder() {
         Entrant go = Entrant.notBuilt("go",
                 "it did not build: `go build` exited with status 1\n./x.go:5:2: undefined: y");
