@@ -34,9 +34,13 @@ import org.hellointernet.conformance.target.ProgramRunner;
 record FolderTarget(SubmissionFolder folder, Command server, Command client, String kind, String image,
         BuildResult.DidNotBuild notBuilt, ContainerRun run) implements AutoCloseable {
 
-    /** Builds the folder and prepares its commands; progress goes to {@code err}. */
-    static FolderTarget prepare(SubmissionFolder sub, boolean container, PrintWriter err) throws IOException {
-        return prepare(sub, container, NetworkMode.HOST, null, err);
+    /**
+     * Builds the folder for {@code hello matrix} and prepares its commands; progress goes to {@code err}, each line
+     * starting with {@code hello matrix:}.
+     */
+    static FolderTarget prepareForMatrix(SubmissionFolder sub, boolean container, PrintWriter err)
+            throws IOException {
+        return prepare("hello matrix: ", sub, container, NetworkMode.HOST, null, err);
     }
 
     /**
@@ -46,35 +50,41 @@ record FolderTarget(SubmissionFolder folder, Command server, Command client, Str
      */
     static FolderTarget prepare(SubmissionFolder sub, boolean container, NetworkMode network,
             DockerEngine.Bridge bridge, PrintWriter err) throws IOException {
+        return prepare("hello check: ", sub, container, network, bridge, err);
+    }
+
+    private static FolderTarget prepare(String who, SubmissionFolder sub, boolean container, NetworkMode network,
+            DockerEngine.Bridge bridge, PrintWriter err) throws IOException {
         Manifest m = sub.manifest();
         if (sub.guessed()) {
-            err.println("hello check: " + sub.dir() + " has no " + ManifestYaml.FILE_NAME
+            err.println(who + sub.dir() + " has no " + ManifestYaml.FILE_NAME
                     + "; this is the guess from its files (save it as " + ManifestYaml.FILE_NAME
                     + " and correct it, or run 'hello init " + sub.dir() + "'):");
             ManifestYaml.toYaml(m).lines().forEach(l -> err.println("    " + l));
         }
         if (!container) {
-            err.println("hello check: building and running " + sub.dir() + " on this machine (--local)");
+            err.println(who + "building and running " + sub.dir() + " on this machine (--local)");
             err.flush();
             if (m.setup() != null && !m.setup().isBlank()) {
-                err.println("hello check: the setup command is for the container image; not run with --local");
+                err.println(who + "the setup command is for the container image; not run with --local");
             }
             BuildResult.DidNotBuild failed = LocalBuild.run(sub).orElse(null);
             return of(sub, ProgramRunner.LOCAL, "command", "", failed, null);
         }
         var docker = DockerEngine.client();
         ImageBuilder builder = new ImageBuilder(docker, DockerEngine.baseImage(docker));
-        err.println("hello check: building the image of " + sub.dir() + " ("
+        err.println(who + "building the image of " + sub.dir() + " ("
                 + (m.dockerfile() != null && !m.dockerfile().isBlank() ? "its own " + m.dockerfile()
                 : "preset " + m.preset() + " on " + builder.baseImage()) + ")...");
         err.flush();
         BuildResult result = builder.build(sub);
         if (result instanceof BuildResult.DidNotBuild failed) {
-            err.println("hello check: the image did not build");
+            err.println(who + "the image of " + sub.dir() + " did not build: "
+                    + failed.message().lines().findFirst().orElse(""));
             return of(sub, ProgramRunner.LOCAL, "container", builder.tag(sub) + " (did not build)", failed, null);
         }
         BuildResult.Built built = (BuildResult.Built) result;
-        err.println("hello check: image " + built.image() + (built.cached() ? " (cached: the folder is unchanged)"
+        err.println(who + "image " + built.image() + (built.cached() ? " (cached: the folder is unchanged)"
                 : " built in " + seconds(built.took())));
         Sandbox sandbox = Sandbox.defaults(network);
         ContainerRun run = new ContainerRun(docker);

@@ -182,7 +182,7 @@ public final class MatrixCommand implements Callable<Integer> {
                     err.println("hello matrix: skipping " + dir + ": " + e.getMessage());
                     continue;
                 }
-                FolderTarget t = FolderTarget.prepare(sub, inContainer, err);
+                FolderTarget t = FolderTarget.prepareForMatrix(sub, inContainer, err);
                 targets.add(t);
                 String name = unique(dir, names);
                 String notBuilt = t.notBuilt() == null ? null

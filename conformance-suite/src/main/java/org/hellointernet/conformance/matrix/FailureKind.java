@@ -29,6 +29,8 @@ public enum FailureKind {
     SERVER_CLOSED_WITHOUT_REPLY,
     /** The server answered with an {@code Error} line. */
     SERVER_REJECTED,
+    /** The server answered with a line that is not a Goodbye (e.g. the client's own hello, echoed). */
+    SERVER_REPLY_NOT_GOODBYE,
     /** The server's reply has no LF and the server did not close: the client waits for the LF. */
     CLIENT_WAITS_FOR_NEWLINE,
     /** The server replied with a line but did not close: the client waits for the close. */

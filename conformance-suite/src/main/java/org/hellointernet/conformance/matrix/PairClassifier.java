@@ -29,16 +29,22 @@ final class PairClassifier {
                     cause == null ? FailureKind.CLIENT_DID_NOT_EXIT : cause);
         }
         int status = client.exitCode().orElse(-1);
-        String printed = client.stdout().stream().map(PairClassifier::stripCr)
-                .filter(replies::contains).findFirst().orElse(null);
+        // The spec (CLI-PRINT) allows a label around the reply ("Received: Goodbye in C"): the reply must appear
+        // unchanged within a line of standard output. Only a Goodbye line counts, not any fragment the server sent.
+        List<String> goodbyes = replies.stream().filter(PairClassifier::isGoodbye).toList();
+        String printed = goodbyes.stream().filter(g -> client.stdout().stream().anyMatch(l -> l.contains(g)))
+                .findFirst().orElse(null);
         if (status == 0 && printed != null) {
             return new Classified(PairVerdict.WORKS, "client printed the server's reply \"" + shown(printed) + "\"",
                     FailureKind.NONE);
         }
         if (status != 0) {
             if (seen.serverDied() != null && (last == null || last.fromServer().length == 0)) {
-                return new Classified(PairVerdict.CRASHED, "server died during the exchange (" + seen.serverDied()
-                        + ")", FailureKind.SERVER_DIED);
+                int n = seen.connections().size();
+                return new Classified(PairVerdict.CRASHED, n > 1
+                        ? "the client made " + n + " connections, and the server exited (" + seen.serverDied()
+                        + ") before the last one was answered"
+                        : "server died during the exchange (" + seen.serverDied() + ")", FailureKind.SERVER_DIED);
             }
             String why = lastLine(client.stderrTail());
             String context = last == null ? "" : last.connectProblem() != null ? "; " + last.connectProblem()
@@ -61,10 +67,16 @@ final class PairClassifier {
             return new Classified(PairVerdict.WRONG_REPLY, "server rejected the client's "
                     + Visible.quotedLine(last.fromClient()) + ": \"" + shown(reply) + "\"", FailureKind.SERVER_REJECTED);
         }
-        String out = client.stdout().isEmpty() ? null : stripCr(client.stdout().get(0));
+        if (goodbyes.isEmpty()) {
+            return new Classified(PairVerdict.WRONG_REPLY, "the server's reply \"" + shown(reply)
+                    + "\" is not a Goodbye", FailureKind.SERVER_REPLY_NOT_GOODBYE);
+        }
+        String out = client.stdout().stream().map(PairClassifier::stripCr).filter(l -> !l.isBlank())
+                .reduce((first, second) -> second).orElse(null);
         return new Classified(PairVerdict.WRONG_REPLY, out == null
-                ? "client printed nothing; the server sent \"" + shown(reply) + "\""
-                : "client printed \"" + shown(out) + "\", the server sent \"" + shown(reply) + "\"",
+                ? "client printed nothing; the server sent \"" + shown(goodbyes.get(0)) + "\""
+                : "client did not print the server's \"" + shown(goodbyes.get(0)) + "\"; its last line: \""
+                + shown(out) + "\"",
                 cause == FailureKind.REPLY_WITHOUT_NEWLINE ? cause : FailureKind.CLIENT_PRINTED_OTHER);
     }
 
@@ -99,6 +111,11 @@ final class PairClassifier {
         return c.serverClosed() ? null : FailureKind.CLIENT_WAITS_FOR_CLOSE;
     }
 
+    /** A line that reads as a goodbye, however well formed ({@code GoodBye Go from Go} is one). */
+    private static boolean isGoodbye(String line) {
+        return line.strip().regionMatches(true, 0, "goodbye", 0, "goodbye".length());
+    }
+
     private static String hangReason(PairObservation.Exchange c) {
         if (c == null) {
             return "client never connected to the server";
@@ -115,7 +132,8 @@ final class PairClassifier {
         if (got.length == 0) {
             if (!sentLf) {
                 return c.clientClosed() ? "server never answered a hello without newline, even at the client's close"
-                        : "server waits for a newline the client never sends";
+                        : "server waits for a newline the client never sends" + (c.serverLate().length > 0
+                        ? " (it answered only when the client was killed)" : "");
             }
             return "server never answered " + Visible.quotedLine(sent);
         }

@@ -21,9 +21,16 @@ record PairObservation(ClientRun client, List<Exchange> connections, String serv
      * @param clientClosed   the client closed (or half-closed) its sending side
      * @param serverClosed   the server closed (or half-closed) its sending side
      * @param connectProblem why the server could not be reached, or null
+     * @param serverLate     what the server sent only after the client had been killed at the timeout (e.g. the
+     *                       reply to the end of stream the kill caused); not part of the exchange, shown apart
      */
     record Exchange(byte[] fromClient, byte[] fromServer, boolean clientClosed, boolean serverClosed,
-                    String connectProblem) {
+                    String connectProblem, byte[] serverLate) {
+
+        Exchange(byte[] fromClient, byte[] fromServer, boolean clientClosed, boolean serverClosed,
+                String connectProblem) {
+            this(fromClient, fromServer, clientClosed, serverClosed, connectProblem, new byte[0]);
+        }
     }
 
     PairObservation {

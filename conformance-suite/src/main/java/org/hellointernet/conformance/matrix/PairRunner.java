@@ -4,13 +4,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import org.hellointernet.conformance.target.ClientRun;
 import org.hellointernet.conformance.target.ClientRunner;
 import org.hellointernet.conformance.target.Ports;
 import org.hellointernet.conformance.target.Program;
 import org.hellointernet.conformance.target.ServerLauncher;
+import org.hellointernet.conformance.target.StartFailure;
 import org.hellointernet.conformance.target.Started;
 
 /**
@@ -20,6 +24,7 @@ import org.hellointernet.conformance.target.Started;
 final class PairRunner {
 
     private static final Duration SETTLE = Duration.ofMillis(500);
+    private static final Pattern ERROR = Pattern.compile("\\berror\\b", Pattern.CASE_INSENSITIVE);
 
     private final Duration startTimeout;
     private final Duration clientTimeout;
@@ -37,17 +42,19 @@ final class PairRunner {
             String why = serverSide ? server.notBuilt() : client.notBuilt();
             t.line((serverSide ? "server " + server.name() : "client " + client.name()) + " did not build:");
             t.output("build output", why);
+            // A folder builds as one: its client may be fine while its server's source is broken, so the reason
+            // says whose folder, and quotes the build's first error line (which names the file).
             return result(client, server, PairVerdict.DID_NOT_BUILD, (serverSide ? "server" : "client")
-                    + " did not build", serverSide ? FailureKind.SERVER_DID_NOT_BUILD : FailureKind.CLIENT_DID_NOT_BUILD,
-                    t, t0);
+                    + "'s folder " + (serverSide ? server.name() : client.name()) + " did not build"
+                    + firstError(why).map(e -> ": " + e).orElse(""),
+                    serverSide ? FailureKind.SERVER_DID_NOT_BUILD : FailureKind.CLIENT_DID_NOT_BUILD, t, t0);
         }
         int port = Ports.freeLoopbackPort();
         t.line("server: " + server.command().render(Map.of("port", Integer.toString(port))));
         Started started = ServerLauncher.start(server.command(), port, startTimeout);
         if (started instanceof Started.Failed failed) {
             t.line(failed.failure().message());
-            return result(client, server, PairVerdict.DID_NOT_START,
-                    failed.failure().message().lines().findFirst().orElse("the server did not start"),
+            return result(client, server, PairVerdict.DID_NOT_START, startReason(failed.failure()),
                     FailureKind.SERVER_DID_NOT_START, t, t0);
         }
         Started.Running running = (Started.Running) started;
@@ -68,11 +75,14 @@ final class PairRunner {
             relay.settle(SETTLE);
             List<PairObservation.Exchange> exchanges = new ArrayList<>();
             for (Relay.Connection c : relay.connections()) {
-                exchanges.add(new PairObservation.Exchange(c.fromClient().bytes(), c.fromServer().bytes(),
-                        // after a client is killed at the timeout, closes are the kill's doing, not the programs'
+                // after a client is killed at the timeout, closes, and what the server sends on the end of stream
+                // the kill causes, are the kill's doing, not the programs': kept apart
+                byte[] fromServer = c.fromServer().bytes();
+                byte[] inTime = run.timedOut() ? c.fromServer().bytesBefore(killAt) : fromServer;
+                exchanges.add(new PairObservation.Exchange(c.fromClient().bytes(), inTime,
                         run.timedOut() ? c.fromClient().closedBefore(killAt) : c.fromClient().closed(),
                         run.timedOut() ? c.fromServer().closedBefore(killAt) : c.fromServer().closed(),
-                        c.connectProblem()));
+                        c.connectProblem(), Arrays.copyOfRange(fromServer, inTime.length, fromServer.length)));
             }
             String died = srv.isAlive() ? null : "exit status " + srv.exitCode().orElse(-1);
             PairClassifier.Classified verdict = PairClassifier.classify(new PairObservation(run, exchanges, died));
@@ -87,6 +97,31 @@ final class PairRunner {
             return result(client, server, PairVerdict.DID_NOT_START, "the harness could not start its relay",
                     FailureKind.HARNESS, t, t0);
         }
+    }
+
+    /**
+     * The failure's first sentence; when the server exited after printing something, with its last line instead of
+     * "last lines of its output:" (e.g. its usage message: it wanted another argument).
+     */
+    static String startReason(StartFailure failure) {
+        String first = failure.message().lines().findFirst().orElse("the server did not start");
+        String suffix = "; last lines of its output:";
+        List<String> out = failure.outputTail().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        if (!first.endsWith(suffix) || out.isEmpty()) {
+            return first;
+        }
+        String last = out.get(out.size() - 1);
+        return first.substring(0, first.length() - suffix.length()) + "; its last line: \""
+                + (last.length() <= 100 ? last : last.substring(0, 100) + "...") + "\"";
+    }
+
+    /** The first line of a build's output that reports an error ({@code x.c:3:1: error: ...}), shortened. */
+    static Optional<String> firstError(String buildOutput) {
+        return buildOutput.lines().skip(1) // the first line is the kit's own summary
+                .map(String::strip)
+                .filter(l -> ERROR.matcher(l).find() && !l.startsWith("The command ") && !l.startsWith("Step "))
+                .findFirst()
+                .map(l -> l.length() <= 100 ? l : l.substring(0, 100) + "...");
     }
 
     private static String stderrPart(Program srv) {

@@ -26,6 +26,9 @@ final class PairTranscript {
             }
             line("  client -> server: " + shown(c.fromClient()) + (c.clientClosed() ? ", then the client closed" : ""));
             line("  server -> client: " + shown(c.fromServer()) + (c.serverClosed() ? ", then the server closed" : ""));
+            if (c.serverLate().length > 0) {
+                line("  after the client was killed: server -> client: " + shown(c.serverLate()));
+            }
         }
         return this;
     }

@@ -2,7 +2,7 @@ package org.hellointernet.conformance.matrix;
 
 /** How one client fared against one server in the interop matrix. */
 public enum PairVerdict {
-    WORKS("ok", "works", "the client exited with status 0 and printed the reply line the server sent"),
+    WORKS("ok", "works", "the client exited with status 0 and printed the server's Goodbye line (a label is fine)"),
     HANGS("..", "hangs", "the client was still running at the timeout and was killed"),
     WRONG_REPLY("?", "wrong reply", "the exchange ended, but the client did not print the server's Goodbye line"),
     CRASHED("X", "crashed", "the client exited with a non-zero status, or the server died during the exchange"),

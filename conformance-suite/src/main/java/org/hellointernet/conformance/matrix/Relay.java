@@ -10,20 +10,25 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A recording TCP relay on 127.0.0.1 between a client and a server under test: it accepts the client's
- * connections, connects each to the server's port on loopback and copies bytes both ways (a half-close is passed
- * on as a half-close), keeping what each side sent. This is how a matrix pair knows which bytes the client sent
- * and which reply the server produced. Close it to stop it and every connection.
+ * connections, connects each to the server's port on loopback and copies bytes both ways, keeping what each side
+ * sent and when. It tries to be invisible: a half-close is passed on as a half-close, a reset as a reset, and a
+ * connection the server's port refuses is reset, so that the client fails as it would have without the relay.
+ * This is how a matrix pair knows which bytes the client sent and which reply the server produced. Close it to
+ * stop it and every connection.
  */
 final class Relay implements AutoCloseable {
 
     /** What one side of one connection did, at the relay. */
     static final class Flow {
         private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        /** For each chunk received: when (a {@link System#nanoTime}), and the kept size after it. */
+        private final List<long[]> chunks = new ArrayList<>();
         private volatile long closedAt;
         private volatile boolean closed;
 
@@ -31,10 +36,28 @@ final class Relay implements AutoCloseable {
             return bytes.toByteArray();
         }
 
+        /** The bytes this side sent before {@code nanoTime} (a {@link System#nanoTime}). */
+        synchronized byte[] bytesBefore(long nanoTime) {
+            int size = 0;
+            for (long[] c : chunks) {
+                if (c[0] - nanoTime >= 0) {
+                    break;
+                }
+                size = (int) c[1];
+            }
+            return Arrays.copyOf(bytes.toByteArray(), size);
+        }
+
         synchronized void add(byte[] b, int n) {
             if (bytes.size() < MAX_KEPT) {
                 bytes.write(b, 0, Math.min(n, MAX_KEPT - bytes.size()));
+                chunks.add(new long[] {System.nanoTime(), bytes.size()});
             }
+        }
+
+        void end() {
+            closedAt = System.nanoTime();
+            closed = true;
         }
 
         /** True once this side closed (or half-closed) its sending direction. */
@@ -97,7 +120,7 @@ final class Relay implements AutoCloseable {
             Socket server = connect();
             synchronized (this) {
                 connections.add(new Connection(fromClient, fromServer,
-                        server == null ? "the relay could not connect to the server's port " + serverPort : null));
+                        server == null ? "the server's port " + serverPort + " refused the connection" : null));
                 sockets.add(client);
                 if (server != null) {
                     sockets.add(server);
@@ -108,8 +131,11 @@ final class Relay implements AutoCloseable {
                 return;
             }
             if (server == null) {
-                // The client still gets to send: record it, then close.
-                daemon("relay-c2s", () -> pump(client, null, fromClient));
+                // Without the relay the client would have been refused: reset its connection at once, so that
+                // it fails as it would have (a client left connected would wait for a reply, and seem to hang).
+                reset(client);
+                fromClient.end();
+                fromServer.end();
                 continue;
             }
             daemon("relay-c2s", () -> pump(client, server, fromClient));
@@ -136,29 +162,40 @@ final class Relay implements AutoCloseable {
 
     private static void pump(Socket from, Socket to, Flow flow) {
         byte[] buf = new byte[8192];
+        boolean reset = false;
         try {
             InputStream in = from.getInputStream();
-            OutputStream out = to == null ? null : to.getOutputStream();
+            OutputStream out = to.getOutputStream();
             int n;
             while ((n = in.read(buf)) > 0) {
                 flow.add(buf, n);
-                if (out != null) {
-                    out.write(buf, 0, n);
-                    out.flush();
-                }
+                out.write(buf, 0, n);
+                out.flush();
             }
         } catch (IOException e) {
-            // reset or closed by the relay: the flow ends here
+            reset = true; // reset (or closed by the relay): the flow ends here
         } finally {
-            flow.closedAt = System.nanoTime();
-            flow.closed = true;
-            try {
-                if (to != null && !to.isClosed()) {
-                    to.shutdownOutput();
+            flow.end();
+            if (reset) {
+                reset(to); // a reset is passed on as a reset: the other program sees ECONNRESET, not an end of stream
+            } else {
+                try {
+                    if (!to.isClosed()) {
+                        to.shutdownOutput();
+                    }
+                } catch (IOException ignored) {
+                    // the other side is gone already
                 }
-            } catch (IOException ignored) {
-                // the other side is gone already
             }
+        }
+    }
+
+    private static void reset(Socket s) {
+        try {
+            s.setSoLinger(true, 0);
+            s.close();
+        } catch (IOException ignored) {
+            // gone already
         }
     }
 

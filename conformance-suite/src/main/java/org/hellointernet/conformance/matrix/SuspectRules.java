@@ -43,6 +43,7 @@ final class SuspectRules {
                     List.of("SRV-REPLY", "SRV-ERROR-REPLY", "SRV-SEGMENTED", "SRV-CRLF", "SRV-EMPTY-LINE"));
             case SERVER_REJECTED -> new Suspects(List.of("CLI-HELLO", "CLI-LF", "CLI-PRINT"),
                     List.of("SRV-REPLY", "SRV-CRLF", "SRV-SEGMENTED", "SRV-EMPTY-LINE", "SRV-ERROR-REPLY"));
+            case SERVER_REPLY_NOT_GOODBYE -> new Suspects(List.of("CLI-HELLO"), List.of("SRV-REPLY"));
             case CLIENT_WAITS_FOR_NEWLINE -> new Suspects(List.of("CLI-REPLY-NO-LF", "CLI-NO-CLOSE"),
                     List.of("SRV-LF", "SRV-CLOSE"));
             case CLIENT_WAITS_FOR_CLOSE -> new Suspects(List.of("CLI-NO-CLOSE"), List.of("SRV-CLOSE"));

@@ -20,7 +20,12 @@ import java.util.stream.Stream;
  */
 public final class LayoutDetector {
 
-    private static final Pattern SERVER = Pattern.compile("(srv|server|serveur)", Pattern.CASE_INSENSITIVE);
+    /**
+     * {@code hellosrv}, {@code server}, {@code serveur}; also {@code serv} as a word of the name: {@code luaServ},
+     * {@code serv}, {@code hello_serv} (not the {@code serv} inside {@code reserve}).
+     */
+    private static final Pattern SERVER = Pattern.compile(
+            "(?i:srv|server|serveur)|(?<![A-Za-z])(?i:serv)|(?<=[a-z])Serv");
     private static final Pattern CLIENT = Pattern.compile("(client|cli|hello)", Pattern.CASE_INSENSITIVE);
     /** A Java source's {@code package} declaration (IDEs write one): the class runs by its qualified name. */
     private static final Pattern JAVA_PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);

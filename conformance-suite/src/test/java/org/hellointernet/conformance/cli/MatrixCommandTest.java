@@ -115,6 +115,9 @@ class MatrixCommandTest {
                 .containsPattern("(?m)^no-newline-client +ok +\\.\\.$")
                 .contains("no-newline-client x needs-newline-server: hangs - server waits for a newline")
                 .contains("4 pairs in");
+        assertThat(run.err()).as("progress lines name the command that runs")
+                .contains("hello matrix: " + tmp.resolve("repo").resolve("good-server-python") + " has no hello.yml")
+                .doesNotContain("hello check:");
         assertThat(json.path("schema").asText()).isEqualTo("hellointernet-matrix/1");
         assertThat(json.path("counts").path("works").asInt()).isEqualTo(3);
     }

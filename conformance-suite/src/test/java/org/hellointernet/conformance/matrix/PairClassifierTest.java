@@ -19,11 +19,41 @@ class PairClassifierTest {
     }
 
     @Test
+    void labelAroundTheReplyStillWorksAndOnlyTheGoodbyeLineCounts() {
+        // a real C++ server answered "Goodbye  Python\n from Cpp"; the Python client printed it after a label
+        var run = new ClientRun(OptionalInt.of(0), false, Duration.ofMillis(5),
+                List.of("Sending message:  Hello in Python", "", "Received message:  Goodbye  Python", " from Cpp"),
+                List.of(), "", "");
+        var c = classify(run, exchange("Hello in Python\n", "Goodbye  Python\n from Cpp", true, true));
+        assertThat(c.verdict()).isEqualTo(PairVerdict.WORKS);
+        assertThat(c.reason()).isEqualTo("client printed the server's reply \"Goodbye  Python\"");
+    }
+
+    @Test
+    void fragmentOfTheReplyIsNotTheReply() {
+        var c = classify(exited(0, " from Cpp"), exchange("Hello in C\n", "Goodbye  C\n from Cpp", true, true));
+        assertThat(c.verdict()).isEqualTo(PairVerdict.WRONG_REPLY);
+        assertThat(c.reason())
+                .isEqualTo("client did not print the server's \"Goodbye  C\"; its last line: \" from Cpp\"");
+    }
+
+    @Test
     void helloWithoutNewlineUnansweredHangsWithThatReason() {
         var c = classify(timedOut(), exchange("Hello in Python", "", false, false));
         assertThat(c.verdict()).isEqualTo(PairVerdict.HANGS);
         assertThat(c.reason()).isEqualTo("server waits for a newline the client never sends");
         assertThat(c.kind()).isEqualTo(FailureKind.SERVER_WAITS_FOR_NEWLINE);
+    }
+
+    @Test
+    void replySentOnlyAfterTheKillDoesNotMakeItTheClientsFault() {
+        // a Ruby server (gets) answers a hello without LF once the killed client's end of stream reaches it
+        var late = new PairObservation.Exchange("Hello in C".getBytes(StandardCharsets.UTF_8), new byte[0], false,
+                false, null, "Goodbye C from Ruby\n".getBytes(StandardCharsets.UTF_8));
+        var c = PairClassifier.classify(new PairObservation(timedOut(), List.of(late), null));
+        assertThat(c.verdict()).isEqualTo(PairVerdict.HANGS);
+        assertThat(c.reason()).isEqualTo("server waits for a newline the client never sends"
+                + " (it answered only when the client was killed)");
     }
 
     @Test
@@ -39,6 +69,14 @@ class PairClassifierTest {
         assertThat(c.verdict()).isEqualTo(PairVerdict.WRONG_REPLY);
         assertThat(c.reason()).contains("server rejected").contains("Error: expected hello");
         assertThat(c.kind()).isEqualTo(FailureKind.SERVER_REJECTED);
+    }
+
+    @Test
+    void anEchoedHelloIsAServerReplyThatIsNotAGoodbye() {
+        var c = classify(exited(0, "Hello in C"), exchange("Hello in C\n", "Hello in C\n", true, true));
+        assertThat(c.verdict()).isEqualTo(PairVerdict.WRONG_REPLY);
+        assertThat(c.reason()).isEqualTo("the server's reply \"Hello in C\" is not a Goodbye");
+        assertThat(c.kind()).isEqualTo(FailureKind.SERVER_REPLY_NOT_GOODBYE);
     }
 
     @Test

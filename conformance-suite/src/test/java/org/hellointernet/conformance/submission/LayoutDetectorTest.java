@@ -46,6 +46,26 @@ class LayoutDetectorTest {
     }
 
     @Test
+    void recognisesAServerNamedWithServAsInARealClass() throws IOException {
+        touch("luaServ.lua", "luaClient.lua", "README.md");
+
+        Manifest m = LayoutDetector.detect(dir);
+
+        assertThat(m.server()).isEqualTo("lua5.4 luaServ.lua {port}");
+        assertThat(m.client()).isEqualTo("lua5.4 luaClient.lua {host} {port}");
+    }
+
+    @Test
+    void reserveIsNotAServer() throws IOException {
+        touch("reserve.py", "client.py");
+
+        Manifest m = LayoutDetector.detect(dir);
+
+        assertThat(m.server()).isNull();
+        assertThat(m.client()).isEqualTo("python3 client.py {host} {port}");
+    }
+
+    @Test
     void runsJavaClassesByTheirNames() throws IOException {
         touch("HelloServer.java", "HelloClient.java");
 
