@@ -9,8 +9,8 @@ import java.util.function.Consumer;
 /**
  * The server's standard output: takes lines from the network thread and writes them on a thread of its own, many
  * lines to one write when they come fast. A line that arrives after a quiet moment wakes the writing thread and is
- * written at once; while lines keep coming, the writing thread looks for them every {@code minInterval} (1 ms: at
- * most a thousand writes a second, each line at most that late) and nobody has to wake it. So a busy server makes
+ * written at once; while lines keep coming, the writing thread looks for them every {@code minInterval} (10 ms: at
+ * most a hundred writes a second, each line at most that late) and nobody has to wake it. So a busy server makes
  * one system call per batch instead of one per hello, the network thread never pays for waking another thread, and
  * whoever reads the output is woken once per batch too. If the output stops taking lines (a paused terminal, a pipe
  * nobody reads), at most {@code maxPendingChars} wait here; then {@link #accept} blocks, as a direct write would.
@@ -18,10 +18,10 @@ import java.util.function.Consumer;
  */
 final class BatchingLineWriter implements Consumer<String>, AutoCloseable {
 
-    static final Duration MIN_INTERVAL = Duration.ofMillis(1);
+    static final Duration MIN_INTERVAL = Duration.ofMillis(10);
     static final int MAX_PENDING_CHARS = 1 << 20;
     /** After this long without a line, the writing thread sleeps until the next one instead of looking every interval. */
-    private static final long QUIET_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+    private static final long QUIET_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
     private final PrintWriter out;
     private final long minIntervalNanos;
