@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Compares servers under the same load and prints one Markdown table: exchanges/s, p99 latency, server CPU time
-# per exchange, RSS. Each server runs RUNS times (default 3), fresh each time: median, and min-max in brackets.
+# per exchange, RSS. Each server runs RUNS times (default 3), fresh each time, the servers taking turns: median, and
+# min-max in brackets.
 # Load: `hello bench`, closed loop, CONNECTIONS (32) connections, WARMUP (8) s unmeasured (the JVM's JIT) then DURATION (6) s.
 # CPU is read from /proc/PID/stat (utime+stime of every thread, plus reaped children) over a window inside the
 # measured part (from 0.5 s after its start, which leaves room for the generator's JVM start, to its end), divided
@@ -57,15 +58,20 @@ echo "$(nproc) cores, $(uname -r), $(java -version 2>&1 | head -1); closed loop,
 echo
 echo "| server | exchanges/s | p99 latency (ms) | server CPU per exchange (µs) | RSS (MiB) | errors |"
 echo "|---|---|---|---|---|---|"
-for name in $SERVERS; do
-    rates=(); p99s=(); cpus=(); rsss=(); errs=0
-    for _ in $(seq "$RUNS"); do
+# runs interleaved (every server once, then every server again...), so that a change in the machine's load
+# during the table affects every server alike
+declare -A RATES P99S CPUS RSSS ERRS
+for _ in $(seq "$RUNS"); do
+    for name in $SERVERS; do
         read -r rate p99 cpu rss err < <(one "$name")
-        rates+=("$rate"); p99s+=("$(awk -v x="$p99" 'BEGIN { print x / 1000 }')"); cpus+=("$cpu")
-        rsss+=("$(awk -v x="$rss" 'BEGIN { print x / 1024 }')"); errs=$(( errs + err ))
+        RATES[$name]+="$rate "; P99S[$name]+="$(awk -v x="$p99" 'BEGIN { print x / 1000 }') "; CPUS[$name]+="$cpu "
+        RSSS[$name]+="$(awk -v x="$rss" 'BEGIN { print x / 1024 }') "; ERRS[$name]=$(( ${ERRS[$name]:-0} + err ))
     done
-    printf '| %s | %s | %s | %s | %s | %s |\n' "$name" "$(FMT=%.0f stat "${rates[@]}")" "$(FMT=%.1f stat "${p99s[@]}")" \
-        "$(FMT=%.0f stat "${cpus[@]}")" "$(FMT=%.0f stat "${rsss[@]}")" "$errs"
+done
+for name in $SERVERS; do
+    # shellcheck disable=SC2086 # word splitting of the collected columns is intended
+    printf '| %s | %s | %s | %s | %s | %s |\n' "$name" "$(FMT=%.0f stat ${RATES[$name]})" "$(FMT=%.1f stat ${P99S[$name]})" \
+        "$(FMT=%.0f stat ${CPUS[$name]})" "$(FMT=%.0f stat ${RSSS[$name]})" "${ERRS[$name]}"
 done
 echo
 echo "load average $(load_avg) at the end of the table"
