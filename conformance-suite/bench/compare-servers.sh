@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
 # Compares servers under the same load and prints one Markdown table: exchanges/s, p99 latency, server CPU time
-# per exchange, RSS. Each server runs RUNS times (default 3), fresh each time: median, and min-max in brackets.
+# per exchange, RSS. Each server runs RUNS times (default 3), fresh each time, the servers taking turns: median, and
+# min-max in brackets.
 # Load: `hello bench`, closed loop, CONNECTIONS (32) connections, WARMUP (8) s unmeasured (the JVM's JIT) then DURATION (6) s.
-# CPU is read from /proc/PID/stat (utime+stime of every thread, plus reaped children) over the measured part.
-# Loopback only. Bounded: about RUNS x servers x (WARMUP + DURATION + 2) seconds, about 5 minutes by default.
-# Then the generator check: hello bench and the minimal C generator (c-load), each against the C baseline.
+# CPU is read from /proc/PID/stat (utime+stime of every thread, plus reaped children) over a window inside the
+# measured part (from 0.5 s after its start, which leaves room for the generator's JVM start, to its end), divided
+# by the exchanges in that window (measured exchanges/s x window).
+# Then the generator check: hello bench and the minimal C generator (c-load), each against the C baseline, with the
+# CPU per exchange of the generator and of the baseline server.
+# Loopback only. Needs gcc, python3 and a JDK 17+; builds what it needs. About 7 minutes with the defaults:
+# RUNS x 6 servers x (WARMUP + DURATION + 3) s, then RUNS x (WARMUP + 2 DURATION + 5) s.
 #   conformance-suite/bench/compare-servers.sh [RUNS]      env: CONNECTIONS DURATION WARMUP SERVERS
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -16,61 +21,108 @@ build_all
 
 declare -A CMD=(
     [c-epoll-baseline]="$BUILD/c-epoll-server {port}"
-    [reference-java]="java -jar $ROOT/reference-server/target/hello-server.jar {port}"
+    [reference-java]="$JAVA_SERVER {port}"
     [gallery-c-poll]="$BUILD/good-server-c {port}"
     [gallery-c-forking]="$BUILD/forking-server {port}"
     [gallery-python-threads]="python3 $GALLERY/good-server-python/server.py {port}"
     [gallery-python-sequential]="python3 $GALLERY/sequential-blocking-server/server.py {port}"
 )
 SERVERS="${SERVERS:-c-epoll-baseline reference-java gallery-c-poll gallery-c-forking gallery-python-threads gallery-python-sequential}"
+WINDOW=$(awk -v d="$DURATION" 'BEGIN { print d - 0.5 }')
 
 # one NAME -> "rate p99_us cpu_us_per_exchange rss_kib errors"
 one() {
-    local port json before after exchanges
+    local port json c0 c1 t0 t1 rss
     port=$(free_port)
     start_server "$port" "${CMD[$1]}"
     json="$BUILD/bench-$1.json"
     HELLO bench "127.0.0.1:$port" --connections "$CONNECTIONS" --warmup "$WARMUP" --duration "$DURATION" \
         --quiet --json "$json" >/dev/null || true &
     local bench=$!
-    sleep "$WARMUP"
-    before=$(cpu_ticks "$SERVER_PID")
+    sleep "$WARMUP"; sleep 0.5
+    t0=$(now_s); c0=$(cpu_ticks "$SERVER_PID")
+    sleep "$WINDOW"
+    t1=$(now_s); c1=$(cpu_ticks "$SERVER_PID")
     wait "$bench"
-    after=$(cpu_ticks "$SERVER_PID")
-    local rss; rss=$(rss_kib "$SERVER_PID")
+    rss=$(rss_kib "$SERVER_PID")
     stop_server
-    exchanges=$(json_field "$json" exchanges)
-    echo "$(json_field "$json" exchangesPerSecond) $(json_field "$json" p99) \
-$(( exchanges > 0 ? (after - before) * TICK_US / exchanges : 0 )) $rss $(json_field "$json" errorCount)"
+    local rate; rate=$(json_field "$json" exchangesPerSecond)
+    echo "$rate $(json_field "$json" p99) $(per_exchange $(( c1 - c0 )) "$rate" "$(awk -v a="$t0" -v b="$t1" 'BEGIN { print b - a }')") \
+$rss $(json_field "$json" errorCount)"
 }
 
 # column of RESULTS -> "median [min-max]"
 stat() { printf '%s\n' "$@" | sort -g | awk -v f="$FMT" '{ v[NR] = $1 } END { printf f " [" f "-" f "]", v[int((NR + 1) / 2)], v[1], v[NR] }'; }
 
-echo "$(nproc) cores, $(uname -r); closed loop, $CONNECTIONS connections, ${WARMUP} s warm-up + ${DURATION} s measured; median [min-max] of $RUNS runs"
+echo "$(nproc) cores, $(uname -r), $(java -version 2>&1 | head -1); closed loop, $CONNECTIONS connections, ${WARMUP} s warm-up + ${DURATION} s measured; median [min-max] of $RUNS runs; load average $(load_avg) at the start"
 echo
 echo "| server | exchanges/s | p99 latency (ms) | server CPU per exchange (µs) | RSS (MiB) | errors |"
 echo "|---|---|---|---|---|---|"
-for name in $SERVERS; do
-    rates=(); p99s=(); cpus=(); rsss=(); errs=0
-    for _ in $(seq "$RUNS"); do
+# runs interleaved (every server once, then every server again...), so that a change in the machine's load
+# during the table affects every server alike
+declare -A RATES P99S CPUS RSSS ERRS
+for _ in $(seq "$RUNS"); do
+    for name in $SERVERS; do
         read -r rate p99 cpu rss err < <(one "$name")
-        rates+=("$rate"); p99s+=("$(awk -v x="$p99" 'BEGIN { print x / 1000 }')"); cpus+=("$cpu")
-        rsss+=("$(awk -v x="$rss" 'BEGIN { print x / 1024 }')"); errs=$(( errs + err ))
+        RATES[$name]+="$rate "; P99S[$name]+="$(awk -v x="$p99" 'BEGIN { print x / 1000 }') "; CPUS[$name]+="$cpu "
+        RSSS[$name]+="$(awk -v x="$rss" 'BEGIN { print x / 1024 }') "; ERRS[$name]=$(( ${ERRS[$name]:-0} + err ))
     done
-    printf '| %s | %s | %s | %s | %s | %s |\n' "$name" "$(FMT=%.0f stat "${rates[@]}")" "$(FMT=%.1f stat "${p99s[@]}")" \
-        "$(FMT=%.0f stat "${cpus[@]}")" "$(FMT=%.0f stat "${rsss[@]}")" "$errs"
 done
+for name in $SERVERS; do
+    # shellcheck disable=SC2086 # word splitting of the collected columns is intended
+    printf '| %s | %s | %s | %s | %s | %s |\n' "$name" "$(FMT=%.0f stat ${RATES[$name]})" "$(FMT=%.1f stat ${P99S[$name]})" \
+        "$(FMT=%.0f stat ${CPUS[$name]})" "$(FMT=%.0f stat ${RSSS[$name]})" "${ERRS[$name]}"
+done
+echo
+echo "load average $(load_avg) at the end of the table"
+
+# gen NAME PORT -> "rate generator_cpu_us server_cpu_us": one generator run against the baseline on PORT; CPU per
+# exchange over a window of DURATION - 0.5 s inside its measured part (hello bench: after its WARMUP; c-load, which
+# needs no warm-up: from 1.5 s into a run of DURATION + 2 s)
+gen() {
+    local pid lead out="$BUILD/gen.out" g0 g1 s0 s1 t0 t1 rate
+    if [[ $1 == hello-bench ]]; then
+        # java itself in the background (not the HELLO function, which would run in a subshell): its own CPU
+        java -jar "$HELLO_JAR" bench "127.0.0.1:$2" --connections "$CONNECTIONS" --warmup "$WARMUP" --duration "$DURATION" \
+            --quiet --json "$BUILD/gen.json" >/dev/null &
+        pid=$!; lead=$WARMUP
+    else
+        "$BUILD/c-load" "$2" "$CONNECTIONS" "$(( DURATION + 2 ))" >"$out" &   # the window ends 1 s before it does
+        pid=$!; lead=1
+    fi
+    sleep "$lead"; sleep 0.5
+    t0=$(now_s); g0=$(cpu_ticks "$pid"); s0=$(cpu_ticks "$SERVER_PID")
+    sleep "$WINDOW"
+    t1=$(now_s); g1=$(cpu_ticks "$pid"); s1=$(cpu_ticks "$SERVER_PID")
+    wait "$pid" || true
+    if [[ $1 == hello-bench ]]; then
+        rate=$(json_field "$BUILD/gen.json" exchangesPerSecond)
+    else
+        rate=$(awk '{ for (i = 1; i < NF; i++) if ($(i + 1) == "exchanges/s,") print $i }' "$out")
+    fi
+    local secs; secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN { print b - a }')
+    echo "$rate $(per_exchange $(( g1 - g0 )) "$rate" "$secs") $(per_exchange $(( s1 - s0 )) "$rate" "$secs")"
+}
 
 echo
-echo "Generator check against c-epoll-baseline, $CONNECTIONS connections / threads, ${DURATION} s, exchanges/s, median [min-max] of $RUNS:"
+echo "Generator check against c-epoll-baseline, $CONNECTIONS connections (event loops' exchanges for hello bench, threads for c-load),"
+echo "hello bench after ${WARMUP} s of warm-up, ${DURATION} s each, interleaved; median [min-max] of $RUNS; load average $(load_avg) at the start:"
+echo
+echo "| generator | exchanges/s | generator CPU per exchange (µs) | baseline server CPU per exchange (µs) |"
+echo "|---|---|---|---|"
 port=$(free_port)
 start_server "$port" "${CMD[c-epoll-baseline]}"
-hb=(); cl=()
+declare -A R G S
 for _ in $(seq "$RUNS"); do
-    HELLO bench "127.0.0.1:$port" --connections "$CONNECTIONS" --warmup 2 --duration "$DURATION" --quiet --json "$BUILD/gen.json" >/dev/null || true
-    hb+=("$(json_field "$BUILD/gen.json" exchangesPerSecond)")
-    cl+=("$("$BUILD/c-load" "$port" "$CONNECTIONS" "$DURATION" | awk '{ for (i = 1; i < NF; i++) if ($(i + 1) == "exchanges/s,") print $i }')")
+    for g in hello-bench c-load; do
+        read -r rate gcpu scpu < <(gen "$g" "$port")
+        R[$g]+="$rate "; G[$g]+="$gcpu "; S[$g]+="$scpu "
+    done
 done
 stop_server
-echo "  hello bench: $(FMT=%.0f stat "${hb[@]}")    c-load: $(FMT=%.0f stat "${cl[@]}")"
+for g in hello-bench c-load; do
+    # shellcheck disable=SC2086 # word splitting of the collected columns is intended
+    printf '| %s | %s | %s | %s |\n' "$g" "$(FMT=%.0f stat ${R[$g]})" "$(FMT=%.0f stat ${G[$g]})" "$(FMT=%.0f stat ${S[$g]})"
+done
+echo
+echo "load average $(load_avg) at the end"

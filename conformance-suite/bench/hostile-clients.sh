@@ -11,7 +11,7 @@ HOSTILE="${HOSTILE:-50}"
 build_all
 declare -A CMD=(
     [c-epoll-baseline]="$BUILD/c-epoll-server {port}"
-    [reference-java]="java -jar $ROOT/reference-server/target/hello-server.jar {port}"
+    [reference-java]="$JAVA_SERVER {port}"
     [gallery-python-threads]="python3 $GALLERY/good-server-python/server.py {port}"
     [gallery-python-sequential]="python3 $GALLERY/sequential-blocking-server/server.py {port}"
 )

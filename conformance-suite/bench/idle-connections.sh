@@ -12,7 +12,7 @@ ulimit -n "$(ulimit -Hn)"                               # both the server and th
 [[ $(ulimit -n) -gt $(( IDLE + 200 )) ]] || { echo "ulimit -n $(ulimit -n) is too low for $IDLE connections" >&2; exit 1; }
 build_all
 port=$(free_port)
-start_server "$port" "java -jar $ROOT/reference-server/target/hello-server.jar {port} --idle-timeout 10"
+start_server "$port" "$JAVA_SERVER {port} --idle-timeout 10"
 HELLO bench "127.0.0.1:$port" --connections 8 --duration 3 --quiet >/dev/null     # warm-up
 fd0=$(fd_count "$SERVER_PID"); rss0=$(rss_kib "$SERVER_PID")
 echo "reference server, before: $fd0 fds, RSS $(( rss0 / 1024 )) MiB"

@@ -6,6 +6,8 @@ HELLO_LAUNCHER="$ROOT/hello"
 # after build_all: the kit's jar itself, so that editing these scripts never triggers a rebuild mid-run
 HELLO_JAR="$ROOT/conformance-suite/target/hello.jar"
 HELLO() { java -jar "$HELLO_JAR" "$@"; }
+# the reference server as users start it (./hello server), with the launcher's JVM options; never rebuilds mid-run
+JAVA_SERVER="env HELLO_NO_BUILD=1 $HELLO_LAUNCHER server"
 BUILD="$BENCH/target"
 TICK_US=$(( 1000000 / $(getconf CLK_TCK) ))
 
@@ -45,6 +47,10 @@ stop_server() {
 # CPU time of a process and its reaped children, in clock ticks: utime + stime + cutime + cstime (all threads)
 cpu_ticks() { awk '{ print $14 + $15 + $16 + $17 }' "/proc/$1/stat"; }
 rss_kib() { awk '/^VmRSS/ { print $2 }' "/proc/$1/status"; }
+now_s() { date +%s.%N; }
+load_avg() { cut -d' ' -f1-3 /proc/loadavg; }
+# per_exchange TICKS RATE SECONDS : microseconds of CPU per exchange, for TICKS of CPU over SECONDS at RATE exchanges/s
+per_exchange() { awk -v t="$1" -v r="$2" -v s="$3" -v u="$TICK_US" 'BEGIN { printf "%.0f", (r * s > 0 ? t * u / (r * s) : 0) }'; }
 fd_count() { ls "/proc/$1/fd" | wc -l; }
 
 # json_field FILE FIELD : a number from hello bench's JSON (top level or inside latencyMicros)

@@ -31,7 +31,21 @@ public record Hello(String language) {
 
     /** True if {@code token} can stand for X: one token of visible characters, no white space. */
     public static boolean isLanguage(String token) {
-        return token != null && LANGUAGE.matcher(token).matches();
+        if (token == null) {
+            return false;
+        }
+        int length = token.length();
+        for (int i = 0; i < length; i++) {
+            char c = token.charAt(i);
+            if (c < '!' || c == 0x7F) {
+                return false; // ASCII control or space: never part of a language
+            }
+            if (c > '~') {
+                return LANGUAGE.matcher(token).matches(); // beyond ASCII: the Unicode categories decide
+            }
+        }
+        // printable ASCII only (what almost every hello carries): exactly what LANGUAGE accepts, without a Matcher
+        return length >= 1 && length <= Protocol.MAX_LANGUAGE_CHARS;
     }
 
     /**

@@ -3,6 +3,8 @@ package org.hellointernet.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.regex.Pattern;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -63,6 +65,18 @@ class HelloTest {
     @ValueSource(strings = {"C\u0085", "Java\u200B", "Ja\u00A0va", "Java\u2028", "C\u0000", "C\u001B", "\uFEFFC"})
     void rejectsInvisibleCharactersInTheLanguage(String language) {
         assertThat(Hello.isLanguage(language)).as("isLanguage(%s)", Visible.of(language)).isFalse();
+    }
+
+    @Test
+    void agreesWithTheUnicodeRuleOnEveryAsciiCharacter() {
+        // isLanguage answers printable ASCII without the pattern; it must give the pattern's answer
+        Pattern rule = Pattern.compile("[^\\p{Cc}\\p{Cf}\\p{Cs}\\p{Z}\\s]{1," + Protocol.MAX_LANGUAGE_CHARS + "}");
+        for (char c = 0; c < 128; c++) {
+            for (String token : new String[] {String.valueOf(c), "C" + c, c + "é", "x".repeat(63) + c, "x".repeat(64) + c}) {
+                assertThat(Hello.isLanguage(token)).as("isLanguage(%s)", Visible.of(token))
+                        .isEqualTo(rule.matcher(token).matches());
+            }
+        }
     }
 
     @Test

@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
         description = {
             "The HelloInternet reference server. Answers each `Hello in X` line with",
             "`Goodbye in <language>` (--challenge: `Goodbye X from <language>`), then closes.",
-            "Standard output: one line per hello. Standard error: banner, notes, errors."},
+            "Standard output: one line per hello (lines that come fast share a write).",
+            "Standard error: banner, notes, errors."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             ServerCommand.EXIT_OK + ":the server was stopped normally (Ctrl-C and SIGTERM close it cleanly, then exit 130 or 143 as usual for a signal)",
@@ -88,11 +89,16 @@ public final class ServerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        try (BatchingLineWriter out = new BatchingLineWriter(spec.commandLine().getOut())) {
+            return serve(out, err);
+        }
+    }
+
+    private int serve(BatchingLineWriter out, PrintWriter err) throws InterruptedException {
         Profile profile = challenge ? Profile.CHALLENGE : Profile.BASIC;
         ServerConfig config = new ServerConfig(port, language, profile, verbose, Duration.ofSeconds(idleTimeoutSeconds),
-                lineTo(out), lineTo(err));
+                out, lineTo(err));
         HelloServer started;
         try {
             started = new HelloServer(config).start();
@@ -102,7 +108,10 @@ public final class ServerCommand implements Callable<Integer> {
             return EXIT_FAILURE;
         }
         server = started;
-        Thread hook = new Thread(started::close, "hello-server-shutdown");
+        Thread hook = new Thread(() -> {
+            started.close();
+            out.close(); // the JVM is going down: the last hello lines first
+        }, "hello-server-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         err.println("HelloInternet server (" + language + ", profile " + profile.id() + ") listening on port "
                 + started.port() + (started.dualStack() ? " (IPv4 and IPv6)" : " (IPv4 only)") + "; Ctrl-C to stop");

@@ -1,32 +1,30 @@
 package org.hellointernet.conformance.bench;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.Consumer;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollEventLoopGroup;
-import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioEventLoopGroup;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.EventExecutor;
 
 /**
  * Drives exchanges (connect, hello, reply, close) against one server, on Netty's epoll transport where
- * available (NIO elsewhere), with one shared event-loop group.
+ * available (NIO elsewhere), with one event loop per processor unless told otherwise. Each loop runs a
+ * {@link Lane} of reusable {@link Exchange}s and one timeout sweep.
  * <ul>
  *   <li>Closed loop ({@code rate == 0}): {@code connections} exchanges in flight, each followed at once by the next.
  *       Latency: connect to close.</li>
@@ -44,11 +42,12 @@ public final class LoadGenerator implements AutoCloseable {
     private final boolean epoll;
     private final EventLoopGroup group;
 
-    /** {@code threads} network threads; 0 for Netty's default (twice the processors). */
+    /** {@code threads} network threads; 0 for one per processor. */
     public LoadGenerator(int threads) {
         this.epoll = Epoll.isAvailable();
+        int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         DefaultThreadFactory factory = new DefaultThreadFactory("hello-bench", true);
-        this.group = epoll ? new EpollEventLoopGroup(threads, factory) : new NioEventLoopGroup(threads, factory);
+        this.group = epoll ? new EpollEventLoopGroup(n, factory) : new NioEventLoopGroup(n, factory);
     }
 
     public String transport() {
@@ -57,27 +56,22 @@ public final class LoadGenerator implements AutoCloseable {
 
     /** Runs the load described by {@code options}; blocks until it is over. */
     public BenchResult run(BenchOptions options, ProgressListener progress) throws InterruptedException {
-        Run run = new Run(options);
         long start = System.nanoTime();
         long measureStart = start + options.warmup().toNanos();
         long end = measureStart + options.duration().toNanos();
         BenchStats warm = new BenchStats();
         BenchStats measured = new BenchStats();
         CountDownLatch finished = new CountDownLatch(1);
-        if (options.openLoop()) {
-            Thread pacer = new Thread(() -> run.paced(start, measureStart, end, warm, measured, finished), "hello-bench-pacer");
-            pacer.setDaemon(true);
-            pacer.start();
-        } else {
-            run.closedLoop(measureStart, end, warm, measured, finished);
-        }
+        List<Lane> lanes = options.openLoop()
+                ? openLoop(options, start, measureStart, end, warm, measured, finished)
+                : closedLoop(options, measureStart, end, warm, measured, finished);
         long phaseStart = start;
         String phase = options.warmup().isZero() ? "measuring" : "warm-up";
         long hardEnd = end + 2 * options.timeout().toNanos() + TimeUnit.SECONDS.toNanos(1);
         while (!finished.await(Math.min(PROGRESS_NANOS, Math.max(1, hardEnd - System.nanoTime())), TimeUnit.NANOSECONDS)) {
             long now = System.nanoTime();
             if (now >= hardEnd) {
-                break; // cannot happen while every exchange has a timer; a safety net so that a run always ends
+                break; // cannot happen while the sweeps run; a safety net so that a run always ends
             }
             if (phase.equals("warm-up") && now >= measureStart) {
                 warm.interval();
@@ -87,8 +81,110 @@ public final class LoadGenerator implements AutoCloseable {
             BenchStats current = phase.equals("warm-up") ? warm : measured;
             progress.progress(phase, now - phaseStart, current.interval(), current.errorCount());
         }
-        double seconds = (Math.max(run.lastEnd.get(), end) - measureStart) / 1e9;
-        return result(options, measured, seconds);
+        long lastEnd = end;
+        for (Lane lane : lanes) {
+            lane.stop();
+            lastEnd = Math.max(lastEnd, lane.lastEnd());
+        }
+        return result(options, measured, (lastEnd - measureStart) / 1e9);
+    }
+
+    private List<Lane> closedLoop(BenchOptions options, long measureStart, long end, BenchStats warm, BenchStats measured,
+                                  CountDownLatch finished) {
+        AtomicInteger running = new AtomicInteger(options.connections());
+        Lane.Plan plan = new Lane.Plan() {
+            @Override
+            public BenchStats next(long now) {
+                return now >= end ? null : now < measureStart ? warm : measured;
+            }
+
+            @Override
+            public void ended(long now) {
+            }
+
+            @Override
+            public void retired() {
+                if (running.decrementAndGet() == 0) {
+                    finished.countDown();
+                }
+            }
+        };
+        List<Lane> lanes = lanes(options, plan, true);
+        for (int i = 0; i < lanes.size(); i++) { // the connections spread evenly over the lanes
+            int share = options.connections() / lanes.size() + (i < options.connections() % lanes.size() ? 1 : 0);
+            lanes.get(i).begin(share);
+        }
+        return lanes;
+    }
+
+    private List<Lane> openLoop(BenchOptions options, long start, long measureStart, long end, BenchStats warm,
+                                BenchStats measured, CountDownLatch finished) {
+        Semaphore slots = new Semaphore(options.connections());
+        Lane.Plan plan = new Lane.Plan() {
+            @Override
+            public BenchStats next(long now) {
+                return null;
+            }
+
+            @Override
+            public void ended(long now) {
+                slots.release();
+            }
+
+            @Override
+            public void retired() {
+            }
+        };
+        List<Lane> lanes = lanes(options, plan, false);
+        lanes.forEach(lane -> lane.begin(0));
+        Thread pacer = new Thread(() -> pace(options, start, measureStart, end, warm, measured, slots, lanes, finished),
+                "hello-bench-pacer");
+        pacer.setDaemon(true);
+        pacer.start();
+        return lanes;
+    }
+
+    /** The open loop's schedule, kept by one thread that hands each exchange to the next lane. */
+    private static void pace(BenchOptions options, long start, long measureStart, long end, BenchStats warm,
+                             BenchStats measured, Semaphore slots, List<Lane> lanes, CountDownLatch finished) {
+        OpenLoopSchedule schedule = new OpenLoopSchedule(start, options.rate(), end - start);
+        long lateLimit = end + options.timeout().toNanos();
+        long total = schedule.total();
+        long i = 0;
+        for (; i < total; i++) {
+            long intended = schedule.intendedStart(i);
+            long wait;
+            while ((wait = intended - System.nanoTime()) > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            try {
+                if (!slots.tryAcquire(Math.max(0, lateLimit - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                    break;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            lanes.get((int) (i % lanes.size())).open(intended < measureStart ? warm : measured, intended);
+        }
+        for (long j = i; j < total; j++) { // never started, all slots busy until the end: as late as can be
+            (schedule.intendedStart(j) < measureStart ? warm : measured).error(ErrorKind.TIMEOUT);
+        }
+        slots.acquireUninterruptibly(options.connections());
+        finished.countDown();
+    }
+
+    private List<Lane> lanes(BenchOptions options, Lane.Plan plan, boolean closedLoop) {
+        byte[] bytes = ("Hello in " + options.language() + "\n").getBytes(StandardCharsets.UTF_8);
+        // direct, so that each write goes to the socket without a copy; shared by all, never released
+        ByteBuf hello = Unpooled.unreleasableBuffer(Unpooled.directBuffer(bytes.length).writeBytes(bytes));
+        ReplyCheck check = new ReplyCheck();
+        List<Lane> lanes = new ArrayList<>();
+        for (EventExecutor executor : group) {
+            lanes.add(new Lane((EventLoop) executor, epoll, options.target(), hello, check, options.timeout().toNanos(),
+                    plan, closedLoop));
+        }
+        return lanes;
     }
 
     private BenchResult result(BenchOptions options, BenchStats stats, double seconds) {
@@ -104,116 +200,5 @@ public final class LoadGenerator implements AutoCloseable {
     @Override
     public void close() {
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
-    }
-
-    /** The state of one run. */
-    private final class Run {
-        private final BenchOptions options;
-        private final ByteBuf hello;
-        private final ReplyCheck check = new ReplyCheck();
-        private final long timeoutNanos;
-        final AtomicLong lastEnd = new AtomicLong();
-
-        Run(BenchOptions options) {
-            this.options = options;
-            byte[] bytes = ("Hello in " + options.language() + "\n").getBytes(StandardCharsets.UTF_8);
-            this.hello = Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(bytes).asReadOnly());
-            this.timeoutNanos = options.timeout().toNanos();
-        }
-
-        void closedLoop(long measureStart, long end, BenchStats warm, BenchStats measured, CountDownLatch finished) {
-            AtomicLong active = new AtomicLong(options.connections());
-            for (int i = 0; i < options.connections(); i++) {
-                EventLoop loop = group.next();
-                loop.execute(new Runnable() {
-                    @Override
-                    public void run() {
-                        long t0 = System.nanoTime();
-                        if (t0 >= end) {
-                            if (active.decrementAndGet() == 0) {
-                                finished.countDown();
-                            }
-                            return;
-                        }
-                        BenchStats stats = t0 < measureStart ? warm : measured;
-                        Runnable next = this;
-                        exchange(loop, error -> {
-                            record(stats, t0, error);
-                            loop.execute(next); // never recursively: a refused connect may fail at once
-                        });
-                    }
-                });
-            }
-        }
-
-        void paced(long start, long measureStart, long end, BenchStats warm, BenchStats measured, CountDownLatch finished) {
-            OpenLoopSchedule schedule = new OpenLoopSchedule(start, options.rate(), end - start);
-            Semaphore slots = new Semaphore(options.connections());
-            long lateLimit = end + timeoutNanos;
-            long total = schedule.total();
-            long i = 0;
-            for (; i < total; i++) {
-                long intended = schedule.intendedStart(i);
-                long wait;
-                while ((wait = intended - System.nanoTime()) > 0) {
-                    LockSupport.parkNanos(wait);
-                }
-                try {
-                    if (!slots.tryAcquire(Math.max(0, lateLimit - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-                        break;
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
-                BenchStats stats = intended < measureStart ? warm : measured;
-                exchange(group.next(), error -> {
-                    record(stats, intended, error);
-                    slots.release();
-                });
-            }
-            for (long j = i; j < total; j++) { // never started, all slots busy until the end: as late as can be
-                (schedule.intendedStart(j) < measureStart ? warm : measured).error(ErrorKind.TIMEOUT);
-            }
-            slots.acquireUninterruptibly(options.connections());
-            finished.countDown();
-        }
-
-        private void record(BenchStats stats, long startNanos, ErrorKind error) {
-            long now = System.nanoTime();
-            lastEnd.accumulateAndGet(now, Math::max);
-            if (error == null) {
-                stats.success(now - startNanos);
-            } else {
-                stats.error(error);
-            }
-        }
-
-        private void exchange(EventLoop loop, Consumer<ErrorKind> done) {
-            ExchangeHandler handler = new ExchangeHandler(hello, check, timeoutNanos, done);
-            Channel channel;
-            try {
-                channel = epoll ? new EpollSocketChannel() : new NioSocketChannel();
-            } catch (RuntimeException e) { // e.g. out of file descriptors
-                done.accept(Failures.classify(e));
-                return;
-            }
-            // TCP_NODELAY is Netty's default; no connect timeout task: the exchange's own timer covers the connect
-            channel.config().setOption(ChannelOption.CONNECT_TIMEOUT_MILLIS, 0);
-            channel.pipeline().addLast(handler);
-            loop.register(channel).addListener((ChannelFuture registered) -> {
-                if (!registered.isSuccess()) {
-                    handler.connectFailed(registered.cause());
-                    channel.close();
-                    return;
-                }
-                channel.connect(options.target()).addListener((ChannelFuture connected) -> {
-                    if (!connected.isSuccess()) {
-                        handler.connectFailed(connected.cause());
-                        channel.close();
-                    }
-                });
-            });
-        }
     }
 }

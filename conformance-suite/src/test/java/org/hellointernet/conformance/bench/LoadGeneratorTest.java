@@ -91,6 +91,29 @@ class LoadGeneratorTest {
     }
 
     @Test
+    void countsEveryTimeoutWhenExchangesFollowEachOther() throws Exception {
+        // each connection object is reused: a timed-out exchange must not leak into the next one
+        try (TinyServer server = new TinyServer("Goodbye in Java\n", true)) {
+            BenchOptions options = BenchOptions.closedLoop(server.address(), 1, Duration.ofMillis(800))
+                    .withTimeout(Duration.ofMillis(300));
+            BenchResult result = generator.run(options, ProgressListener.NONE);
+            assertThat(result.errors().get("timeout")).isBetween(2L, 3L);
+            assertThat(result.errorCount()).isEqualTo(result.errors().get("timeout"));
+        }
+    }
+
+    @Test
+    void spreadsConnectionsOverMoreLoopsThanConnections() throws Exception {
+        try (LoadGenerator wide = new LoadGenerator(3);
+             HelloServer server = new HelloServer(ServerConfig.onPort(0)).start()) {
+            BenchResult result = wide.run(BenchOptions.closedLoop(loopback(server.port()), 2, Duration.ofMillis(300)),
+                    ProgressListener.NONE);
+            assertThat(result.exchanges()).isPositive();
+            assertThat(result.errorCount()).isZero();
+        }
+    }
+
+    @Test
     void refusesAddressesThatAreNotLoopback() throws IOException {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> BenchOptions.closedLoop(
                         new InetSocketAddress(InetAddress.getByName("192.0.2.1"), 5000), 1, Duration.ofSeconds(1)))

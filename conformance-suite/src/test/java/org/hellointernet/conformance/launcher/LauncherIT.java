@@ -1,6 +1,7 @@
 package org.hellointernet.conformance.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -27,6 +28,7 @@ class LauncherIT {
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(ROOT.toFile());
         pb.environment().put("HELLO_NO_BUILD", "1");
+        pb.environment().remove("HELLO_JAVA_OPTS"); // the launcher's own defaults
         return pb.start();
     }
 
@@ -56,6 +58,21 @@ class LauncherIT {
     void usageErrorsExitWithTwo() throws Exception {
         assertThat(run(2, "server")).contains("PORT");
         assertThat(run(2, "no-such-command")).contains("no-such-command");
+    }
+
+    @Test
+    void runsTheServerWithTheSerialCollectorAndASmallHeap() throws Exception {
+        assumeTrue(Files.isDirectory(Path.of("/proc/self")), "reads the JVM's command line from /proc (Linux)");
+        Process server = start("server", "0");
+        try (BufferedReader err = new BufferedReader(new InputStreamReader(server.getErrorStream(), StandardCharsets.UTF_8))) {
+            assertThat(err.readLine()).as("server banner").isNotNull().contains("listening on port");
+            // the launcher execs java, so the process it started is the JVM itself
+            String commandLine = Files.readString(Path.of("/proc", String.valueOf(server.pid()), "cmdline")).replace('\0', ' ');
+            assertThat(commandLine).contains("-XX:+UseSerialGC", "-Xmx256m");
+        } finally {
+            server.destroy();
+            assertThat(server.waitFor(10, TimeUnit.SECONDS)).as("server stops on SIGTERM").isTrue();
+        }
     }
 
     @Test
