@@ -2,7 +2,6 @@ package org.hellointernet.conformance.action;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
+import org.hellointernet.conformance.testing.Folders;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -41,13 +40,13 @@ class CheckSubmissionsScriptTest {
     static void runScriptOnAFixturePullRequest() throws Exception {
         Path repo = Files.createDirectories(tmp.resolve("class-repo"));
         git(repo, "init", "-q", "-b", "main");
-        copyTree(SUBMISSIONS.resolve("python-good"), repo.resolve("python"));
+        Folders.copyTree(SUBMISSIONS.resolve("python-good"), repo.resolve("python"));
         Files.writeString(repo.resolve("README.md"), "class repository\n");
         git(repo, "add", "-A");
         git(repo, "commit", "-q", "-m", "base");
         String base = git(repo, "rev-parse", "HEAD").strip();
         git(repo, "checkout", "-q", "-b", "pr");
-        copyTree(SUBMISSIONS.resolve("python-broken"), repo.resolve("python-broken"));
+        Folders.copyTree(SUBMISSIONS.resolve("python-broken"), repo.resolve("python-broken"));
         Files.writeString(repo.resolve("README.md"), "class repository, with a new group\n");
         git(repo, "add", "-A");
         git(repo, "commit", "-q", "-m", "a group's submission");
@@ -117,18 +116,5 @@ class CheckSubmissionsScriptTest {
             throw new IOException("git " + String.join(" ", args) + " failed: " + out);
         }
         return out;
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                Path target = to.resolve(from.relativize(f).toString().replace(File.separatorChar, '/'));
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(f, target);
-                }
-            }
-        }
     }
 }

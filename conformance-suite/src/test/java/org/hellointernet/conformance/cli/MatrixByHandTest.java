@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
+import org.hellointernet.conformance.testing.Folders;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -34,7 +33,6 @@ class MatrixByHandTest {
 
     @BeforeAll
     static void runMatrix() throws IOException {
-        // a generous start timeout: on a loaded machine reading the kernel's socket table is slow
         List<String> args = new ArrayList<>(List.of("matrix", "--local", "--no-reference", "--timeout", "5",
                 "--start-timeout", "60", "--jobs", "2", "--json", tmp.resolve("m.json").toString()));
         for (String member : List.of("good-client-python", "no-newline-client")) {
@@ -96,26 +94,10 @@ class MatrixByHandTest {
     }
 
     private static JsonNode pair(String client, String server) {
-        for (JsonNode p : json.path("pairs")) {
-            if (p.path("client").asText().equals(client) && p.path("server").asText().equals(server)) {
-                return p;
-            }
-        }
-        throw new AssertionError("no pair " + client + " x " + server + " in\n" + json);
+        return MatrixPairs.pair(json, client, server);
     }
 
     private static Path copy(Path from) throws IOException {
-        Path to = tmp.resolve("repo").resolve(from.getFileName().toString());
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                Path target = to.resolve(from.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(f, target);
-                }
-            }
-        }
-        return to;
+        return Folders.copyTree(from, tmp.resolve("repo").resolve(from.getFileName().toString()));
     }
 }

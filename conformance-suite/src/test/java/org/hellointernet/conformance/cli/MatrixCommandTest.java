@@ -12,7 +12,7 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
+import org.hellointernet.conformance.testing.Folders;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -48,7 +48,7 @@ class MatrixCommandTest {
             "--markdown", tmp.resolve("m.md").toString(), null, null, null, null};
         for (int i = 0; i < MEMBERS.length; i++) {
             Path copy = tmp.resolve("repo").resolve(MEMBERS[i]);
-            copyTree(GALLERY.resolve(MEMBERS[i]), copy);
+            Folders.copyTree(GALLERY.resolve(MEMBERS[i]), copy);
             args[args.length - MEMBERS.length + i] = copy.toString();
         }
         run = CheckCli.hello(args);
@@ -176,8 +176,8 @@ class MatrixCommandTest {
     void withoutChecksThePairsAreNotExplainedAndTheReportsSaySo() throws IOException {
         Path server = tmp.resolve("unchecked").resolve("good-server-python");
         Path client = tmp.resolve("unchecked").resolve("good-client-python");
-        copyTree(GALLERY.resolve("good-server-python"), server);
-        copyTree(GALLERY.resolve("good-client-python"), client);
+        Folders.copyTree(GALLERY.resolve("good-server-python"), server);
+        Folders.copyTree(GALLERY.resolve("good-client-python"), client);
         Path html = tmp.resolve("unchecked.html");
         CheckCli.Outcome unchecked = CheckCli.hello("matrix", "--local", "--no-reference", "--no-checks", "--timeout",
                 "3", "--html", html.toString(), server.toString(), client.toString());
@@ -200,24 +200,6 @@ class MatrixCommandTest {
     }
 
     private static JsonNode pair(String client, String server) {
-        for (JsonNode p : json.path("pairs")) {
-            if (p.path("client").asText().equals(client) && p.path("server").asText().equals(server)) {
-                return p;
-            }
-        }
-        throw new AssertionError("no pair " + client + " x " + server + " in\n" + json);
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                Path target = to.resolve(from.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(f, target);
-                }
-            }
-        }
+        return MatrixPairs.pair(json, client, server);
     }
 }
