@@ -1,5 +1,7 @@
 package org.hellointernet.conformance.classreport;
 
+import static org.hellointernet.conformance.report.HtmlText.esc;
+
 import java.io.PrintWriter;
 import java.io.Writer;
 
@@ -93,9 +95,5 @@ public final class ClassReportWriters {
 
     private static String md(String s) {
         return s.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;");
-    }
-
-    private static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

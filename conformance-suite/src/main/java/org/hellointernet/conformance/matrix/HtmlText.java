@@ -3,32 +3,15 @@ package org.hellointernet.conformance.matrix;
 import java.util.Locale;
 import org.hellointernet.spec.Role;
 
-/** Escaping and anchors for the matrix's HTML page. */
+/** Anchors for the matrix's HTML page, and its escaping (the class report's too). */
 final class HtmlText {
 
     private HtmlText() {
     }
 
-    /** Text for HTML content or a quoted attribute: markup characters escaped, control characters shown as \xNN. */
+    /** Text for HTML content or a quoted attribute (see {@link org.hellointernet.conformance.report.HtmlText}). */
     static String esc(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        s.codePoints().forEach(cp -> {
-            switch (cp) {
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '&' -> b.append("&amp;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> {
-                    if (cp < 0x20 && cp != '\n' && cp != '\t') {
-                        b.append("\\x").append(String.format("%02X", cp));
-                    } else {
-                        b.appendCodePoint(cp);
-                    }
-                }
-            }
-        });
-        return b.toString();
+        return org.hellointernet.conformance.report.HtmlText.esc(s);
     }
 
     /** The anchor of a checked program's block: {@code check-client-python}. */
