@@ -226,9 +226,8 @@ public final class CheckCommand implements Callable<Integer> {
                 TargetInfo info = new TargetInfo(roleName, folder.kind(), cmd.template(), "", language,
                         folder.image());
                 List<RuleBook.Entry> entries = selection.select(book, role, profile);
-                if (folder.notBuilt() != null) {
-                    boolean withLog = role == Role.SERVER || folder.server() == null;
-                    work.add(() -> NotBuilt.result(info, profile, entries, folder.notBuilt(), withLog));
+                if (folder.notBuilt(role) != null) {
+                    work.add(() -> NotBuilt.result(info, profile, entries, folder, role));
                 } else if (role == Role.SERVER) {
                     ServerCheck check = new ServerCheck(entries, options, io);
                     work.add(() -> check.run(cmd, info));

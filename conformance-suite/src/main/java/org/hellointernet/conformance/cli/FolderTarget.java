@@ -10,6 +10,8 @@ import org.hellointernet.conformance.container.DockerEngine;
 import org.hellointernet.conformance.container.ImageBuilder;
 import org.hellointernet.conformance.container.NetworkMode;
 import org.hellointernet.conformance.container.Sandbox;
+import org.hellointernet.conformance.matrix.Entrant;
+import org.hellointernet.conformance.submission.BuildOutcome;
 import org.hellointernet.conformance.submission.BuildResult;
 import org.hellointernet.conformance.submission.LocalBuild;
 import org.hellointernet.conformance.submission.Manifest;
@@ -17,6 +19,7 @@ import org.hellointernet.conformance.submission.ManifestYaml;
 import org.hellointernet.conformance.submission.SubmissionFolder;
 import org.hellointernet.conformance.target.Command;
 import org.hellointernet.conformance.target.ProgramRunner;
+import org.hellointernet.spec.Role;
 
 /**
  * A submission folder made ready to check ({@code hello check DIR}): built (in an image, or on this machine
@@ -28,11 +31,26 @@ import org.hellointernet.conformance.target.ProgramRunner;
  * @param client   the client command, or null
  * @param kind     {@code container} or {@code command} (this machine), for the reports
  * @param image    for a container: the image and sandbox, for the reports; else empty
- * @param notBuilt why it did not build, or null
+ * @param builds   which programs built (a program that did not build is not run)
  * @param run      the containers of this check, or null
  */
 record FolderTarget(SubmissionFolder folder, Command server, Command client, String kind, String image,
-        BuildResult.DidNotBuild notBuilt, ContainerRun run) implements AutoCloseable {
+        BuildOutcome builds, ContainerRun run) implements AutoCloseable {
+
+    /** Why {@code role}'s program did not build, or null if it built. */
+    BuildResult.DidNotBuild notBuilt(Role role) {
+        return builds.of(role);
+    }
+
+    /** {@code role}'s program as a matrix row or column named {@code name}. */
+    Entrant entrant(String name, Role role) {
+        BuildResult.DidNotBuild failed = notBuilt(role);
+        if (failed == null) {
+            return Entrant.of(name, role == Role.SERVER ? server : client);
+        }
+        String reason = failed.message() + "\n" + failed.logTail();
+        return builds.wholeFolder() ? Entrant.folderNotBuilt(name, reason) : Entrant.programNotBuilt(name, reason);
+    }
 
     /**
      * Builds the folder for {@code hello matrix} and prepares its commands; progress goes to {@code err}, each line
@@ -68,38 +86,56 @@ record FolderTarget(SubmissionFolder folder, Command server, Command client, Str
             if (m.setup() != null && !m.setup().isBlank()) {
                 err.println(who + "the setup command is for the container image; not run with --local");
             }
-            BuildResult.DidNotBuild failed = LocalBuild.run(sub).orElse(null);
-            return of(sub, ProgramRunner.LOCAL, "command", "", failed, null);
+            BuildOutcome builds = LocalBuild.run(sub);
+            reportProgramFailures(who, sub, builds, err);
+            return of(sub, ProgramRunner.LOCAL, "command", "", builds, null);
         }
         var docker = DockerEngine.client();
         ImageBuilder builder = new ImageBuilder(docker, DockerEngine.baseImage(docker));
         err.println(who + "building the image of " + sub.dir() + " ("
-                + (m.dockerfile() != null && !m.dockerfile().isBlank() ? "its own " + m.dockerfile()
+                + (m.ownDockerfile() ? "its own " + m.dockerfile()
                 : "preset " + m.preset() + " on " + builder.baseImage()) + ")...");
         err.flush();
         BuildResult result = builder.build(sub);
         if (result instanceof BuildResult.DidNotBuild failed) {
             err.println(who + "the image of " + sub.dir() + " did not build: "
                     + failed.message().lines().findFirst().orElse(""));
-            return of(sub, ProgramRunner.LOCAL, "container", builder.tag(sub) + " (did not build)", failed, null);
+            return of(sub, ProgramRunner.LOCAL, "container", builder.tag(sub) + " (did not build)",
+                    BuildOutcome.folderFailed(failed), null);
         }
         BuildResult.Built built = (BuildResult.Built) result;
         err.println(who + "image " + built.image() + (built.cached() ? " (cached: the folder is unchanged)"
                 : " built in " + seconds(built.took())));
+        reportProgramFailures(who, sub, built.programs(), err);
         Sandbox sandbox = Sandbox.defaults(network);
         ContainerRun run = new ContainerRun(docker);
-        boolean own = m.dockerfile() != null && !m.dockerfile().isBlank();
-        ContainerRunner runner = new ContainerRunner(docker, built.image(), own ? null : ImageBuilder.WORK_DIR,
-                sandbox, run, bridge);
-        return of(sub, runner, "container", built.image() + "; sandbox: " + sandbox.describe(), null, run);
+        ContainerRunner runner = new ContainerRunner(docker, built.image(),
+                m.ownDockerfile() ? null : ImageBuilder.WORK_DIR, sandbox, run, bridge);
+        return of(sub, runner, "container", built.image() + "; sandbox: " + sandbox.describe(), built.programs(),
+                run);
+    }
+
+    /** Says which program did not build, when only one did not (a whole folder's failure is in the report). */
+    private static void reportProgramFailures(String who, SubmissionFolder sub, BuildOutcome builds,
+            PrintWriter err) {
+        if (builds.wholeFolder()) {
+            return;
+        }
+        for (Role role : java.util.List.of(Role.SERVER, Role.CLIENT)) {
+            BuildResult.DidNotBuild failed = builds.of(role);
+            if (failed != null) {
+                err.println(who + "in " + sub.dir() + ", " + failed.message()
+                        + (role == Role.SERVER ? "; the client is still checked" : "; the server is still checked"));
+            }
+        }
     }
 
     private static FolderTarget of(SubmissionFolder sub, ProgramRunner runner, String kind, String image,
-            BuildResult.DidNotBuild failed, ContainerRun run) {
+            BuildOutcome builds, ContainerRun run) {
         Manifest m = sub.manifest();
         Command server = m.hasServer() ? new Command(m.server(), sub.dir(), Map.of(), runner) : null;
         Command client = m.hasClient() ? new Command(m.client(), sub.dir(), Map.of(), runner) : null;
-        return new FolderTarget(sub, server, client, kind, image, failed, run);
+        return new FolderTarget(sub, server, client, kind, image, builds, run);
     }
 
     private static String seconds(Duration d) {

@@ -27,7 +27,10 @@ import picocli.CommandLine.Spec;
             "              csharp, bash (docker/presets/)",
             "  dockerfile  or your own Dockerfile instead of a preset (its WORKDIR is where the commands run)",
             "  setup       a command run once as root when the image is built (e.g. apt-get install -y libfoo-dev)",
-            "  build       the command that compiles your programs",
+            "  build       a command that compiles both programs (if it fails, neither runs)",
+            "  server-build, client-build",
+            "              or one command per program (what the guess writes): if the server does not",
+            "              compile, the client is still checked",
             "  server      the server command, with {port}",
             "  client      the client command, with {host} and {port}"
         },

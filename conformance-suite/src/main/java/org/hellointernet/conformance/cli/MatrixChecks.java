@@ -51,9 +51,8 @@ record MatrixChecks(RuleBook book, RuleSelection selection, Profile profile, Dur
             TargetInfo info = new TargetInfo(role == Role.SERVER ? "server" : "client", folder.kind(), cmd.template(),
                     "", language, folder.image());
             List<RuleBook.Entry> entries = selection.select(book, role, p);
-            if (folder.notBuilt() != null) {
-                boolean withLog = role == Role.SERVER || folder.server() == null;
-                jobs.add(new CheckJob(name, role, () -> NotBuilt.result(info, p, entries, folder.notBuilt(), withLog)));
+            if (folder.notBuilt(role) != null) {
+                jobs.add(new CheckJob(name, role, () -> NotBuilt.result(info, p, entries, folder, role)));
             } else if (role == Role.SERVER) {
                 ServerCheck check = new ServerCheck(entries, options, io);
                 jobs.add(new CheckJob(name, role, () -> check.run(cmd, info)));

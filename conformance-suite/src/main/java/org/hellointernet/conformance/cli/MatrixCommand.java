@@ -33,6 +33,7 @@ import org.hellointernet.conformance.submission.ManifestException;
 import org.hellointernet.conformance.submission.SubmissionFolder;
 import org.hellointernet.conformance.target.Command;
 import org.hellointernet.protocol.Profile;
+import org.hellointernet.spec.Role;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -185,13 +186,11 @@ public final class MatrixCommand implements Callable<Integer> {
                 FolderTarget t = FolderTarget.prepareForMatrix(sub, inContainer, err);
                 targets.add(t);
                 String name = unique(dir, names);
-                String notBuilt = t.notBuilt() == null ? null
-                        : t.notBuilt().message() + "\n" + t.notBuilt().logTail();
                 if (sub.manifest().hasClient()) {
-                    clients.add(notBuilt != null ? Entrant.notBuilt(name, notBuilt) : Entrant.of(name, t.client()));
+                    clients.add(t.entrant(name, Role.CLIENT));
                 }
                 if (sub.manifest().hasServer()) {
-                    servers.add(notBuilt != null ? Entrant.notBuilt(name, notBuilt) : Entrant.of(name, t.server()));
+                    servers.add(t.entrant(name, Role.SERVER));
                 }
                 if (!noChecks) {
                     checkJobs.addAll(checks.of(name, t, err));

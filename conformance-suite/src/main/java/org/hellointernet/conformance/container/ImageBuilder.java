@@ -42,7 +42,7 @@ public final class ImageBuilder {
     private static final long BUILD_TIMEOUT_MINUTES = 15;
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Colour codes compilers print (gcc colours its errors even without a terminal in a build). */
-    private static final java.util.regex.Pattern ANSI = java.util.regex.Pattern.compile("\u001B\\[[0-9;]*[A-Za-z]");
+    static final java.util.regex.Pattern ANSI = java.util.regex.Pattern.compile("\u001B\\[[0-9;]*[A-Za-z]");
 
     private final DockerClient docker;
     private final String baseImage;
@@ -60,14 +60,16 @@ public final class ImageBuilder {
     public String tag(SubmissionFolder sub) throws IOException {
         Manifest m = sub.manifest();
         String hash = new ContentHash()
-                .add("format", "hello-image-1")
+                .add("format", "hello-image-2")
                 .add("dockerfile", dockerfileText(sub))
                 .add("base", baseImage)
                 .add("setup", m.setup())
                 .add("build", m.build())
+                .add("server-build", m.serverBuild())
+                .add("client-build", m.clientBuild())
                 .addFolder(sub.dir(), ManifestYaml.FILE_NAME)
                 .hex(12);
-        String lang = (m.dockerfile() != null && !m.dockerfile().isBlank()) ? "own"
+        String lang = m.ownDockerfile() ? "own"
                 : m.preset().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
         return "hellointernet/sub-" + lang + ":" + hash;
     }
@@ -77,10 +79,11 @@ public final class ImageBuilder {
         long t0 = System.nanoTime();
         String tag = tag(sub);
         if (DockerEngine.hasImage(docker, tag)) {
-            return new BuildResult.Built(tag, true, Duration.ofNanos(System.nanoTime() - t0));
+            return new BuildResult.Built(tag, true, Duration.ofNanos(System.nanoTime() - t0),
+                    ProgramBuildSteps.read(docker, tag, sub.manifest()));
         }
         Manifest m = sub.manifest();
-        boolean own = m.dockerfile() != null && !m.dockerfile().isBlank();
+        boolean own = m.ownDockerfile();
         Path context = own ? sub.dir() : Files.createTempDirectory("hello-build-");
         try {
             Path dockerfile;
@@ -133,7 +136,8 @@ public final class ImageBuilder {
                         + (own ? m.dockerfile() : "preset " + m.preset()) + " on " + baseImage + "): "
                         + e.getMessage(), log);
             }
-            return new BuildResult.Built(tag, false, Duration.ofNanos(System.nanoTime() - t0));
+            return new BuildResult.Built(tag, false, Duration.ofNanos(System.nanoTime() - t0),
+                    ProgramBuildSteps.read(docker, tag, m));
         } finally {
             if (!own) {
                 deleteTree(context);
@@ -143,7 +147,7 @@ public final class ImageBuilder {
 
     private String dockerfileText(SubmissionFolder sub) throws IOException {
         Manifest m = sub.manifest();
-        if (m.dockerfile() != null && !m.dockerfile().isBlank()) {
+        if (m.ownDockerfile()) {
             return Files.readString(sub.dir().resolve(m.dockerfile()), StandardCharsets.UTF_8);
         }
         String preset = Presets.dockerfile(m.preset()).orElseThrow(() -> new ManifestException("no preset named '"
@@ -158,6 +162,7 @@ public final class ImageBuilder {
         if (m.build() != null && !m.build().isBlank()) {
             b.append("RUN ").append(execForm(m.build())).append('\n');
         }
+        b.append(ProgramBuildSteps.dockerfileLines(m));
         b.append("RUN chmod -R a+rX ").append(WORK_DIR).append('\n');
         return b.toString();
     }

@@ -24,7 +24,8 @@ import org.hellointernet.conformance.target.Started;
 final class PairRunner {
 
     private static final Duration SETTLE = Duration.ofMillis(500);
-    private static final Pattern ERROR = Pattern.compile("\\berror\\b", Pattern.CASE_INSENSITIVE);
+    /** A compiler's error line ({@code error:}, {@code error CS1525}), or an interpreter's ({@code SyntaxError:}). */
+    private static final Pattern ERROR = Pattern.compile("(?i:\\berror\\b)|[a-z]Error:");
 
     private final Duration startTimeout;
     private final Duration clientTimeout;
@@ -42,10 +43,11 @@ final class PairRunner {
             String why = serverSide ? server.notBuilt() : client.notBuilt();
             t.line((serverSide ? "server " + server.name() : "client " + client.name()) + " did not build:");
             t.output("build output", why);
-            // A folder builds as one: its client may be fine while its server's source is broken, so the reason
-            // says whose folder, and quotes the build's first error line (which names the file).
+            // When the whole folder failed, its client may be fine while its server's source is broken, so the
+            // reason says "folder"; it quotes the build's first error line (which names the file).
+            Entrant failed = serverSide ? server : client;
             return result(client, server, PairVerdict.DID_NOT_BUILD, (serverSide ? "server" : "client")
-                    + "'s folder " + (serverSide ? server.name() : client.name()) + " did not build"
+                    + (failed.wholeFolder() ? "'s folder " : " ") + failed.name() + " did not build"
                     + firstError(why).map(e -> ": " + e).orElse(""),
                     serverSide ? FailureKind.SERVER_DID_NOT_BUILD : FailureKind.CLIENT_DID_NOT_BUILD, t, t0);
         }

@@ -11,8 +11,10 @@ public sealed interface BuildResult permits BuildResult.Built, BuildResult.DidNo
      * @param image  its tag, e.g. {@code hellointernet/sub-python:3f2a9c0b1d4e}
      * @param cached true if it was there already (same content hash), so nothing was built
      * @param took   how long the build (or the look-up) took
+     * @param programs which programs built: the image exists even when a {@code server-build} or
+     *               {@code client-build} step failed
      */
-    record Built(String image, boolean cached, Duration took) implements BuildResult {
+    record Built(String image, boolean cached, Duration took, BuildOutcome programs) implements BuildResult {
     }
 
     /**

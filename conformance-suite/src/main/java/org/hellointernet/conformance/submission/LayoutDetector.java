@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -48,11 +47,10 @@ public final class LayoutDetector {
             if (server.isEmpty() && client.isEmpty()) {
                 continue;
             }
-            List<String> builds = new ArrayList<>();
-            server.map(rule::compileCommand).filter(c -> !c.isEmpty()).ifPresent(builds::add);
-            client.map(rule::compileCommand).filter(c -> !c.isEmpty()).ifPresent(builds::add);
-            return new Manifest(rule.language(), "basic", rule.preset(), null, null,
-                    builds.isEmpty() ? null : String.join(" && ", builds),
+            // Each program compiles on its own, so a server that does not compile leaves the client checkable.
+            return new Manifest(rule.language(), "basic", rule.preset(), null, null, null,
+                    server.map(rule::compileCommand).filter(c -> !c.isEmpty()).orElse(null),
+                    client.map(rule::compileCommand).filter(c -> !c.isEmpty()).orElse(null),
                     server.isEmpty() ? null : runCommand(rule, dir, server.get()) + " {port}",
                     client.isEmpty() ? null : runCommand(rule, dir, client.get()) + " {host} {port}");
         }

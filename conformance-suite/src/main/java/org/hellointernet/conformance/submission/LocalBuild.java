@@ -3,9 +3,14 @@ package org.hellointernet.conformance.submission;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import org.hellointernet.conformance.target.ProgramProcess;
+import org.hellointernet.spec.Role;
 
-/** Runs a manifest's build command on this machine, in the submission folder ({@code hello check DIR --local}). */
+/**
+ * Runs a manifest's build commands on this machine, in the submission folder ({@code hello check DIR --local}):
+ * {@code build}, then {@code server-build} and {@code client-build} each on its own.
+ */
 public final class LocalBuild {
 
     private static final Duration TIMEOUT = Duration.ofMinutes(5);
@@ -14,26 +19,34 @@ public final class LocalBuild {
     private LocalBuild() {
     }
 
-    /** Empty if it built (or there is nothing to build); else why not, with the last lines of its output. */
-    public static java.util.Optional<BuildResult.DidNotBuild> run(SubmissionFolder sub) throws IOException {
-        String build = sub.manifest().build();
-        if (build == null || build.isBlank()) {
-            return java.util.Optional.empty();
+    /** Which programs built; each failure says why, with the last lines of the command's output. */
+    public static BuildOutcome run(SubmissionFolder sub) throws IOException {
+        Manifest m = sub.manifest();
+        Optional<BuildResult.DidNotBuild> folder = step(sub, m.build(), "it did not build");
+        if (folder.isPresent()) {
+            return BuildOutcome.folderFailed(folder.get());
         }
-        try (ProgramProcess p = ProgramProcess.start(build, sub.dir(), Map.of())) {
+        return new BuildOutcome(step(sub, m.programBuild(Role.SERVER), "the server did not build").orElse(null),
+                step(sub, m.programBuild(Role.CLIENT), "the client did not build").orElse(null));
+    }
+
+    private static Optional<BuildResult.DidNotBuild> step(SubmissionFolder sub, String command, String what)
+            throws IOException {
+        if (command == null || command.isBlank()) {
+            return Optional.empty();
+        }
+        try (ProgramProcess p = ProgramProcess.start(command, sub.dir(), Map.of())) {
             boolean exited = p.waitForExit(TIMEOUT);
             p.close();
             String tail = (p.stderr().tail(TAIL_LINES) + "\n" + p.stdout().tail(TAIL_LINES)).strip();
             if (!exited) {
-                return java.util.Optional.of(new BuildResult.DidNotBuild("it did not build: `" + build + "` was still running after "
+                return Optional.of(new BuildResult.DidNotBuild(what + ": `" + command + "` was still running after "
                         + TIMEOUT.toMinutes() + " minutes", tail));
             }
             int code = p.exitCode().orElse(-1);
-            if (code != 0) {
-                return java.util.Optional.of(new BuildResult.DidNotBuild("it did not build: `" + build + "` exited with status "
-                        + code, tail));
-            }
-            return java.util.Optional.empty();
+            return code == 0 ? Optional.empty()
+                    : Optional.of(new BuildResult.DidNotBuild(what + ": `" + command + "` exited with status " + code,
+                            tail));
         }
     }
 }

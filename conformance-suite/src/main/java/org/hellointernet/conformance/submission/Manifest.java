@@ -1,7 +1,9 @@
 package org.hellointernet.conformance.submission;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import org.hellointernet.spec.Role;
 
 /**
  * A submission folder's {@code hello.yml}: how to build and run the student's server and client.
@@ -14,14 +16,19 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param setup      optional shell command run once at image build, as root, before {@code build}
  *                   (e.g. {@code apt-get install -y libfoo-dev}); not run with {@code --local}
  * @param build      optional shell command that compiles the programs (run at image build, or on this machine
- *                   with {@code --local})
+ *                   with {@code --local}); if it fails, neither program is run
+ * @param serverBuild optional shell command that compiles only the server ({@code server-build}), run after
+ *                   {@code build}; if it fails, only the server "did not build" and the client is still checked
+ * @param clientBuild the same for the client ({@code client-build})
  * @param server     the server command with {@code {port}}, or null when the folder has no server
  * @param client     the client command with {@code {host} {port}}, or null when the folder has no client
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-@JsonPropertyOrder({"language", "profile", "preset", "dockerfile", "setup", "build", "server", "client"})
+@JsonPropertyOrder({"language", "profile", "preset", "dockerfile", "setup", "build", "server-build", "client-build",
+    "server", "client"})
 public record Manifest(String language, String profile, String preset, String dockerfile, String setup,
-        String build, String server, String client) {
+        String build, @JsonProperty("server-build") String serverBuild, @JsonProperty("client-build") String clientBuild,
+        String server, String client) {
 
     /** The profile to check against: {@code basic} unless the manifest says otherwise. */
     public String profileOrDefault() {
@@ -34,5 +41,16 @@ public record Manifest(String language, String profile, String preset, String do
 
     public boolean hasClient() {
         return client != null && !client.isBlank();
+    }
+
+    /** The folder brings its own Dockerfile instead of a preset. */
+    public boolean ownDockerfile() {
+        return dockerfile != null && !dockerfile.isBlank();
+    }
+
+    /** {@code server-build} or {@code client-build}, or null when that program has no build step of its own. */
+    public String programBuild(Role role) {
+        String b = role == Role.SERVER ? serverBuild : clientBuild;
+        return b == null || b.isBlank() ? null : b;
     }
 }

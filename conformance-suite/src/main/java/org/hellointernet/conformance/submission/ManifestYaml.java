@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.hellointernet.spec.Role;
 
 /** Reads and writes {@code hello.yml} (Jackson YAML, UTF-8). */
 public final class ManifestYaml {
@@ -36,7 +37,7 @@ public final class ManifestYaml {
             m = YAML.readValue(text, Manifest.class);
         } catch (UnrecognizedPropertyException e) {
             throw new ManifestException(source + ": unknown key '" + e.getPropertyName() + "'; the keys are"
-                    + " language, profile, preset, dockerfile, setup, build, server, client");
+                    + " language, profile, preset, dockerfile, setup, build, server-build, client-build, server, client");
         } catch (com.fasterxml.jackson.core.JacksonException e) {
             throw new ManifestException(source + ": not a valid manifest: " + e.getOriginalMessage());
         } catch (IOException e) {
@@ -75,6 +76,16 @@ public final class ManifestYaml {
         if (m.hasClient() && (!m.client().contains("{host}") || !m.client().contains("{port}"))) {
             throw new ManifestException(source + ": the client command must contain {host} and {port}, e.g. "
                     + "client: python3 hello.py {host} {port}");
+        }
+        if (m.programBuild(Role.SERVER) != null && !m.hasServer()) {
+            throw new ManifestException(source + ": server-build is given but there is no server command");
+        }
+        if (m.programBuild(Role.CLIENT) != null && !m.hasClient()) {
+            throw new ManifestException(source + ": client-build is given but there is no client command");
+        }
+        if (m.ownDockerfile() && (m.programBuild(Role.SERVER) != null || m.programBuild(Role.CLIENT) != null)) {
+            throw new ManifestException(source + ": server-build and client-build run in a preset's image; with your"
+                    + " own dockerfile, compile in the Dockerfile");
         }
         String profile = m.profileOrDefault();
         if (!profile.equals("basic") && !profile.equals("challenge")) {

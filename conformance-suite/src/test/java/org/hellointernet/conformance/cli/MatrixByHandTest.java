@@ -39,7 +39,7 @@ class MatrixByHandTest {
             args.add(copy(GALLERY.resolve(member)).toString());
         }
         for (String program : List.of("labelled-client", "probe-then-pause-client", "echo-server",
-                "reply-at-eof-server", "resets-server", "serves-once-server")) {
+                "reply-at-eof-server", "resets-server", "serves-once-server", "server-does-not-compile")) {
             args.add(copy(PAIRS.resolve(program)).toString());
         }
         run = CheckCli.hello(args.toArray(String[]::new));
@@ -91,6 +91,26 @@ class MatrixByHandTest {
                 + " (exit status 0) before the last one was answered");
         assertThat(pair.path("transcript").asText()).contains("refused the connection")
                 .doesNotContain("still running at the timeout");
+    }
+
+    @Test
+    void clientWhoseServerDoesNotCompileStillRunsAgainstEveryServer() {
+        // by hand: the C# server does not compile, the C# client compiles alone and works with 4 of the servers
+        JsonNode pair = pair("server-does-not-compile", "reply-at-eof-server");
+        assertThat(pair.path("verdict").asText()).as(run.describe()).isEqualTo("works");
+        assertThat(pair("server-does-not-compile", "echo-server").path("verdict").asText()).isEqualTo("wrong-reply");
+    }
+
+    @Test
+    void serverThatDoesNotCompileIsNamedAloneWithItsError() {
+        JsonNode pair = pair("labelled-client", "server-does-not-compile");
+        assertThat(pair.path("verdict").asText()).as(run.describe()).isEqualTo("did-not-build");
+        assertThat(pair.path("reason").asText())
+                .isEqualTo("server server-does-not-compile did not build: SyntaxError: invalid syntax");
+        assertThat(pair.path("transcript").asText()).contains("python3 -m py_compile server.py")
+                .contains("line 6");
+        assertThat(pair("server-does-not-compile", "server-does-not-compile").path("verdict").asText())
+                .isEqualTo("did-not-build");
     }
 
     private static JsonNode pair(String client, String server) {

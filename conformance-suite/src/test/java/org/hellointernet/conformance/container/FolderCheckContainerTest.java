@@ -11,14 +11,13 @@ import java.io.StringWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.hellointernet.conformance.cli.HelloCommand;
 import org.hellointernet.conformance.submission.BuildResult;
 import org.hellointernet.conformance.submission.SubmissionFolder;
+import org.hellointernet.conformance.testing.Folders;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -47,7 +46,8 @@ class FolderCheckContainerTest {
     @CsvSource({
         "python-good,   0, ''",
         "python-broken, 1, SRV-REPLY",
-        "c-no-build,    3, ''"})
+        "c-no-build,    3, ''",
+        "c-server-no-build, 3, ''"})
     void aFolderGetsTheSameVerdictsInAContainerAsLocally(String folder, int exit, String failing) throws Exception {
         Outcome local = check(copy(folder), "--local");
         Outcome container = check(copy(folder), "--container");
@@ -73,6 +73,23 @@ class FolderCheckContainerTest {
     }
 
     @Test
+    void aServerThatDoesNotCompileLeavesItsClientChecked() throws Exception {
+        for (String mode : List.of("--container", "--local")) {
+            Outcome outcome = check(copy("c-server-no-build"), mode);
+
+            assertThat(outcome.exit()).as(outcome.console()).isEqualTo(3);
+            assertThat(outcome.startProblems()).as(mode).singleElement().asString()
+                    .startsWith("the server did not build: `gcc -O2 -pthread -o hellosrv hellosrv.c` exited with"
+                            + " status 1").contains("hellosrv.c:28");
+            Map<String, String> server = byPrefix(outcome.statuses(), "SRV-");
+            Map<String, String> client = byPrefix(outcome.statuses(), "CLI-");
+            assertThat(server.values()).as(mode).isNotEmpty().containsOnly("SKIP");
+            assertThat(client.values()).as(mode).isNotEmpty().contains("PASS").doesNotContain("FAIL", "ERROR");
+            assertThat(outcome.console()).as(mode).contains("the server did not build");
+        }
+    }
+
+    @Test
     void anUnchangedFolderIsNotBuiltAgain() throws Exception {
         SubmissionFolder sub = SubmissionFolder.open(copy("python-good"));
         DockerClient docker = DockerEngine.client();
@@ -85,6 +102,16 @@ class FolderCheckContainerTest {
         assertThat(((BuildResult.Built) again).cached()).isTrue();
         Files.writeString(sub.dir().resolve("notes.txt"), "changed");
         assertThat(builder.tag(sub)).isNotEqualTo(((BuildResult.Built) again).image());
+    }
+
+    private static Map<String, String> byPrefix(Map<String, String> statuses, String prefix) {
+        Map<String, String> out = new LinkedHashMap<>();
+        statuses.forEach((rule, status) -> {
+            if (rule.startsWith(prefix)) {
+                out.put(rule, status);
+            }
+        });
+        return out;
     }
 
     @AfterEach
@@ -123,17 +150,6 @@ class FolderCheckContainerTest {
 
     private Path copy(String fixture) throws IOException, URISyntaxException {
         Path from = Path.of(getClass().getResource("/submissions/" + fixture).toURI());
-        Path to = tmp.resolve(fixture + "-" + System.nanoTime());
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-        return to;
+        return Folders.copyTree(from, tmp.resolve(fixture + "-" + System.nanoTime()));
     }
 }

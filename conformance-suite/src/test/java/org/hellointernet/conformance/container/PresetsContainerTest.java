@@ -26,8 +26,9 @@ import picocli.CommandLine;
  * {@code src/test/resources/submissions/} that is meant to pass (named after its preset, like {@code go/}, or
  * ending in {@code -good}) is checked in a container with no {@code hello.yml} (the layout is guessed), and
  * passes every MUST rule with exit status 0. The deliberately broken fixtures ({@code python-broken},
- * {@code c-no-build}) are {@link FolderCheckContainerTest}'s. Needs Docker (see {@link DockerRequired}); the
- * first run builds every preset image (minutes), later runs reuse the images (cached by content hash).
+ * {@code c-no-build}, {@code c-server-no-build}) are {@link FolderCheckContainerTest}'s. Needs Docker (see
+ * {@link DockerRequired}); the first run builds every preset image (minutes), later runs reuse the images
+ * (cached by content hash).
  */
 @ExtendWith(DockerRequired.class)
 class PresetsContainerTest {

@@ -14,8 +14,9 @@ class PairRunnerTest {
 
     @Test
     void folderThatDidNotBuildIsNamedWithTheFirstErrorLineOfItsBuild() {
-        // a real class's C# folder: the client compiles, the server has a missing semicolon; the folder builds as one
-        Entrant csharp = Entrant.notBuilt("C#", """
+        // a real class's C# folder: the client compiles, the server has a missing semicolon; its hello.yml builds
+        // both in one step
+        Entrant csharp = Entrant.folderNotBuilt("C#", """
                 it did not build: `mcs -out:hellosrvC#.exe hellosrvC#.cs && mcs -out:helloC#.exe helloC#.cs` \
                 exited with status 1
                 hellosrvC#.cs(72,16): error CS1525: Unexpected symbol `Console'
@@ -27,6 +28,23 @@ class PairRunnerTest {
         assertThat(r.verdict()).isEqualTo(PairVerdict.DID_NOT_BUILD);
         assertThat(r.reason()).isEqualTo(
                 "client's folder C# did not build: hellosrvC#.cs(72,16): error CS1525: Unexpected symbol `Console'");
+    }
+
+    @Test
+    void programThatDidNotBuildOnItsOwnIsNamedWithoutItsFolder() {
+        // the same folder with a build step per program: only its server did not build
+        Entrant csharp = Entrant.programNotBuilt("C#", """
+                the server did not build: `mcs -out:hellosrvC#.exe hellosrvC#.cs` exited with status 1
+                hellosrvC#.cs(72,16): error CS1525: Unexpected symbol `Console'
+                Compilation failed: 1 error(s), 0 warnings""");
+        Entrant c = Entrant.of("c", new Command("./client {host} {port}", Path.of("."), Map.of()));
+
+        PairResult r = runner.run(c, csharp);
+
+        assertThat(r.verdict()).isEqualTo(PairVerdict.DID_NOT_BUILD);
+        assertThat(r.failure()).isEqualTo(FailureKind.SERVER_DID_NOT_BUILD);
+        assertThat(r.reason()).isEqualTo(
+                "server C# did not build: hellosrvC#.cs(72,16): error CS1525: Unexpected symbol `Console'");
     }
 
     @Test
@@ -46,7 +64,7 @@ class PairRunnerTest {
 
     @Test
     void buildOutputWithoutAnErrorLineStillNamesTheFolder() {
-        Entrant go = Entrant.notBuilt("go",
+        Entrant go = Entrant.folderNotBuilt("go",
                 "it did not build: `go build` exited with status 1\n./x.go:5:2: undefined: y");
         Entrant c = Entrant.of("c", new Command("./client {host} {port}", Path.of("."), Map.of()));
 

@@ -29,18 +29,22 @@ class LayoutDetectorTest {
         assertThat(m.language()).isEqualTo("Python");
         assertThat(m.preset()).isEqualTo("python");
         assertThat(m.build()).isNull();
+        assertThat(m.serverBuild()).isNull();
+        assertThat(m.clientBuild()).isNull();
         assertThat(m.server()).isEqualTo("python3 hellosrv.py {port}");
         assertThat(m.client()).isEqualTo("python3 hello.py {host} {port}");
     }
 
     @Test
-    void compilesEachCFileIntoItsOwnProgram() throws IOException {
+    void compilesEachCFileIntoItsOwnProgramInItsOwnStep() throws IOException {
         touch("server.c", "client.c");
 
         Manifest m = LayoutDetector.detect(dir);
 
         assertThat(m.language()).isEqualTo("C");
-        assertThat(m.build()).isEqualTo("gcc -O2 -pthread -o server server.c && gcc -O2 -pthread -o client client.c");
+        assertThat(m.build()).isNull();
+        assertThat(m.serverBuild()).isEqualTo("gcc -O2 -pthread -o server server.c");
+        assertThat(m.clientBuild()).isEqualTo("gcc -O2 -pthread -o client client.c");
         assertThat(m.server()).isEqualTo("./server {port}");
         assertThat(m.client()).isEqualTo("./client {host} {port}");
     }
@@ -82,7 +86,8 @@ class LayoutDetectorTest {
 
         Manifest m = LayoutDetector.detect(dir);
 
-        assertThat(m.build()).isEqualTo("javac -d . Server.java && javac -d . Client.java");
+        assertThat(m.serverBuild()).isEqualTo("javac -d . Server.java");
+        assertThat(m.clientBuild()).isEqualTo("javac -d . Client.java");
         assertThat(m.server()).isEqualTo("java -cp . edu.net.hello.Server {port}");
         assertThat(m.client()).isEqualTo("java -cp . hello.Client {host} {port}");
     }
@@ -96,6 +101,17 @@ class LayoutDetectorTest {
         assertThat(m.language()).isEqualTo("JavaScript");
         assertThat(m.server()).isEqualTo("node hellosrv.js {port}");
         assertThat(m.hasClient()).isFalse();
+    }
+
+    @Test
+    void theGuessWithBuildStepsPerProgramIsAValidManifest() throws IOException {
+        touch("hellosrvC#.cs", "helloC#.cs");
+
+        String yaml = ManifestYaml.toYaml(LayoutDetector.detect(dir));
+
+        assertThat(yaml).contains("server-build: mcs -out:hellosrvC#.exe hellosrvC#.cs\n")
+                .contains("client-build: mcs -out:helloC#.exe helloC#.cs\n").doesNotContain("\nbuild:");
+        assertThat(ManifestYaml.parse(yaml, "hello.yml")).isEqualTo(LayoutDetector.detect(dir));
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.hellointernet.conformance.submission;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.hellointernet.spec.Role;
 import org.junit.jupiter.api.Test;
 
 class ManifestYamlTest {
@@ -14,13 +15,31 @@ class ManifestYamlTest {
                 profile: challenge
                 preset: c
                 setup: apt-get install -y libbsd-dev
-                build: make
+                build: make common.o
+                server-build: make hellosrv
+                client-build: make hello
                 server: ./hellosrv {port}
                 client: ./hello {host} {port}
                 """, "hello.yml");
 
-        assertThat(m).isEqualTo(new Manifest("C", "challenge", "c", null, "apt-get install -y libbsd-dev", "make",
-                "./hellosrv {port}", "./hello {host} {port}"));
+        assertThat(m).isEqualTo(new Manifest("C", "challenge", "c", null, "apt-get install -y libbsd-dev",
+                "make common.o", "make hellosrv", "make hello", "./hellosrv {port}", "./hello {host} {port}"));
+        assertThat(m.programBuild(Role.SERVER)).isEqualTo("make hellosrv");
+        assertThat(m.programBuild(Role.CLIENT)).isEqualTo("make hello");
+    }
+
+    @Test
+    void aProgramsBuildNeedsThatProgram() {
+        assertThatThrownBy(() -> ManifestYaml.parse("preset: c\nserver: ./s {port}\nclient-build: make c\n",
+                "hello.yml")).isInstanceOf(ManifestException.class)
+                .hasMessage("hello.yml: client-build is given but there is no client command");
+    }
+
+    @Test
+    void programBuildsNeedAPreset() {
+        assertThatThrownBy(() -> ManifestYaml.parse("dockerfile: Dockerfile\nserver: ./s {port}\n"
+                + "server-build: make s\n", "hello.yml")).isInstanceOf(ManifestException.class)
+                .hasMessageContaining("with your own dockerfile, compile in the Dockerfile");
     }
 
     @Test
