@@ -11,7 +11,7 @@
 #   HELLO_REPORTS    where the reports go (default: hello-reports)
 #   GITHUB_STEP_SUMMARY, GITHUB_OUTPUT   GitHub's files for the job summary and the step's outputs
 # Prints one `::error file=...,title=RULE::message` line per failed MUST rule. Exit status: 0 when every
-# folder passed (warnings allowed), 1 when a MUST rule failed or a folder did not build or start, 2 on misuse.
+# folder passed (warnings allowed), 1 when a MUST rule failed or a program did not build or start, 2 on misuse.
 set -uo pipefail
 
 KIT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -121,12 +121,18 @@ for dir in "${folders[@]}"; do
                     | select(.status == "FAIL" and .level == "MUST")
                     | [.rule, $c, (.message | gsub("[\t\n]"; " "))] | @tsv' "$REPORTS/$name.json")
     if [[ $status -eq 3 ]]; then
-        problem="$(jq -r '[.checks[] | select(.started == false) | .startProblem][0] // "did not start"' \
-            "$REPORTS/$name.json" | head -n 1)"
-        file="$(file_for "$dir" "$(jq -r '.checks[0].target.command' "$REPORTS/$name.json")")"
-        props="title=DID NOT START"
-        [[ -n "$file" ]] && props="file=$(esc_prop "$file"),$props"
-        echo "::error $props::$(esc_data "$dir: $problem")"
+        # one annotation per program that did not build or start, on that program's file
+        annotated=false
+        while IFS=$'\t' read -r command problem; do
+            file="$(file_for "$dir" "$command")"
+            props="title=DID NOT START"
+            [[ "$problem" == *"did not build"* ]] && props="title=DID NOT BUILD"
+            [[ -n "$file" ]] && props="file=$(esc_prop "$file"),$props"
+            echo "::error $props::$(esc_data "$dir: $problem")"
+            annotated=true
+        done < <(jq -r '.checks[] | select(.started == false)
+                        | [.target.command, (.startProblem | split("\n")[0])] | @tsv' "$REPORTS/$name.json")
+        [[ $annotated == true ]] || echo "::error title=DID NOT START::$(esc_data "$dir: did not start")"
     fi
 done
 

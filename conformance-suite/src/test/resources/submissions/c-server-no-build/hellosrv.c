@@ -1,4 +1,4 @@
-/* A student server that does not compile (a missing ";", line 28) next to a client that does: the client is still checked. */
+/* A server that does not compile (a missing ';', line 28) next to a client that does (hello.c). */
 #include <netinet/in.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -64,7 +64,8 @@ import picocli.CommandLine.Spec;
             "0:every MUST rule passed (failed SHOULD rules are warnings)",
             "1:a MUST rule failed",
             "2:usage error",
-            "3:the program could not be started at all, or a folder did not build (the report says why)",
+            "3:a program could not be started at all, or did not build (the report says why); 3 wins over 1: the"
+                + " other program's MUST failures are then in the report only",
             "4:the harness itself failed on a rule (no MUST rule failed), or --container without a Docker engine"
         })
 public final class CheckCommand implements Callable<Integer> {

@@ -3,6 +3,7 @@ package org.hellointernet.conformance.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.hellointernet.conformance.container.ContainerRun;
 import org.hellointernet.conformance.container.ContainerRunner;
@@ -121,11 +122,15 @@ record FolderTarget(SubmissionFolder folder, Command server, Command client, Str
         if (builds.wholeFolder()) {
             return;
         }
-        for (Role role : java.util.List.of(Role.SERVER, Role.CLIENT)) {
+        Manifest m = sub.manifest();
+        for (Role role : List.of(Role.SERVER, Role.CLIENT)) {
             BuildResult.DidNotBuild failed = builds.of(role);
+            Role other = role == Role.SERVER ? Role.CLIENT : Role.SERVER;
+            boolean otherRuns = (other == Role.SERVER ? m.hasServer() : m.hasClient()) && builds.of(other) == null;
             if (failed != null) {
                 err.println(who + "in " + sub.dir() + ", " + failed.message()
-                        + (role == Role.SERVER ? "; the client is still checked" : "; the server is still checked"));
+                        + (otherRuns ? "; the " + (other == Role.SERVER ? "server" : "client") + " is still checked"
+                        : ""));
             }
         }
     }

@@ -78,11 +78,15 @@ public final class ImageBuilder {
     public BuildResult build(SubmissionFolder sub) throws IOException {
         long t0 = System.nanoTime();
         String tag = tag(sub);
-        if (DockerEngine.hasImage(docker, tag)) {
-            return new BuildResult.Built(tag, true, Duration.ofNanos(System.nanoTime() - t0),
-                    ProgramBuildSteps.read(docker, tag, sub.manifest()));
-        }
         Manifest m = sub.manifest();
+        if (DockerEngine.hasImage(docker, tag)) {
+            ProgramBuildSteps.Results cached = ProgramBuildSteps.read(docker, tag, m);
+            if (!cached.transientFailure()) {
+                return new BuildResult.Built(tag, true, Duration.ofNanos(System.nanoTime() - t0), cached.outcome());
+            }
+            // a step that timed out or was killed last time is tried again: build the image anew
+            docker.removeImageCmd(tag).withForce(true).exec();
+        }
         boolean own = m.ownDockerfile();
         Path context = own ? sub.dir() : Files.createTempDirectory("hello-build-");
         try {
@@ -137,7 +141,7 @@ public final class ImageBuilder {
                         + e.getMessage(), log);
             }
             return new BuildResult.Built(tag, false, Duration.ofNanos(System.nanoTime() - t0),
-                    ProgramBuildSteps.read(docker, tag, m));
+                    ProgramBuildSteps.read(docker, tag, m).outcome());
         } finally {
             if (!own) {
                 deleteTree(context);

@@ -25,8 +25,8 @@ public record Explanation(Basis basis, List<ExplainingRule> rules) {
         OTHER_FAILURES("other-failures", "no failed rule matches how it failed; other rules its programs fail"),
         /** Neither program fails a rule that was checked: a gap in the suite, or a problem of this pair alone. */
         UNEXPLAINED("unexplained", "not explained by the checks: neither program fails a rule that was checked"),
-        /** A folder did not build, so none of its rules could be checked. */
-        NOT_BUILT("not-built", "not explained by rules: a folder did not build, so none of its rules was checked"),
+        /** A program did not build, so none of its rules could be checked. */
+        NOT_BUILT("not-built", "not explained by rules: a program did not build, so none of its rules was checked"),
         /** The harness failed (its relay did not start): nothing to say about the programs. */
         HARNESS("harness", "not explained by rules: the harness failed, not the programs");
 

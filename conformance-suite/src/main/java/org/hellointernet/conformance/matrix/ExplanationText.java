@@ -39,17 +39,17 @@ final class ExplanationText {
         };
     }
 
-    /** For {@link Explanation.Basis#NOT_BUILT}: which folder did not build, in words. */
+    /** For {@link Explanation.Basis#NOT_BUILT}: which program did not build, in words. */
     static String notBuilt(PairResult p) {
         return "not explained by rules: " + notBuiltProgram(p) + " did not build, so none of its rules was checked";
     }
 
-    /** The program whose folder did not build: {@code server c}. */
+    /** The program that did not build: {@code server c}. */
     static String notBuiltProgram(PairResult p) {
         return p.failure() == FailureKind.CLIENT_DID_NOT_BUILD ? "client " + p.client() : "server " + p.server();
     }
 
-    /** The side whose folder did not build. */
+    /** The side that did not build. */
     static Role notBuiltSide(PairResult p) {
         return p.failure() == FailureKind.CLIENT_DID_NOT_BUILD ? Role.CLIENT : Role.SERVER;
     }

@@ -49,9 +49,9 @@ public enum FailureKind {
     SERVER_DID_NOT_START,
     /** The client's command could not be run at all. */
     CLIENT_COULD_NOT_RUN,
-    /** The server's folder did not build. */
+    /** The server (its own build step, or its whole folder) did not build. */
     SERVER_DID_NOT_BUILD,
-    /** The client's folder did not build. */
+    /** The client (its own build step, or its whole folder) did not build. */
     CLIENT_DID_NOT_BUILD,
     /** The harness itself failed (its relay did not start): says nothing about the programs. */
     HARNESS;

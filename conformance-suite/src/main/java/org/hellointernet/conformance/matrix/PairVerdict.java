@@ -7,7 +7,7 @@ public enum PairVerdict {
     WRONG_REPLY("?", "wrong reply", "the exchange ended, but the client did not print the server's Goodbye line"),
     CRASHED("X", "crashed", "the client exited with a non-zero status, or the server died during the exchange"),
     DID_NOT_START("-", "did not start", "the server never listened on its port, or the client could not be run"),
-    DID_NOT_BUILD("#", "did not build", "the server's or the client's folder did not build");
+    DID_NOT_BUILD("#", "did not build", "the server or the client (or its whole folder) did not build");
 
     private final String mark;
     private final String word;

@@ -26,7 +26,8 @@ public final class LocalBuild {
         if (folder.isPresent()) {
             return BuildOutcome.folderFailed(folder.get());
         }
-        return new BuildOutcome(step(sub, m.programBuild(Role.SERVER), "the server did not build").orElse(null),
+        return BuildOutcome.programs(
+                step(sub, m.programBuild(Role.SERVER), "the server did not build").orElse(null),
                 step(sub, m.programBuild(Role.CLIENT), "the client did not build").orElse(null));
     }
 
@@ -39,14 +40,14 @@ public final class LocalBuild {
             boolean exited = p.waitForExit(TIMEOUT);
             p.close();
             String tail = (p.stderr().tail(TAIL_LINES) + "\n" + p.stdout().tail(TAIL_LINES)).strip();
+            String quoted = what + ": " + BuildOutcome.quote(command);
             if (!exited) {
-                return Optional.of(new BuildResult.DidNotBuild(what + ": `" + command + "` was still running after "
+                return Optional.of(new BuildResult.DidNotBuild(quoted + " was still running after "
                         + TIMEOUT.toMinutes() + " minutes", tail));
             }
             int code = p.exitCode().orElse(-1);
             return code == 0 ? Optional.empty()
-                    : Optional.of(new BuildResult.DidNotBuild(what + ": `" + command + "` exited with status " + code,
-                            tail));
+                    : Optional.of(new BuildResult.DidNotBuild(quoted + " exited with status " + code, tail));
         }
     }
 }

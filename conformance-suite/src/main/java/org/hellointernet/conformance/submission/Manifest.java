@@ -27,8 +27,8 @@ import org.hellointernet.spec.Role;
 @JsonPropertyOrder({"language", "profile", "preset", "dockerfile", "setup", "build", "server-build", "client-build",
     "server", "client"})
 public record Manifest(String language, String profile, String preset, String dockerfile, String setup,
-        String build, @JsonProperty("server-build") String serverBuild, @JsonProperty("client-build") String clientBuild,
-        String server, String client) {
+        String build, @JsonProperty("server-build") String serverBuild,
+        @JsonProperty("client-build") String clientBuild, String server, String client) {
 
     /** The profile to check against: {@code basic} unless the manifest says otherwise. */
     public String profileOrDefault() {

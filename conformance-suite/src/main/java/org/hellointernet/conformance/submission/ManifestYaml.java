@@ -36,8 +36,8 @@ public final class ManifestYaml {
         try {
             m = YAML.readValue(text, Manifest.class);
         } catch (UnrecognizedPropertyException e) {
-            throw new ManifestException(source + ": unknown key '" + e.getPropertyName() + "'; the keys are"
-                    + " language, profile, preset, dockerfile, setup, build, server-build, client-build, server, client");
+            throw new ManifestException(source + ": unknown key '" + e.getPropertyName() + "'; the keys are language,"
+                    + " profile, preset, dockerfile, setup, build, server-build, client-build, server, client");
         } catch (com.fasterxml.jackson.core.JacksonException e) {
             throw new ManifestException(source + ": not a valid manifest: " + e.getOriginalMessage());
         } catch (IOException e) {

@@ -47,7 +47,18 @@ class CheckSubmissionsScriptTest {
         String base = git(repo, "rev-parse", "HEAD").strip();
         git(repo, "checkout", "-q", "-b", "pr");
         Folders.copyTree(SUBMISSIONS.resolve("python-broken"), repo.resolve("python-broken"));
-        Files.writeString(repo.resolve("README.md"), "class repository, with a new group\n");
+        // a group whose client does not compile, while its server does: the error belongs on the client's file
+        Path half = Folders.copyTree(SUBMISSIONS.resolve("python-good"), repo.resolve("half-built"));
+        Files.writeString(half.resolve("hello.yml"), """
+                language: Python
+                preset: python
+                server-build: python3 -m py_compile hellosrv.py
+                client-build: python3 -m py_compile hello.py
+                server: python3 hellosrv.py {port}
+                client: python3 hello.py {host} {port}
+                """);
+        Files.writeString(half.resolve("hello.py"), "print('Hello in Python'\n");
+        Files.writeString(repo.resolve("README.md"), "class repository, with new groups\n");
         git(repo, "add", "-A");
         git(repo, "commit", "-q", "-m", "a group's submission");
 
@@ -80,8 +91,8 @@ class CheckSubmissionsScriptTest {
     @Test
     void checksOnlyTheChangedFolderAndFailsOnItsMustRule() {
         assertThat(status).as(stdout).isEqualTo(1);
-        assertThat(outputs).as(stdout).contains("folders=python-broken\n").contains("failed=true\n")
-                .contains("failed-folders=python-broken\n");
+        assertThat(outputs).as(stdout).contains("folders=half-built python-broken\n").contains("failed=true\n")
+                .contains("failed-folders=half-built python-broken\n");
         assertThat(stdout).doesNotContain("hello check python\n");
     }
 
@@ -89,7 +100,15 @@ class CheckSubmissionsScriptTest {
     void annotatesTheServerSourceWithTheFailedRule() {
         assertThat(stdout).as(stdout)
                 .containsPattern("(?m)^::error file=python-broken/server\\.py,title=SRV-REPLY::python-broken: SRV-REPLY: .+");
-        assertThat(stdout.lines().filter(l -> l.startsWith("::error")).count()).as(stdout).isEqualTo(1);
+        assertThat(stdout.lines().filter(l -> l.startsWith("::error") && l.contains("python-broken")).count())
+                .as(stdout).isEqualTo(1);
+    }
+
+    @Test
+    void annotatesTheClientSourceWhenOnlyTheClientDidNotBuild() {
+        assertThat(stdout.lines().filter(l -> l.startsWith("::error") && l.contains("half-built")).toList())
+                .as(stdout).containsExactly("::error file=half-built/hello.py,title=DID NOT BUILD::half-built: the"
+                        + " client did not build: `python3 -m py_compile hello.py` exited with status 1");
     }
 
     @Test

@@ -106,7 +106,7 @@ class MatrixByHandTest {
         JsonNode pair = pair("labelled-client", "server-does-not-compile");
         assertThat(pair.path("verdict").asText()).as(run.describe()).isEqualTo("did-not-build");
         assertThat(pair.path("reason").asText())
-                .isEqualTo("server server-does-not-compile did not build: SyntaxError: invalid syntax");
+                .startsWith("server server-does-not-compile did not build: SyntaxError");
         assertThat(pair.path("transcript").asText()).contains("python3 -m py_compile server.py")
                 .contains("line 6");
         assertThat(pair("server-does-not-compile", "server-does-not-compile").path("verdict").asText())

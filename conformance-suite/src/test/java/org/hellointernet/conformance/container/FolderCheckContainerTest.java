@@ -114,6 +114,37 @@ class FolderCheckContainerTest {
         return out;
     }
 
+    @Test
+    void aStepThatTimedOutIsTriedAgainButACompileErrorIsKept() throws Exception {
+        Path dir = copy("python-good");
+        Files.writeString(dir.resolve("hello.yml"), """
+                language: Python
+                preset: python
+                server-build: exit 124
+                client-build: exit 1
+                server: python3 hellosrv.py {port}
+                client: python3 hello.py {host} {port}
+                """);
+        SubmissionFolder sub = SubmissionFolder.open(dir);
+        DockerClient docker = DockerEngine.client();
+        ImageBuilder builder = new ImageBuilder(docker, DockerEngine.baseImage(docker));
+
+        BuildResult.Built first = (BuildResult.Built) builder.build(sub);
+        BuildResult.Built second = (BuildResult.Built) builder.build(sub);
+
+        assertThat(first.programs().server().message()).contains("did not finish within 5 minutes");
+        assertThat(first.programs().client().message()).endsWith("exited with status 1");
+        assertThat(second.cached()).as("the timed-out step ran again").isFalse();
+        Files.writeString(dir.resolve("hello.yml"), Files.readString(dir.resolve("hello.yml"))
+                .replace("server-build: exit 124\n", ""));
+        SubmissionFolder compileErrorOnly = SubmissionFolder.open(dir);
+        builder.build(compileErrorOnly);
+        BuildResult.Built kept = (BuildResult.Built) builder.build(compileErrorOnly);
+        assertThat(kept.cached()).as("a compile error is the same next time: not built again").isTrue();
+        assertThat(kept.programs().client().message()).endsWith("exited with status 1");
+        assertThat(kept.programs().server()).isNull();
+    }
+
     @AfterEach
     void nothingLeft() {
         assertNothingLeftRunning();
