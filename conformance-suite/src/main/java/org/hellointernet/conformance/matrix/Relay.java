@@ -2,24 +2,25 @@ package org.hellointernet.conformance.matrix;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A recording TCP relay on 127.0.0.1 between a client and a server under test: it accepts the client's
  * connections, connects each to the server's port on loopback and copies bytes both ways, keeping what each side
  * sent and when. It tries to be invisible: a half-close is passed on as a half-close, a reset as a reset, and a
  * connection the server's port refuses is reset, so that the client fails as it would have without the relay.
- * This is how a matrix pair knows which bytes the client sent and which reply the server produced. Close it to
+ * This is how a matrix pair knows which bytes the client sent and which reply the server produced. One thread
+ * with non-blocking sockets keeps the order of what happened across connections (see {@link #loop}). Close it to
  * stop it and every connection.
  */
 final class Relay implements AutoCloseable {
@@ -72,34 +73,84 @@ final class Relay implements AutoCloseable {
     }
 
     /** One client connection: what the client sent, what the server sent, whether the server could be reached. */
-    record Connection(Flow fromClient, Flow fromServer, String connectProblem) {
+    static final class Connection {
+        private final Flow fromClient = new Flow();
+        private final Flow fromServer = new Flow();
+        private volatile String connectProblem;
+
+        Flow fromClient() {
+            return fromClient;
+        }
+
+        Flow fromServer() {
+            return fromServer;
+        }
+
+        /** Why the server could not be reached, or null. */
+        String connectProblem() {
+            return connectProblem;
+        }
+
+        void problem(String why) {
+            connectProblem = why;
+        }
     }
 
     static final int MAX_KEPT = 64 * 1024;
-    private static final int CONNECT_TIMEOUT_MILLIS = 2000;
+    static final InetAddress IPV4_LOOPBACK = loopback(new byte[] {127, 0, 0, 1});
+    static final InetAddress IPV6_LOOPBACK = loopback(new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1});
+    private static final long CONNECT_TIMEOUT_NANOS = Duration.ofSeconds(2).toNanos();
 
-    private final ServerSocket listener;
+    private final Selector selector;
+    private final ServerSocketChannel listener;
     private final int serverPort;
     private final List<Connection> connections = new ArrayList<>();
-    private final List<Socket> sockets = new ArrayList<>();
-    private final AtomicBoolean closed = new AtomicBoolean();
+    /** The open links, in order of arrival; the relay's thread only. */
+    private final List<RelayLink> links = new ArrayList<>();
+    private final Thread thread;
+    private volatile boolean closed;
+    private volatile String failure;
+    private long seq;
 
-    private Relay(ServerSocket listener, int serverPort) {
+    private Relay(Selector selector, ServerSocketChannel listener, int serverPort) {
+        this.selector = selector;
         this.listener = listener;
         this.serverPort = serverPort;
+        this.thread = new Thread(this::loop, "relay-" + serverPort);
+        thread.setDaemon(true);
     }
 
     /** Starts a relay on a free loopback port to {@code serverPort} on loopback. */
     static Relay start(int serverPort) throws IOException {
-        ServerSocket listener = new ServerSocket();
-        listener.bind(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0));
-        Relay relay = new Relay(listener, serverPort);
-        daemon("relay-accept", relay::acceptLoop);
+        Selector selector = Selector.open();
+        ServerSocketChannel listener;
+        try {
+            listener = ServerSocketChannel.open();
+        } catch (IOException e) {
+            selector.close();
+            throw e;
+        }
+        try {
+            listener.bind(new InetSocketAddress(IPV4_LOOPBACK, 0));
+            listener.configureBlocking(false);
+            listener.register(selector, SelectionKey.OP_ACCEPT);
+        } catch (IOException e) {
+            listener.close();
+            selector.close();
+            throw e;
+        }
+        Relay relay = new Relay(selector, listener, serverPort);
+        relay.thread.start();
         return relay;
     }
 
     int port() {
-        return listener.getLocalPort();
+        return listener.socket().getLocalPort();
+    }
+
+    /** Why the relay stopped on its own (a fault of the harness, not of the programs), or null. */
+    String failure() {
+        return failure;
     }
 
     /** The connections so far, in order of arrival. */
@@ -107,102 +158,87 @@ final class Relay implements AutoCloseable {
         return List.copyOf(connections);
     }
 
-    private void acceptLoop() {
-        while (!closed.get()) {
-            Socket client;
-            try {
-                client = listener.accept();
-            } catch (IOException e) {
-                return; // closed
-            }
-            Flow fromClient = new Flow();
-            Flow fromServer = new Flow();
-            Socket server = connect();
-            synchronized (this) {
-                connections.add(new Connection(fromClient, fromServer,
-                        server == null ? "the server's port " + serverPort + " refused the connection" : null));
-                sockets.add(client);
-                if (server != null) {
-                    sockets.add(server);
+    /**
+     * One thread does everything, in an order that keeps what the client did in order: the connections that are
+     * open are served (in order of arrival) before a new one is accepted, and a new one is accepted only when the
+     * earlier ones reached the server. So a client that closes one connection and opens another has its close
+     * passed on before the server sees the second connection, as without the relay (a server that exits on the
+     * first close has exited before it can answer the second).
+     */
+    private void loop() {
+        try {
+            while (!closed) {
+                if (selector.selectedKeys().isEmpty()) {
+                    selector.select(100);
+                } else {
+                    selector.selectNow(); // keys are ready already (from acceptAll's selectNow)
+                }
+                boolean acceptable = selector.selectedKeys().removeIf(k -> k.channel() == listener);
+                List<RelayLink> ready = selector.selectedKeys().stream()
+                        .map(k -> (RelayLink) k.attachment()).distinct()
+                        .sorted(Comparator.comparingLong(l -> l.seq)).toList();
+                selector.selectedKeys().clear();
+                ready.forEach(l -> l.service(selector));
+                links.stream().filter(RelayLink::connecting).forEach(l -> l.service(selector)); // connect timeouts
+                links.removeIf(RelayLink::finished);
+                if (acceptable || links.stream().noneMatch(RelayLink::connecting)) {
+                    acceptAll();
                 }
             }
-            if (closed.get()) {
-                close();
+        } catch (IOException | RuntimeException e) {
+            if (!closed) {
+                failure = e.toString(); // the relay's own fault: the pair says so, not blame a program
+            }
+        } finally {
+            links.forEach(l -> l.close(failure != null));
+            links.clear();
+            try {
+                listener.close();
+                selector.close();
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+        }
+    }
+
+    private void acceptAll() throws IOException {
+        SelectionKey key = listener.keyFor(selector);
+        while (true) {
+            // what the open connections' programs sent before this connection was made goes first
+            links.forEach(l -> l.service(selector));
+            links.removeIf(RelayLink::finished);
+            if (links.stream().anyMatch(RelayLink::connecting)) {
+                key.interestOps(0); // wait for that connect before accepting more
                 return;
             }
-            if (server == null) {
-                // Without the relay the client would have been refused: reset its connection at once, so that
-                // it fails as it would have (a client left connected would wait for a reply, and seem to hang).
-                reset(client);
-                fromClient.end();
-                fromServer.end();
-                continue;
+            key.interestOps(SelectionKey.OP_ACCEPT);
+            // a reset channel is closed for real at the next select: before this connection, as the client did
+            selector.selectNow();
+            SocketChannel client = listener.accept();
+            if (client == null) {
+                return;
             }
-            daemon("relay-c2s", () -> pump(client, server, fromClient));
-            daemon("relay-s2c", () -> pump(server, client, fromServer));
-        }
-    }
-
-    private Socket connect() {
-        for (String host : new String[] {"127.0.0.1", "::1"}) {
-            Socket s = new Socket();
+            Connection c = new Connection();
+            synchronized (this) {
+                connections.add(c);
+            }
+            RelayLink link = new RelayLink(seq++, client, serverPort, CONNECT_TIMEOUT_NANOS, c);
+            links.add(link);
             try {
-                s.connect(new InetSocketAddress(InetAddress.getByName(host), serverPort), CONNECT_TIMEOUT_MILLIS);
-                return s;
+                link.start(selector);
             } catch (IOException e) {
-                try {
-                    s.close();
-                } catch (IOException ignored) {
-                    // nothing to close
-                }
+                c.problem("the relay could not serve the connection: " + e.getMessage());
+                link.close(true); // this client's connection only; the others go on
             }
         }
-        return null;
     }
 
-    private static void pump(Socket from, Socket to, Flow flow) {
-        byte[] buf = new byte[8192];
-        boolean reset = false;
+    private static InetAddress loopback(byte[] address) {
         try {
-            InputStream in = from.getInputStream();
-            OutputStream out = to.getOutputStream();
-            int n;
-            while ((n = in.read(buf)) > 0) {
-                flow.add(buf, n);
-                out.write(buf, 0, n);
-                out.flush();
-            }
+            return InetAddress.getByAddress(address);
         } catch (IOException e) {
-            reset = true; // reset (or closed by the relay): the flow ends here
-        } finally {
-            flow.end();
-            if (reset) {
-                reset(to); // a reset is passed on as a reset: the other program sees ECONNRESET, not an end of stream
-            } else {
-                try {
-                    if (!to.isClosed()) {
-                        to.shutdownOutput();
-                    }
-                } catch (IOException ignored) {
-                    // the other side is gone already
-                }
-            }
+            throw new IllegalStateException(e);
         }
-    }
-
-    private static void reset(Socket s) {
-        try {
-            s.setSoLinger(true, 0);
-            s.close();
-        } catch (IOException ignored) {
-            // gone already
-        }
-    }
-
-    private static void daemon(String name, Runnable r) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        t.start();
     }
 
     /** Waits up to {@code grace} for the relay's flows to end (bytes still in flight after a program exited). */
@@ -222,22 +258,12 @@ final class Relay implements AutoCloseable {
 
     @Override
     public void close() {
-        closed.set(true);
+        closed = true;
+        selector.wakeup();
         try {
-            listener.close();
-        } catch (IOException ignored) {
-            // closing anyway
-        }
-        List<Socket> all;
-        synchronized (this) {
-            all = List.copyOf(sockets);
-        }
-        for (Socket s : all) {
-            try {
-                s.close();
-            } catch (IOException ignored) {
-                // closing anyway
-            }
+            thread.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }
