@@ -205,8 +205,8 @@ public final class MatrixCommand implements Callable<Integer> {
                     clients.size() * servers.size(), checkJobs.size());
             MatrixRunner runner = new MatrixRunner(jobs, Duration.ofMillis((long) (startSeconds * 1000)),
                     Duration.ofMillis((long) (timeoutSeconds * 1000)));
-            MatrixResult result = noChecks ? runner.run(clients, servers, progress::done)
-                    : runner.runWithChecks(clients, servers, checkJobs, progress::done);
+            MatrixResult result = noChecks ? runner.run(clients, servers, progress)
+                    : runner.runWithChecks(clients, servers, checkJobs, progress);
             progress.end();
             report(result);
             return result.pairs().stream().allMatch(p -> p.verdict() == PairVerdict.WORKS) ? 0 : 1;

@@ -1,12 +1,13 @@
 package org.hellointernet.conformance.cli;
 
 import java.io.PrintWriter;
+import org.hellointernet.conformance.matrix.MatrixRunner;
 
 /**
  * {@code hello matrix}'s progress line on a terminal: checks and pairs done out of all of them, with a bar. Told
  * from worker threads; prints nothing when standard error is not a terminal.
  */
-final class MatrixProgress {
+final class MatrixProgress implements MatrixRunner.Listener {
 
     private static final int WIDTH = 30;
 
@@ -22,8 +23,8 @@ final class MatrixProgress {
         this.checks = checks;
     }
 
-    /** {@code done} checks and pairs are finished. */
-    void done(int done) {
+    @Override
+    public void done(int done) {
         if (!terminal) {
             return;
         }
@@ -33,6 +34,23 @@ final class MatrixProgress {
         synchronized (err) {
             err.print("\rhello matrix: " + done + "/" + total + what + "[" + "#".repeat(full)
                     + " ".repeat(WIDTH - full) + "]");
+            err.flush();
+        }
+    }
+
+    @Override
+    public void rerun(int done, int of) {
+        if (!terminal) {
+            if (done == 0) {
+                err.println("hello matrix: " + of + " failing pair(s) run again, alone");
+                err.flush();
+            }
+            return;
+        }
+        int full = done * WIDTH / of;
+        synchronized (err) {
+            err.print("\rhello matrix: failing pairs run again alone: " + done + "/" + of + " [" + "#".repeat(full)
+                    + " ".repeat(WIDTH - full) + "]          ");
             err.flush();
         }
     }

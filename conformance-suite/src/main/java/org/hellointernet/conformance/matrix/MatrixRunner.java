@@ -2,23 +2,40 @@ package org.hellointernet.conformance.matrix;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntConsumer;
 import org.hellointernet.conformance.result.CheckResult;
 import org.hellointernet.spec.Role;
 
 /**
  * Runs every client against every server and, if asked, the conformance checks of the submissions' programs: all
  * of them tasks of one pool of {@code jobs} threads, so that checks and pairs together never run more than
- * {@code jobs} programs' sessions at once. Checks go first (they take longest). When everything is done, each
- * failing pair gets its {@link Explanation} from the checks.
+ * {@code jobs} programs' sessions at once. Checks go first (they take longest). Then each pair that hung,
+ * crashed or got a wrong reply is run again alone, as a person pairing programs by hand would: a program with a
+ * race (a server that misses a connection that arrives while it is busy) may fail only on a busy machine, and the
+ * report then says both. When everything is done, each failing pair gets its {@link Explanation} from the checks.
  */
 public final class MatrixRunner {
+
+    /** Told how the run goes, from worker threads. */
+    public interface Listener {
+        /** {@code done} checks and pairs are finished. */
+        void done(int done);
+
+        /** The failing pairs are run again, one at a time: {@code done} of {@code of}. */
+        default void rerun(int done, int of) {
+        }
+    }
+
+    /** The verdicts that may come of a busy machine; a build or a server that never listens does not. */
+    private static final Set<PairVerdict> RERUN = EnumSet.of(PairVerdict.HANGS, PairVerdict.CRASHED,
+            PairVerdict.WRONG_REPLY);
 
     private final int jobs;
     private final PairRunner pairs;
@@ -34,7 +51,7 @@ public final class MatrixRunner {
     /**
      * Runs the pairs alone; {@code progress} is told the number of pairs done after each one (from worker threads).
      */
-    public MatrixResult run(List<Entrant> clients, List<Entrant> servers, IntConsumer progress) {
+    public MatrixResult run(List<Entrant> clients, List<Entrant> servers, Listener progress) {
         return run(clients, servers, List.of(), false, progress);
     }
 
@@ -43,12 +60,12 @@ public final class MatrixRunner {
      * (from worker threads), out of {@code checks.size()} + the number of pairs.
      */
     public MatrixResult runWithChecks(List<Entrant> clients, List<Entrant> servers, List<CheckJob> checks,
-            IntConsumer progress) {
+            Listener progress) {
         return run(clients, servers, checks, true, progress);
     }
 
     private MatrixResult run(List<Entrant> clients, List<Entrant> servers, List<CheckJob> checks, boolean checksRun,
-            IntConsumer progress) {
+            Listener progress) {
         long t0 = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(jobs, r -> {
             Thread t = new Thread(r, "matrix-job");
@@ -60,7 +77,7 @@ public final class MatrixRunner {
         for (CheckJob job : checks) {
             checkFutures.add(pool.submit(() -> {
                 CheckResult r = job.work().call();
-                progress.accept(done.incrementAndGet());
+                progress.done(done.incrementAndGet());
                 return r;
             }));
         }
@@ -69,7 +86,7 @@ public final class MatrixRunner {
             for (Entrant s : servers) {
                 pairFutures.add(pool.submit(() -> {
                     PairResult r = pairs.run(c, s);
-                    progress.accept(done.incrementAndGet());
+                    progress.done(done.incrementAndGet());
                     return r;
                 }));
             }
@@ -92,6 +109,7 @@ public final class MatrixRunner {
         } finally {
             pool.shutdownNow();
         }
+        results = rerunAlone(clients, servers, results, progress);
         MatrixResult unexplained = new MatrixResult(clients.stream().map(Entrant::name).toList(),
                 servers.stream().map(Entrant::name).toList(), results, checksRun, checked, Duration.ZERO);
         List<PairResult> explained = new ArrayList<>();
@@ -102,5 +120,27 @@ public final class MatrixRunner {
         }
         return new MatrixResult(unexplained.clients(), unexplained.servers(), explained, checksRun, checked,
                 Duration.ofNanos(System.nanoTime() - t0));
+    }
+
+    /** Runs each pair that hung, crashed or got a wrong reply again, alone; results in the same order. */
+    private List<PairResult> rerunAlone(List<Entrant> clients, List<Entrant> servers, List<PairResult> results,
+            Listener progress) {
+        List<Integer> again = new ArrayList<>();
+        for (int i = 0; i < results.size(); i++) {
+            if (RERUN.contains(results.get(i).verdict())) {
+                again.add(i);
+            }
+        }
+        List<PairResult> out = new ArrayList<>(results);
+        for (int k = 0; k < again.size(); k++) {
+            progress.rerun(k, again.size());
+            int i = again.get(k);
+            out.set(i, pairs.run(clients.get(i / servers.size()), servers.get(i % servers.size()))
+                    .afterRetry(results.get(i)));
+        }
+        if (!again.isEmpty()) {
+            progress.rerun(again.size(), again.size());
+        }
+        return out;
     }
 }

@@ -41,6 +41,21 @@ public record PairResult(String client, String server, PairVerdict verdict, Stri
         return new PairResult(client, server, verdict, reason, failure, transcript, elapsed, e);
     }
 
+    /**
+     * This result of a pair run again alone, after {@code first} (a failure with other pairs running): the first
+     * one if the verdict is the same; else this one, with the first run in its reason and transcript.
+     */
+    public PairResult afterRetry(PairResult first) {
+        if (first.verdict == verdict) {
+            return first;
+        }
+        return new PairResult(client, server, verdict, reason + " (run alone; with other pairs running at the same"
+                + " time: " + first.verdict.word() + " - " + first.reason + ")", failure,
+                "run alone (the first run, with other pairs running at the same time, is below):\n" + transcript
+                        + "\nthe first run, with other pairs running at the same time:\n" + first.transcript,
+                elapsed.plus(first.elapsed), explanation);
+    }
+
     /** True if the pair works. */
     public boolean works() {
         return verdict == PairVerdict.WORKS;

@@ -75,6 +75,11 @@ final class PairRunner {
                         FailureKind.CLIENT_COULD_NOT_RUN, t, t0);
             }
             relay.settle(SETTLE);
+            if (relay.failure() != null) {
+                t.line("the harness's relay failed: " + relay.failure());
+                return result(client, server, PairVerdict.DID_NOT_START, "the harness's relay failed",
+                        FailureKind.HARNESS, t, t0);
+            }
             List<PairObservation.Exchange> exchanges = new ArrayList<>();
             for (Relay.Connection c : relay.connections()) {
                 // after a client is killed at the timeout, closes, and what the server sends on the end of stream
