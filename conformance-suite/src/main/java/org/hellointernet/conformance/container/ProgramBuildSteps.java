@@ -114,13 +114,14 @@ final class ProgramBuildSteps {
         }
         String status = files.getOrDefault(name + ".status", "").strip();
         String log = tail(files.getOrDefault(name + ".log", ""));
-        String what = "the " + name + " did not build: " + BuildOutcome.quote(command);
+        String what = "the " + name + " did not build";
+        String quoted = what + ": " + BuildOutcome.quote(command);
         return switch (status) {
             case "0" -> null;
-            case "" -> new BuildResult.DidNotBuild(what + " left no exit status in the image", log);
-            case "124", "137" -> new BuildResult.DidNotBuild(what + " did not finish within "
+            case "" -> new BuildResult.DidNotBuild(quoted + " left no exit status in the image", log);
+            case "124", "137" -> new BuildResult.DidNotBuild(quoted + " did not finish within "
                     + STEP_TIMEOUT_SECONDS / 60 + " minutes (exit status " + status + ")", log);
-            default -> new BuildResult.DidNotBuild(what + " exited with status " + status, log);
+            default -> BuildResult.DidNotBuild.exited(what, command, status, log);
         };
     }
 

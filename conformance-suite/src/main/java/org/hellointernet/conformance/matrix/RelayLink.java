@@ -167,10 +167,7 @@ final class RelayLink {
             try {
                 n = from.read(pipe.buf);
             } catch (IOException e) {
-                // A reset is passed on as a reset: the other program sees ECONNRESET, not an end of stream.
-                endBoth();
-                reset(client);
-                reset(server);
+                resetBoth(); // a reset is passed on as a reset: the other program sees ECONNRESET, not an end of stream
                 return;
             } finally {
                 pipe.buf.flip();
@@ -185,9 +182,7 @@ final class RelayLink {
                 try {
                     to.shutdownOutput(); // a half-close is passed on as a half-close
                 } catch (IOException e) {
-                    endBoth();
-                    reset(client);
-                    reset(server);
+                    resetBoth();
                 }
                 return;
             }
@@ -228,14 +223,20 @@ final class RelayLink {
 
     /** Closes both connections (the relay is closing); with {@code reset}, as resets (the relay failed). */
     void close(boolean reset) {
-        endBoth();
         if (reset) {
-            reset(client);
-            reset(server);
+            resetBoth();
         } else {
+            endBoth();
             closeQuietly(client);
             closeQuietly(server);
         }
+    }
+
+    /** Ends both directions and resets both connections. */
+    private void resetBoth() {
+        endBoth();
+        reset(client);
+        reset(server);
     }
 
     private static void reset(SocketChannel s) {

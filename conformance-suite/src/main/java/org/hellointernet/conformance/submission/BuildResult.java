@@ -24,5 +24,11 @@ public sealed interface BuildResult permits BuildResult.Built, BuildResult.DidNo
      * @param logTail the last lines of the build log (the compiler's message is there)
      */
     record DidNotBuild(String message, String logTail) implements BuildResult {
+
+        /** A build command that exited with a non-zero status: {@code the server did not build: `make` exited ...}. */
+        public static DidNotBuild exited(String what, String command, String status, String logTail) {
+            return new DidNotBuild(what + ": " + BuildOutcome.quote(command) + " exited with status " + status,
+                    logTail);
+        }
     }
 }

@@ -47,7 +47,7 @@ public final class LocalBuild {
             }
             int code = p.exitCode().orElse(-1);
             return code == 0 ? Optional.empty()
-                    : Optional.of(new BuildResult.DidNotBuild(quoted + " exited with status " + code, tail));
+                    : Optional.of(BuildResult.DidNotBuild.exited(what, command, Integer.toString(code), tail));
         }
     }
 }
