@@ -27,6 +27,7 @@ import org.hellointernet.conformance.result.ExitStatus;
 import org.hellointernet.conformance.result.TargetInfo;
 import org.hellointernet.conformance.rules.RuleBook;
 import org.hellointernet.conformance.session.CheckOptions;
+import org.hellointernet.conformance.session.Timing;
 import org.hellointernet.conformance.session.ClientCheck;
 import org.hellointernet.conformance.session.ScriptException;
 import org.hellointernet.conformance.session.ServerCheck;
@@ -139,6 +140,11 @@ public final class CheckCommand implements Callable<Integer> {
             description = "Deadline for the whole check (default: ${DEFAULT-VALUE} s).")
     int timeoutSeconds;
 
+    @Option(names = "--timeout-factor", paramLabel = "F",
+            description = "Wait F times as long for programs as the rules say (1 to 100). Default: automatic, the"
+                    + " machine's load average per core (1 on a quiet machine, at most 4).")
+    Double timeoutFactor;
+
     @Override
     public Integer call() throws IOException {
         validate();
@@ -207,7 +213,8 @@ public final class CheckCommand implements Callable<Integer> {
             }
         }
         RuleSelection selection = RuleSelection.of(book, only, exclude, spec.commandLine());
-        CheckOptions options = new CheckOptions(profile, language, jobs, Duration.ofSeconds(timeoutSeconds));
+        CheckOptions options = new CheckOptions(profile, language, jobs, Duration.ofSeconds(timeoutSeconds),
+                timeoutFactor == null ? Timing.automatic() : Timing.fixed(timeoutFactor));
         Path workDir = Path.of("").toAbsolutePath();
         boolean reference = folder == null && serverCmd == null && clientCmd == null && serverAddr == null;
 
@@ -349,6 +356,9 @@ public final class CheckCommand implements Callable<Integer> {
         }
         if (timeoutSeconds < 1) {
             throw new ParameterException(spec.commandLine(), "--timeout must be at least 1 second");
+        }
+        if (timeoutFactor != null && !(timeoutFactor >= 1 && timeoutFactor <= 100)) {
+            throw new ParameterException(spec.commandLine(), "--timeout-factor must be 1 to 100, not " + timeoutFactor);
         }
     }
 }

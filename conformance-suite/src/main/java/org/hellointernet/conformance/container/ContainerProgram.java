@@ -122,8 +122,27 @@ final class ContainerProgram implements Program {
     }
 
     private void exited(Integer status) {
-        exitNanos.compareAndSet(Long.MIN_VALUE, System.nanoTime());
+        exitNanos.compareAndSet(Long.MIN_VALUE, exitTimeAsNanos());
         exit.complete(status == null ? -1 : status);
+    }
+
+    /**
+     * When the container's process exited, on this JVM's {@link System#nanoTime()} scale: the engine's own record
+     * ({@code State.FinishedAt}), not when its wait answered, which on a busy machine can be a second later (a
+     * client judged on "exits within 1 s" must not pay for the engine). Now, if the engine does not say.
+     */
+    private long exitTimeAsNanos() {
+        long now = System.nanoTime();
+        try {
+            String finished = docker.inspectContainerCmd(id).exec().getState().getFinishedAt();
+            if (finished == null || finished.startsWith("0001-")) {
+                return now;
+            }
+            long ago = java.time.Duration.between(java.time.Instant.parse(finished), java.time.Instant.now()).toNanos();
+            return ago > 0 && ago < 60_000_000_000L ? Math.max(startNanos, now - ago) : now;
+        } catch (RuntimeException e) {
+            return now;
+        }
     }
 
     private void endStreams() {

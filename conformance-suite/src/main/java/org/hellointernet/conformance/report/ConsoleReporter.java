@@ -117,6 +117,9 @@ public final class ConsoleReporter implements Reporter {
                 b.append(' ').append(paint(DIM, dash() + " skipped: " + SafeText.oneLine(r.message())));
             }
             b.append('\n');
+            if (!r.note().isEmpty()) {
+                b.append(INDENT).append(paint(DIM, SafeText.oneLine(r.note()))).append('\n');
+            }
             if (r.status() == Status.FAIL || r.status() == Status.ERROR) {
                 writeDetails(b, r);
             } else if (verbose && r.status() == Status.PASS) {

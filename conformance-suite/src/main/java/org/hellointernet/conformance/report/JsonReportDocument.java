@@ -42,9 +42,11 @@ final class JsonReportDocument {
     }
 
     @JsonPropertyOrder({"rule", "level", "title", "section", "requirement", "status", "message", "expected",
-        "observed", "hint", "reproduce", "durationMs", "transcript"})
+        "observed", "hint", "reproduce", "durationMs", "note", "transcript"})
     record Result(String rule, String level, String title, String section, String requirement, String status,
             String message, String expected, String observed, String hint, String reproduce, long durationMs,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+            String note,
             List<Line> transcript) {
     }
 
@@ -75,7 +77,7 @@ final class JsonReportDocument {
     private static Result result(RuleResult r) {
         return new Result(r.rule().id(), r.rule().level().name(), str(r.rule().title()), str(r.rule().section()),
                 str(r.rule().requirement()), r.status().name(), r.message(), r.expected(), r.observed(),
-                str(r.rule().hint()), r.reproduce(), r.durationMs(),
+                str(r.rule().hint()), r.reproduce(), r.durationMs(), r.note(),
                 r.transcript().stream().map(JsonReportDocument::line).toList());
     }
 

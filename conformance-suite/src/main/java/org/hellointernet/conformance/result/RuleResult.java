@@ -15,6 +15,8 @@ import org.hellointernet.spec.Rule;
  * @param transcript the session's events, in order
  * @param reproduce  a shell command that reproduces the session by hand, or empty
  * @param durationMs how long the rule took
+ * @param note       how the verdict came about when a reader should know it, else empty: it was close ("replied
+ *                   after 6.2 s ... on a machine with load 7.1"), or it differed when the rule ran again alone
  */
 public record RuleResult(
         Rule rule,
@@ -24,14 +26,22 @@ public record RuleResult(
         String observed,
         List<TranscriptEntry> transcript,
         String reproduce,
-        long durationMs) {
+        long durationMs,
+        String note) {
 
     public RuleResult {
+        note = note == null ? "" : note;
         message = message == null ? "" : message;
         expected = expected == null ? "" : expected;
         observed = observed == null ? "" : observed;
         reproduce = reproduce == null ? "" : reproduce;
         transcript = transcript == null ? List.of() : List.copyOf(transcript);
+    }
+
+    /** A result without a note. */
+    public RuleResult(Rule rule, Status status, String message, String expected, String observed,
+            List<TranscriptEntry> transcript, String reproduce, long durationMs) {
+        this(rule, status, message, expected, observed, transcript, reproduce, durationMs, "");
     }
 
     /** A result that was not run, for the given reason. */

@@ -4,9 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import org.hellointernet.conformance.result.CheckResult;
 import org.hellointernet.conformance.result.RuleResult;
@@ -38,45 +35,52 @@ public final class ClientCheck {
         Instant startedAt = Instant.now();
         long t0 = System.nanoTime();
         SessionTarget.Client target = new SessionTarget.Client(command, options.language());
-        Map<String, RuleResult> done = new ConcurrentHashMap<>();
         Entry connect = entries.stream().filter(e -> e.rule().id().equals(CONNECT_RULE)).findFirst().orElse(null);
+        RuleResult first = null;
         if (connect != null) {
-            RuleResult first = engine.run(connect.rule(), connect.script(), target, options.profile(), null);
-            done.put(CONNECT_RULE, first);
+            SessionEngine.Outcome o = engine.runSession(connect.rule(), connect.script(), target, options.profile(),
+                    null, options.timing());
+            first = o.result();
             if (first.status() != Status.PASS) {
                 List<RuleResult> results = new ArrayList<>();
                 for (Entry e : entries) {
-                    results.add(e == connect ? first
+                    results.add(e == connect ? o.result()
                             : RuleResult.skipped(e.rule(), "the client never connected (see " + CONNECT_RULE + ")"));
                 }
                 String problem = "the client never connected to the scripted server: " + first.message();
                 return CheckResult.of(info, options.profile(), startedAt, elapsed(t0), false, problem, results);
             }
+            // The protocol sets no limit on how long a client takes to start (a JVM, a container): every later
+            // rule waits for its connection as much longer as twice what this first run took.
+            if (o.connectedAfter() != null) {
+                target = new SessionTarget.Client(command, options.language(), o.connectedAfter().multipliedBy(2));
+            }
         }
         long deadline = System.nanoTime() + options.deadline().toNanos();
+        SessionTarget.Client client = target;
         List<Entry> rest = entries.stream().filter(e -> e != connect).toList();
-        for (List<Entry> phase : Phases.of(rest)) {
-            ConcurrentLinkedQueue<Entry> queue = new ConcurrentLinkedQueue<>(phase);
-            Workers.run(Math.min(options.jobs(), Math.max(1, phase.size())), "client-check", worker -> {
-                Entry e;
-                while ((e = queue.poll()) != null) {
-                    String unmet = Phases.unmet(e, done);
-                    done.put(e.rule().id(), unmet != null ? RuleResult.skipped(e.rule(), unmet) : runOne(e, target, deadline));
-                }
-            });
+        List<RuleResult> others = RuleRuns.run(rest, options.jobs(), "client-check", options.timing(),
+                (e, worker, timing) -> runOne(e, client, deadline, timing));
+        List<RuleResult> results = new ArrayList<>();
+        for (Entry e : entries) {
+            results.add(e == connect ? first : others.get(rest.indexOf(e)));
         }
-        return CheckResult.of(info, options.profile(), startedAt, elapsed(t0), true, "", Phases.inOrder(entries, done));
+        return CheckResult.of(info, options.profile(), startedAt, elapsed(t0), true, "", results);
     }
 
-    private RuleResult runOne(Entry e, SessionTarget.Client target, long deadline) {
+    private SessionEngine.Outcome runOne(Entry e, SessionTarget.Client target, long deadline, Timing timing) {
         if (System.nanoTime() > deadline) {
-            return RuleResult.skipped(e.rule(), "the check's deadline of " + Durations.show(options.deadline())
-                    + " was reached before this rule ran");
+            return skip(RuleResult.skipped(e.rule(), "the check's deadline of " + Durations.show(options.deadline())
+                    + " was reached before this rule ran"));
         }
         if (e.script().needs().contains(SessionScript.Need.IPV6) && !Ports.hasIpv6Loopback()) {
-            return RuleResult.skipped(e.rule(), "this machine has no IPv6 loopback address (::1)");
+            return skip(RuleResult.skipped(e.rule(), "this machine has no IPv6 loopback address (::1)"));
         }
-        return engine.run(e.rule(), e.script(), target, options.profile(), null);
+        return engine.runSession(e.rule(), e.script(), target, options.profile(), null, timing);
+    }
+
+    private static SessionEngine.Outcome skip(RuleResult result) {
+        return new SessionEngine.Outcome(result, false, false, null);
     }
 
     private static long elapsed(long t0) {

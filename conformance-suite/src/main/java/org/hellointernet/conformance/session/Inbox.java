@@ -27,6 +27,7 @@ final class Inbox {
     private boolean reset;
     private long overflow;
     private long lastArrivalNanos;
+    private long endNanos;
 
     synchronized void append(byte[] data, int length) {
         int room = LIMIT - buffer.size();
@@ -39,6 +40,7 @@ final class Inbox {
     }
 
     synchronized void finish(boolean byReset) {
+        endNanos = System.nanoTime();
         eof = true;
         reset |= byReset;
         notifyAll();
@@ -54,6 +56,11 @@ final class Inbox {
 
     synchronized long overflow() {
         return overflow;
+    }
+
+    /** When the last bytes arrived ({@link System#nanoTime()}), or when the connection ended if it ended later. */
+    synchronized long lastArrivalNanos() {
+        return Math.max(lastArrivalNanos, endNanos);
     }
 
     /** Bytes received and not yet consumed. */

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalInt;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.hellointernet.conformance.result.Direction;
@@ -21,10 +20,6 @@ final class ProgramSteps {
     /** A line that says how to call the program. */
     private static final Pattern USAGE = Pattern.compile(
             "(?i)\\busage\\b|\\bsyntax\\b|\\bmissing\\b|\\bexpected\\b|\\binvalid\\b|\\bport\\b|\\bargument");
-    /** Signs of a crash rather than a usage message. */
-    private static final Pattern CRASH = Pattern.compile(
-            "Traceback \\(most recent call last\\)|^\\s+at [\\w$.]+\\(|Exception in thread|^panic:|Segmentation fault"
-                    + "|core dumped|Unhandled exception|uncaught exception|^\\s*throw err|node:internal");
 
     private final SessionContext ctx;
 
@@ -45,6 +40,10 @@ final class ProgramSteps {
             runServer(s);
         } else if (step instanceof Step.ExpectUsage s) {
             expectUsage(s);
+        } else if (step instanceof Step.ExpectMessage s) {
+            expectMessage(s);
+        } else if (step instanceof Step.ExpectRunning s) {
+            expectRunning(s);
         } else {
             throw new IllegalStateException("no runner for step " + step);
         }
@@ -59,22 +58,39 @@ final class ProgramSteps {
         }
         Map<String, String> values = Map.of("host", host, "port", port);
         String line = command.render(values).strip();
+        if (ctx.program != null) {
+            // a second run in the same session (e.g. HOST ::1, then [::1]): the first one's output stays on record
+            recordOutput(ctx, ctx.program, 0, 0);
+            ctx.program.close();
+        }
         ctx.transcript.note("run the client: " + line);
+        ctx.programLine = line;
         ctx.program = command.launch(line, values);
+        if (ctx.programStartedNanos == 0) {
+            ctx.programStartedNanos = System.nanoTime();
+        }
     }
 
     private void expectExit(Step.ExpectExit s) throws StepFailure, InterruptedException {
         Program p = requireProgram();
         long start = System.nanoTime();
-        boolean exited = p.waitForExit(remaining(s.within()));
+        Duration upAtStart = p.uptime();
+        boolean exited = p.waitForExit(s.stretch() ? remaining(s.within())
+                : Duration.ofNanos(Math.max(0, ctx.pauseUntil(s.within().toMillis()) - System.nanoTime())));
         if (!exited) {
-            ctx.transcript.note("still running after " + Durations.show(s.within()));
-            throw new StepFailure("the program was still running " + Durations.show(s.within()) + " later",
+            Duration waited = s.stretch() ? ctx.stretched(s.within()) : s.within();
+            ctx.transcript.note("still running after " + Durations.show(waited));
+            throw StepFailure.timedOut(s.within(), "the program was still running " + Durations.show(waited) + " later",
                     "it exits within " + Durations.show(s.within()) + exitWanted(s.code()), "still running");
         }
         int code = p.exitCode().orElse(-1);
-        ctx.transcript.note("exited with status " + code + " after "
-                + Durations.show(Duration.ofNanos(System.nanoTime() - start)));
+        // when it exited, as its own uptime tells (not when this thread noticed)
+        Duration after = p.uptime().minus(upAtStart);
+        if (after.isNegative()) {
+            after = Duration.ZERO;
+        }
+        ctx.transcript.note("exited with status " + code + " after " + Durations.show(after));
+        ctx.judgeTime("exited", after.toNanos(), s.within());
         boolean ok = switch (s.code()) {
             case "0" -> code == 0;
             case "nonzero" -> code != 0;
@@ -119,12 +135,13 @@ final class ProgramSteps {
             return;
         }
         String where = s.stream().equals("any") ? "its output" : "standard " + (s.stream().equals("stdout") ? "output" : "error");
-        String message = "no " + what.substring(2) + " on " + where + " within " + Durations.show(s.within());
+        String message = "no " + what.substring(2) + " on " + where + " within "
+                + Durations.show(ctx.stretched(s.within()));
         if (s.stream().equals("stdout") && p.stderr().linesFrom(mark(p, p.stderr())).stream().anyMatch(test)) {
             message += "; it was printed on standard error instead of standard output";
         }
         String seen = String.join("\n", p.stdout().linesFrom(mark(p, p.stdout())));
-        throw new StepFailure(message, what, seen.isEmpty() ? "(nothing on standard output)" : seen);
+        throw StepFailure.timedOut(s.within(), message, what, seen.isEmpty() ? "(nothing on standard output)" : seen);
     }
 
     /** Lines of a pooled server's output from before this session do not count. */
@@ -141,6 +158,7 @@ final class ProgramSteps {
             throw new StepFailure("the server was not started by the harness", "a started server", "none");
         }
         ctx.transcript.note("the server listened on port " + server.port() + " after " + Durations.show(server.startup()));
+        ctx.judgeTime("listened", server.startup().toNanos(), org.hellointernet.protocol.Protocol.START_TIMEOUT);
     }
 
     private void runServer(Step.RunServer s) throws IOException {
@@ -156,7 +174,7 @@ final class ProgramSteps {
     private void expectUsage(Step.ExpectUsage s) throws StepFailure, InterruptedException {
         Program p = requireProgram();
         if (!p.waitForExit(remaining(s.within()))) {
-            throw new StepFailure("the program was still running " + Durations.show(s.within())
+            throw StepFailure.timedOut(s.within(), "the program was still running " + Durations.show(ctx.stretched(s.within()))
                     + " later: it must check its arguments, print a usage line and exit",
                     "a usage line and a non-zero exit status", "still running");
         }
@@ -171,14 +189,75 @@ final class ProgramSteps {
             throw new StepFailure("the program exited with status 0", "a usage line and a non-zero exit status",
                     "exit status 0; output: " + shown);
         }
-        if (output.stream().anyMatch(CRASH.asPredicate())) {
-            throw new StepFailure("the program crashed instead of printing a usage line",
+        if (CrashSigns.crashed(output, code)) {
+            throw new StepFailure("the program crashed instead of printing a usage line"
+                    + CrashSigns.describe(output, code),
                     "a usage line such as \"usage: server PORT\" and a non-zero exit status",
                     "exit status " + code + "; output: " + shown);
         }
         if (output.stream().noneMatch(USAGE.asPredicate())) {
             throw new StepFailure("the program printed no usage line", "a usage line such as \"usage: server PORT\"",
                     "exit status " + code + "; output: " + shown);
+        }
+    }
+
+    private void expectMessage(Step.ExpectMessage s) throws StepFailure, InterruptedException {
+        Program p = requireProgram();
+        List<OutputCapture> streams = switch (s.stream()) {
+            case "stdout" -> List.of(p.stdout());
+            case "stderr" -> List.of(p.stderr());
+            default -> List.of(p.stdout(), p.stderr());
+        };
+        String where = s.stream().equals("any") ? "its output" : "standard " + (s.stream().equals("stdout")
+                ? "output" : "error");
+        long deadline = ctx.deadline(s.within().toMillis());
+        // the whole message: once the program has exited, until its streams end (bounded)
+        if (!p.isAlive()) {
+            for (OutputCapture c : streams) {
+                c.awaitClosed(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+            }
+        }
+        while (lines(streams).isEmpty() && System.nanoTime() < deadline) {
+            streams.get(0).awaitLine(0, l -> !l.isBlank(), Duration.ofNanos(Math.min(deadline - System.nanoTime(),
+                    50_000_000L)));
+        }
+        List<String> lines = lines(streams);
+        int code = p.exitCode().orElse(0);
+        String shown = lines.isEmpty() ? "(nothing)" : String.join("\n", lines.subList(0, Math.min(12, lines.size())))
+                + (lines.size() > 12 ? "\n... (" + (lines.size() - 12) + " more lines)" : "");
+        String wanted = "one line on " + where + " that says what went wrong, in words";
+        if (lines.isEmpty()) {
+            String elsewhere = s.stream().equals("stderr") && !lines(List.of(p.stdout())).isEmpty()
+                    ? "; it printed on standard output instead: " + lines(List.of(p.stdout())).get(0) : "";
+            throw StepFailure.timedOut(s.within(), "no message on " + where + elsewhere, wanted, "(nothing on " + where + ")");
+        }
+        List<String> all = new java.util.ArrayList<>(lines(List.of(p.stderr())));
+        all.addAll(lines(List.of(p.stdout())));
+        if (CrashSigns.crashed(all, code)) {
+            throw new StepFailure("the program crashed instead of printing a message" + CrashSigns.describe(all, code)
+                    + ": a stack trace is not a message", wanted, shown);
+        }
+        if (lines.size() > s.maxLines()) {
+            throw new StepFailure("the message is " + lines.size() + " lines long, not one line", wanted, shown);
+        }
+    }
+
+    private static List<String> lines(List<OutputCapture> streams) {
+        List<String> out = new java.util.ArrayList<>();
+        for (OutputCapture c : streams) {
+            c.lines().stream().filter(l -> !l.isBlank()).forEach(out::add);
+        }
+        return out;
+    }
+
+    private void expectRunning(Step.ExpectRunning s) throws StepFailure {
+        Program p = ctx.server().process();
+        if (p == null) {
+            return; // an address target: the exchanges that follow judge whether it still serves
+        }
+        if (p.waitForExit(Duration.ofNanos(Math.max(0, ctx.deadline(s.duration().toMillis()) - System.nanoTime())))) {
+            throw new StepFailure("the server stopped after that connection" + serverState(ctx.server()),
+                    "the server keeps running, serving the next clients", CrashSigns.exitWords(p));
         }
     }
 
@@ -210,13 +289,11 @@ final class ProgramSteps {
         if (p == null || p.isAlive()) {
             return "";
         }
-        OptionalInt code = p.exitCode();
         String tail = p.stderr().tail(5);
         if (tail.isBlank()) {
             tail = p.stdout().tail(5);
         }
-        return "; the program is no longer running (it exited with status "
-                + (code.isPresent() ? code.getAsInt() : "?") + ")"
+        return "; the program is no longer running (" + CrashSigns.exitWords(p) + ")"
                 + (tail.isBlank() ? "" : "; its last lines: " + tail.strip().replace("\n", " | "));
     }
 

@@ -24,7 +24,7 @@ public final class ScriptParser {
 
     private static final YAMLMapper YAML = new YAMLMapper();
     private static final Set<String> TOP_LEVEL = Set.of("rule", "summary", "reproduce", "needs", "server", "listen",
-            "timeout", "steps", "requires", "level", "profiles", "section", "title", "requirement", "hint");
+            "timeout", "steps", "requires", "level", "profiles", "section", "title", "requirement", "hint", "slow");
 
     private final String source;
 
@@ -67,10 +67,10 @@ public final class ScriptParser {
             needs.add(enumValue(SessionScript.Need.class, n.asText(), "needs"));
         }
         String server = root.path("server").asText("pooled");
-        if (role == Role.SERVER && server.equals("pooled")) {
+        if (role == Role.SERVER && (server.equals("pooled") || server.equals("fresh"))) {
             needs.add(SessionScript.Need.SERVER);
-        } else if (!server.equals("none") && !server.equals("pooled")) {
-            throw error("server must be pooled or none, not \"" + server + "\"");
+        } else if (!server.equals("none") && !server.equals("pooled") && !server.equals("fresh")) {
+            throw error("server must be pooled, fresh or none, not \"" + server + "\"");
         }
         SessionScript.Listen listen = root.has("listen")
                 ? enumValue(SessionScript.Listen.class, root.get("listen").asText(), "listen")
@@ -78,14 +78,16 @@ public final class ScriptParser {
         if (listen == SessionScript.Listen.IPV6) {
             needs.add(SessionScript.Need.IPV6);
         }
-        Duration timeout = root.has("timeout") ? duration(root.get("timeout"), "timeout") : SessionScript.DEFAULT_TIMEOUT;
         JsonNode stepsNode = root.get("steps");
         if (stepsNode == null || !stepsNode.isArray() || stepsNode.isEmpty()) {
             throw error("steps must be a non-empty list");
         }
         List<Step> steps = steps(stepsNode, "steps");
+        Duration timeout = root.has("timeout") ? duration(root.get("timeout"), "timeout")
+                : SessionScript.defaultTimeout(steps);
         return new SessionScript(rule, role, root.path("summary").asText(""), root.path("reproduce").asText(""),
-                needs, listen, timeout, steps, source, requires(root), definition(root, rule, role));
+                needs, listen, timeout, steps, source, requires(root), definition(root, rule, role),
+                server.equals("fresh"), root.path("slow").asBoolean(false));
     }
 
     private List<String> requires(JsonNode root) {
@@ -132,13 +134,15 @@ public final class ScriptParser {
         StepArgs a = new StepArgs(entry.getValue(), where + " (" + kind + ")", this::error);
         Step step = switch (kind) {
             case "connect" -> new Step.Connect(a.name("as"), a.text("host", null), a.duration("within", "5s"));
-            case "exchange" -> new Step.Exchange(a.duration("within", "5s"));
+            case "exchange" -> new Step.Exchange(a.duration("within", "5s"), a.bool("pace", false),
+                    a.bool("plus_pace", false));
             case "start_client" -> new Step.StartClient(a.text("host", null), a.text("port", null),
                     a.bool("no_args", false));
             case "accept" -> new Step.Accept(a.name("as"), a.duration("within", "5s"), a.bool("strict", false));
             case "read_hello" -> new Step.ReadHello(a.name("from"), a.duration("within", "5s"));
             case "expect_hello" -> new Step.ExpectHello(a.name("from"), a.duration("within", "5s"));
-            case "expect_exit" -> new Step.ExpectExit(a.text("code", "any"), a.duration("within", "5s"));
+            case "expect_exit" -> new Step.ExpectExit(a.text("code", "any"), a.duration("within", "5s"),
+                    a.bool("stretch", true));
             case "expect_connections" -> new Step.ExpectConnections(a.integer("count", 1));
             case "send" -> new Step.Send(a.name("to"), a.text("text", null), a.text("hex", null),
                     a.text("repeat", null), a.integer("count", 1), a.integer("pieces", 1), a.duration("gap", "0ms"),
@@ -149,10 +153,12 @@ public final class ScriptParser {
             case "close" -> new Step.Close(a.name("conn"));
             case "expect_reply" -> new Step.ExpectReply(a.name("from"), a.duration("within", "5s"),
                     a.choice("newline", "required", "required", "optional").equals("required"),
-                    a.choice("format", "strict", "strict", "lenient").equals("strict"));
+                    a.choice("format", "strict", "strict", "lenient").equals("strict"), a.bool("own_pace", false));
             case "expect_line" -> new Step.ExpectLine(a.name("from"), a.duration("within", "5s"), a.text("matches", null));
-            case "expect_silence" -> new Step.ExpectSilence(a.name("from"), a.duration("for", "0ms"));
-            case "expect_close" -> new Step.ExpectClose(a.name("from"), a.duration("within", "1s"));
+            case "expect_silence" -> new Step.ExpectSilence(a.name("from"), a.duration("for", "0ms"),
+                    a.text("before", "the \\n"));
+            case "expect_close" -> new Step.ExpectClose(a.name("from"), a.duration("within", "1s"),
+                    a.bool("ignore_bytes", false));
             case "expect_no_more" -> new Step.ExpectNoMore(a.name("from"), a.duration("for", "500ms"));
             case "drain" -> new Step.Drain(a.name("from"), a.duration("for", "500ms"));
             case "expect_output" -> new Step.ExpectOutput(a.choice("stream", "stdout", "stdout", "stderr", "any"),
@@ -160,6 +166,9 @@ public final class ScriptParser {
             case "expect_started" -> new Step.ExpectStarted();
             case "run_server" -> new Step.RunServer(a.text("port", ""));
             case "expect_usage" -> new Step.ExpectUsage(a.duration("within", "5s"));
+            case "expect_message" -> new Step.ExpectMessage(a.choice("stream", "stderr", "stdout", "stderr", "any"),
+                    a.integer("max_lines", 3), a.duration("within", "1s"));
+            case "expect_running" -> new Step.ExpectRunning(a.duration("for", "500ms"));
             case "repeat" -> new Step.Repeat(a.integer("times", 1), steps(a.list("steps"), where + ".steps"));
             default -> throw error(where + ": unknown step \"" + kind + "\" (see SESSIONS.md for the steps)");
         };
@@ -181,6 +190,8 @@ public final class ScriptParser {
             throw error(where + ": expect_output takes exactly one of contains, matches");
         } else if (step instanceof Step.ExpectExit e && !Set.of("0", "nonzero", "any").contains(e.code())) {
             throw error(where + ": expect_exit code must be 0, nonzero or any");
+        } else if (step instanceof Step.ExpectMessage m && m.maxLines() < 1) {
+            throw error(where + ": expect_message max_lines must be at least 1");
         } else if (step instanceof Step.Repeat r && (r.times() < 1 || r.times() > 1000)) {
             throw error(where + ": repeat times must be 1 to 1000");
         }

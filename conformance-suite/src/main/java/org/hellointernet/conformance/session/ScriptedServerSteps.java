@@ -1,6 +1,7 @@
 package org.hellointernet.conformance.session;
 
 import java.net.Socket;
+import java.time.Duration;
 import org.hellointernet.conformance.result.Direction;
 import org.hellointernet.conformance.session.Inbox.End;
 import org.hellointernet.conformance.session.Inbox.Read;
@@ -33,15 +34,24 @@ final class ScriptedServerSteps {
 
     private void accept(Step.Accept s) throws StepFailure, InterruptedException {
         ScriptedServer server = requireScripted();
-        long deadline = ctx.deadline(s.within().toMillis());
+        long allowance = ctx.target instanceof SessionTarget.Client c ? c.startAllowance().toNanos() : 0;
+        long t0 = System.nanoTime();
+        long deadline = Math.min(ctx.deadline(s.within().toMillis()) + allowance, ctx.deadlineNanos);
         while (true) {
             Socket socket = nextConnection(server, deadline);
             if (socket == null) {
                 boolean exited = ctx.program != null && !ctx.program.isAlive();
-                throw new StepFailure((exited ? "the client exited without connecting"
-                                : "the client did not connect within " + Durations.show(s.within()))
-                                + ProgramSteps.programState(ctx.program),
-                        "a connection to port " + server.port(), "no connection");
+                String run = ctx.programLine == null ? "the client" : "the client (run as `" + ctx.programLine + "`)";
+                String message = (exited ? run + " exited without connecting"
+                        : run + " did not connect within " + Durations.show(Duration.ofNanos(deadline - t0)))
+                        + ProgramSteps.programState(ctx.program);
+                if (exited) {
+                    throw new StepFailure(message, "a connection to port " + server.port(), "no connection");
+                }
+                throw StepFailure.timedOut(s.within(), message, "a connection to port " + server.port(), "no connection");
+            }
+            if (ctx.connectedAfter == null && ctx.programStartedNanos != 0) {
+                ctx.connectedAfter = Duration.ofNanos(System.nanoTime() - ctx.programStartedNanos);
             }
             Conn conn = new Conn(s.as(), socket, ctx.transcript, Direction.C, ctx.io);
             if (!s.strict()) {
@@ -77,9 +87,7 @@ final class ScriptedServerSteps {
         Conn conn = ctx.conn(s.from());
         Read read = conn.inbox().message(1_000_000_000L, ctx.deadline(s.within().toMillis()));
         if (read.isEmpty()) {
-            throw new StepFailure("the client sent no hello" + (read.end() == End.TIMEOUT
-                            ? " within " + Durations.show(s.within()) : " before closing the connection"),
-                    "Hello in <language>", StepRunner.describeEnd(read, s.within().toMillis()));
+            throw noHello(read, s.within());
         }
         MessageJudge.text(read.bytes()).flatMap(Hello::parse).ifPresent(h -> learnClientLanguage(h.language()));
     }
@@ -88,9 +96,7 @@ final class ScriptedServerSteps {
         Conn conn = ctx.conn(s.from());
         Read read = conn.inbox().message(StepRunner.QUIET_MILLIS * 1_000_000L, ctx.deadline(s.within().toMillis()));
         if (read.isEmpty()) {
-            throw new StepFailure("the client sent no hello" + (read.end() == End.TIMEOUT
-                            ? " within " + Durations.show(s.within()) : " before closing the connection"),
-                    "Hello in <language>", StepRunner.describeEnd(read, s.within().toMillis()));
+            throw noHello(read, s.within());
         }
         learnClientLanguage(MessageJudge.hello(read.bytes(), ctx.client().language()));
         if (read.end() == End.LF) {
@@ -102,6 +108,16 @@ final class ScriptedServerSteps {
                         Visible.quotedLine(read.bytes()) + " then " + Visible.quotedLine(extra));
             }
         }
+    }
+
+    private StepFailure noHello(Read read, Duration within) {
+        if (read.end() == End.TIMEOUT) {
+            Duration waited = ctx.stretched(within);
+            return StepFailure.timedOut(within, "the client sent no hello within " + Durations.show(waited),
+                    "Hello in <language>", StepRunner.describeEnd(read, waited.toMillis()));
+        }
+        return new StepFailure("the client sent no hello before closing the connection", "Hello in <language>",
+                StepRunner.describeEnd(read, within.toMillis()));
     }
 
     private void learnClientLanguage(String language) {

@@ -9,8 +9,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import org.hellointernet.conformance.result.CheckResult;
 import org.hellointernet.conformance.result.RuleResult;
@@ -48,7 +46,7 @@ public final class ServerCheck {
         Instant startedAt = Instant.now();
         long t0 = System.nanoTime();
         int port = Ports.freeLoopbackPort();
-        Started first = ServerLauncher.start(command, port, Protocol.START_TIMEOUT);
+        Started first = ServerLauncher.start(command, port, options.timing().scale(Protocol.START_TIMEOUT));
         if (first instanceof Started.Failed failed) {
             List<RuleResult> results = new ArrayList<>();
             for (Entry e : entries) {
@@ -65,8 +63,9 @@ public final class ServerCheck {
                     results);
         }
         Started.Running running = (Started.Running) first;
-        ServerPool pool = new ServerPool(command, new ServerPool.Instance(running.process(), port, running.startup()));
-        List<RuleResult> results = runAll(worker -> pool.acquire(worker), pool, command);
+        ServerPool pool = new ServerPool(command, new ServerPool.Instance(running.process(), port, running.startup()),
+                options.timing().scale(Protocol.START_TIMEOUT));
+        List<RuleResult> results = runAll(pool::acquire, pool, command);
         pool.close();
         return CheckResult.of(info, options.profile(), startedAt, elapsed(t0), true, "", results);
     }
@@ -82,83 +81,73 @@ public final class ServerCheck {
             return CheckResult.of(info, options.profile(), startedAt, elapsed(t0), false, problem, results);
         }
         ServerPool pool = ServerPool.address(host, port);
-        List<RuleResult> results = runAll(worker -> pool.acquire(worker), pool, null);
+        List<RuleResult> results = runAll(pool::acquire, pool, null);
         return CheckResult.of(info, options.profile(), startedAt, elapsed(t0), true, "", results);
     }
 
     private interface Acquire {
-        ServerPool.Lease get(int worker);
+        ServerPool.Lease get(int worker, boolean fresh);
     }
 
     private List<RuleResult> runAll(Acquire acquire, ServerPool pool, Command command) {
-        Map<String, RuleResult> done = new ConcurrentHashMap<>();
         long deadline = System.nanoTime() + options.deadline().toNanos();
-        for (List<Entry> phase : Phases.of(slowFirst(entries))) {
-            ConcurrentLinkedQueue<Entry> queue = new ConcurrentLinkedQueue<>(phase);
-            int workers = pool.isAddress() ? 1 : Math.min(options.jobs(), Math.max(1, phase.size()));
-            Workers.run(workers, "check-worker", worker -> {
-                Entry e;
-                while ((e = queue.poll()) != null) {
-                    String unmet = Phases.unmet(e, done);
-                    done.put(e.rule().id(), unmet != null ? RuleResult.skipped(e.rule(), unmet)
-                            : runOne(e, worker, acquire, pool, command, deadline));
-                }
-            });
-        }
-        return Phases.inOrder(entries, done);
+        int jobs = pool.isAddress() ? 1 : options.jobs();
+        return RuleRuns.run(entries, jobs, "check-worker", options.timing(),
+                (e, worker, timing) -> runOne(e, worker, acquire, pool, command, deadline, timing));
     }
 
-    private RuleResult runOne(Entry e, int worker, Acquire acquire, ServerPool pool, Command command, long deadline) {
+    private SessionEngine.Outcome runOne(Entry e, int worker, Acquire acquire, ServerPool pool, Command command,
+            long deadline, Timing timing) {
         SessionScript script = e.script();
         if (System.nanoTime() > deadline) {
-            return RuleResult.skipped(e.rule(), "the check's deadline of " + Durations.show(options.deadline())
-                    + " was reached before this rule ran");
+            return skip(RuleResult.skipped(e.rule(), "the check's deadline of " + Durations.show(options.deadline())
+                    + " was reached before this rule ran"));
         }
         if (script.needs().contains(SessionScript.Need.PROCESS) && pool.isAddress()) {
-            return RuleResult.skipped(e.rule(), "needs the server's own process (its output, its exit status):"
-                    + " checked with --server-cmd, not with --server-addr");
+            return skip(RuleResult.skipped(e.rule(), "needs the server's own process (its output, its exit status):"
+                    + " checked with --server-cmd, not with --server-addr"));
         }
         if (script.needs().contains(SessionScript.Need.IPV6)
                 && (!Ports.hasIpv6Loopback() || pool.isAddress() && !pool.isLoopbackAddress())) {
-            return RuleResult.skipped(e.rule(), pool.isAddress() ? "IPv6 is only tried on a local server"
-                    : "this machine has no IPv6 loopback address (::1)");
+            return skip(RuleResult.skipped(e.rule(), pool.isAddress() ? "IPv6 is only tried on a local server"
+                    : "this machine has no IPv6 loopback address (::1)"));
         }
         String language = Languages.forRule(e.rule().id(), 0);
-        SessionTarget.Server target;
-        if (script.needs().contains(SessionScript.Need.SERVER)) {
-            ServerPool.Lease lease = acquire.get(worker);
-            if (lease.problem() != null) {
-                return new RuleResult(e.rule(), Status.SKIP, "the server could not be started again for this rule: "
-                        + lease.problem(), "", "", List.of(), "", 0);
-            }
-            target = new SessionTarget.Server(lease.host(), lease.port(), lease.process(), lease.startup(), command,
+        if (!script.needs().contains(SessionScript.Need.SERVER)) {
+            SessionTarget.Server target = new SessionTarget.Server("127.0.0.1", 0, null, null, command,
                     options.language());
-        } else {
-            target = new SessionTarget.Server("127.0.0.1", 0, null, null, command, options.language());
+            return engine.runSession(e.rule(), script, target, options.profile(), language, timing);
         }
-        SessionEngine.Outcome outcome = engine.runSession(e.rule(), script, target, options.profile(), language);
-        pool.release(worker);
-        if (outcome.serverGoneAtStart() && script.needs().contains(SessionScript.Need.SERVER)) {
+        // A rule gets a copy whose health is known: a fresh one when it asks (or runs again alone), else the copy
+        // the worker's previous rule passed on. A copy that failed a rule, or served a fresh-copy rule, is dropped.
+        boolean fresh = script.freshServer() || worker == RuleRuns.ALONE;
+        ServerPool.Lease lease = acquire.get(worker, fresh);
+        if (lease.problem() != null) {
+            return skip(new RuleResult(e.rule(), Status.SKIP, "the server could not be started again for this rule: "
+                    + lease.problem(), "", "", List.of(), "", 0));
+        }
+        SessionEngine.Outcome outcome = engine.runSession(e.rule(), script, target(lease, command), options.profile(),
+                language, timing);
+        if (outcome.serverGoneAtStart() && !fresh) {
             // The copy stopped after the previous rule (e.g. a server that serves one client): not this rule's fault.
             pool.discard(worker);
-            ServerPool.Lease lease = acquire.get(worker);
+            lease = acquire.get(worker, true);
             if (lease.problem() == null) {
-                target = new SessionTarget.Server(lease.host(), lease.port(), lease.process(), lease.startup(), command,
-                        options.language());
-                outcome = engine.runSession(e.rule(), script, target, options.profile(), language);
-                pool.release(worker);
+                outcome = engine.runSession(e.rule(), script, target(lease, command), options.profile(), language,
+                        timing);
             }
         }
-        return outcome.result();
+        pool.release(worker, !fresh && outcome.result().status() == Status.PASS);
+        return outcome;
     }
 
-    /** Long sessions first, so parallel workers finish together. */
-    private static List<Entry> slowFirst(List<Entry> entries) {
-        List<String> slow = List.of("SRV-USAGE", "SRV-SEQUENTIAL", "SRV-GARBAGE", "SRV-LONG-LINE", "SRV-NO-LF-HELLO");
-        List<Entry> out = new ArrayList<>();
-        entries.stream().filter(e -> slow.contains(e.rule().id())).forEach(out::add);
-        entries.stream().filter(e -> !slow.contains(e.rule().id())).forEach(out::add);
-        return out;
+    private SessionTarget.Server target(ServerPool.Lease lease, Command command) {
+        return new SessionTarget.Server(lease.host(), lease.port(), lease.process(), lease.startup(), command,
+                options.language());
+    }
+
+    private static SessionEngine.Outcome skip(RuleResult result) {
+        return new SessionEngine.Outcome(result, false, false, null);
     }
 
     /** One ordinary exchange, to tell "nothing is there" from rule failures; null if something answered. */

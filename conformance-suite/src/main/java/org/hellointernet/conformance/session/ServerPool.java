@@ -13,8 +13,9 @@ import org.hellointernet.conformance.target.Started;
 import org.hellointernet.protocol.Protocol;
 
 /**
- * The copies of the server under test, one per worker, started on demand and started again when one exited.
- * For an address target there is no copy: every lease is the address.
+ * The copies of the server under test, one per worker, started on demand. A copy serves the worker's next rule
+ * only if the rule before passed on it and it is still running; a rule that asks for a fresh copy gets one, and
+ * its copy is dropped after it. For an address target there is no copy: every lease is the address.
  */
 final class ServerPool implements AutoCloseable {
 
@@ -27,12 +28,14 @@ final class ServerPool implements AutoCloseable {
     }
 
     private final Command command;
+    private final Duration startTimeout;
     private final String host;
     private final int addressPort;
     private final Map<Integer, Instance> byWorker = new HashMap<>();
 
-    ServerPool(Command command, Instance first) {
+    ServerPool(Command command, Instance first, Duration startTimeout) {
         this.command = command;
+        this.startTimeout = startTimeout;
         this.host = "127.0.0.1";
         this.addressPort = 0;
         byWorker.put(0, first);
@@ -40,6 +43,7 @@ final class ServerPool implements AutoCloseable {
 
     private ServerPool(String host, int port) {
         this.command = null;
+        this.startTimeout = Protocol.START_TIMEOUT;
         this.host = host;
         this.addressPort = port;
     }
@@ -60,8 +64,8 @@ final class ServerPool implements AutoCloseable {
         }
     }
 
-    /** The worker's copy, started (again) if needed. */
-    Lease acquire(int worker) {
+    /** The worker's copy, started (again) if needed; with {@code fresh}, always a new one. */
+    Lease acquire(int worker, boolean fresh) {
         if (isAddress()) {
             return new Lease(host, addressPort, null, null, null);
         }
@@ -69,20 +73,20 @@ final class ServerPool implements AutoCloseable {
         synchronized (this) {
             current = byWorker.get(worker);
         }
-        if (current != null && current.process().isAlive()) {
+        if (current != null && current.process().isAlive() && !fresh) {
             return lease(current);
         }
         if (current != null) {
             current.process().close();
         }
         int port = Ports.freeLoopbackPort();
-        Started started = ServerLauncher.start(command, port, Protocol.START_TIMEOUT);
+        Started started = ServerLauncher.start(command, port, startTimeout);
         if (started instanceof Started.Running r) {
-            Instance fresh = new Instance(r.process(), port, r.startup());
+            Instance copy = new Instance(r.process(), port, r.startup());
             synchronized (this) {
-                byWorker.put(worker, fresh);
+                byWorker.put(worker, copy);
             }
-            return lease(fresh);
+            return lease(copy);
         }
         synchronized (this) {
             byWorker.remove(worker);
@@ -94,13 +98,16 @@ final class ServerPool implements AutoCloseable {
         return new Lease(host, i.port(), i.process(), i.startup(), null);
     }
 
-    /** After a session: a copy that exited is dropped (its exit was judged by the session). */
-    void release(int worker) {
+    /**
+     * After a session: the copy is kept for the worker's next rule only if {@code keep} (its rule passed and did
+     * not ask for a copy of its own) and it still runs; otherwise it is stopped and dropped.
+     */
+    void release(int worker, boolean keep) {
         Instance i;
         synchronized (this) {
             i = byWorker.get(worker);
         }
-        if (i != null && !i.process().isAlive()) {
+        if (i != null && (!keep || !i.process().isAlive())) {
             i.process().close();
             synchronized (this) {
                 byWorker.remove(worker);

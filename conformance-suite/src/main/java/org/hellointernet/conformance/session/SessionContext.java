@@ -1,6 +1,9 @@
 package org.hellointernet.conformance.session;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import org.hellointernet.conformance.target.Program;
@@ -16,7 +19,12 @@ final class SessionContext implements AutoCloseable {
     final Transcript transcript = new Transcript();
     final Map<String, Conn> conns = new LinkedHashMap<>();
     final ExecutorService io;
+    final Timing timing;
+    /** Every wait on a program is this many times the script's (1 on a quiet machine): see {@link Timing}. */
+    final double factor;
     final long deadlineNanos;
+    /** Waits that ended after the script's own time but within the stretched one: the verdict was close. */
+    final List<String> closeCalls = new ArrayList<>();
     /** Lines of the pooled server's stdout and stderr already seen when the session started. */
     long stdoutMark;
     long stderrMark;
@@ -25,22 +33,63 @@ final class SessionContext implements AutoCloseable {
     /** The scripted server of a client session, or null. */
     ScriptedServer scripted;
     int exchanges;
+    /** How long this server took to answer a plain hello ({@code exchange} with {@code pace: true}). */
+    Duration pace = Duration.ZERO;
     /** The first connection this session opened to the server, or null. */
     Conn firstConn;
+    /** The command line of the program the session started last, for messages. */
+    String programLine;
+    /** When the session started its program (a client), for {@link #connectedAfter}. */
+    long programStartedNanos;
+    /** How long after its start the client's first connection arrived, or null. */
+    Duration connectedAfter;
     /** The session's very first connection was refused: the pooled copy had stopped listening before it began. */
     boolean serverGoneAtStart;
 
-    SessionContext(SessionScript script, SessionTarget target, Profile profile, ExecutorService io) {
+    SessionContext(SessionScript script, SessionTarget target, Profile profile, ExecutorService io, Timing timing,
+            Duration allowance) {
         this.script = script;
         this.target = target;
         this.profile = profile;
         this.io = io;
-        this.deadlineNanos = System.nanoTime() + script.timeout().toNanos();
+        this.timing = timing;
+        this.factor = timing.factor();
+        this.deadlineNanos = System.nanoTime() + (long) (script.timeout().toNanos() * factor) + allowance.toNanos();
     }
 
-    /** The earlier of now + {@code millis} and the session deadline. */
+    /**
+     * The earlier of now + {@code millis} and the session deadline, for a wait on a peer. A wait of
+     * {@link StepFailure#TIGHT} or more (the harness's generous waits, a program's start) is stretched by the
+     * factor; a shorter one is a time the protocol sets for a reaction (a reply, a close, an exit), which a busy
+     * machine hardly delays: it stays as the script says, is judged from when the event happened, and a failure
+     * is confirmed by running the rule again alone.
+     */
     long deadline(long millis) {
+        return Math.min(System.nanoTime() + stretched(Duration.ofMillis(millis)).toNanos(), deadlineNanos);
+    }
+
+    /** {@code d} as long as the harness actually waits for it in this session (see {@link #deadline(long)}). */
+    Duration stretched(Duration d) {
+        return d.compareTo(StepFailure.TIGHT) < 0 ? d : Duration.ofNanos((long) (d.toNanos() * factor));
+    }
+
+    /** The earlier of now + {@code millis} as given and the session deadline: for the harness's own pauses. */
+    long pauseUntil(long millis) {
         return Math.min(System.nanoTime() + millis * 1_000_000L, deadlineNanos);
+    }
+
+    /**
+     * Notes a wait that ended {@code elapsedNanos} after it began, when that is past the script's {@code within}
+     * (the harness waited longer on a busy machine): the verdict holds, and the report says it was close.
+     */
+    void judgeTime(String what, long elapsedNanos, Duration within) {
+        if (elapsedNanos > within.toNanos() && stretched(within).compareTo(within) > 0) {
+            String note = what + " after " + Durations.show(Duration.ofNanos(elapsedNanos)) + " (the rule allows "
+                    + Durations.show(within) + "; on this machine, " + timing.reason() + ", the harness waited up to "
+                    + Durations.show(stretched(within)) + ")";
+            closeCalls.add(note);
+            transcript.note("close: " + note);
+        }
     }
 
     Conn conn(String name) {

@@ -1,6 +1,7 @@
 package org.hellointernet.conformance.session;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import org.hellointernet.conformance.result.RuleResult;
 import org.hellointernet.conformance.result.Status;
@@ -31,20 +32,29 @@ public final class SessionEngine {
      * @param language for server targets, the X the harness says in its hellos; ignored for clients
      */
     public RuleResult run(Rule rule, SessionScript script, SessionTarget target, Profile profile, String language) {
-        return runSession(rule, script, target, profile, language).result();
+        return runSession(rule, script, target, profile, language, Timing.automatic()).result();
     }
 
-    /** A result, and whether the pooled server was already gone when the session began (then run it again). */
-    record Outcome(RuleResult result, boolean serverGoneAtStart) {
+    /**
+     * A result, and what the check needs to know about how it came about.
+     *
+     * @param serverGoneAtStart the pooled server was already gone when the session began (then run it again)
+     * @param timedOut          it failed because a wait ran out (then confirm it by running the rule again alone)
+     * @param connectedAfter    for a client, how long after its start it connected, or null
+     */
+    record Outcome(RuleResult result, boolean serverGoneAtStart, boolean timedOut, Duration connectedAfter) {
     }
 
-    Outcome runSession(Rule rule, SessionScript script, SessionTarget target, Profile profile, String language) {
+    Outcome runSession(Rule rule, SessionScript script, SessionTarget target, Profile profile, String language,
+            Timing timing) {
         long start = System.nanoTime();
         Status status = Status.PASS;
         String message = script.summary();
         String expected = "";
         String observed = "";
-        SessionContext ctx = new SessionContext(script, target, profile, io);
+        boolean timedOut = false;
+        Duration allowance = target instanceof SessionTarget.Client c ? c.startAllowance() : Duration.ZERO;
+        SessionContext ctx = new SessionContext(script, target, profile, io, timing, allowance);
         Program server = target instanceof SessionTarget.Server s ? s.process() : null;
         boolean serverWasAlive = server != null && server.isAlive();
         try {
@@ -55,14 +65,14 @@ public final class SessionEngine {
             }
             if (serverWasAlive && !server.isAlive() && server.exitCode().orElse(0) != 0) {
                 throw new StepFailure("the server crashed during this rule" + ProgramSteps.serverState(
-                        (SessionTarget.Server) target), "the server keeps running", "it exited with status "
-                        + server.exitCode().orElse(-1));
+                        (SessionTarget.Server) target), "the server keeps running", CrashSigns.exitWords(server));
             }
         } catch (StepFailure f) {
             status = Status.FAIL;
             message = f.getMessage();
             expected = f.expected();
             observed = f.observed();
+            timedOut = f.timing();
         } catch (ScriptException e) {
             status = Status.ERROR;
             message = "the session script is broken: " + e.getMessage();
@@ -80,8 +90,10 @@ public final class SessionEngine {
         }
         String reproduce = ctx.vars.fillKnown(script.reproduce());
         long millis = (System.nanoTime() - start) / 1_000_000;
+        String note = ctx.closeCalls.isEmpty() ? "" : "close: " + String.join("; ", ctx.closeCalls);
         return new Outcome(new RuleResult(rule, status, message, expected, observed, ctx.transcript.entries(),
-                reproduce, millis), status == Status.FAIL && (ctx.serverGoneAtStart || exitedBeforeServing(ctx, server)));
+                reproduce, millis, note), status == Status.FAIL && (ctx.serverGoneAtStart || exitedBeforeServing(ctx, server)),
+                timedOut, ctx.connectedAfter);
     }
 
     /**

@@ -20,6 +20,11 @@ import org.hellointernet.spec.Rule;
  * @param source    where the script came from, for error messages
  * @param requires  rules that must pass first; if one did not, this rule is skipped with that reason
  * @param definition the rule itself, for a rule that is not in the catalog (an instructor's own), else null
+ * @param freshServer the session starts on a copy of the server no other rule used, and no rule uses it after
+ *                  ({@code server: fresh}): for rules that judge whether the server keeps serving, and for
+ *                  rules whose bad input may damage the copy
+ * @param slow      the session takes seconds by design ({@code slow: true}): started first, so that parallel
+ *                  workers finish together
  */
 public record SessionScript(
         String rule,
@@ -32,10 +37,21 @@ public record SessionScript(
         List<Step> steps,
         String source,
         List<String> requires,
-        Rule definition) {
+        Rule definition,
+        boolean freshServer,
+        boolean slow) {
 
-    /** Default session deadline. */
+    /** The least session deadline when a script gives none; longer when its steps' own times add up to more. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+
+    /** The deadline of a script that gives none: its steps' times added up, plus a margin, at least 30 s. */
+    static Duration defaultTimeout(List<Step> steps) {
+        Duration sum = Duration.ofSeconds(5);
+        for (Step s : steps) {
+            sum = sum.plus(s.budget());
+        }
+        return sum.compareTo(DEFAULT_TIMEOUT) > 0 ? sum : DEFAULT_TIMEOUT;
+    }
 
     public SessionScript {
         needs = Set.copyOf(needs);

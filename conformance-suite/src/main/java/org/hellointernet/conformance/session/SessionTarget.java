@@ -26,7 +26,18 @@ public sealed interface SessionTarget {
      *
      * @param command  the command, with {@code {host}} and {@code {port}} placeholders
      * @param language the client's language X when known ({@code --language}), or null: any token is accepted
+     * @param startAllowance how much longer than a script says the harness waits for the client's connection:
+     *                 twice what it took to connect in CLI-CONNECT (a JVM or a container starts slowly; the
+     *                 protocol sets no limit on how long a client takes to start)
      */
-    record Client(Command command, String language) implements SessionTarget {
+    record Client(Command command, String language, Duration startAllowance) implements SessionTarget {
+
+        public Client(Command command, String language) {
+            this(command, language, Duration.ZERO);
+        }
+
+        public Client {
+            startAllowance = startAllowance == null ? Duration.ZERO : startAllowance;
+        }
     }
 }

@@ -10,40 +10,84 @@ import java.util.List;
  */
 public sealed interface Step {
 
+    /** The longest this step may take on a quiet machine: the session's deadline is the sum over its steps. */
+    Duration budget();
+
+    /** Quiet period after which a message without LF is taken as complete by the harness. */
+    Duration QUIET = Duration.ofMillis(500);
+
     // ---- playing the client, against a server under test -------------------------------------------------
 
     /** Open a TCP connection named {@code as} to the server ({@code host} overrides, e.g. {@code ::1}). */
     record Connect(String as, String host, Duration within) implements Step {
+        public Duration budget() {
+            return within;
+        }
     }
 
-    /** A whole exchange on a new connection: hello with LF, any non-empty reply line, close. */
-    record Exchange(Duration within) implements Step {
+    /**
+     * How much longer than its {@code within} an {@code own_pace} wait goes on: a reply that comes in that time
+     * still passes if this server answers a plain hello as late (see {@link ExpectReply}).
+     */
+    Duration OWN_PACE_GRACE = Duration.ofSeconds(4);
+
+    /**
+     * A whole exchange on a new connection: hello with LF, any non-empty reply line, close. With {@code pace} the
+     * time it took is this server's own pace, which a later {@code plus_pace} exchange adds to its {@code within}:
+     * a rule about something else than speed never fails a server for being merely slow.
+     */
+    record Exchange(Duration within, boolean pace, boolean plusPace) implements Step {
+        public Duration budget() {
+            return within.plus(QUIET).plus(plusPace ? Duration.ofSeconds(5) : Duration.ZERO);
+        }
     }
 
     // ---- playing the server, against a client under test -------------------------------------------------
 
     /** Run the client under test; {@code host}/{@code port} fill its placeholders, {@code noArgs} blanks them. */
     record StartClient(String host, String port, boolean noArgs) implements Step {
+        public Duration budget() {
+            return Duration.ZERO;
+        }
     }
 
     /** Accept the client's connection as {@code as}; empty probe connections are skipped unless {@code strict}. */
     record Accept(String as, Duration within, boolean strict) implements Step {
+        public Duration budget() {
+            return within;
+        }
     }
 
     /** Read the client's hello leniently (up to LF, a quiet second, or EOF) and learn its language. */
     record ReadHello(String from, Duration within) implements Step {
+        public Duration budget() {
+            return within;
+        }
     }
 
     /** The client's hello must be exactly {@code Hello in X} (LF or CRLF, or nothing yet), and nothing after it. */
     record ExpectHello(String from, Duration within) implements Step {
+        public Duration budget() {
+            return within.plusMillis(300);
+        }
     }
 
-    /** The client process must exit within the time, with status 0 ({@code code: 0}) or not 0 ({@code nonzero}). */
-    record ExpectExit(String code, Duration within) implements Step {
+    /**
+     * The client process must exit within the time, with status 0 ({@code code: 0}) or not 0 ({@code nonzero}).
+     * {@code stretch: false} keeps a long time as it is on a busy machine too: the program's own timer (CLI-GIVE-UP's
+     * 10 s) does not run slower there, and a longer wait would pass a program that waits too long.
+     */
+    record ExpectExit(String code, Duration within, boolean stretch) implements Step {
+        public Duration budget() {
+            return within;
+        }
     }
 
     /** Exactly {@code count} connections were made to the scripted server during the session. */
     record ExpectConnections(int count) implements Step {
+        public Duration budget() {
+            return Duration.ZERO;
+        }
     }
 
     // ---- either side ---------------------------------------------------------------------------------------
@@ -51,69 +95,151 @@ public sealed interface Step {
     /** Send text (with placeholders and escapes), hex bytes, or {@code repeat} × {@code count}. */
     record Send(String to, String text, String hex, String repeat, int count, int pieces, Duration gap,
             Duration within, boolean tolerateClosed) implements Step {
+        public Duration budget() {
+            return within.plus(gap.multipliedBy(Math.max(0, pieces - 1)));
+        }
     }
 
     /** Do nothing for a while (to segment a message on purpose, never to let things settle). */
     record Pause(Duration duration) implements Step {
+        public Duration budget() {
+            return duration;
+        }
     }
 
     /** Shut down our sending side (TCP FIN), keep reading. */
     record HalfClose(String conn) implements Step {
+        public Duration budget() {
+            return Duration.ZERO;
+        }
     }
 
     /** Abort the connection with a TCP reset. */
     record Reset(String conn) implements Step {
+        public Duration budget() {
+            return Duration.ZERO;
+        }
     }
 
     /** Close the connection normally. */
     record Close(String conn) implements Step {
+        public Duration budget() {
+            return Duration.ZERO;
+        }
     }
 
     /**
      * A reply line must arrive; {@code newline} {@code required} or {@code optional}. With {@code format: strict}
      * it must be in the profile's format; {@code lenient} (for rules about other things) accepts any line that is
-     * not an error, has no stray CR, and in profile challenge names the right X if it names one.
+     * not an error, has no stray CR, and in profile challenge names the right X if it names one. With
+     * {@code own_pace} (for rules about something else than speed) a reply later than {@code within}, but within
+     * {@link #OWN_PACE_GRACE} more, passes if a plain hello on a new connection is answered as late: a server that
+     * is merely slow fails SRV-PROMPT, not every rule with a time in it.
      */
-    record ExpectReply(String from, Duration within, boolean newlineRequired, boolean strict) implements Step {
+    record ExpectReply(String from, Duration within, boolean newlineRequired, boolean strict, boolean ownPace)
+            implements Step {
+        public Duration budget() {
+            return within.plus(QUIET).plus(ownPace ? OWN_PACE_GRACE : Duration.ZERO);
+        }
     }
 
     /** A line ending in LF must arrive; if {@code matches} is given, its text must match that regex. */
     record ExpectLine(String from, Duration within, String matches) implements Step {
+        public Duration budget() {
+            return within;
+        }
     }
 
-    /** Nothing may arrive for {@code duration} (0: nothing may have arrived so far). EOF counts as silence. */
-    record ExpectSilence(String from, Duration duration) implements Step {
+    /**
+     * Nothing may arrive for {@code duration} (0: nothing may have arrived so far). EOF counts as silence.
+     * {@code before} names what the harness has not sent yet, for the message (default: the LF).
+     */
+    record ExpectSilence(String from, Duration duration, String before) implements Step {
+        public Duration budget() {
+            return duration;
+        }
     }
 
-    /** The peer must close the connection within the time, sending nothing more first. */
-    record ExpectClose(String from, Duration within) implements Step {
+    /**
+     * The peer must close the connection within the time, sending nothing more first; with {@code ignoreBytes}
+     * bytes before the close are recorded but not judged (another rule judges them).
+     */
+    record ExpectClose(String from, Duration within, boolean ignoreBytes) implements Step {
+        public Duration budget() {
+            return within;
+        }
     }
 
     /** No further bytes for {@code duration}: silence or a close both pass. */
     record ExpectNoMore(String from, Duration duration) implements Step {
+        public Duration budget() {
+            return duration;
+        }
     }
 
     /** Read and record whatever arrives for a while, until EOF; never fails. */
     record Drain(String from, Duration duration) implements Step {
+        public Duration budget() {
+            return duration;
+        }
     }
 
     /** The program's stdout/stderr/any must get a line containing {@code contains} or matching {@code matches}. */
     record ExpectOutput(String stream, String contains, String matches, Duration within) implements Step {
+        public Duration budget() {
+            return within;
+        }
     }
 
     /** The server under test started and listens on its port (judged from its start-up). */
     record ExpectStarted() implements Step {
+        public Duration budget() {
+            return Duration.ZERO;
+        }
     }
 
     /** Run the server command with {@code port} in place of its port (e.g. empty, {@code not-a-port}). */
     record RunServer(String port) implements Step {
+        public Duration budget() {
+            return Duration.ZERO;
+        }
     }
 
     /** The program run last must exit non-zero within the time and print a usage line, not a crash. */
     record ExpectUsage(Duration within) implements Step {
+        public Duration budget() {
+            return within.plusSeconds(2);
+        }
+    }
+
+    /**
+     * The program under test must print a message on {@code stream} within the time: at least one line, at most
+     * {@code maxLines}, and not a crash (a stack trace, a panic) but words for a person.
+     */
+    record ExpectMessage(String stream, int maxLines, Duration within) implements Step {
+        public Duration budget() {
+            return within.plusSeconds(1);
+        }
+    }
+
+    /**
+     * The server under test (its process, when the harness started it) must still run after {@code duration}:
+     * a server that exits after a bad connection, even once it served the next client, does not keep serving.
+     */
+    record ExpectRunning(Duration duration) implements Step {
+        public Duration budget() {
+            return duration;
+        }
     }
 
     /** Run {@code steps} {@code times} times. */
     record Repeat(int times, List<Step> steps) implements Step {
+        public Duration budget() {
+            Duration one = Duration.ZERO;
+            for (Step s : steps) {
+                one = one.plus(s.budget());
+            }
+            return one.multipliedBy(times);
+        }
     }
 }

@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HexFormat;
 import org.hellointernet.conformance.result.Direction;
 import org.hellointernet.conformance.session.Inbox.End;
@@ -41,7 +42,7 @@ final class StepRunner {
         if (step instanceof Step.Connect s) {
             connect(s.as(), s.host(), s.within().toMillis());
         } else if (step instanceof Step.Exchange s) {
-            exchange(s.within().toMillis());
+            exchange(s);
         } else if (step instanceof Step.Send s) {
             send(s);
         } else if (step instanceof Step.Pause s) {
@@ -96,9 +97,12 @@ final class StepRunner {
             if (ctx.conns.isEmpty() && ctx.exchanges <= 1 && server.process() != null && e instanceof ConnectException) {
                 ctx.serverGoneAtStart = true;
             }
-            throw new StepFailure("could not connect to " + host + " port " + server.port() + ": " + why
-                    + ProgramSteps.serverState(server), "the server accepts a connection",
-                    why);
+            String message = "could not connect to " + host + " port " + server.port() + ": " + why
+                    + ProgramSteps.serverState(server);
+            if (e instanceof SocketTimeoutException) {
+                throw StepFailure.timedOut(Duration.ofMillis(withinMillis), message, "the server accepts a connection", why);
+            }
+            throw new StepFailure(message, "the server accepts a connection", why);
         }
         ctx.transcript.add(Direction.NOTE, name, "connected to " + host + " port " + server.port()
                 + " from port " + socket.getLocalPort());
@@ -113,7 +117,11 @@ final class StepRunner {
         return conn;
     }
 
-    private void exchange(long withinMillis) throws StepFailure, InterruptedException {
+    private void exchange(Step.Exchange s) throws StepFailure, InterruptedException {
+        long t0 = System.nanoTime();
+        // plus_pace: a rule about something else than speed waits as much longer as this server's own pace
+        Duration within = s.within().plus(s.plusPace() ? ctx.pace : Duration.ZERO);
+        long withinMillis = within.toMillis();
         String name = "x" + (++ctx.exchanges);
         Conn conn = connect(name, null, withinMillis);
         try {
@@ -123,12 +131,24 @@ final class StepRunner {
                     + ProgramSteps.serverState(ctx.server()), "the server serves a new client", e.getMessage());
         }
         Read read = conn.inbox().message(QUIET_MILLIS * 1_000_000L, ctx.deadline(withinMillis));
+        long elapsed = conn.inbox().lastArrivalNanos() - t0;
         conn.close();
         if (read.isEmpty()) {
-            String observed = read.end() == End.TIMEOUT ? "no reply within " + withinMillis + " ms"
+            String observed = read.end() == End.TIMEOUT ? "no reply within " + Durations.show(ctx.stretched(within))
                     : "the connection was closed without a reply";
-            throw new StepFailure("a new client was not served: " + observed + ProgramSteps.serverState(ctx.server()),
-                    "a reply to \"Hello in " + ctx.vars.get("language") + "\"", observed);
+            String message = "a new client was not served: " + observed + ProgramSteps.serverState(ctx.server());
+            String expected = "a reply to \"Hello in " + ctx.vars.get("language") + "\"";
+            if (read.end() == End.TIMEOUT) {
+                throw StepFailure.timedOut(within, message, expected, observed);
+            }
+            throw new StepFailure(message, expected, observed);
+        }
+        if (s.pace()) {
+            ctx.pace = Duration.ofNanos(Math.max(0, elapsed));
+            ctx.transcript.note("this server answers a plain hello after " + Durations.show(ctx.pace)
+                    + "; the next waits of this rule are that much longer");
+        } else {
+            ctx.judgeTime("a new client was served", elapsed, within);
         }
     }
 
@@ -164,7 +184,7 @@ final class StepRunner {
     }
 
     private void pause(long millis) throws InterruptedException {
-        long until = ctx.deadline(millis);
+        long until = ctx.pauseUntil(millis);
         long left;
         while ((left = until - System.nanoTime()) > 0) {
             Thread.sleep(Math.max(1, left / 1_000_000));
@@ -173,14 +193,42 @@ final class StepRunner {
 
     private void expectReply(Step.ExpectReply s) throws StepFailure, InterruptedException {
         Conn conn = ctx.conn(s.from());
-        long within = s.within().toMillis();
-        Read read = s.newlineRequired()
-                ? conn.inbox().line(ctx.deadline(within))
-                : conn.inbox().message(QUIET_MILLIS * 1_000_000L, ctx.deadline(within));
+        long t0 = System.nanoTime();
+        Duration allowed = s.within();
+        long within = allowed.toMillis();
+        OwnPace.Reader reader = deadline -> s.newlineRequired() ? conn.inbox().line(deadline)
+                : conn.inbox().message(QUIET_MILLIS * 1_000_000L, deadline);
+        OwnPace.Result waited = s.ownPace() ? new OwnPace(ctx).await(t0, allowed, reader)
+                : new OwnPace.Result(reader.read(ctx.deadline(within)), null, false);
+        Read read = waited.read();
+        long elapsed = conn.inbox().lastArrivalNanos() - t0;
         String expected = expectedReply();
+        String pace = !waited.paceMeasured() ? "" : waited.pace() == null
+                ? " (and a plain hello on a new connection got no reply either)"
+                : " (a plain hello on a new connection was answered after " + Durations.show(waited.pace()) + ")";
         if (read.isEmpty()) {
-            throw new StepFailure(read.end() == End.TIMEOUT ? "no reply within " + Durations.show(s.within())
-                    : "the server closed the connection without replying", expected, describeEnd(read, within));
+            if (read.end() == End.TIMEOUT) {
+                Duration total = Duration.ofNanos(System.nanoTime() - t0);
+                throw StepFailure.timedOut(waited.paceMeasured() ? allowed.plus(Step.OWN_PACE_GRACE) : allowed,
+                        "no reply within " + Durations.show(total) + pace, expected,
+                        describeEnd(read, total.toMillis()));
+            }
+            throw new StepFailure("the server closed the connection without replying", expected,
+                    describeEnd(read, within));
+        }
+        if (waited.paceMeasured() && (waited.pace() == null
+                || elapsed > ctx.stretched(allowed.plus(waited.pace())).toNanos())) {
+            throw StepFailure.timedOut(allowed.plus(Step.OWN_PACE_GRACE), "the reply came only after "
+                    + Durations.show(Duration.ofNanos(elapsed)) + pace, "a reply within " + Durations.show(allowed)
+                    + (waited.pace() == null ? "" : " of this server's own pace"),
+                    describeEnd(read, within));
+        }
+        if (waited.paceMeasured()) {
+            ctx.transcript.note("replied after " + Durations.show(Duration.ofNanos(elapsed)) + ": later than "
+                    + Durations.show(allowed) + ", but this server answers any hello that late" + pace
+                    + "; slowness is SRV-PROMPT's to judge");
+        } else {
+            ctx.judgeTime("replied", elapsed, allowed);
         }
         if (s.newlineRequired() && read.end() != End.LF) {
             throw new StepFailure("the reply has no newline (\\n) at the end", expected + "\\n",
@@ -202,8 +250,12 @@ final class StepRunner {
 
     private void expectLine(Step.ExpectLine s) throws StepFailure, InterruptedException {
         Conn conn = ctx.conn(s.from());
+        long t0 = System.nanoTime();
         long within = s.within().toMillis();
         Read read = conn.inbox().line(ctx.deadline(within));
+        if (!read.isEmpty()) {
+            ctx.judgeTime("a line arrived", conn.inbox().lastArrivalNanos() - t0, s.within());
+        }
         String what = ctx.script.role() == org.hellointernet.spec.Role.SERVER ? "reply" : "hello";
         if (read.end() == End.LF) {
             if (s.matches() != null) {
@@ -216,9 +268,12 @@ final class StepRunner {
             }
             return;
         }
+        if (read.isEmpty() && read.end() == End.TIMEOUT) {
+            throw StepFailure.timedOut(s.within(), "nothing arrived within " + Durations.show(ctx.stretched(s.within())),
+                    "a " + what + " line ending in \\n", describeEnd(read, ctx.stretched(s.within()).toMillis()));
+        }
         if (read.isEmpty()) {
-            throw new StepFailure(read.end() == End.TIMEOUT ? "nothing arrived within " + Durations.show(s.within())
-                    : "the connection was closed before any " + what + " arrived",
+            throw new StepFailure("the connection was closed before any " + what + " arrived",
                     "a " + what + " line ending in \\n", describeEnd(read, within));
         }
         String message = read.end() == End.TIMEOUT
@@ -235,24 +290,31 @@ final class StepRunner {
         }
         byte[] pending = conn.inbox().pending();
         if (pending.length > 0) {
-            throw new StepFailure("bytes arrived before the message they answer was complete",
-                    "nothing yet (the \\n has not been sent)", Visible.quotedLine(pending));
+            throw new StepFailure("bytes arrived before " + s.before() + " was sent: an answer to something else",
+                    "nothing yet (" + s.before() + " has not been sent)", Visible.quotedLine(pending));
         }
     }
 
     private void expectClose(Step.ExpectClose s) throws StepFailure, InterruptedException {
         Conn conn = ctx.conn(s.from());
+        long t0 = System.nanoTime();
         boolean closed = conn.inbox().awaitEof(ctx.deadline(s.within().toMillis()));
+        long elapsed = System.nanoTime() - t0;
         byte[] extra = conn.inbox().pending();
         conn.inbox().consumeAll();
-        if (extra.length > 0) {
+        if (extra.length > 0 && !s.ignoreBytes()) {
             throw new StepFailure("more bytes arrived after the reply", "the connection closed after the reply line",
                     Visible.quotedLine(extra));
         }
+        if (extra.length > 0) {
+            ctx.transcript.note("bytes after the reply are SRV-REPLY's to judge; this rule judges only the close");
+        }
         if (!closed) {
-            throw new StepFailure("the connection was still open " + Durations.show(s.within()) + " after the reply",
+            Duration waited = ctx.stretched(s.within());
+            throw StepFailure.timedOut(s.within(), "the connection was still open " + Durations.show(waited) + " after the reply",
                     "the connection closed within " + Durations.show(s.within()), "still open");
         }
+        ctx.judgeTime("the connection was closed", elapsed, s.within());
     }
 
     private void expectNoMore(Step.ExpectNoMore s) throws StepFailure, InterruptedException {

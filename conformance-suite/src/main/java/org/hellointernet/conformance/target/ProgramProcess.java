@@ -94,15 +94,22 @@ public final class ProgramProcess implements Program {
         String marker = ProcessHandle.current().pid() + "-" + UUID.randomUUID();
         env.put(ProcessTree.MARKER_VARIABLE, marker);
 
-        long startNanos = System.nanoTime();
-        Process process = builder.start();
-        if (!devNull) {
-            process.getOutputStream().close();
+        if (!LiveProcesses.beginStart()) {
+            throw new IOException("the harness is stopping: `" + shellCommand + "` was not started");
         }
-        ProgramProcess program = new ProgramProcess(shellCommand, process,
-                new ProcessTree(process.toHandle(), marker, setsid.isPresent()), startNanos);
-        LiveProcesses.add(program);
-        return program;
+        try {
+            long startNanos = System.nanoTime();
+            Process process = builder.start();
+            if (!devNull) {
+                process.getOutputStream().close();
+            }
+            ProgramProcess program = new ProgramProcess(shellCommand, process,
+                    new ProcessTree(process.toHandle(), marker, setsid.isPresent()), startNanos);
+            LiveProcesses.add(program);
+            return program;
+        } finally {
+            LiveProcesses.endStart();
+        }
     }
 
     @Override

@@ -94,6 +94,25 @@ class ScriptParserTest {
         SessionScript s = parse("rule: SRV-X\nsteps:\n  - repeat:\n      times: 3\n      steps:\n        - exchange: {}\n");
         Step.Repeat r = (Step.Repeat) s.steps().get(0);
         assertThat(r.times()).isEqualTo(3);
-        assertThat(r.steps()).containsExactly(new Step.Exchange(Duration.ofSeconds(5)));
+        assertThat(r.steps()).containsExactly(new Step.Exchange(Duration.ofSeconds(5), false, false));
+    }
+
+    @Test
+    void aScriptWithoutTimeoutGetsTheSumOfItsStepsTimes() throws IOException {
+        SessionScript s = parse("rule: SRV-X\nsteps:\n  - repeat:\n      times: 10\n      steps:\n"
+                + "        - exchange: {within: 5s}\n");
+        // ten exchanges of 5 s (+ the 500 ms quiet period each) do not fit in the least deadline of 30 s
+        assertThat(s.timeout()).isEqualTo(Duration.ofSeconds(60));
+        SessionScript small = parse("rule: SRV-X\nsteps:\n  - exchange: {within: 5s}\n");
+        assertThat(small.timeout()).isEqualTo(SessionScript.DEFAULT_TIMEOUT);
+    }
+
+    @Test
+    void serverFreshAndSlowAreRead() throws IOException {
+        SessionScript s = parse("rule: SRV-X\nserver: fresh\nslow: true\nsteps:\n  - exchange: {}\n");
+        assertThat(s.freshServer()).isTrue();
+        assertThat(s.slow()).isTrue();
+        assertThat(s.needs()).contains(SessionScript.Need.SERVER);
+        assertThat(parse("rule: SRV-X\nsteps:\n  - exchange: {}\n").freshServer()).isFalse();
     }
 }

@@ -1,0 +1,89 @@
+package org.hellointernet.conformance.session;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.hellointernet.conformance.result.Direction;
+import org.hellointernet.conformance.result.RuleResult;
+import org.hellointernet.conformance.result.Status;
+import org.hellointernet.conformance.result.TranscriptEntry;
+import org.hellointernet.conformance.rules.RuleBook.Entry;
+
+/**
+ * Runs a check's rules: each phase (see {@link Phases}) on parallel workers, slow rules first; then every rule
+ * that failed only because a wait ran out is run again, alone, with longer waits, before it is reported. A busy
+ * machine (other rules of this check included) thus never turns into a program's failure: a rule that passes
+ * alone passes, and says what happened the first time.
+ */
+final class RuleRuns {
+
+    /** The worker number of a rule run again alone: it gets a copy of the server of its own. */
+    static final int ALONE = -1;
+
+    /** Runs one rule on one worker ({@link #ALONE} for a run again) with the given timing; a skip is an outcome too. */
+    interface One {
+        SessionEngine.Outcome run(Entry entry, int worker, Timing timing);
+    }
+
+    private RuleRuns() {
+    }
+
+    /** Runs {@code entries} and returns one result per entry, in their order. */
+    static List<RuleResult> run(List<Entry> entries, int jobs, String name, Timing timing, One one) {
+        Map<String, RuleResult> done = new ConcurrentHashMap<>();
+        for (List<Entry> phase : Phases.of(slowFirst(entries))) {
+            Map<String, Boolean> timedOut = new ConcurrentHashMap<>();
+            ConcurrentLinkedQueue<Entry> queue = new ConcurrentLinkedQueue<>(phase);
+            Workers.run(Math.min(jobs, Math.max(1, phase.size())), name, worker -> {
+                Entry e;
+                while ((e = queue.poll()) != null) {
+                    String unmet = Phases.unmet(e, done);
+                    if (unmet != null) {
+                        done.put(e.rule().id(), RuleResult.skipped(e.rule(), unmet));
+                        continue;
+                    }
+                    SessionEngine.Outcome o = one.run(e, worker, timing);
+                    done.put(e.rule().id(), o.result());
+                    timedOut.put(e.rule().id(), o.timedOut());
+                }
+            });
+            for (Entry e : phase) {
+                RuleResult first = done.get(e.rule().id());
+                if (first != null && first.status() == Status.FAIL && timedOut.getOrDefault(e.rule().id(), false)) {
+                    Timing longer = timing.atLeast(2 * timing.factor());
+                    done.put(e.rule().id(), confirmed(first, one.run(e, ALONE, longer).result(), longer));
+                }
+            }
+        }
+        return Phases.inOrder(entries, done);
+    }
+
+    /**
+     * The verdict of a rule run again alone after {@code first} failed by a timeout: the second run's, which
+     * says what happened the first time, with both transcripts.
+     */
+    static RuleResult confirmed(RuleResult first, RuleResult again, Timing longer) {
+        List<TranscriptEntry> transcript = new ArrayList<>(first.transcript());
+        transcript.add(new TranscriptEntry(first.durationMs(), Direction.NOTE, "", "that run failed by a timeout ("
+                + first.message() + "); the rule is run again alone (" + longer.reason() + "):"));
+        transcript.addAll(again.transcript());
+        String note = again.status() == Status.PASS
+                ? "passed when run again alone; with other rules running at the same time: " + first.message()
+                : "the same when run again alone";
+        if (!again.note().isEmpty()) {
+            note = note + "; " + again.note();
+        }
+        return new RuleResult(again.rule(), again.status(), again.message(), again.expected(), again.observed(),
+                transcript, again.reproduce(), first.durationMs() + again.durationMs(), note);
+    }
+
+    /** Slow sessions first ({@code slow: true}), so parallel workers finish together. */
+    static List<Entry> slowFirst(List<Entry> entries) {
+        List<Entry> out = new ArrayList<>();
+        entries.stream().filter(e -> e.script().slow()).forEach(out::add);
+        entries.stream().filter(e -> !e.script().slow()).forEach(out::add);
+        return out;
+    }
+}
