@@ -45,6 +45,30 @@ def gallery_members():
     return members
 
 
+def corpus_members(root):
+    """Folders under root with an expected.yml (role, language, profile, build, run, fails, warns, unsure)."""
+    out = []
+    for name in sorted(os.listdir(root)):
+        path = os.path.join(root, name, "expected.yml")
+        if not os.path.isfile(path):
+            continue
+        m = {"name": name, "dir": os.path.join(root, name)}
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                mm = re.match(r"^(role|language|profile|build|run|fails|warns|unsure): (.*)$", line)
+                if mm:
+                    key, value = mm.group(1), mm.group(2).strip()
+                    if value.startswith("["):
+                        m[key] = [v.strip() for v in value.split("#")[0].strip().strip("[]").split(",") if v.strip()]
+                    else:
+                        m[key] = value.split(" #")[0].strip().strip("'\"")
+        m["command"] = m.get("run", "")
+        m["breaks"] = m.get("fails", []) + m.get("warns", [])
+        m["may_fail"] = m.get("unsure", [])
+        out.append(m)
+    return out
+
+
 def run_check(args, cwd, timeout=600):
     """Runs hello check with --json; returns {rule: status} and the wall time, or raises on a harness failure."""
     with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as tmp:
@@ -93,6 +117,16 @@ def programs(opts):
             flag = "--server-cmd" if m["role"] == "server" else "--client-cmd"
             args = [flag, m["command"], "--language", m["language"], "--profile", m.get("profile", "basic")]
             out.append((m["name"], args, cwd, m))
+    for root in opts.corpus:
+        for m in corpus_members(root):
+            if opts.only and m["name"] not in opts.only:
+                continue
+            if m.get("build"):
+                subprocess.run(m["build"], shell=True, cwd=m["dir"], check=False,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            flag = "--server-cmd" if m.get("role") == "server" else "--client-cmd"
+            args = [flag, m["command"], "--language", m.get("language", "X"), "--profile", m.get("profile", "basic")]
+            out.append((m["name"], args, m["dir"], m))
     for folder in opts.folders:
         mode = ["--container"] if opts.container else ["--local"] if opts.local else []
         out.append((os.path.basename(os.path.abspath(folder)), [os.path.abspath(folder), *mode], ROOT, None))
@@ -108,11 +142,12 @@ def expected_mismatches(member, verdicts):
         want = "FAIL" if rule in breaks else "SKIP" if rule in skips else "PASS"
         if status == want or rule in may and status in ("PASS", "FAIL"):
             continue
-        bad.append(f"{rule} {status} (gallery.yml: {want})")
+        bad.append(f"{rule} {status} (expected: {want})")
     return bad
 
 
 def main():
+    global JAR
     p = argparse.ArgumentParser()
     p.add_argument("--busy", type=int, default=4)
     p.add_argument("--rounds", type=int, default=1)
@@ -120,12 +155,13 @@ def main():
     p.add_argument("--local", action="store_true")
     p.add_argument("--no-gallery", action="store_true")
     p.add_argument("--only", type=lambda s: set(s.split(",")), default=None)
+    p.add_argument("--corpus", action="append", default=[],
+                   help="a folder of programs, each with an expected.yml (fails, warns, unsure); may repeat")
     p.add_argument("folders", nargs="*")
     opts = p.parse_args()
     if not os.path.exists(JAR):
         sys.exit("verdicts: build the kit first (./hello --version)")
     # a copy of the jar: rebuilding the kit meanwhile must not change (or break) the checks of this run
-    global JAR
     copy = os.path.join(tempfile.mkdtemp(prefix="verdicts-"), "hello.jar")
     shutil.copy(JAR, copy)
     JAR = copy
@@ -153,7 +189,7 @@ def main():
                 if member is not None:
                     bad = expected_mismatches(member, results[mode])
                     mismatched += len(bad)
-                    line += "" if not bad else "  NOT AS gallery.yml SAYS: " + "; ".join(bad)
+                    line += "" if not bad else "  NOT AS EXPECTED: " + "; ".join(bad)
                 print(line, flush=True)
             keys = sorted(set(results["quiet"]) | set(results["busy"]))
             for k in keys:
@@ -166,7 +202,7 @@ def main():
                           flush=True)
     med = lambda xs: sorted(xs)[len(xs) // 2] if xs else 0
     print(f"verdicts: {differ} of {total} verdicts differ between quiet and {opts.busy} busy processes; "
-          f"{mismatched} not as gallery.yml says; median wall time quiet {med(walls['quiet']):.1f} s, "
+          f"{mismatched} not as expected (gallery.yml, expected.yml); median wall time quiet {med(walls['quiet']):.1f} s, "
           f"busy {med(walls['busy']):.1f} s")
     return 1 if differ or mismatched else 0
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.hellointernet.conformance.target.Program;
 import org.hellointernet.conformance.target.ProgramRunner;
+import org.hellointernet.conformance.target.TerminalEmulation;
 
 /**
  * Runs each command line in a new container of one image, in the sandbox, labelled with the run's id.
@@ -17,11 +18,12 @@ import org.hellointernet.conformance.target.ProgramRunner;
 public final class ContainerRunner implements ProgramRunner {
 
     /**
-     * Runs the command with terminal-like line buffering where the image has {@code stdbuf}, as the local
-     * runner does ({@code $1} is the command line).
+     * Runs the command with terminal-like line buffering, as the local runner does ({@code $1} is the command
+     * line): the Ruby and Perl autoflush preloads (written to the container's writable {@code /tmp}), and
+     * {@code stdbuf -oL} where the image has it.
      */
-    private static final String WRAPPER = "if command -v stdbuf >/dev/null 2>&1; then exec stdbuf -oL sh -c \"$1\";"
-            + " else exec sh -c \"$1\"; fi";
+    private static final String WRAPPER = TerminalEmulation.shellPrelude("/tmp/.hello-autoflush") + "; "
+            + "if command -v stdbuf >/dev/null 2>&1; then exec stdbuf -oL sh -c \"$1\"; else exec sh -c \"$1\"; fi";
 
     private final DockerClient docker;
     private final String image;

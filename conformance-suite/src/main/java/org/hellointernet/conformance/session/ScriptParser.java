@@ -135,7 +135,7 @@ public final class ScriptParser {
         Step step = switch (kind) {
             case "connect" -> new Step.Connect(a.name("as"), a.text("host", null), a.duration("within", "5s"));
             case "exchange" -> new Step.Exchange(a.duration("within", "5s"), a.bool("pace", false),
-                    a.bool("plus_pace", false));
+                    a.integer("plus_pace", 0));
             case "start_client" -> new Step.StartClient(a.text("host", null), a.text("port", null),
                     a.bool("no_args", false));
             case "accept" -> new Step.Accept(a.name("as"), a.duration("within", "5s"), a.bool("strict", false));
@@ -148,6 +148,8 @@ public final class ScriptParser {
                     a.text("repeat", null), a.integer("count", 1), a.integer("pieces", 1), a.duration("gap", "0ms"),
                     a.duration("within", "5s"), a.bool("tolerate_closed", false));
             case "pause" -> new Step.Pause(a.scalarDuration());
+            case "send_and_leave" -> new Step.SendAndLeave(a.text("text", "Hello in {language}\n"),
+                    a.integer("count", 1), a.bool("reset", false));
             case "half_close" -> new Step.HalfClose(a.name("conn"));
             case "reset" -> new Step.Reset(a.name("conn"));
             case "close" -> new Step.Close(a.name("conn"));
@@ -186,10 +188,15 @@ public final class ScriptParser {
             if (s.pieces() < 1 || s.count() < 1) {
                 throw error(where + ": pieces and count must be at least 1");
             }
+
         } else if (step instanceof Step.ExpectOutput o && (o.contains() == null) == (o.matches() == null)) {
             throw error(where + ": expect_output takes exactly one of contains, matches");
         } else if (step instanceof Step.ExpectExit e && !Set.of("0", "nonzero", "any").contains(e.code())) {
             throw error(where + ": expect_exit code must be 0, nonzero or any");
+        } else if (step instanceof Step.Exchange x && (x.plusPace() < 0 || x.plusPace() > 20)) {
+            throw error(where + ": exchange plus_pace must be 0 to 20 (times this server's own pace)");
+        } else if (step instanceof Step.SendAndLeave l && (l.count() < 1 || l.count() > 16)) {
+            throw error(where + ": send_and_leave count must be 1 to 16");
         } else if (step instanceof Step.ExpectMessage m && m.maxLines() < 1) {
             throw error(where + ": expect_message max_lines must be at least 1");
         } else if (step instanceof Step.Repeat r && (r.times() < 1 || r.times() > 1000)) {

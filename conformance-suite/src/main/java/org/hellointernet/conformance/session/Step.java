@@ -33,12 +33,13 @@ public sealed interface Step {
 
     /**
      * A whole exchange on a new connection: hello with LF, any non-empty reply line, close. With {@code pace} the
-     * time it took is this server's own pace, which a later {@code plus_pace} exchange adds to its {@code within}:
-     * a rule about something else than speed never fails a server for being merely slow.
+     * time it took is this server's own pace; a later exchange with {@code plus_pace: N} waits N times that much
+     * longer (N clients the server may still be serving, one at a time, before this one): a rule about something
+     * else than speed never fails a server for being merely slow.
      */
-    record Exchange(Duration within, boolean pace, boolean plusPace) implements Step {
+    record Exchange(Duration within, boolean pace, int plusPace) implements Step {
         public Duration budget() {
-            return within.plus(QUIET).plus(plusPace ? Duration.ofSeconds(5) : Duration.ZERO);
+            return within.plus(QUIET).plus(Duration.ofSeconds(3L * plusPace));
         }
     }
 
@@ -97,6 +98,18 @@ public sealed interface Step {
             Duration within, boolean tolerateClosed) implements Step {
         public Duration budget() {
             return within.plus(gap.multipliedBy(Math.max(0, pieces - 1)));
+        }
+    }
+
+    /**
+     * {@code count} clients that each say {@code text} and leave at once, as {@code printf ... | nc -q0} does: new
+     * connections, the bytes on each, then a close ({@code reset: true}: a reset) on each, without ever reading.
+     * The server's reply then meets a socket that answers it with a reset (a C server that does not ignore SIGPIPE
+     * dies of it); a server that serves one connection at a time meets every one after the first already closed.
+     */
+    record SendAndLeave(String text, int count, boolean reset) implements Step {
+        public Duration budget() {
+            return Duration.ofSeconds(5);
         }
     }
 

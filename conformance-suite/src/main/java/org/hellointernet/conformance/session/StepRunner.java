@@ -7,7 +7,9 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import org.hellointernet.conformance.result.Direction;
 import org.hellointernet.conformance.session.Inbox.End;
 import org.hellointernet.conformance.session.Inbox.Read;
@@ -45,6 +47,8 @@ final class StepRunner {
             exchange(s);
         } else if (step instanceof Step.Send s) {
             send(s);
+        } else if (step instanceof Step.SendAndLeave s) {
+            sendAndLeave(s);
         } else if (step instanceof Step.Pause s) {
             pause(s.duration().toMillis());
         } else if (step instanceof Step.HalfClose s) {
@@ -120,7 +124,7 @@ final class StepRunner {
     private void exchange(Step.Exchange s) throws StepFailure, InterruptedException {
         long t0 = System.nanoTime();
         // plus_pace: a rule about something else than speed waits as much longer as this server's own pace
-        Duration within = s.within().plus(s.plusPace() ? ctx.pace : Duration.ZERO);
+        Duration within = s.within().plus(ctx.pace.multipliedBy(s.plusPace()));
         long withinMillis = within.toMillis();
         String name = "x" + (++ctx.exchanges);
         Conn conn = connect(name, null, withinMillis);
@@ -180,6 +184,45 @@ final class StepRunner {
             if (i < pieces - 1) {
                 pause(s.gap().toMillis());
             }
+        }
+    }
+
+    private void sendAndLeave(Step.SendAndLeave s) throws StepFailure {
+        SessionTarget.Server server = ctx.server();
+        byte[] bytes = ctx.vars.fill(s.text()).getBytes(StandardCharsets.UTF_8);
+        // Sockets of their own, with no reader blocked on them: a close takes effect at once (a socket a thread is
+        // reading from is closed only once that read returns, and the reply would be read meanwhile). Whether a
+        // close reaches the server before its reply does is a race, as with nc -q0; with several clients at once,
+        // a server that serves one connection at a time meets the later ones only after they are closed.
+        List<Socket> sockets = new ArrayList<>();
+        try {
+            for (int i = 0; i < s.count(); i++) {
+                Socket socket = new Socket();
+                sockets.add(socket);
+                socket.setTcpNoDelay(true);
+                socket.connect(new InetSocketAddress(server.host(), server.port()), (int) Math.max(1,
+                        (ctx.deadline(5000) - System.nanoTime()) / 1_000_000));
+                if (s.reset()) {
+                    socket.setSoLinger(true, 0);
+                }
+            }
+            for (Socket socket : sockets) {
+                socket.getOutputStream().write(bytes);
+                socket.close();
+            }
+        } catch (IOException e) {
+            throw new StepFailure("could not connect to " + server.host() + " port " + server.port() + ": "
+                    + e.getMessage() + ProgramSteps.serverState(server), "the server accepts a connection",
+                    String.valueOf(e.getMessage()));
+        } finally {
+            sockets.forEach(StepRunner::closeQuietly);
+        }
+        for (Socket socket : sockets) {
+            String name = "q" + (++ctx.exchanges);
+            ctx.transcript.add(Direction.NOTE, name, "connected to " + server.host() + " port " + server.port()
+                    + " from port " + socket.getLocalPort());
+            ctx.transcript.add(Direction.C, name, '"' + Visible.of(bytes) + '"');
+            ctx.transcript.add(Direction.NOTE, name, (s.reset() ? "reset" : "close") + " at once, without reading");
         }
     }
 

@@ -15,7 +15,7 @@ import java.util.Map;
  * {@code $| = 1}). Python is covered by {@code PYTHONUNBUFFERED=1}, C stdio by {@code stdbuf -oL}.
  * Existing values of these variables are kept and extended.
  */
-final class TerminalEmulation {
+public final class TerminalEmulation {
 
     private static final String RUBY = "STDOUT.sync = true\nSTDERR.sync = true\n";
     private static final String PERL = "package HelloAutoflush;\nuse IO::Handle;\nSTDOUT->autoflush(1);\n"
@@ -35,6 +35,26 @@ final class TerminalEmulation {
         env.put("PERL5LIB", join(d.toString(), base.get("PERL5LIB"), ":"));
         env.put("PERL5OPT", join("-MHelloAutoflush", base.get("PERL5OPT"), " "));
         return env;
+    }
+
+    /**
+     * The same for a program in a container, as {@code sh} commands to run before it: they write the two helper
+     * files under {@code dir} (a writable folder such as {@code /tmp/.hello}) and export the variables, only if
+     * the files could be written (a missing preload would stop Ruby or Perl from starting at all).
+     */
+    public static String shellPrelude(String dir) {
+        return "d=" + dir + "; if mkdir -p \"$d\" 2>/dev/null && printf '" + printfText(RUBY) + "' > \"$d/hello_autoflush.rb\" 2>/dev/null"
+                + " && printf '" + printfText(PERL) + "' > \"$d/HelloAutoflush.pm\" 2>/dev/null; then"
+                + " export PYTHONUNBUFFERED=1 RUBYOPT=\"-r$d/hello_autoflush.rb${RUBYOPT:+ $RUBYOPT}\""
+                + " PERL5LIB=\"$d${PERL5LIB:+:$PERL5LIB}\" PERL5OPT=\"-MHelloAutoflush${PERL5OPT:+ $PERL5OPT}\"; fi";
+    }
+
+    /** {@code text} for a single-quoted {@code printf} format: newlines as {@code \n}, no quote or percent sign. */
+    private static String printfText(String text) {
+        if (text.contains("'") || text.contains("%") || text.contains("\\")) {
+            throw new IllegalArgumentException("not printf-safe: " + text);
+        }
+        return text.replace("\n", "\\n");
     }
 
     private static String join(String ours, String existing, String separator) {

@@ -94,7 +94,7 @@ class ScriptParserTest {
         SessionScript s = parse("rule: SRV-X\nsteps:\n  - repeat:\n      times: 3\n      steps:\n        - exchange: {}\n");
         Step.Repeat r = (Step.Repeat) s.steps().get(0);
         assertThat(r.times()).isEqualTo(3);
-        assertThat(r.steps()).containsExactly(new Step.Exchange(Duration.ofSeconds(5), false, false));
+        assertThat(r.steps()).containsExactly(new Step.Exchange(Duration.ofSeconds(5), false, 0));
     }
 
     @Test
