@@ -268,8 +268,15 @@ final class ProgramSteps {
         return ctx.program;
     }
 
+    /**
+     * Time left for a wait of {@code within} on the program. Before the client has connected in this session,
+     * the wait also covers its start: it gets the client's start allowance (see {@link SessionTarget.Client}).
+     */
     private Duration remaining(Duration within) {
-        return Duration.ofNanos(Math.max(0, ctx.deadline(within.toMillis()) - System.nanoTime()));
+        long allowance = ctx.connectedAfter == null && ctx.target instanceof SessionTarget.Client c
+                ? c.startAllowance().toNanos() : 0;
+        return Duration.ofNanos(Math.max(0, Math.min(ctx.deadline(within.toMillis()) + allowance, ctx.deadlineNanos)
+                - System.nanoTime()));
     }
 
     private static String exitWanted(String code) {
