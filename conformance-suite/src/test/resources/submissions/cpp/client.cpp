@@ -1,6 +1,7 @@
 // A HelloInternet client in C++: tries every address HOST resolves to, prints the reply line.
 #include <netdb.h>
 #include <sys/socket.h>
+#include <sys/time.h>
 #include <unistd.h>
 #include <iostream>
 #include <string>
@@ -28,6 +29,8 @@ int main(int argc, char** argv) {
         std::cerr << "client: cannot connect to " << host << " port " << argv[2] << std::endl;
         return 1;
     }
+    timeval limit{10, 0}; // give up on a server that never answers
+    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &limit, sizeof limit);
     std::string hello = "Hello in C++\n", reply;
     send(fd, hello.data(), hello.size(), MSG_NOSIGNAL);
     char buf[1024];

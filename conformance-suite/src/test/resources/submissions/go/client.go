@@ -22,6 +22,7 @@ func main() {
 		os.Exit(1)
 	}
 	defer conn.Close()
+	conn.SetReadDeadline(time.Now().Add(10 * time.Second)) // give up on a server that never answers
 	conn.Write([]byte("Hello in Go\n"))
 	reply, err := bufio.NewReader(conn).ReadString('\n')
 	if reply == "" {

@@ -34,6 +34,9 @@ public class HelloClient {
                 return;
             } catch (java.net.ConnectException e) {
                 last = e; // refused: try the next address
+            } catch (java.net.SocketTimeoutException e) {
+                System.err.println("client: no reply from " + host + " port " + port + " within 10 s");
+                System.exit(1);
             }
         }
         System.err.println("client: cannot connect to " + host + " port " + port + ": " + last);

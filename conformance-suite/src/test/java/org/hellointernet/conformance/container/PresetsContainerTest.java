@@ -29,6 +29,10 @@ import picocli.CommandLine;
  * {@code c-no-build}, {@code c-server-no-build}) are {@link FolderCheckContainerTest}'s. Needs Docker (see
  * {@link DockerRequired}); the first run builds every preset image (minutes), later runs reuse the images
  * (cached by content hash).
+ *
+ * <p>Where this machine has the preset's toolchain, the same folder is also checked with {@code --local}, and
+ * both runs must give every rule the same verdict: the output capture (line buffering, the Ruby and Perl
+ * autoflush) and the timing are the same in a container as on the machine.
  */
 @ExtendWith(DockerRequired.class)
 class PresetsContainerTest {
@@ -64,6 +68,19 @@ class PresetsContainerTest {
         String console = err + "\n" + out;
         assertThat(exit).as(console).isZero();
         JsonNode report = JSON.readTree(json.toFile());
+        java.util.Map<String, String> inContainer = verdicts(report);
+        String[] tools = LOCAL_TOOLS.getOrDefault(folder.replace("-good", ""), new String[0]);
+        if (tools.length > 0 && java.util.Arrays.stream(tools).allMatch(PresetsContainerTest::onPath)) {
+            Path localJson = tmp.resolve(folder + "-local.json");
+            StringWriter localOut = new StringWriter();
+            CommandLine local = new CommandLine(new HelloCommand());
+            local.setOut(new PrintWriter(localOut, true));
+            local.setErr(new PrintWriter(localOut, true));
+            int localExit = local.execute("check", dir.toString(), "--local", "--json", localJson.toString());
+            assertThat(localExit).as(localOut.toString()).isZero();
+            assertThat(verdicts(JSON.readTree(localJson.toFile()))).as("--local and --container agree:%n%s%n%s",
+                    localOut, console).isEqualTo(inContainer);
+        }
         List<String> mustFailures = new ArrayList<>();
         List<String> roles = new ArrayList<>();
         for (JsonNode check : report.get("checks")) {
@@ -78,6 +95,33 @@ class PresetsContainerTest {
         assertThat(roles).as(console).containsExactlyInAnyOrder("server", "client");
         assertThat(mustFailures).as(console).isEmpty();
         assertThat(console).contains("in container hellointernet/sub-");
+    }
+
+    /** What each preset needs on this machine to run with {@code --local} (the guess's build and run commands). */
+    private static final java.util.Map<String, String[]> LOCAL_TOOLS = java.util.Map.of(
+            "python", new String[] {"python3"}, "c", new String[] {"gcc"}, "cpp", new String[] {"g++"},
+            "java", new String[] {"javac", "java"}, "go", new String[] {"go"}, "ruby", new String[] {"ruby"},
+            "javascript", new String[] {"node"}, "csharp", new String[] {"mcs", "mono"}, "bash", new String[] {"bash"});
+
+    /** "server SRV-LOG" -> "PASS" for every rule of a JSON report. */
+    private static java.util.Map<String, String> verdicts(JsonNode report) {
+        java.util.Map<String, String> out = new java.util.TreeMap<>();
+        for (JsonNode check : report.get("checks")) {
+            for (JsonNode r : check.get("results")) {
+                out.put(check.get("target").get("role").asText() + " " + r.get("rule").asText(),
+                        r.get("status").asText());
+            }
+        }
+        return out;
+    }
+
+    private static boolean onPath(String tool) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(dir, tool))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** None of the containers this JVM started is left (other harnesses may be running checks meanwhile). */
