@@ -1,0 +1,192 @@
+package org.hellointernet.conformance.isolation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.hellointernet.conformance.target.Ports;
+import org.hellointernet.conformance.target.Program;
+import org.hellointernet.conformance.testing.Await;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The local sandbox ({@code --local} on Linux): programs in a loopback-only namespace reach the harness and nothing
+ * else, the harness sees their bytes, half-closes and resets as if connected directly, and nothing they start
+ * outlives them. Skipped where this user cannot have a user namespace.
+ */
+class LocalNamespaceTest {
+
+    private static final InetAddress LOOPBACK = Tunnel.IPV4;
+    private static LocalNamespace ns;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void start() {
+        try {
+            ns = LocalNamespace.start();
+        } catch (IOException e) {
+            Assumptions.abort("no local namespace on this machine: " + e.getMessage());
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        if (ns != null) {
+            ns.close();
+        }
+    }
+
+    private Program run(String python, Map<String, String> values) throws IOException {
+        Path script = tmp.resolve("p" + System.nanoTime() + ".py");
+        Files.writeString(script, python, StandardCharsets.UTF_8);
+        String port = values.getOrDefault("port", "");
+        String host = values.getOrDefault("host", "");
+        return ns.runner().start("python3 " + script + " " + host + " " + port, tmp, Map.of(), values);
+    }
+
+    private static void awaitListening(Program p, int port) throws InterruptedException {
+        assertThat(Await.until(Duration.ofSeconds(10),
+                () -> p.ownListeningPorts().orElseThrow().contains(port))).as("listening on " + port).isTrue();
+    }
+
+    private static final String ECHO_SERVER = """
+            import socket, sys
+            s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            s.bind(('127.0.0.1', int(sys.argv[1]))); s.listen()
+            while True:
+                c, a = s.accept()
+                data = b''
+                try:
+                    while True:
+                        b = c.recv(4096)
+                        if not b: break
+                        data += b
+                        if data.endswith(b'RST\\n'):
+                            c.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b'\\1\\0\\0\\0\\0\\0\\0\\0')
+                            c.sendall(b'bye'); c.close(); c = None; break
+                except ConnectionResetError:
+                    print('reset seen after', data, flush=True); continue
+                if c:
+                    c.sendall(b'got ' + data + b' from ' + a[0].encode()); c.close()
+            """;
+
+    @Test
+    void theHarnessReachesAServerInsideWithBytesAndHalfClose() throws Exception {
+        int port = Ports.freeLoopbackPort();
+        try (Program server = run(ECHO_SERVER, Map.of("port", Integer.toString(port)))) {
+            awaitListening(server, port);
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress(LOOPBACK, port), 2000);
+                s.setSoTimeout(5000);
+                s.getOutputStream().write("Hello in Java\n".getBytes(StandardCharsets.US_ASCII));
+                s.shutdownOutput();
+                String reply = new String(s.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+                assertThat(reply).isEqualTo("got Hello in Java\n from 127.0.0.1");
+            }
+        }
+    }
+
+    @Test
+    void resetsPassBothWays() throws Exception {
+        int port = Ports.freeLoopbackPort();
+        try (Program server = run(ECHO_SERVER, Map.of("port", Integer.toString(port)))) {
+            awaitListening(server, port);
+            try (Socket s = new Socket()) { // the server resets
+                s.connect(new InetSocketAddress(LOOPBACK, port), 2000);
+                s.setSoTimeout(5000);
+                s.getOutputStream().write("RST\n".getBytes(StandardCharsets.US_ASCII));
+                InputStream in = s.getInputStream();
+                byte[] buf = new byte[100];
+                assertThrows(SocketException.class, () -> {
+                    while (in.read(buf) >= 0) {
+                        // the bytes before the reset, then the reset
+                    }
+                });
+            }
+            Socket s = new Socket(); // the harness resets
+            s.connect(new InetSocketAddress(LOOPBACK, port), 2000);
+            s.getOutputStream().write("abc".getBytes(StandardCharsets.US_ASCII));
+            s.setSoLinger(true, 0);
+            s.close();
+            assertThat(server.stdout().awaitLine(l -> l.contains("reset seen after b'abc'"), Duration.ofSeconds(5)))
+                    .as(server.stdout().lines().toString()).isTrue();
+        }
+    }
+
+    @Test
+    void aClientInsideReachesTheHarnessAndNothingElse() throws Exception {
+        try (ServerSocket harness = new ServerSocket(0, 16, InetAddress.getByName("127.0.0.1"));
+                ServerSocket canary = new ServerSocket(0, 16, InetAddress.getByName("127.0.0.1"))) {
+            String client = """
+                    import socket, sys
+                    for port in (%d, int(sys.argv[2])):
+                        try:
+                            s = socket.create_connection((sys.argv[1], port), timeout=3)
+                            s.sendall(b'Hello in Python\\n'); s.shutdown(socket.SHUT_WR)
+                            print(port, 'reached', s.recv(100), flush=True)
+                        except OSError as e:
+                            print(port, 'blocked', e, flush=True)
+                    """.formatted(canary.getLocalPort());
+            harness.setSoTimeout(10000);
+            canary.setSoTimeout(1);
+            try (Program p = run(client, Map.of("host", "127.0.0.1", "port",
+                    Integer.toString(harness.getLocalPort())))) {
+                try (Socket c = harness.accept()) {
+                    c.setSoTimeout(5000);
+                    assertThat(new String(c.getInputStream().readAllBytes(), StandardCharsets.US_ASCII))
+                            .isEqualTo("Hello in Python\n");
+                    c.getOutputStream().write("Goodbye in Java\n".getBytes(StandardCharsets.US_ASCII));
+                }
+                assertThat(p.waitForExit(Duration.ofSeconds(10))).isTrue();
+                assertThat(p.stdout().lines()).anyMatch(l -> l.startsWith(canary.getLocalPort() + " blocked"))
+                        .anyMatch(l -> l.equals(harness.getLocalPort() + " reached b'Goodbye in Java\\n'"));
+            }
+            assertThrows(java.net.SocketTimeoutException.class, canary::accept);
+        }
+    }
+
+    @Test
+    void aDaemonInItsOwnSessionWithAnEmptyEnvironmentDoesNotSurvive() throws Exception {
+        Path pidFile = tmp.resolve("daemon.pid");
+        String daemon = """
+                import os, time, sys
+                if os.fork() == 0:
+                    os.setsid()
+                    if os.fork() == 0:
+                        os.execve('/bin/sh', ['sh', '-c', 'echo $$ > %s; exec sleep 300'], {})
+                    os._exit(0)
+                time.sleep(300)
+                """.formatted(pidFile);
+        Program p = run(daemon, Map.of());
+        assertThat(Await.until(Duration.ofSeconds(10), () -> Files.exists(pidFile) && size(pidFile) > 0)).isTrue();
+        p.close();
+        // the daemon's pid as its PID namespace numbers it; find it on this machine by its command line instead
+        assertThat(Await.until(Duration.ofSeconds(5), () -> ProcessHandle.allProcesses()
+                .noneMatch(h -> h.info().commandLine().orElse("").equals("sleep 300")))).isTrue();
+    }
+
+    private static long size(Path p) {
+        try {
+            return Files.size(p);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+}
