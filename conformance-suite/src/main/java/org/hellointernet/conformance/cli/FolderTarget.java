@@ -59,7 +59,7 @@ record FolderTarget(SubmissionFolder folder, Command server, Command client, Str
      */
     static FolderTarget prepareForMatrix(SubmissionFolder sub, boolean container, PrintWriter err)
             throws IOException {
-        return prepare("hello matrix: ", sub, container, NetworkMode.HOST, null, err);
+        return prepare("hello matrix: ", sub, container, NetworkMode.ISOLATED, null, err);
     }
 
     /**
@@ -111,7 +111,7 @@ record FolderTarget(SubmissionFolder folder, Command server, Command client, Str
         Sandbox sandbox = Sandbox.defaults(network);
         ContainerRun run = new ContainerRun(docker);
         ContainerRunner runner = new ContainerRunner(docker, built.image(),
-                m.ownDockerfile() ? null : ImageBuilder.WORK_DIR, sandbox, run, bridge);
+                m.ownDockerfile() ? null : ImageBuilder.WORK_DIR, sandbox, run, bridge, builder.baseImage());
         return of(sub, runner, "container", built.image() + "; sandbox: " + sandbox.describe(), built.programs(),
                 run);
     }

@@ -71,7 +71,7 @@ final class ContainerProgram implements Program {
     /** Attaches to the created container, starts it and begins waiting for its exit. */
     void start() throws IOException {
         ResultCallback.Adapter<Frame> attach = docker.attachContainerCmd(id)
-                .withStdOut(true).withStdErr(true).withFollowStream(true).withLogs(true)
+                .withStdOut(true).withStdErr(true).withFollowStream(true).withLogs(false)
                 .exec(new ResultCallback.Adapter<>() {
                     @Override
                     public void onNext(Frame frame) {
