@@ -11,6 +11,7 @@ import org.hellointernet.conformance.container.DockerEngine;
 import org.hellointernet.conformance.container.ImageBuilder;
 import org.hellointernet.conformance.container.NetworkMode;
 import org.hellointernet.conformance.container.Sandbox;
+import org.hellointernet.conformance.isolation.LocalNamespace;
 import org.hellointernet.conformance.matrix.Entrant;
 import org.hellointernet.conformance.submission.BuildOutcome;
 import org.hellointernet.conformance.submission.BuildResult;
@@ -34,9 +35,10 @@ import org.hellointernet.spec.Role;
  * @param image    for a container: the image and sandbox, for the reports; else empty
  * @param builds   which programs built (a program that did not build is not run)
  * @param run      the containers of this check, or null
+ * @param local    the local sandbox's namespace ({@code --local} on Linux), or null
  */
 record FolderTarget(SubmissionFolder folder, Command server, Command client, String kind, String image,
-        BuildOutcome builds, ContainerRun run) implements AutoCloseable {
+        BuildOutcome builds, ContainerRun run, LocalNamespace local) implements AutoCloseable {
 
     /** Why {@code role}'s program did not build, or null if it built. */
     BuildResult.DidNotBuild notBuilt(Role role) {
@@ -83,13 +85,25 @@ record FolderTarget(SubmissionFolder folder, Command server, Command client, Str
         }
         if (!container) {
             err.println(who + "building and running " + sub.dir() + " on this machine (--local)");
+            LocalNamespace ns = null;
+            ProgramRunner runner = ProgramRunner.LOCAL;
+            try {
+                ns = LocalNamespace.start();
+                runner = ns.runner();
+                err.println(who + "its programs run in a network namespace with only loopback (they reach nothing"
+                        + " but the harness), each in a PID namespace that ends with it; as you, with your files");
+            } catch (IOException e) {
+                err.println(who + "WARNING: its programs run UNSANDBOXED, as you, with this machine's network: no"
+                        + " network namespace for this user here (" + e.getMessage().lines().findFirst().orElse("")
+                        + "). Use containers for code you do not trust.");
+            }
             err.flush();
             if (m.setup() != null && !m.setup().isBlank()) {
                 err.println(who + "the setup command is for the container image; not run with --local");
             }
-            BuildOutcome builds = LocalBuild.run(sub);
+            BuildOutcome builds = LocalBuild.run(sub, runner);
             reportProgramFailures(who, sub, builds, err);
-            return of(sub, ProgramRunner.LOCAL, "command", "", builds, null);
+            return of(sub, runner, "command", "", builds, null, ns);
         }
         var docker = DockerEngine.client();
         ImageBuilder builder = new ImageBuilder(docker, DockerEngine.baseImage(docker));
@@ -102,7 +116,7 @@ record FolderTarget(SubmissionFolder folder, Command server, Command client, Str
             err.println(who + "the image of " + sub.dir() + " did not build: "
                     + failed.message().lines().findFirst().orElse(""));
             return of(sub, ProgramRunner.LOCAL, "container", builder.tag(sub) + " (did not build)",
-                    BuildOutcome.folderFailed(failed), null);
+                    BuildOutcome.folderFailed(failed), null, null);
         }
         BuildResult.Built built = (BuildResult.Built) result;
         err.println(who + "image " + built.image() + (built.cached() ? " (cached: the folder is unchanged)"
@@ -113,7 +127,7 @@ record FolderTarget(SubmissionFolder folder, Command server, Command client, Str
         ContainerRunner runner = new ContainerRunner(docker, built.image(),
                 m.ownDockerfile() ? null : ImageBuilder.WORK_DIR, sandbox, run, bridge, builder.baseImage());
         return of(sub, runner, "container", built.image() + "; sandbox: " + sandbox.describe(), built.programs(),
-                run);
+                run, null);
     }
 
     /** Says which program did not build, when only one did not (a whole folder's failure is in the report). */
@@ -136,11 +150,11 @@ record FolderTarget(SubmissionFolder folder, Command server, Command client, Str
     }
 
     private static FolderTarget of(SubmissionFolder sub, ProgramRunner runner, String kind, String image,
-            BuildOutcome builds, ContainerRun run) {
+            BuildOutcome builds, ContainerRun run, LocalNamespace local) {
         Manifest m = sub.manifest();
         Command server = m.hasServer() ? new Command(m.server(), sub.dir(), Map.of(), runner) : null;
         Command client = m.hasClient() ? new Command(m.client(), sub.dir(), Map.of(), runner) : null;
-        return new FolderTarget(sub, server, client, kind, image, builds, run);
+        return new FolderTarget(sub, server, client, kind, image, builds, run, local);
     }
 
     private static String seconds(Duration d) {
@@ -151,6 +165,9 @@ record FolderTarget(SubmissionFolder folder, Command server, Command client, Str
     public void close() {
         if (run != null) {
             run.close();
+        }
+        if (local != null) {
+            local.close();
         }
     }
 }

@@ -4,7 +4,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import org.hellointernet.conformance.target.ProgramProcess;
+import org.hellointernet.conformance.target.Program;
+import org.hellointernet.conformance.target.ProgramRunner;
 import org.hellointernet.spec.Role;
 
 /**
@@ -21,22 +22,27 @@ public final class LocalBuild {
 
     /** Which programs built; each failure says why, with the last lines of the command's output. */
     public static BuildOutcome run(SubmissionFolder sub) throws IOException {
+        return run(sub, ProgramRunner.LOCAL);
+    }
+
+    /** The same, with each command started by {@code runner} (the local sandbox, where there is one). */
+    public static BuildOutcome run(SubmissionFolder sub, ProgramRunner runner) throws IOException {
         Manifest m = sub.manifest();
-        Optional<BuildResult.DidNotBuild> folder = step(sub, m.build(), "it did not build");
+        Optional<BuildResult.DidNotBuild> folder = step(sub, runner, m.build(), "it did not build");
         if (folder.isPresent()) {
             return BuildOutcome.folderFailed(folder.get());
         }
         return BuildOutcome.programs(
-                step(sub, m.programBuild(Role.SERVER), "the server did not build").orElse(null),
-                step(sub, m.programBuild(Role.CLIENT), "the client did not build").orElse(null));
+                step(sub, runner, m.programBuild(Role.SERVER), "the server did not build").orElse(null),
+                step(sub, runner, m.programBuild(Role.CLIENT), "the client did not build").orElse(null));
     }
 
-    private static Optional<BuildResult.DidNotBuild> step(SubmissionFolder sub, String command, String what)
-            throws IOException {
+    private static Optional<BuildResult.DidNotBuild> step(SubmissionFolder sub, ProgramRunner runner, String command,
+            String what) throws IOException {
         if (command == null || command.isBlank()) {
             return Optional.empty();
         }
-        try (ProgramProcess p = ProgramProcess.start(command, sub.dir(), Map.of())) {
+        try (Program p = runner.start(command, sub.dir(), Map.of())) {
             boolean exited = p.waitForExit(TIMEOUT);
             p.close();
             String tail = (p.stderr().tail(TAIL_LINES) + "\n" + p.stdout().tail(TAIL_LINES)).strip();
