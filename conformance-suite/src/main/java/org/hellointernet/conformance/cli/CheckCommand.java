@@ -197,7 +197,8 @@ public final class CheckCommand implements Callable<Integer> {
             err.println("hello check: containers on the bridge network, the server's port published on 127.0.0.1"
                     + (bridge.ipv6() ? " and ::1" : "") + "; the client reaches the harness as host.docker.internal");
         }
-        try (FolderTarget target = FolderTarget.prepare(sub, inContainer, network, bridge, err)) {
+        try (FolderTarget target = FolderTarget.prepare(sub, inContainer, network, bridge,
+                Duration.ofSeconds(timeoutSeconds), err)) {
             err.flush();
             return check(target);
         }
@@ -213,7 +214,10 @@ public final class CheckCommand implements Callable<Integer> {
             }
         }
         RuleSelection selection = RuleSelection.of(book, only, exclude, spec.commandLine());
-        CheckOptions options = new CheckOptions(profile, language, jobs, Duration.ofSeconds(timeoutSeconds));
+        // the folder's build counted against the check's deadline: the rules have what is left (at least a second)
+        Duration deadline = Duration.ofSeconds(timeoutSeconds).minus(folder == null ? Duration.ZERO : folder.charged());
+        CheckOptions options = new CheckOptions(profile, language, jobs,
+                deadline.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : deadline);
         Path workDir = Path.of("").toAbsolutePath();
         boolean reference = folder == null && serverCmd == null && clientCmd == null && serverAddr == null;
 

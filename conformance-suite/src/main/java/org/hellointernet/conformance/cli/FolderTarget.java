@@ -36,9 +36,10 @@ import org.hellointernet.spec.Role;
  * @param builds   which programs built (a program that did not build is not run)
  * @param run      the containers of this check, or null
  * @param local    the local sandbox's namespace ({@code --local} on Linux), or null
+ * @param charged  the time the folder's own build commands took: it counts against the check's deadline
  */
 record FolderTarget(SubmissionFolder folder, Command server, Command client, String kind, String image,
-        BuildOutcome builds, ContainerRun run, LocalNamespace local) implements AutoCloseable {
+        BuildOutcome builds, ContainerRun run, LocalNamespace local, Duration charged) implements AutoCloseable {
 
     /** Why {@code role}'s program did not build, or null if it built. */
     BuildResult.DidNotBuild notBuilt(Role role) {
@@ -61,8 +62,11 @@ record FolderTarget(SubmissionFolder folder, Command server, Command client, Str
      */
     static FolderTarget prepareForMatrix(SubmissionFolder sub, boolean container, PrintWriter err)
             throws IOException {
-        return prepare("hello matrix: ", sub, container, NetworkMode.ISOLATED, null, err);
+        return prepare("hello matrix: ", sub, container, NetworkMode.ISOLATED, null, MATRIX_BUILD_BUDGET, err);
     }
+
+    /** How long a folder's build commands may take in {@code hello matrix} (as in a check with the default deadline). */
+    static final Duration MATRIX_BUILD_BUDGET = Duration.ofSeconds(180);
 
     /**
      * Builds the folder and prepares its commands; progress goes to {@code err}.
@@ -70,12 +74,12 @@ record FolderTarget(SubmissionFolder folder, Command server, Command client, Str
      * @param bridge the engine's default bridge network, required for {@link NetworkMode#PUBLISHED}
      */
     static FolderTarget prepare(SubmissionFolder sub, boolean container, NetworkMode network,
-            DockerEngine.Bridge bridge, PrintWriter err) throws IOException {
-        return prepare("hello check: ", sub, container, network, bridge, err);
+            DockerEngine.Bridge bridge, Duration budget, PrintWriter err) throws IOException {
+        return prepare("hello check: ", sub, container, network, bridge, budget, err);
     }
 
     private static FolderTarget prepare(String who, SubmissionFolder sub, boolean container, NetworkMode network,
-            DockerEngine.Bridge bridge, PrintWriter err) throws IOException {
+            DockerEngine.Bridge bridge, Duration budget, PrintWriter err) throws IOException {
         Manifest m = sub.manifest();
         if (sub.guessed()) {
             err.println(who + sub.dir() + " has no " + ManifestYaml.FILE_NAME
@@ -101,9 +105,10 @@ record FolderTarget(SubmissionFolder folder, Command server, Command client, Str
             if (m.setup() != null && !m.setup().isBlank()) {
                 err.println(who + "the setup command is for the container image; not run with --local");
             }
-            BuildOutcome builds = LocalBuild.run(sub, runner);
+            long t0 = System.nanoTime();
+            BuildOutcome builds = LocalBuild.run(sub, runner, budget);
             reportProgramFailures(who, sub, builds, err);
-            return of(sub, runner, "command", "", builds, null, ns);
+            return of(sub, runner, "command", "", builds, null, ns, Duration.ofNanos(System.nanoTime() - t0));
         }
         var docker = DockerEngine.client();
         ImageBuilder builder = new ImageBuilder(docker, DockerEngine.baseImage(docker));
@@ -111,12 +116,11 @@ record FolderTarget(SubmissionFolder folder, Command server, Command client, Str
                 + (m.ownDockerfile() ? "its own " + m.dockerfile()
                 : "preset " + m.preset() + " on " + builder.baseImage()) + ")...");
         err.flush();
-        BuildResult result = builder.build(sub);
+        BuildResult result = builder.build(sub, budget);
         if (result instanceof BuildResult.DidNotBuild failed) {
-            err.println(who + "the image of " + sub.dir() + " did not build: "
-                    + failed.message().lines().findFirst().orElse(""));
+            err.println(who + sub.dir() + ": " + failed.message().lines().findFirst().orElse(""));
             return of(sub, ProgramRunner.LOCAL, "container", builder.tag(sub) + " (did not build)",
-                    BuildOutcome.folderFailed(failed), null, null);
+                    BuildOutcome.folderFailed(failed), null, null, budget);
         }
         BuildResult.Built built = (BuildResult.Built) result;
         err.println(who + "image " + built.image() + (built.cached() ? " (cached: the folder is unchanged)"
@@ -127,7 +131,7 @@ record FolderTarget(SubmissionFolder folder, Command server, Command client, Str
         ContainerRunner runner = new ContainerRunner(docker, built.image(),
                 m.ownDockerfile() ? null : ImageBuilder.WORK_DIR, sandbox, run, bridge, builder.baseImage());
         return of(sub, runner, "container", built.image() + "; sandbox: " + sandbox.describe(), built.programs(),
-                run, null);
+                run, null, built.charged());
     }
 
     /** Says which program did not build, when only one did not (a whole folder's failure is in the report). */
@@ -150,11 +154,11 @@ record FolderTarget(SubmissionFolder folder, Command server, Command client, Str
     }
 
     private static FolderTarget of(SubmissionFolder sub, ProgramRunner runner, String kind, String image,
-            BuildOutcome builds, ContainerRun run, LocalNamespace local) {
+            BuildOutcome builds, ContainerRun run, LocalNamespace local, Duration charged) {
         Manifest m = sub.manifest();
         Command server = m.hasServer() ? new Command(m.server(), sub.dir(), Map.of(), runner) : null;
         Command client = m.hasClient() ? new Command(m.client(), sub.dir(), Map.of(), runner) : null;
-        return new FolderTarget(sub, server, client, kind, image, builds, run, local);
+        return new FolderTarget(sub, server, client, kind, image, builds, run, local, charged);
     }
 
     private static String seconds(Duration d) {

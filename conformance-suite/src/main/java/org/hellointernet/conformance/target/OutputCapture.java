@@ -77,7 +77,8 @@ public final class OutputCapture {
         return start(name, in, HEAD_LINES, TAIL_LINES, MAX_LINE_BYTES);
     }
 
-    static OutputCapture start(String name, InputStream in, int headLimit, int tailLimit, int lineLimit) {
+    /** Like {@link #start(String, InputStream)} with other limits (e.g. only the last lines of a build's output). */
+    public static OutputCapture start(String name, InputStream in, int headLimit, int tailLimit, int lineLimit) {
         OutputCapture capture = new OutputCapture(name, headLimit, tailLimit, lineLimit);
         Thread pump = new Thread(() -> capture.pump(in), "hello-capture-" + name);
         pump.setDaemon(true);
