@@ -39,8 +39,11 @@ final class ContainerProgram implements Program {
     private final DockerClient docker;
     private final String id;
     private final String command;
-    private final FrameStream out = new FrameStream();
-    private final FrameStream err = new FrameStream();
+    /** Unread output held per stream: past it, the program waits for the harness, as on a full pipe. */
+    static final long OUTPUT_BUFFER = 1L << 20;
+
+    private final FrameStream out = new FrameStream(OUTPUT_BUFFER);
+    private final FrameStream err = new FrameStream(OUTPUT_BUFFER);
     private final OutputCapture stdout;
     private final OutputCapture stderr;
     private final CompletableFuture<Integer> exit = new CompletableFuture<>();

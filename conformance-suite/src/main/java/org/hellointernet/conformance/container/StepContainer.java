@@ -94,7 +94,7 @@ final class StepContainer {
         } finally {
             run.endCreate();
         }
-        FrameStream output = new FrameStream();
+        FrameStream output = new FrameStream(ContainerProgram.OUTPUT_BUFFER);
         OutputCapture capture = OutputCapture.start(step.name() + " of " + image, output, 0, TAIL_LINES, LINE_BYTES);
         try {
             ResultCallback.Adapter<Frame> attach = docker.attachContainerCmd(id)
