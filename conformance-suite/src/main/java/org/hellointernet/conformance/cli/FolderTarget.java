@@ -11,6 +11,7 @@ import org.hellointernet.conformance.container.DockerEngine;
 import org.hellointernet.conformance.container.ImageBuilder;
 import org.hellointernet.conformance.container.NetworkMode;
 import org.hellointernet.conformance.container.Sandbox;
+import org.hellointernet.conformance.isolation.CiVariables;
 import org.hellointernet.conformance.isolation.LocalNamespace;
 import org.hellointernet.conformance.matrix.Entrant;
 import org.hellointernet.conformance.submission.BuildOutcome;
@@ -20,6 +21,7 @@ import org.hellointernet.conformance.submission.Manifest;
 import org.hellointernet.conformance.submission.ManifestYaml;
 import org.hellointernet.conformance.submission.SubmissionFolder;
 import org.hellointernet.conformance.target.Command;
+import org.hellointernet.conformance.target.ProgramProcess;
 import org.hellointernet.conformance.target.ProgramRunner;
 import org.hellointernet.spec.Role;
 
@@ -90,7 +92,8 @@ record FolderTarget(SubmissionFolder folder, Command server, Command client, Str
         if (!container) {
             err.println(who + "building and running " + sub.dir() + " on this machine (--local)");
             LocalNamespace ns = null;
-            ProgramRunner runner = ProgramRunner.LOCAL;
+            List<String> scrub = CiVariables.unsetWrapper(); // a CI system's files and tokens stay out of reach
+            ProgramRunner runner = (line, dir, env) -> ProgramProcess.start(line, dir, env, scrub);
             try {
                 ns = LocalNamespace.start();
                 runner = ns.runner();

@@ -22,8 +22,9 @@ import org.hellointernet.conformance.target.ProgramRunner;
  * namespace of this user ({@code unshare --user --map-root-user --net}), held by the relay, which is the harness's
  * way in. Each program joins it ({@code nsenter}) in a PID namespace of its own ({@code unshare --pid --fork
  * --kill-child}): when the program's first process ends or is killed, the kernel kills everything it started, even
- * a daemon in a session of its own with an empty environment. File access is not restricted: programs run as
- * this user, who owns the user namespace.
+ * a daemon in a session of its own with an empty environment. Programs inherit the harness's environment without
+ * the CI system's variables ({@link CiVariables}). File access is not restricted: programs run as this user, who
+ * owns the user namespace.
  */
 public final class LocalNamespace implements AutoCloseable {
 
@@ -62,9 +63,10 @@ public final class LocalNamespace implements AutoCloseable {
         Process holder = new ProcessBuilder(argv).start();
         LinkedBlockingQueue<byte[]> toRelay = new LinkedBlockingQueue<>();
         Tunnel tunnel = Tunnel.start("local-" + holder.pid(), toRelay::add);
-        List<String> wrapper = List.of(nsenter, "--target", Long.toString(holder.pid()), "--user", "--net",
+        List<String> wrapper = new ArrayList<>(CiVariables.unsetWrapper());
+        wrapper.addAll(List.of(nsenter, "--target", Long.toString(holder.pid()), "--user", "--net",
                 "--preserve-credentials", "--", unshare, "--pid", "--fork", "--kill-child", "--mount-proc", "--",
-                "/bin/sh", "-c", INIT, "hello-init");
+                "/bin/sh", "-c", INIT, "hello-init"));
         LocalNamespace ns = new LocalNamespace(holder, tunnel, wrapper);
         ns.pump(toRelay);
         try {
