@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.hellointernet.conformance.target.Ports;
 import org.hellointernet.conformance.target.Program;
+import org.hellointernet.conformance.target.ProgramRunner;
 import org.hellointernet.conformance.testing.Await;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -66,31 +67,11 @@ class LocalNamespaceTest {
                 () -> p.ownListeningPorts().orElseThrow().contains(port))).as("listening on " + port).isTrue();
     }
 
-    private static final String ECHO_SERVER = """
-            import socket, sys
-            s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-            s.bind(('127.0.0.1', int(sys.argv[1]))); s.listen()
-            while True:
-                c, a = s.accept()
-                data = b''
-                try:
-                    while True:
-                        b = c.recv(4096)
-                        if not b: break
-                        data += b
-                        if data.endswith(b'RST\\n'):
-                            c.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b'\\1\\0\\0\\0\\0\\0\\0\\0')
-                            c.sendall(b'bye'); c.close(); c = None; break
-                except ConnectionResetError:
-                    print('reset seen after', data, flush=True); continue
-                if c:
-                    c.sendall(b'got ' + data + b' from ' + a[0].encode()); c.close()
-            """;
 
     @Test
     void theHarnessReachesAServerInsideWithBytesAndHalfClose() throws Exception {
         int port = Ports.freeLoopbackPort();
-        try (Program server = run(ECHO_SERVER, Map.of("port", Integer.toString(port)))) {
+        try (Program server = run(Hostile.ECHO_SERVER, Map.of("port", Integer.toString(port)))) {
             awaitListening(server, port);
             try (Socket s = new Socket()) {
                 s.connect(new InetSocketAddress(LOOPBACK, port), 2000);
@@ -106,7 +87,7 @@ class LocalNamespaceTest {
     @Test
     void resetsPassBothWays() throws Exception {
         int port = Ports.freeLoopbackPort();
-        try (Program server = run(ECHO_SERVER, Map.of("port", Integer.toString(port)))) {
+        try (Program server = run(Hostile.ECHO_SERVER, Map.of("port", Integer.toString(port)))) {
             awaitListening(server, port);
             try (Socket s = new Socket()) { // the server resets
                 s.connect(new InetSocketAddress(LOOPBACK, port), 2000);
@@ -163,9 +144,30 @@ class LocalNamespaceTest {
     }
 
     @Test
-    void aDaemonInItsOwnSessionWithAnEmptyEnvironmentDoesNotSurvive() throws Exception {
-        Path pidFile = tmp.resolve("daemon.pid");
-        String daemon = """
+    void aServerInsideReachesNothingButTheHarness() throws Exception {
+        try (ServerSocket canary = new ServerSocket(0, 16, LOOPBACK)) {
+            canary.setSoTimeout(1);
+            int port = Ports.freeLoopbackPort();
+            Path probe = tmp.resolve("probe.py");
+            Files.writeString(probe, Hostile.PROBE, StandardCharsets.UTF_8);
+            try (Program server = ns.runner().start("python3 " + probe + " " + canary.getLocalPort() + " server "
+                    + port, tmp, Map.of(), Map.of("port", Integer.toString(port)))) {
+                awaitListening(server, port);
+                try (Socket s = new Socket()) {
+                    s.connect(new InetSocketAddress(LOOPBACK, port), 2000);
+                    s.setSoTimeout(5000);
+                    String report = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                    assertThat(report).contains("probe: canary 127.0.0.1 blocked", "probe: canary localhost blocked",
+                            "probe: interfaces lo\n", "probe: ipv4 routes 0");
+                }
+            }
+            assertThrows(java.net.SocketTimeoutException.class, canary::accept);
+        }
+    }
+
+    /** Double-forks, starts a new session and clears its environment: out of reach of every process-tree search. */
+    private String daemon(Path pidFile) {
+        return """
                 import os, time, sys
                 if os.fork() == 0:
                     os.setsid()
@@ -174,7 +176,30 @@ class LocalNamespaceTest {
                     os._exit(0)
                 time.sleep(300)
                 """.formatted(pidFile);
-        Program p = run(daemon, Map.of());
+    }
+
+    /** The daemon below escapes an unsandboxed program's clean-up: so the test after it can fail. */
+    @Test
+    void withoutTheNamespaceSuchADaemonSurvives() throws Exception {
+        Path pidFile = tmp.resolve("free-daemon.pid");
+        Path script = tmp.resolve("daemon.py");
+        Files.writeString(script, daemon(pidFile), StandardCharsets.UTF_8);
+        Program p = ProgramRunner.LOCAL.start("python3 " + script, tmp, Map.of());
+        assertThat(Await.until(Duration.ofSeconds(10), () -> Files.exists(pidFile) && size(pidFile) > 0)).isTrue();
+        p.close();
+        long pid = Long.parseLong(Files.readString(pidFile).strip());
+        try {
+            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).as("the daemon outlived its program")
+                    .contains(true);
+        } finally {
+            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    @Test
+    void aDaemonInItsOwnSessionWithAnEmptyEnvironmentDoesNotSurvive() throws Exception {
+        Path pidFile = tmp.resolve("daemon.pid");
+        Program p = run(daemon(pidFile), Map.of());
         assertThat(Await.until(Duration.ofSeconds(10), () -> Files.exists(pidFile) && size(pidFile) > 0)).isTrue();
         p.close();
         // the daemon's pid as its PID namespace numbers it; find it on this machine by its command line instead
