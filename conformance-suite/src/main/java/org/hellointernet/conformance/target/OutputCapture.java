@@ -3,8 +3,9 @@ package org.hellointernet.conformance.target;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -361,11 +362,14 @@ public final class OutputCapture {
         if (isAscii(bytes, length)) {
             text = new String(bytes, 0, length, StandardCharsets.US_ASCII);
         } else {
-            try {
-                text = decoder.reset().decode(ByteBuffer.wrap(bytes, 0, length)).toString();
-            } catch (CharacterCodingException e) {
+            // a result, not an exception: binary output makes every line malformed, and exceptions are slow
+            CharBuffer chars = CharBuffer.allocate(length);
+            CoderResult result = decoder.reset().decode(ByteBuffer.wrap(bytes, 0, length), chars, true);
+            if (result.isError() || decoder.flush(chars).isError()) {
                 text = Visible.of(bytes, 0, length);
                 malformed = true;
+            } else {
+                text = chars.flip().toString();
             }
         }
         if (truncated) {

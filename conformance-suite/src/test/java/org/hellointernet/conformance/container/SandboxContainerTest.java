@@ -19,6 +19,7 @@ import java.util.Map;
 import org.hellointernet.conformance.isolation.Hostile;
 import org.hellointernet.conformance.submission.BuildResult;
 import org.hellointernet.conformance.submission.SubmissionFolder;
+import org.hellointernet.conformance.target.OutputCapture;
 import org.hellointernet.conformance.target.Ports;
 import org.hellointernet.conformance.target.Program;
 import org.hellointernet.conformance.testing.Await;
@@ -186,6 +187,23 @@ class SandboxContainerTest {
         assertThat(failed.logTail()).contains("probe: uid 65534", "probe: canary 127.0.0.1 blocked",
                 "probe: interfaces lo", "probe: raw socket refused", "probe: cannot write /etc");
         assertThrows(SocketTimeoutException.class, canary::accept);
+    }
+
+    /** A gigabyte of binary output is read to its end (the program is not blocked) and counted, not kept. */
+    @Test
+    void aGigabyteOfBinaryOutputIsCountedNotKept() throws Exception {
+        long gigabyte = 1L << 30;
+        long t0 = System.nanoTime();
+        try (Program p = runner.start("head -c " + gigabyte + " /dev/urandom; echo; echo last line", tmp, Map.of())) {
+            assertThat(p.waitForExit(Duration.ofMinutes(10))).isTrue();
+            assertThat(p.stdout().awaitClosed(Duration.ofSeconds(30))).isTrue();
+            assertThat(p.stdout().totalBytes()).isEqualTo(gigabyte + "\nlast line\n".length());
+            long kept = p.stdout().lines().stream().mapToLong(String::length).sum();
+            assertThat(kept).as("characters kept").isLessThanOrEqualTo(2L * OutputCapture.KEPT_CHARS + 64 * 1024);
+            assertThat(p.stdout().lines()).last().isEqualTo("last line");
+            assertThat(p.stdout().tail(OutputCapture.TAIL_LINES + 1)).contains("lines not kept");
+        }
+        System.out.printf("1 GiB of output through the engine read in %.1f s%n", (System.nanoTime() - t0) / 1e9);
     }
 
     @Test
