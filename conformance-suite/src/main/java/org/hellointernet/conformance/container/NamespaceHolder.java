@@ -2,7 +2,6 @@ package org.hellointernet.conformance.container;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
-import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
@@ -175,15 +174,5 @@ final class NamespaceHolder implements AutoCloseable {
 
     static boolean isHolder(Map<String, String> labels) {
         return labels != null && ROLE.equals(labels.get(ROLE_LABEL));
-    }
-
-    /** True if the container still exists (for tests). */
-    static boolean exists(DockerClient docker, String id) {
-        try {
-            docker.inspectContainerCmd(id).exec();
-            return true;
-        } catch (NotFoundException e) {
-            return false;
-        }
     }
 }

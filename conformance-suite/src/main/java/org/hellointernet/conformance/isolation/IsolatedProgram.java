@@ -26,6 +26,8 @@ public final class IsolatedProgram implements Program {
     private final Tunnel tunnel;
     private final int serverPort;
     private final List<Closeable> plumbing;
+    private ServerPort server;
+    private volatile boolean closed;
 
     private IsolatedProgram(Program program, Tunnel tunnel, int serverPort, List<Closeable> plumbing) {
         this.program = program;
@@ -39,6 +41,7 @@ public final class IsolatedProgram implements Program {
         final Tunnel tunnel;
         final int serverPort;
         final List<Closeable> parts = new ArrayList<>();
+        ServerPort server;
 
         Plumbing(Tunnel tunnel, int serverPort) {
             this.tunnel = tunnel;
@@ -47,7 +50,20 @@ public final class IsolatedProgram implements Program {
 
         /** The program, wrapped: closing it also undoes this plumbing. */
         public Program around(Program program) {
-            return new IsolatedProgram(program, tunnel, serverPort, parts);
+            IsolatedProgram p = new IsolatedProgram(program, tunnel, serverPort, parts);
+            p.server = server;
+            if (server != null) {
+                // once the server has exited, its port refuses connections again, as it would without the tunnel
+                Thread t = new Thread(() -> {
+                    while (!program.waitForExit(Duration.ofSeconds(1)) && !p.closed) {
+                        // waits for the program's end
+                    }
+                    server.unlisten();
+                }, "tunnel-port-" + serverPort);
+                t.setDaemon(true);
+                t.start();
+            }
+            return p;
         }
 
         @Override
@@ -77,7 +93,8 @@ public final class IsolatedProgram implements Program {
         }
         if (numeric) {
             Plumbing p = new Plumbing(tunnel, Integer.parseInt(port));
-            p.parts.add(tunnel.exposeServer(Integer.parseInt(port), ipv6));
+            p.server = tunnel.exposeServer(Integer.parseInt(port), ipv6);
+            p.parts.add(p.server);
             return p;
         }
         return new Plumbing(tunnel, 0);
@@ -97,6 +114,9 @@ public final class IsolatedProgram implements Program {
             Set<Integer> others = new TreeSet<>(tunnel.exposedPorts());
             others.remove(serverPort);
             ports.removeAll(others);
+            if (server != null && ports.contains(serverPort)) {
+                server.listen(); // the harness's connections go through from now on
+            }
             return Optional.of(ports);
         } catch (IOException e) {
             return Optional.of(Set.of()); // not listening (yet); the caller's deadline applies
@@ -145,6 +165,7 @@ public final class IsolatedProgram implements Program {
 
     @Override
     public void close() {
+        closed = true;
         try {
             program.close();
         } finally {

@@ -117,25 +117,18 @@ public final class Tunnel implements AutoCloseable {
     }
 
     /**
-     * Listens on this machine's loopback on {@code port} (127.0.0.1, and ::1 when {@code ipv6}), for a server that
-     * listens on {@code port} inside; each connection is carried to the same address family inside. Closing the
-     * result stops listening (connections already made go on).
+     * Holds {@code port} on this machine's loopback (127.0.0.1, and ::1 when {@code ipv6}) for a server that is to
+     * listen on {@code port} inside: connections to it are refused until {@link ServerPort#listen()} (the server
+     * listens inside), then each is carried to the same address family inside. Closing the result lets the port go.
      */
-    public Closeable exposeServer(int port, boolean ipv6) throws IOException {
-        List<ServerSocketChannel> channels = new ArrayList<>();
-        try {
-            for (InetAddress a : ipv6 ? List.of(IPV4, IPV6) : List.of(IPV4)) {
-                ServerSocketChannel ch = ServerSocketChannel.open();
-                channels.add(ch);
-                ch.bind(new InetSocketAddress(a, port), 128);
-                ch.configureBlocking(false);
-            }
-        } catch (IOException e) {
-            closeAll(channels);
-            throw new IOException("cannot listen on port " + port + " of this machine's loopback for the server: "
-                    + e.getMessage(), e);
-        }
+    public ServerPort exposeServer(int port, boolean ipv6) throws IOException {
+        ServerPort p = new ServerPort(this, port, ipv6);
         exposed.add(port);
+        return p;
+    }
+
+    /** Accepts connections on {@code channels} (a server's port, now listened on) for the tunnel's thread. */
+    void accept(List<ServerSocketChannel> channels, int port) {
         post(() -> {
             for (ServerSocketChannel ch : channels) {
                 try {
@@ -146,10 +139,17 @@ public final class Tunnel implements AutoCloseable {
                 }
             }
         });
-        return () -> {
-            exposed.remove(port);
+    }
+
+    /** Stops accepting on {@code channels} and closes them. */
+    void stopAccepting(List<ServerSocketChannel> channels) {
+        if (!channels.isEmpty()) {
             post(() -> closeAll(channels));
-        };
+        }
+    }
+
+    void released(ServerPort p) {
+        exposed.remove(p.port());
     }
 
     /** The ports {@link #exposeServer} carries in now. */

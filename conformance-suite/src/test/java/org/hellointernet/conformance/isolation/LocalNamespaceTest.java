@@ -84,6 +84,38 @@ class LocalNamespaceTest {
         }
     }
 
+    /** As without the tunnel: nothing listens on the server's port before the server does, nor after it exited. */
+    @Test
+    void aServersPortRefusesBeforeItListensAndAfterItExits() throws Exception {
+        int port = Ports.freeLoopbackPort();
+        String serveOnceLater = """
+                import socket, sys, time
+                time.sleep(1)
+                s = socket.socket(); s.bind(('127.0.0.1', int(sys.argv[1]))); s.listen()
+                c, a = s.accept(); c.sendall(b'once\\n'); c.close()
+                """;
+        try (Program server = run(serveOnceLater, Map.of("port", Integer.toString(port)))) {
+            assertThrows(java.net.ConnectException.class, () -> new Socket(LOOPBACK, port).close());
+            awaitListening(server, port);
+            try (Socket s = new Socket(LOOPBACK, port)) {
+                s.setSoTimeout(5000);
+                assertThat(new String(s.getInputStream().readAllBytes(), StandardCharsets.US_ASCII)).isEqualTo("once\n");
+            }
+            assertThat(server.waitForExit(Duration.ofSeconds(10))).isTrue();
+            assertThat(Await.until(Duration.ofSeconds(5), () -> refused(port))).as("refused once it exited").isTrue();
+        }
+    }
+
+    private static boolean refused(int port) {
+        try (Socket s = new Socket(LOOPBACK, port)) {
+            return false;
+        } catch (java.net.ConnectException e) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     @Test
     void resetsPassBothWays() throws Exception {
         int port = Ports.freeLoopbackPort();
