@@ -33,6 +33,7 @@ public final class ContainerRunner implements ProgramRunner {
     private final DockerEngine.Bridge bridge;
     private final String holderImage;
     private NamespaceHolder holder;
+    private String holderProblem;
 
     /**
      * @param workDir the folder to run in inside the container, or null for the image's own
@@ -66,11 +67,22 @@ public final class ContainerRunner implements ProgramRunner {
         this.holderImage = holderImage;
     }
 
-    /** The check's network namespace, started with its first program. */
+    /**
+     * The check's network namespace, started with its first program; if it could not be started, every program says
+     * why (without trying again for each).
+     */
     private synchronized NamespaceHolder holder() throws IOException {
+        if (holderProblem != null) {
+            throw new IOException(holderProblem);
+        }
         if (holder == null) {
-            holder = NamespaceHolder.start(docker, holderImage != null ? holderImage : DockerEngine.baseImage(docker),
-                    run);
+            try {
+                holder = NamespaceHolder.start(docker, holderImage != null ? holderImage
+                        : DockerEngine.baseImage(docker), run);
+            } catch (IOException e) {
+                holderProblem = e.getMessage();
+                throw e;
+            }
         }
         return holder;
     }

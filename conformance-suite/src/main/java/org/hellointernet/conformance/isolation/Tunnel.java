@@ -17,14 +17,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +39,9 @@ import org.slf4j.LoggerFactory;
 public final class Tunnel implements AutoCloseable {
 
     /** Bytes sent on one connection and not yet written by the other side: what either side holds at most. */
-    static final int WINDOW = 256 * 1024;
+    static final int WINDOW = 64 * 1024;
+    /** Connections at once: past this, a new one is reset (a flood of connections is not carried). */
+    static final int MAX_LINKS = 256;
     private static final int CONNECT_MILLIS = 2000;
     private static final Logger LOG = LoggerFactory.getLogger(Tunnel.class);
     static final InetAddress IPV4 = loopback(new byte[] {127, 0, 0, 1});
@@ -57,11 +53,8 @@ public final class Tunnel implements AutoCloseable {
     private final Thread thread;
     private final Frames.Parser parser = new Frames.Parser(this::arrived);
     private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
-    private final Map<Integer, CompletableFuture<String>> listenReplies = new ConcurrentHashMap<>();
-    private final Map<Integer, CompletableFuture<String>> portReplies = new ConcurrentHashMap<>();
-    private final Map<Integer, Integer> insideListens = new HashMap<>();
+    private final RelayRequests requests = new RelayRequests(this::send);
     private final Set<Integer> exposed = ConcurrentHashMap.newKeySet();
-    private final AtomicInteger requests = new AtomicInteger();
     /** The tunnel thread's own state. */
     private final Map<Integer, TunnelLink> links = new HashMap<>();
     private final ByteBuffer readBuffer = ByteBuffer.allocate(64 * 1024);
@@ -102,9 +95,7 @@ public final class Tunnel implements AutoCloseable {
         if (failure == null) {
             failure = "the namespace's relay stopped: " + why;
         }
-        IOException e = new IOException(failure);
-        listenReplies.values().forEach(f -> f.completeExceptionally(e));
-        portReplies.values().forEach(f -> f.completeExceptionally(e));
+        requests.failed(failure);
         post(() -> {
             links.values().forEach(TunnelLink::abort);
             links.clear();
@@ -163,66 +154,12 @@ public final class Tunnel implements AutoCloseable {
      * calls for one port share the listener; closing the result ends this call's share.
      */
     public Closeable listenInside(int port, String families, Duration timeout) throws IOException {
-        synchronized (insideListens) {
-            int n = insideListens.getOrDefault(port, 0);
-            if (n == 0) {
-                CompletableFuture<String> reply = new CompletableFuture<>();
-                listenReplies.put(port, reply);
-                send(Frames.encode(Frames.LISTEN, port, families));
-                String answer = await(reply, timeout, "listen inside on port " + port);
-                listenReplies.remove(port);
-                if (!answer.equals("ok")) {
-                    throw new IOException(answer);
-                }
-            }
-            insideListens.put(port, n + 1);
-        }
-        return () -> {
-            synchronized (insideListens) {
-                int left = insideListens.getOrDefault(port, 0) - 1;
-                if (left <= 0) {
-                    insideListens.remove(port);
-                    send(Frames.encode(Frames.UNLISTEN, port, ""));
-                } else {
-                    insideListens.put(port, left);
-                }
-            }
-        };
+        return requests.listenInside(port, families, timeout);
     }
 
     /** The TCP ports programs listen on inside (the relay's own listeners left out). */
     public Set<Integer> listeningPorts(Duration timeout) throws IOException {
-        int request = requests.incrementAndGet() & 0x7fffffff;
-        CompletableFuture<String> reply = new CompletableFuture<>();
-        portReplies.put(request, reply);
-        try {
-            send(Frames.encode(Frames.PORTS, request, ""));
-            Set<Integer> ports = new TreeSet<>();
-            for (String p : await(reply, timeout, "read the ports listening inside").trim().split(" ")) {
-                if (!p.isEmpty()) {
-                    ports.add(Integer.parseInt(p));
-                }
-            }
-            return ports;
-        } finally {
-            portReplies.remove(request);
-        }
-    }
-
-    private String await(CompletableFuture<String> reply, Duration timeout, String what) throws IOException {
-        if (failure != null) {
-            throw new IOException(failure);
-        }
-        try {
-            return reply.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            throw new IOException("the namespace's relay did not " + what + " within " + timeout.toMillis() + " ms");
-        } catch (ExecutionException e) {
-            throw new IOException(e.getCause().getMessage(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while waiting to " + what, e);
-        }
+        return requests.listeningPorts(timeout);
     }
 
     void send(byte[] frame) {
@@ -242,16 +179,10 @@ public final class Tunnel implements AutoCloseable {
 
     /** Called on the transport's thread: frames are handled on the tunnel's thread, in order. */
     private void arrived(Frames.Frame f) {
-        switch (f.type()) {
-            case Frames.LISTENING -> complete(listenReplies.get(f.id()), f.text());
-            case Frames.PORTS_REPLY -> complete(portReplies.get(f.id()), f.text());
-            default -> post(() -> handle(f));
-        }
-    }
-
-    private static void complete(CompletableFuture<String> reply, String text) {
-        if (reply != null) {
-            reply.complete(text);
+        if (f.type() == Frames.LISTENING || f.type() == Frames.PORTS_REPLY) {
+            requests.answered(f);
+        } else {
+            post(() -> handle(f));
         }
     }
 
@@ -285,6 +216,10 @@ public final class Tunnel implements AutoCloseable {
     private void connectOut(int id, String spec) {
         String[] parts = spec.split(":");
         SocketChannel ch = null;
+        if (links.size() >= MAX_LINKS) {
+            send(Frames.encode(Frames.RST, id, new byte[0], 0, 0));
+            return;
+        }
         try {
             InetAddress host = parts[0].equals("6") ? IPV6 : IPV4;
             ch = SocketChannel.open();
@@ -365,7 +300,7 @@ public final class Tunnel implements AutoCloseable {
         String target = (String) key.attachment(); // "4:PORT" or "6:PORT": the same family and port inside
         SocketChannel ch;
         while (key.isValid() && (ch = listener.accept()) != null) {
-            if (failure != null) {
+            if (failure != null || links.size() >= MAX_LINKS) {
                 new TunnelLink(0, 0, ch, this).abort();
                 continue;
             }

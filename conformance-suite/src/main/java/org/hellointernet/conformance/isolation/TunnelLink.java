@@ -18,7 +18,7 @@ import java.util.Deque;
  */
 final class TunnelLink {
 
-    private static final int ACK_EVERY = 64 * 1024;
+    private static final int ACK_EVERY = 16 * 1024;
 
     final int id;
     final long seq;

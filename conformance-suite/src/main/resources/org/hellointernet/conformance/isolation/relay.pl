@@ -11,9 +11,10 @@ use Socket qw(AF_INET AF_INET6 SOCK_STREAM SOL_SOCKET SO_REUSEADDR SO_LINGER SO_
 use Errno qw(EAGAIN EWOULDBLOCK EINPROGRESS EINTR);
 use Fcntl qw(F_GETFL F_SETFL O_NONBLOCK);
 
-my $WINDOW = 262144;     # unacknowledged bytes per connection and direction
-my $ACK_EVERY = 65536;
+my $WINDOW = 65536;      # unacknowledged bytes per connection and direction
+my $ACK_EVERY = 16384;
 my $CHUNK = 65536;
+my $MAX_CONNS = 256;     # connections at once: a flood of them is reset, not carried
 my $CONNECT_WAIT = 2;    # seconds a connection to a server inside may take
 
 $SIG{PIPE} = 'IGNORE';
@@ -81,7 +82,7 @@ sub open_conn {
     my ($id, $spec) = @_;
     my ($fam, $port) = split /:/, $spec;
     my $sock;
-    if (!socket($sock, $fam eq '6' ? AF_INET6 : AF_INET, SOCK_STREAM, 0)) {
+    if (keys %conn >= $MAX_CONNS || !socket($sock, $fam eq '6' ? AF_INET6 : AF_INET, SOCK_STREAM, 0)) {
         send_frame('R', $id);
         return;
     }
@@ -233,6 +234,11 @@ sub accept_all {
     while (1) {
         my $sock;
         last unless accept($sock, $l->{sock});
+        if (keys %conn >= $MAX_CONNS) {
+            setsockopt($sock, SOL_SOCKET, SO_LINGER, pack('ii', 1, 0));
+            close $sock;
+            next;
+        }
         my $id = 0x80000000 | ($next++ & 0x7fffffff);
         new_conn($id, $sock);
         send_frame('N', $id, "$l->{fam}:$l->{port}");
@@ -252,7 +258,7 @@ while (1) {
     my $n = select(my $ro = $r, my $wo = $w, undef, undef);
     next if $n <= 0;
     if (vec($ro, fileno(STDIN), 1)) {
-        my $k = sysread(STDIN, $in, 262144, length $in);
+        my $k = sysread(STDIN, $in, 65536, length $in);
         exit 0 if defined $k && $k == 0;
         exit 0 if !defined $k && $! != EAGAIN && $! != EINTR;
         while (length($in) >= 9) {

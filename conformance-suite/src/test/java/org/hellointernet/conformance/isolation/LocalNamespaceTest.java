@@ -228,6 +228,49 @@ class LocalNamespaceTest {
         }
     }
 
+    /** A client that opens connection after connection gets at most {@link Tunnel#MAX_LINKS} carried out at once. */
+    @Test
+    void aFloodOfConnectionsIsNotCarriedOut() throws Exception {
+        try (ServerSocket harness = new ServerSocket(0, 1024, LOOPBACK)) {
+            String flood = """
+                    import socket, sys, time
+                    socks = []
+                    for i in range(600):
+                        try:
+                            socks.append(socket.create_connection((sys.argv[1], int(sys.argv[2])), timeout=3))
+                        except OSError:
+                            pass
+                    print('opened', len(socks), flush=True)
+                    time.sleep(60)
+                    """;
+            java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.List<Socket> held = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Thread acceptor = new Thread(() -> {
+                try {
+                    harness.setSoTimeout(20000);
+                    while (true) {
+                        held.add(harness.accept());
+                        accepted.incrementAndGet();
+                    }
+                } catch (IOException e) {
+                    // no more within the time, or closed
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            try (Program p = run(flood, Map.of("host", "127.0.0.1", "port",
+                    Integer.toString(harness.getLocalPort())))) {
+                assertThat(p.stdout().awaitLine(l -> l.startsWith("opened"), Duration.ofSeconds(60)))
+                        .as(p.stderr().lines().toString()).isTrue();
+                assertThat(accepted.get()).isGreaterThan(0).isLessThanOrEqualTo(Tunnel.MAX_LINKS);
+            } finally {
+                for (Socket s : held) {
+                    s.close();
+                }
+            }
+        }
+    }
+
     @Test
     void aDaemonInItsOwnSessionWithAnEmptyEnvironmentDoesNotSurvive() throws Exception {
         Path pidFile = tmp.resolve("daemon.pid");
