@@ -274,12 +274,15 @@ class LocalNamespaceTest {
     @Test
     void aDaemonInItsOwnSessionWithAnEmptyEnvironmentDoesNotSurvive() throws Exception {
         Path pidFile = tmp.resolve("daemon.pid");
-        Program p = run(daemon(pidFile), Map.of());
-        assertThat(Await.until(Duration.ofSeconds(10), () -> Files.exists(pidFile) && size(pidFile) > 0)).isTrue();
+        String marker = Long.toString(300 + (System.nanoTime() & 0xffff));
+        Program p = run(daemon(pidFile).replace("sleep 300", "sleep " + marker), Map.of());
+        assertThat(Await.until(Duration.ofSeconds(10), () -> ProcessHandle.allProcesses()
+                .anyMatch(h -> NamespaceShutdownTest.isDaemon(h, marker)))).as("the daemon runs").isTrue();
         p.close();
-        // the daemon's pid as its PID namespace numbers it; find it on this machine by its command line instead
+        // the pid file has the daemon's pid as its PID namespace numbers it: find it on this machine by its
+        // arguments instead, while it runs and once it is gone
         assertThat(Await.until(Duration.ofSeconds(5), () -> ProcessHandle.allProcesses()
-                .noneMatch(h -> h.info().commandLine().orElse("").equals("sleep 300")))).isTrue();
+                .noneMatch(h -> NamespaceShutdownTest.isDaemon(h, marker)))).isTrue();
     }
 
     private static long size(Path p) {
