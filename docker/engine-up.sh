@@ -9,8 +9,9 @@
 # Environment: HELLO_BASE_IMAGE (default hellointernet/debian:bookworm), HELLO_DEBIAN_MIRROR
 # (default http://deb.debian.org/debian), HELLO_DOCKERD_LOG (default /var/log/hello-dockerd.log).
 #
-# The engine is configured with no bridge, no iptables, no IP forwarding or masquerading: containers can only
-# use the host's network (`--network host`), and no private-range network is created on the machine.
+# The engine is configured with no bridge, no iptables, no IP forwarding or masquerading: containers have no
+# network (`--network none`, what hello check's sandbox uses), another container's, or the host's (`--network
+# host`), and no private-range network is created on the machine.
 set -euo pipefail
 
 BASE_IMAGE=${HELLO_BASE_IMAGE:-hellointernet/debian:bookworm}
@@ -53,7 +54,7 @@ else
             say "kept the previous $DAEMON_JSON as $DAEMON_JSON.before-hello"
         fi
         echo "$WANT_JSON" > "$DAEMON_JSON"
-        say "wrote $DAEMON_JSON: $WANT_JSON (no bridge, no iptables: containers use host networking only)"
+        say "wrote $DAEMON_JSON: $WANT_JSON (no bridge, no iptables: no private-range network on this machine)"
     fi
     if ! command -v dockerd >/dev/null 2>&1 || ! command -v debootstrap >/dev/null 2>&1; then
         say "installing docker.io and debootstrap with apt-get"

@@ -44,11 +44,11 @@ public final class Visible {
         while (true) {
             CoderResult result = decoder.decode(in, chars, true);
             chars.flip();
-            out.append(escape(chars));
+            escape(out, chars);
             chars.clear();
             if (result.isError()) {
                 for (int i = 0; i < result.length(); i++) {
-                    out.append(String.format(Locale.ROOT, "\\x%02X", in.get() & 0xff));
+                    hex(out, "\\x", in.get() & 0xff, 2);
                 }
             } else if (result.isUnderflow()) {
                 break;
@@ -66,8 +66,16 @@ public final class Visible {
 
     private static String escape(CharSequence chars) {
         StringBuilder out = new StringBuilder(chars.length());
-        chars.codePoints().forEach(cp -> appendCodePoint(out, cp));
+        escape(out, chars);
         return out.toString();
+    }
+
+    private static void escape(StringBuilder out, CharSequence chars) {
+        for (int i = 0; i < chars.length(); ) {
+            int cp = Character.codePointAt(chars, i);
+            appendCodePoint(out, cp);
+            i += Character.charCount(cp);
+        }
     }
 
     private static boolean isInvisible(int cp) {
@@ -87,13 +95,23 @@ public final class Visible {
             case '\\' -> out.append("\\\\");
             default -> {
                 if (cp < 0x80 && Character.isISOControl(cp)) {
-                    out.append(String.format(Locale.ROOT, "\\x%02X", cp));
+                    hex(out, "\\x", cp, 2);
                 } else if (cp >= 0x80 && isInvisible(cp)) {
-                    out.append(String.format(Locale.ROOT, "\\u%04X", cp));
+                    hex(out, "\\u", cp, Math.max(4, Integer.toHexString(cp).length()));
                 } else {
                     out.appendCodePoint(cp);
                 }
             }
         }
+    }
+
+    /** {@code prefix} and {@code value} in upper-case hex, at least {@code digits} long (no String.format: it is slow). */
+    private static void hex(StringBuilder out, String prefix, int value, int digits) {
+        out.append(prefix);
+        String h = Integer.toHexString(value).toUpperCase(Locale.ROOT);
+        for (int i = h.length(); i < digits; i++) {
+            out.append('0');
+        }
+        out.append(h);
     }
 }

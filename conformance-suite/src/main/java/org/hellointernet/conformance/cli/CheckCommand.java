@@ -85,11 +85,13 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--local", description = "Build and run DIR on this machine, with the same commands.")
     boolean local;
 
-    @Option(names = "--network", paramLabel = "host|published", converter = NetworkModeConverter.class,
-            defaultValue = "${env:HELLO_CONTAINER_NETWORK:-host}",
-            description = "How DIR's containers reach the network: host (the default: this machine's network) or"
-                    + " published (Docker Desktop: a bridge network, the server's port published on 127.0.0.1;"
-                    + " the client reaches the harness as host.docker.internal). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--network", paramLabel = "isolated|host|published", converter = NetworkModeConverter.class,
+            defaultValue = "${env:HELLO_CONTAINER_NETWORK:-isolated}",
+            description = "How DIR's containers reach the network: isolated (the default: a namespace with only"
+                    + " loopback, reached through the kit's relay; nothing else is reachable), or, as explicit"
+                    + " opt-outs that let the programs reach this machine's services: host (this machine's network)"
+                    + " or published (a bridge network, the server's port published on 127.0.0.1; the client reaches"
+                    + " the harness as host.docker.internal). Default: ${DEFAULT-VALUE}.")
     NetworkMode network;
 
     @Option(names = "--server-cmd", paramLabel = "CMD", description = "Start this server command ({port} is filled in).")
@@ -185,6 +187,10 @@ public final class CheckCommand implements Callable<Integer> {
                 return ExitStatus.HARNESS_ERROR;
             }
         }
+        if (inContainer && network == NetworkMode.HOST) {
+            err.println("hello check: --network host: the programs share this machine's network (they can reach its"
+                    + " services and the internet); the default, isolated, reaches nothing but the harness");
+        }
         DockerEngine.Bridge bridge = null;
         if (inContainer && network == NetworkMode.PUBLISHED) {
             // Refuse before anything is built or started: on an engine without a bridge network a published
@@ -197,7 +203,8 @@ public final class CheckCommand implements Callable<Integer> {
             err.println("hello check: containers on the bridge network, the server's port published on 127.0.0.1"
                     + (bridge.ipv6() ? " and ::1" : "") + "; the client reaches the harness as host.docker.internal");
         }
-        try (FolderTarget target = FolderTarget.prepare(sub, inContainer, network, bridge, err)) {
+        try (FolderTarget target = FolderTarget.prepare(sub, inContainer, network, bridge,
+                Duration.ofSeconds(timeoutSeconds), err)) {
             err.flush();
             return check(target);
         }
@@ -213,7 +220,10 @@ public final class CheckCommand implements Callable<Integer> {
             }
         }
         RuleSelection selection = RuleSelection.of(book, only, exclude, spec.commandLine());
-        CheckOptions options = new CheckOptions(profile, language, jobs, Duration.ofSeconds(timeoutSeconds),
+        // the folder's build counted against the check's deadline: the rules have what is left (at least a second)
+        Duration deadline = Duration.ofSeconds(timeoutSeconds).minus(folder == null ? Duration.ZERO : folder.charged());
+        CheckOptions options = new CheckOptions(profile, language, jobs,
+                deadline.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : deadline,
                 timeoutFactor == null ? Timing.automatic() : Timing.fixed(timeoutFactor));
         Path workDir = Path.of("").toAbsolutePath();
         boolean reference = folder == null && serverCmd == null && clientCmd == null && serverAddr == null;
@@ -332,7 +342,7 @@ public final class CheckCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--container and --local are for a folder: hello check DIR"
                     + (container ? " --container" : " --local"));
         }
-        if (network != NetworkMode.HOST && (dir == null || local)) {
+        if (network != NetworkMode.ISOLATED && (dir == null || local)) {
             throw new ParameterException(spec.commandLine(), "--network " + network.id() + " is for a folder run in"
                     + " containers: hello check DIR --network " + network.id());
         }

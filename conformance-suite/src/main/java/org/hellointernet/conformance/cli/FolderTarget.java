@@ -11,6 +11,8 @@ import org.hellointernet.conformance.container.DockerEngine;
 import org.hellointernet.conformance.container.ImageBuilder;
 import org.hellointernet.conformance.container.NetworkMode;
 import org.hellointernet.conformance.container.Sandbox;
+import org.hellointernet.conformance.isolation.CiVariables;
+import org.hellointernet.conformance.isolation.LocalNamespace;
 import org.hellointernet.conformance.matrix.Entrant;
 import org.hellointernet.conformance.submission.BuildOutcome;
 import org.hellointernet.conformance.submission.BuildResult;
@@ -19,6 +21,7 @@ import org.hellointernet.conformance.submission.Manifest;
 import org.hellointernet.conformance.submission.ManifestYaml;
 import org.hellointernet.conformance.submission.SubmissionFolder;
 import org.hellointernet.conformance.target.Command;
+import org.hellointernet.conformance.target.ProgramProcess;
 import org.hellointernet.conformance.target.ProgramRunner;
 import org.hellointernet.spec.Role;
 
@@ -34,9 +37,11 @@ import org.hellointernet.spec.Role;
  * @param image    for a container: the image and sandbox, for the reports; else empty
  * @param builds   which programs built (a program that did not build is not run)
  * @param run      the containers of this check, or null
+ * @param local    the local sandbox's namespace ({@code --local} on Linux), or null
+ * @param charged  the time the folder's own build commands took: it counts against the check's deadline
  */
 record FolderTarget(SubmissionFolder folder, Command server, Command client, String kind, String image,
-        BuildOutcome builds, ContainerRun run) implements AutoCloseable {
+        BuildOutcome builds, ContainerRun run, LocalNamespace local, Duration charged) implements AutoCloseable {
 
     /** Why {@code role}'s program did not build, or null if it built. */
     BuildResult.DidNotBuild notBuilt(Role role) {
@@ -59,8 +64,11 @@ record FolderTarget(SubmissionFolder folder, Command server, Command client, Str
      */
     static FolderTarget prepareForMatrix(SubmissionFolder sub, boolean container, PrintWriter err)
             throws IOException {
-        return prepare("hello matrix: ", sub, container, NetworkMode.HOST, null, err);
+        return prepare("hello matrix: ", sub, container, NetworkMode.ISOLATED, null, MATRIX_BUILD_BUDGET, err);
     }
+
+    /** How long a folder's build commands may take in {@code hello matrix} (as in a check with the default deadline). */
+    static final Duration MATRIX_BUILD_BUDGET = Duration.ofSeconds(180);
 
     /**
      * Builds the folder and prepares its commands; progress goes to {@code err}.
@@ -68,12 +76,12 @@ record FolderTarget(SubmissionFolder folder, Command server, Command client, Str
      * @param bridge the engine's default bridge network, required for {@link NetworkMode#PUBLISHED}
      */
     static FolderTarget prepare(SubmissionFolder sub, boolean container, NetworkMode network,
-            DockerEngine.Bridge bridge, PrintWriter err) throws IOException {
-        return prepare("hello check: ", sub, container, network, bridge, err);
+            DockerEngine.Bridge bridge, Duration budget, PrintWriter err) throws IOException {
+        return prepare("hello check: ", sub, container, network, bridge, budget, err);
     }
 
     private static FolderTarget prepare(String who, SubmissionFolder sub, boolean container, NetworkMode network,
-            DockerEngine.Bridge bridge, PrintWriter err) throws IOException {
+            DockerEngine.Bridge bridge, Duration budget, PrintWriter err) throws IOException {
         Manifest m = sub.manifest();
         if (sub.guessed()) {
             err.println(who + sub.dir() + " has no " + ManifestYaml.FILE_NAME
@@ -83,13 +91,27 @@ record FolderTarget(SubmissionFolder folder, Command server, Command client, Str
         }
         if (!container) {
             err.println(who + "building and running " + sub.dir() + " on this machine (--local)");
+            LocalNamespace ns = null;
+            List<String> scrub = CiVariables.unsetWrapper(); // a CI system's files and tokens stay out of reach
+            ProgramRunner runner = (line, dir, env) -> ProgramProcess.start(line, dir, env, scrub);
+            try {
+                ns = LocalNamespace.start();
+                runner = ns.runner();
+                err.println(who + "its programs run in a network namespace with only loopback (they reach nothing"
+                        + " but the harness), each in a PID namespace that ends with it; as you, with your files");
+            } catch (IOException e) {
+                err.println(who + "WARNING: its programs run UNSANDBOXED, as you, with this machine's network: no"
+                        + " network namespace for this user here (" + e.getMessage().lines().findFirst().orElse("")
+                        + "). Use containers for code you do not trust.");
+            }
             err.flush();
             if (m.setup() != null && !m.setup().isBlank()) {
                 err.println(who + "the setup command is for the container image; not run with --local");
             }
-            BuildOutcome builds = LocalBuild.run(sub);
+            long t0 = System.nanoTime();
+            BuildOutcome builds = LocalBuild.run(sub, runner, budget);
             reportProgramFailures(who, sub, builds, err);
-            return of(sub, ProgramRunner.LOCAL, "command", "", builds, null);
+            return of(sub, runner, "command", "", builds, null, ns, Duration.ofNanos(System.nanoTime() - t0));
         }
         var docker = DockerEngine.client();
         ImageBuilder builder = new ImageBuilder(docker, DockerEngine.baseImage(docker));
@@ -97,12 +119,11 @@ record FolderTarget(SubmissionFolder folder, Command server, Command client, Str
                 + (m.ownDockerfile() ? "its own " + m.dockerfile()
                 : "preset " + m.preset() + " on " + builder.baseImage()) + ")...");
         err.flush();
-        BuildResult result = builder.build(sub);
+        BuildResult result = builder.build(sub, budget);
         if (result instanceof BuildResult.DidNotBuild failed) {
-            err.println(who + "the image of " + sub.dir() + " did not build: "
-                    + failed.message().lines().findFirst().orElse(""));
+            err.println(who + sub.dir() + ": " + failed.message().lines().findFirst().orElse(""));
             return of(sub, ProgramRunner.LOCAL, "container", builder.tag(sub) + " (did not build)",
-                    BuildOutcome.folderFailed(failed), null);
+                    BuildOutcome.folderFailed(failed), null, null, budget);
         }
         BuildResult.Built built = (BuildResult.Built) result;
         err.println(who + "image " + built.image() + (built.cached() ? " (cached: the folder is unchanged)"
@@ -111,9 +132,9 @@ record FolderTarget(SubmissionFolder folder, Command server, Command client, Str
         Sandbox sandbox = Sandbox.defaults(network);
         ContainerRun run = new ContainerRun(docker);
         ContainerRunner runner = new ContainerRunner(docker, built.image(),
-                m.ownDockerfile() ? null : ImageBuilder.WORK_DIR, sandbox, run, bridge);
+                m.ownDockerfile() ? null : ImageBuilder.WORK_DIR, sandbox, run, bridge, builder.baseImage());
         return of(sub, runner, "container", built.image() + "; sandbox: " + sandbox.describe(), built.programs(),
-                run);
+                run, null, built.charged());
     }
 
     /** Says which program did not build, when only one did not (a whole folder's failure is in the report). */
@@ -136,11 +157,11 @@ record FolderTarget(SubmissionFolder folder, Command server, Command client, Str
     }
 
     private static FolderTarget of(SubmissionFolder sub, ProgramRunner runner, String kind, String image,
-            BuildOutcome builds, ContainerRun run) {
+            BuildOutcome builds, ContainerRun run, LocalNamespace local, Duration charged) {
         Manifest m = sub.manifest();
         Command server = m.hasServer() ? new Command(m.server(), sub.dir(), Map.of(), runner) : null;
         Command client = m.hasClient() ? new Command(m.client(), sub.dir(), Map.of(), runner) : null;
-        return new FolderTarget(sub, server, client, kind, image, builds, run);
+        return new FolderTarget(sub, server, client, kind, image, builds, run, local, charged);
     }
 
     private static String seconds(Duration d) {
@@ -151,6 +172,9 @@ record FolderTarget(SubmissionFolder folder, Command server, Command client, Str
     public void close() {
         if (run != null) {
             run.close();
+        }
+        if (local != null) {
+            local.close();
         }
     }
 }

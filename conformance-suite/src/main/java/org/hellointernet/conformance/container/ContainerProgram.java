@@ -39,8 +39,11 @@ final class ContainerProgram implements Program {
     private final DockerClient docker;
     private final String id;
     private final String command;
-    private final FrameStream out = new FrameStream();
-    private final FrameStream err = new FrameStream();
+    /** Unread output held per stream: past it, the program waits for the harness, as on a full pipe. */
+    static final long OUTPUT_BUFFER = 1L << 20;
+
+    private final FrameStream out = new FrameStream(OUTPUT_BUFFER);
+    private final FrameStream err = new FrameStream(OUTPUT_BUFFER);
     private final OutputCapture stdout;
     private final OutputCapture stderr;
     private final CompletableFuture<Integer> exit = new CompletableFuture<>();
@@ -71,7 +74,7 @@ final class ContainerProgram implements Program {
     /** Attaches to the created container, starts it and begins waiting for its exit. */
     void start() throws IOException {
         ResultCallback.Adapter<Frame> attach = docker.attachContainerCmd(id)
-                .withStdOut(true).withStdErr(true).withFollowStream(true).withLogs(true)
+                .withStdOut(true).withStdErr(true).withFollowStream(true).withLogs(false)
                 .exec(new ResultCallback.Adapter<>() {
                     @Override
                     public void onNext(Frame frame) {

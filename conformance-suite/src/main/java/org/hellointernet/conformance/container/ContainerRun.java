@@ -27,6 +27,7 @@ public final class ContainerRun implements AutoCloseable {
     private final DockerClient docker;
     private final String id;
     private final Set<String> live = ConcurrentHashMap.newKeySet();
+    private final List<AutoCloseable> afterRemoval = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Thread hook;
     private volatile boolean closing;
     private final java.util.concurrent.atomic.AtomicInteger creating = new java.util.concurrent.atomic.AtomicInteger();
@@ -76,6 +77,11 @@ public final class ContainerRun implements AutoCloseable {
         }
     }
 
+    /** Closes {@code c} once every container of the run is removed (e.g. the tunnel to their namespace). */
+    void afterRemoval(AutoCloseable c) {
+        afterRemoval.add(c);
+    }
+
     /** Removes one container (forcibly: a running one is killed); a container already gone is fine. */
     void remove(String containerId) {
         try {
@@ -105,7 +111,9 @@ public final class ContainerRun implements AutoCloseable {
         }
         List<String> ids;
         try {
+            // the programs' containers first, then the network namespace they joined
             ids = docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(LABEL, id)).exec().stream()
+                    .sorted(java.util.Comparator.comparing((Container c) -> NamespaceHolder.isHolder(c.getLabels())))
                     .map(Container::getId).toList();
         } catch (RuntimeException e) {
             ids = List.copyOf(live);
@@ -124,6 +132,14 @@ public final class ContainerRun implements AutoCloseable {
                 LOG.warn("could not remove container {}: {}", c, e.getMessage());
             }
         }
+        for (AutoCloseable c : afterRemoval) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                LOG.warn("while closing {}: {}", c, e.toString());
+            }
+        }
+        afterRemoval.clear();
     }
 
     @Override

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.hellointernet.conformance.isolation.IsolatedProgram;
+import org.hellointernet.conformance.target.Ports;
 import org.hellointernet.conformance.target.Program;
 import org.hellointernet.conformance.target.ProgramRunner;
 import org.hellointernet.conformance.target.TerminalEmulation;
@@ -31,19 +33,30 @@ public final class ContainerRunner implements ProgramRunner {
     private final Sandbox sandbox;
     private final ContainerRun run;
     private final DockerEngine.Bridge bridge;
+    private final String holderImage;
+    private NamespaceHolder holder;
+    private String holderProblem;
 
     /**
      * @param workDir the folder to run in inside the container, or null for the image's own
      */
     public ContainerRunner(DockerClient docker, String image, String workDir, Sandbox sandbox, ContainerRun run) {
-        this(docker, image, workDir, sandbox, run, null);
+        this(docker, image, workDir, sandbox, run, null, null);
+    }
+
+    /** @param bridge the engine's default bridge network, required for {@link NetworkMode#PUBLISHED} */
+    public ContainerRunner(DockerClient docker, String image, String workDir, Sandbox sandbox, ContainerRun run,
+            DockerEngine.Bridge bridge) {
+        this(docker, image, workDir, sandbox, run, bridge, null);
     }
 
     /**
-     * @param bridge the engine's default bridge network, required for {@link NetworkMode#PUBLISHED}
+     * @param bridge      the engine's default bridge network, required for {@link NetworkMode#PUBLISHED}
+     * @param holderImage the image of the network namespace's holder (it needs perl-base: the presets' base image),
+     *                    for {@link NetworkMode#ISOLATED}; null for the engine's base image
      */
     public ContainerRunner(DockerClient docker, String image, String workDir, Sandbox sandbox, ContainerRun run,
-            DockerEngine.Bridge bridge) {
+            DockerEngine.Bridge bridge, String holderImage) {
         if (sandbox.network() == NetworkMode.PUBLISHED && bridge == null) {
             throw new IllegalArgumentException("published ports need the engine's default bridge network");
         }
@@ -53,6 +66,27 @@ public final class ContainerRunner implements ProgramRunner {
         this.sandbox = sandbox;
         this.run = run;
         this.bridge = bridge;
+        this.holderImage = holderImage;
+    }
+
+    /**
+     * The check's network namespace, started with its first program; if it could not be started, every program says
+     * why (without trying again for each).
+     */
+    private synchronized NamespaceHolder holder() throws IOException {
+        if (holderProblem != null) {
+            throw new IOException(holderProblem);
+        }
+        if (holder == null) {
+            try {
+                holder = NamespaceHolder.start(docker, holderImage != null ? holderImage
+                        : DockerEngine.baseImage(docker), run);
+            } catch (IOException e) {
+                holderProblem = e.getMessage();
+                throw e;
+            }
+        }
+        return holder;
     }
 
     /** In published mode the harness's loopback addresses are {@value ContainerSpec#HOST_ALIAS} in the container. */
@@ -104,7 +138,23 @@ public final class ContainerRunner implements ProgramRunner {
             throws IOException {
         ContainerSpec.Role role = role(values);
         int port = role == ContainerSpec.Role.SERVER ? Integer.parseInt(values.get("port")) : 0;
-        ContainerSpec spec = ContainerSpec.of(sandbox, role, port, bridge != null && bridge.ipv6());
+        if (sandbox.network() != NetworkMode.ISOLATED) {
+            return startContainer(shellCommand, env, role, port, null);
+        }
+        NamespaceHolder ns = holder();
+        // the tunnel first: a client may connect as soon as it starts
+        IsolatedProgram.Plumbing plumbing = IsolatedProgram.prepare(ns.tunnel(), values, Ports.hasIpv6Loopback());
+        try {
+            return plumbing.around(startContainer(shellCommand, env, role, port, ns.id()));
+        } catch (IOException | RuntimeException e) {
+            plumbing.close();
+            throw e;
+        }
+    }
+
+    private Program startContainer(String shellCommand, Map<String, String> env, ContainerSpec.Role role, int port,
+            String namespace) throws IOException {
+        ContainerSpec spec = ContainerSpec.of(sandbox, role, port, bridge != null && bridge.ipv6(), namespace);
         List<String> vars = new ArrayList<>(List.of("PYTHONUNBUFFERED=1", "HOME=/tmp"));
         env.forEach((k, v) -> vars.add(k + "=" + v));
         if (!run.beginCreate()) {

@@ -3,6 +3,7 @@ package org.hellointernet.conformance.container;
 import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.LogConfig;
 import com.github.dockerjava.api.model.Ports;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,18 +37,37 @@ public record ContainerSpec(HostConfig hostConfig, List<ExposedPort> exposedPort
      * The container configuration for a program of {@code role} in {@code sandbox}.
      *
      * <ul>
+     *   <li>{@link NetworkMode#ISOLATED}: see the overload with {@code namespace}.
      *   <li>{@link NetworkMode#HOST}: network {@code host}, no port bindings, nothing exposed, no extra hosts.
      *   <li>{@link NetworkMode#PUBLISHED}: network {@code bridge}; a server ({@code port > 0}) exposes
      *       {@code port/tcp} and has it bound to {@code 127.0.0.1:port} (and {@code [::1]:port} if {@code ipv6});
      *       every container gets the extra host {@value #HOST_ALIAS_ENTRY}.
      * </ul>
-     * The sandbox limits are the same in every mode.
+     * The sandbox limits are the same in every mode, and no container has a log on the engine's disk.
      *
      * @param port the server's port, or 0 when none is known
      */
     public static ContainerSpec of(Sandbox sandbox, Role role, int port, boolean ipv6) {
+        return of(sandbox, role, port, ipv6, null);
+    }
+
+    /**
+     * The same, for {@link NetworkMode#ISOLATED}: the container joins the network namespace of container
+     * {@code namespace} ({@code container:ID}).
+     */
+    public static ContainerSpec of(Sandbox sandbox, Role role, int port, boolean ipv6, String namespace) {
+        String network = switch (sandbox.network()) {
+            case ISOLATED -> {
+                if (namespace == null) {
+                    throw new IllegalArgumentException("an isolated container joins a namespace holder's network");
+                }
+                yield "container:" + namespace;
+            }
+            case HOST -> "host";
+            case PUBLISHED -> "bridge";
+        };
         HostConfig hc = HostConfig.newHostConfig()
-                .withNetworkMode(sandbox.network() == NetworkMode.HOST ? "host" : "bridge")
+                .withNetworkMode(network)
                 .withCapDrop(Capability.ALL)
                 .withSecurityOpts(List.of("no-new-privileges"))
                 .withMemory(sandbox.memoryBytes())
@@ -55,7 +75,9 @@ public record ContainerSpec(HostConfig hostConfig, List<ExposedPort> exposedPort
                 .withNanoCPUs(sandbox.nanoCpus())
                 .withPidsLimit(sandbox.pids())
                 .withReadonlyRootfs(true)
-                .withTmpFs(Map.of("/tmp", "rw,exec,nosuid,size=" + sandbox.tmpfsBytes() + ",mode=1777"));
+                .withTmpFs(Map.of("/tmp", "rw,exec,nosuid,size=" + sandbox.tmpfsBytes() + ",mode=1777"))
+                // the harness reads the attached streams; the engine keeps no log on its disk
+                .withLogConfig(new LogConfig(LogConfig.LoggingType.NONE));
         List<ExposedPort> exposed = new ArrayList<>();
         if (sandbox.network() == NetworkMode.PUBLISHED) {
             hc.withExtraHosts(HOST_ALIAS_ENTRY);

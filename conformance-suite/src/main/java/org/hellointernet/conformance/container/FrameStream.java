@@ -1,29 +1,61 @@
 package org.hellointernet.conformance.container;
 
 import java.io.InputStream;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.ArrayDeque;
+import java.util.Deque;
 
 /**
- * One output stream of a container (its standard output or error), fed with the frames Docker sends and read
- * by an {@link org.hellointernet.conformance.target.OutputCapture}. Ends when {@link #end()} is called.
+ * A stream fed with byte chunks by one thread and read by another: a container's standard output or error (fed
+ * with the frames Docker sends, read by an {@link org.hellointernet.conformance.target.OutputCapture}), or what
+ * the harness writes to a container's standard input (read by the engine's client). Ends when {@link #end()} is
+ * called. With a capacity, {@link #push} waits while that many bytes are unread: a program that prints faster than
+ * its output is read then waits, as it would on a full pipe, instead of filling the harness's memory.
  */
 final class FrameStream extends InputStream {
 
-    private static final byte[] END = new byte[0];
-
-    private final LinkedBlockingQueue<byte[]> chunks = new LinkedBlockingQueue<>();
+    private final long capacity;
+    private final Deque<byte[]> chunks = new ArrayDeque<>();
+    private long queued;
+    private boolean endMarked;
     private byte[] current = new byte[0];
     private int pos;
     private boolean ended;
 
+    /** A stream that never makes its writer wait (its writer bounds what it sends). */
+    FrameStream() {
+        this(Long.MAX_VALUE);
+    }
+
+    /** A stream whose writer waits while {@code capacity} bytes are unread. */
+    FrameStream(long capacity) {
+        this.capacity = capacity;
+    }
+
     void push(byte[] bytes) {
-        if (bytes != null && bytes.length > 0) {
-            chunks.add(bytes);
+        if (bytes == null || bytes.length == 0) {
+            return;
+        }
+        synchronized (this) {
+            while (queued >= capacity && !endMarked) {
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+            if (endMarked) {
+                return; // nobody reads any more
+            }
+            chunks.addLast(bytes);
+            queued += bytes.length;
+            notifyAll();
         }
     }
 
-    void end() {
-        chunks.add(END);
+    synchronized void end() {
+        endMarked = true;
+        notifyAll();
     }
 
     @Override
@@ -42,18 +74,23 @@ final class FrameStream extends InputStream {
             if (ended) {
                 return -1;
             }
-            byte[] next;
-            try {
-                next = chunks.take();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return -1;
+            synchronized (this) {
+                while (chunks.isEmpty() && !endMarked) {
+                    try {
+                        wait();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return -1;
+                    }
+                }
+                if (chunks.isEmpty()) {
+                    ended = true;
+                    return -1;
+                }
+                current = chunks.removeFirst();
+                queued -= current.length;
+                notifyAll();
             }
-            if (next == END) {
-                ended = true;
-                return -1;
-            }
-            current = next;
             pos = 0;
         }
         int n = Math.min(len, current.length - pos);

@@ -1,7 +1,5 @@
 package org.hellointernet.conformance.container;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.BuildImageResultCallback;
 import com.github.dockerjava.api.model.BuildResponseItem;
@@ -10,26 +8,33 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.hellointernet.conformance.submission.BuildOutcome;
 import org.hellointernet.conformance.submission.BuildResult;
+import org.hellointernet.conformance.submission.FolderFiles;
 import org.hellointernet.conformance.submission.Manifest;
 import org.hellointernet.conformance.submission.ManifestException;
 import org.hellointernet.conformance.submission.ManifestYaml;
 import org.hellointernet.conformance.submission.SubmissionFolder;
 
 /**
- * Builds a submission's image: the preset's Dockerfile (or the folder's own) with the folder copied to
- * {@code /submission} and its setup and build commands run. Tagged {@code hellointernet/sub-LANG:HASH} by a
- * content hash of everything that goes in, so an unchanged folder is not built again.
+ * Builds a submission's image in two parts. First the preset's Dockerfile (the kit's own: the language's
+ * toolchain) with the folder copied to {@code /submission}, owned by user 65534 (copied without following links:
+ * {@link FolderFiles}). Then each of the manifest's build commands runs in a sandboxed container of its own
+ * ({@link StepContainer}: {@code setup} as root with a network, the others as user 65534 with none), its result
+ * committed as the next image. The build steps count against the check's time: each has at most
+ * {@link #STEP_TIMEOUT}, and all of them together at most the budget the caller gives. A folder's own Dockerfile
+ * is built as it is (as root, with a network, like {@code setup}), with memory and CPU limits and the budget as
+ * its time limit. Tagged {@code hellointernet/sub-LANG:HASH} by a content hash of everything that goes in, so an
+ * unchanged folder is not built again.
  */
 public final class ImageBuilder {
 
@@ -37,15 +42,17 @@ public final class ImageBuilder {
     public static final String WORK_DIR = "/submission";
     /** Label on every submission image (for clean-up). */
     public static final String IMAGE_LABEL = "org.hellointernet.submission";
-
+    /** The longest one build step may take. */
+    static final Duration STEP_TIMEOUT = Duration.ofMinutes(5);
+    /** The preset's own part (the toolchain, installed once per machine and cached by the engine). */
+    private static final long PRESET_TIMEOUT_MINUTES = 15;
     private static final int LOG_TAIL_LINES = 25;
-    private static final long BUILD_TIMEOUT_MINUTES = 15;
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** Colour codes compilers print (gcc colours its errors even without a terminal in a build). */
     static final java.util.regex.Pattern ANSI = java.util.regex.Pattern.compile("\u001B\\[[0-9;]*[A-Za-z]");
 
     private final DockerClient docker;
     private final String baseImage;
+    private String setupNetwork;
 
     public ImageBuilder(DockerClient docker, String baseImage) {
         this.docker = docker;
@@ -60,8 +67,9 @@ public final class ImageBuilder {
     public String tag(SubmissionFolder sub) throws IOException {
         Manifest m = sub.manifest();
         String hash = new ContentHash()
-                .add("format", "hello-image-2")
-                .add("dockerfile", dockerfileText(sub))
+                .add("format", "hello-image-3")
+                .add("dockerfile", m.ownDockerfile() ? FolderFiles.readSmall(sub.dir(), m.dockerfile(), "the dockerfile")
+                        : presetPart(m))
                 .add("base", baseImage)
                 .add("setup", m.setup())
                 .add("build", m.build())
@@ -74,126 +82,176 @@ public final class ImageBuilder {
         return "hellointernet/sub-" + lang + ":" + hash;
     }
 
-    /** Builds the image unless an image with the same content hash exists. */
+    /** Builds the image unless an image with the same content hash exists, in at most 15 minutes of build steps. */
     public BuildResult build(SubmissionFolder sub) throws IOException {
+        return build(sub, Duration.ofMinutes(15));
+    }
+
+    /**
+     * Builds the image unless an image with the same content hash exists. The folder's own steps (and its own
+     * Dockerfile) may take {@code budget} in all; a step that runs out of time is reported as such.
+     */
+    public BuildResult build(SubmissionFolder sub, Duration budget) throws IOException {
         long t0 = System.nanoTime();
+        long deadline = t0 + budget.toNanos();
         String tag = tag(sub);
         Manifest m = sub.manifest();
         if (DockerEngine.hasImage(docker, tag)) {
             ProgramBuildSteps.Results cached = ProgramBuildSteps.read(docker, tag, m);
             if (!cached.transientFailure()) {
-                return new BuildResult.Built(tag, true, Duration.ofNanos(System.nanoTime() - t0), cached.outcome());
+                return new BuildResult.Built(tag, true, Duration.ofNanos(System.nanoTime() - t0), cached.outcome(),
+                        Duration.ZERO);
             }
-            // a step that timed out or was killed last time is tried again: build the image anew
+            // a step that ran out of time last time is tried again: build the image anew
             docker.removeImageCmd(tag).withForce(true).exec();
         }
-        boolean own = m.ownDockerfile();
-        Path context = own ? sub.dir() : Files.createTempDirectory("hello-build-");
-        try {
-            Path dockerfile;
-            if (own) {
-                dockerfile = sub.dir().resolve(m.dockerfile());
-            } else {
-                copyFolder(sub.dir(), context.resolve("submission"));
-                dockerfile = context.resolve("Dockerfile");
-                Files.writeString(dockerfile, dockerfileText(sub), StandardCharsets.UTF_8);
+        Path context = Files.createTempDirectory("hello-build-");
+        try (ContainerRun run = new ContainerRun(docker)) {
+            Map<String, String> labels = new HashMap<>(Map.of(IMAGE_LABEL, sub.dir().getFileName().toString()));
+            if (m.ownDockerfile()) {
+                FolderFiles.copy(sub.dir(), context.resolve("folder"));
+                return ownDockerfile(sub, context.resolve("folder"), tag, labels, deadline, t0);
             }
-            Deque<String> tail = new ArrayDeque<>();
-            BuildImageResultCallback callback = docker.buildImageCmd()
-                    .withBaseDirectory(context.toFile())
-                    .withDockerfile(dockerfile.toFile())
-                    .withTags(Set.of(tag))
-                    .withBuildArg("BASE", baseImage)
-                    .withNetworkMode("host")
-                    .withPull(false)
-                    .withRemove(true)
-                    .withForcerm(true)
-                    .withLabels(Map.of(IMAGE_LABEL, sub.dir().getFileName().toString()))
-                    .exec(new BuildImageResultCallback() {
-                        @Override
-                        public void onNext(BuildResponseItem item) {
-                            String text = item.getStream() != null ? item.getStream()
-                                    : item.getErrorDetail() != null ? item.getErrorDetail().getMessage() + "\n" : null;
-                            if (text != null) {
-                                synchronized (tail) {
-                                    for (String line : ANSI.matcher(text).replaceAll("").split("\n", -1)) {
-                                        if (!line.isBlank()) {
-                                            tail.addLast(line.stripTrailing());
-                                        }
-                                        while (tail.size() > LOG_TAIL_LINES) {
-                                            tail.removeFirst();
-                                        }
-                                    }
-                                }
-                            }
-                            super.onNext(item);
-                        }
-                    });
-            try {
-                callback.awaitImageId(BUILD_TIMEOUT_MINUTES, TimeUnit.MINUTES);
-            } catch (RuntimeException e) {
-                String log;
-                synchronized (tail) {
-                    log = String.join("\n", tail);
+            FolderFiles.copy(sub.dir(), context.resolve("submission"));
+            Files.writeString(context.resolve("Dockerfile"), presetPart(m), StandardCharsets.UTF_8);
+            var steps = BuildStep.of(m);
+            BuildResult base = dockerBuild(context, context.resolve("Dockerfile"), steps.isEmpty() ? tag : null,
+                    labels, "host", Duration.ofMinutes(PRESET_TIMEOUT_MINUTES), "preset " + m.preset());
+            if (!(base instanceof BuildResult.Built built) || steps.isEmpty()) {
+                return base instanceof BuildResult.Built b ? new BuildResult.Built(tag, false,
+                        Duration.ofNanos(System.nanoTime() - t0), BuildOutcome.BUILT, Duration.ZERO) : base;
+            }
+            String image = built.image();
+            long stepsStart = System.nanoTime();
+            deadline = stepsStart + budget.toNanos(); // the preset's own part (the toolchain) is not the folder's
+            for (BuildStep step : steps) {
+                Duration left = Duration.ofNanos(Math.min(STEP_TIMEOUT.toNanos(), deadline - System.nanoTime()));
+                StepContainer.Outcome out = StepContainer.run(docker, run, image, step, left, setupNetwork(), labels);
+                image = out.image();
+                if (step.program() != null) {
+                    labels.putAll(ProgramBuildSteps.labels(step, out, left));
+                } else if (out.timedOut() || out.exitCode() != 0) {
+                    removeQuietly(image); // what the failed step left: nothing will run it
+                    String what = "it did not build: the " + step.name() + " step " + BuildOutcome.quote(step.command());
+                    return new BuildResult.DidNotBuild(what + " " + (out.timedOut()
+                            ? ProgramBuildSteps.timedOut(Math.max(1, left.toSeconds()))
+                            : "exited with status " + out.exitCode()), ProgramBuildSteps.tail(out.log()));
                 }
-                return new BuildResult.DidNotBuild("it did not build (image " + tag + " from "
-                        + (own ? m.dockerfile() : "preset " + m.preset()) + " on " + baseImage + "): "
-                        + e.getMessage(), log);
             }
+            // the last image carries every label (a commit's labels replace the ones before)
+            String[] repoTag = tag.split(":", 2);
+            String last = StepContainer.relabel(docker, run, image, labels);
+            docker.tagImageCmd(last, repoTag[0], repoTag[1]).exec();
             return new BuildResult.Built(tag, false, Duration.ofNanos(System.nanoTime() - t0),
-                    ProgramBuildSteps.read(docker, tag, m).outcome());
+                    ProgramBuildSteps.read(docker, tag, m).outcome(), Duration.ofNanos(System.nanoTime() - stepsStart));
         } finally {
-            if (!own) {
-                deleteTree(context);
-            }
+            deleteTree(context);
         }
     }
 
-    private String dockerfileText(SubmissionFolder sub) throws IOException {
+    private BuildResult ownDockerfile(SubmissionFolder sub, Path context, String tag, Map<String, String> labels,
+            long deadline, long t0) throws IOException {
         Manifest m = sub.manifest();
-        if (m.ownDockerfile()) {
-            return Files.readString(sub.dir().resolve(m.dockerfile()), StandardCharsets.UTF_8);
+        Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+        BuildResult r = dockerBuild(context, context.resolve(Path.of(m.dockerfile()).normalize().toString()), tag,
+                labels, setupNetwork(), left, m.dockerfile());
+        if (r instanceof BuildResult.Built) {
+            return new BuildResult.Built(tag, false, Duration.ofNanos(System.nanoTime() - t0), BuildOutcome.BUILT);
         }
+        return r;
+    }
+
+    /**
+     * {@code docker build} of {@code dockerfile} in {@code context} (never pulling newer images), tagged {@code tag}
+     * unless null; the result's image is the new image's id.
+     */
+    private BuildResult dockerBuild(Path context, Path dockerfile, String tag, Map<String, String> labels,
+            String network, Duration timeout, String what) {
+        Deque<String> tail = new ArrayDeque<>();
+        var cmd = docker.buildImageCmd()
+                .withBaseDirectory(context.toFile())
+                .withDockerfile(dockerfile.toFile())
+                .withBuildArg("BASE", baseImage)
+                .withNetworkMode(network)
+                .withMemory(StepContainer.MEMORY)
+                .withMemswap(StepContainer.MEMORY)
+                .withPull(false)
+                .withRemove(true)
+                .withForcerm(true)
+                .withLabels(labels);
+        if (tag != null) {
+            cmd.withTags(Set.of(tag));
+        }
+        BuildImageResultCallback callback = cmd.exec(new BuildImageResultCallback() {
+            @Override
+            public void onNext(BuildResponseItem item) {
+                String text = item.getStream() != null ? item.getStream()
+                        : item.getErrorDetail() != null ? item.getErrorDetail().getMessage() + "\n" : null;
+                if (text != null) {
+                    synchronized (tail) {
+                        for (String line : ANSI.matcher(text).replaceAll("").split("\n", -1)) {
+                            if (!line.isBlank()) {
+                                tail.addLast(line.length() > 2048 ? line.substring(0, 2048) + " [...]"
+                                        : line.stripTrailing());
+                            }
+                            while (tail.size() > LOG_TAIL_LINES) {
+                                tail.removeFirst();
+                            }
+                        }
+                    }
+                }
+                super.onNext(item);
+            }
+        });
+        try {
+            String id = callback.awaitImageId(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS);
+            return new BuildResult.Built(id, false, Duration.ZERO, BuildOutcome.BUILT);
+        } catch (RuntimeException e) {
+            try {
+                callback.close(); // ends the request: the engine stops the build
+            } catch (IOException ignored) {
+                // closing anyway
+            }
+            String log;
+            synchronized (tail) {
+                log = String.join("\n", tail);
+            }
+            String why = String.valueOf(e.getMessage()).contains("timeout")
+                    ? "did not finish within " + Math.max(1, timeout.toSeconds()) + " s" : e.getMessage();
+            return new BuildResult.DidNotBuild("it did not build (" + what + " on " + baseImage + "): " + why, log);
+        }
+    }
+
+    private void removeQuietly(String image) {
+        try {
+            docker.removeImageCmd(image).exec();
+        } catch (RuntimeException e) {
+            // an image left behind is harmless ('docker image prune' takes it)
+        }
+    }
+
+    /** The network of {@code setup} and of a folder's own Dockerfile: the engine's bridge where it has one. */
+    private synchronized String setupNetwork() {
+        if (setupNetwork == null) {
+            boolean bridge;
+            try {
+                bridge = DockerEngine.bridge(docker).isPresent();
+            } catch (RuntimeException e) {
+                bridge = false;
+            }
+            setupNetwork = bridge ? "bridge" : "host";
+        }
+        return setupNetwork;
+    }
+
+    /** The preset's Dockerfile, with the folder copied in (owned by the build steps' user) and nothing run. */
+    private static String presetPart(Manifest m) {
         String preset = Presets.dockerfile(m.preset()).orElseThrow(() -> new ManifestException("no preset named '"
                 + m.preset() + "'; the presets are " + String.join(", ", Presets.NAMES)));
-        StringBuilder b = new StringBuilder(preset.stripTrailing()).append("\n\n");
-        b.append("# ---- added by hello check: the submission\n");
-        b.append("COPY submission/ ").append(WORK_DIR).append("/\n");
-        b.append("WORKDIR ").append(WORK_DIR).append('\n');
-        if (m.setup() != null && !m.setup().isBlank()) {
-            b.append("RUN ").append(execForm(m.setup())).append('\n');
-        }
-        if (m.build() != null && !m.build().isBlank()) {
-            b.append("RUN ").append(execForm(m.build())).append('\n');
-        }
-        b.append(ProgramBuildSteps.dockerfileLines(m));
-        b.append("RUN chmod -R a+rX ").append(WORK_DIR).append('\n');
-        return b.toString();
-    }
-
-    private static String execForm(String command) {
-        try {
-            return JSON.writeValueAsString(List.of("sh", "-c", command));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void copyFolder(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path rel = from.relativize(p);
-                if (rel.startsWith(".git")) {
-                    continue;
-                }
-                Path target = to.resolve(rel.toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else if (Files.isRegularFile(p)) {
-                    Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-        }
+        return preset.stripTrailing() + "\n\n"
+                + "# ---- added by hello check: the submission, owned by the user its build steps run as\n"
+                + "COPY --chown=" + StepContainer.USER + " submission/ " + WORK_DIR + "/\n"
+                + "WORKDIR " + WORK_DIR + "\n";
     }
 
     private static void deleteTree(Path dir) {

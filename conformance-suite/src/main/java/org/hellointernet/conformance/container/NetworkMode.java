@@ -7,8 +7,14 @@ import java.util.Locale;
  */
 public enum NetworkMode {
     /**
-     * The container shares this machine's network: the server listens on this machine's loopback, the client
-     * reaches the harness on 127.0.0.1. The default, and the only mode for an engine without a bridge network.
+     * The default: the check's containers share one network namespace that has only loopback (no route out, none
+     * of this machine's services), held by a kit-owned container; the harness reaches the programs through the
+     * relay in it ({@link NamespaceHolder}). Works on any engine: it needs no bridge network.
+     */
+    ISOLATED,
+    /**
+     * An explicit opt-out: the container shares this machine's network (every service on its loopback, and the
+     * internet). The server listens on this machine's loopback, the client reaches the harness on 127.0.0.1.
      */
     HOST,
     /**
@@ -19,12 +25,12 @@ public enum NetworkMode {
      */
     PUBLISHED;
 
-    /** {@code host} or {@code published}, as written on the command line. */
+    /** {@code isolated}, {@code host} or {@code published}, as written on the command line. */
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** Parses {@code host} or {@code published} (any case). */
+    /** Parses {@code isolated}, {@code host} or {@code published} (any case). */
     public static NetworkMode parse(String value) {
         String v = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
         for (NetworkMode m : values()) {
@@ -32,7 +38,8 @@ public enum NetworkMode {
                 return m;
             }
         }
-        throw new IllegalArgumentException("unknown container network '" + value + "': use 'host' (the default)"
-                + " or 'published' (Docker Desktop: the server's port published on 127.0.0.1)");
+        throw new IllegalArgumentException("unknown container network '" + value + "': use 'isolated' (the default:"
+                + " loopback only, reached through the kit's relay), 'host' (this machine's network) or 'published'"
+                + " (a bridge network, the server's port published on 127.0.0.1)");
     }
 }

@@ -1,45 +1,32 @@
 package org.hellointernet.conformance.container;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.exception.NotFoundException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.hellointernet.conformance.submission.BuildOutcome;
 import org.hellointernet.conformance.submission.BuildResult;
 import org.hellointernet.conformance.submission.Manifest;
 import org.hellointernet.spec.Role;
 
 /**
- * A manifest's {@code server-build} and {@code client-build} in an image. A failing step must not fail the image
- * (the other program still runs), so each step's {@code RUN} records its exit status and output under
- * {@link #DIR}, and {@link #read} reads them back from the image (built now or cached), without starting it.
+ * A manifest's {@code server-build} and {@code client-build} results, kept as labels of the submission's image: a
+ * failing step does not fail the image (the other program still runs), so each step's end (its exit status, or
+ * that it ran out of time) and the end of its output are labels of the image, read back when the image is found
+ * again (a cached build).
  */
 final class ProgramBuildSteps {
 
-    /** Where the steps' results live in the image, outside the submission's folder. */
-    static final String DIR = "/.hello-build";
-
-    private static final int STEP_TIMEOUT_SECONDS = 300;
-    /** The end of a step's output that is kept in the image (a build that floods its output is cut to this). */
-    private static final int LOG_BYTES = 64 * 1024;
+    static final String LABEL = "org.hellointernet.build.";
+    /** The end of a step's output kept in a label. */
+    static final int LOG_CHARS = 16 * 1024;
     private static final int TAIL_LINES = 25;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
      * What the image says about its program builds.
      *
-     * @param outcome   which programs built
-     * @param transientFailure true if a step failed in a way a new build may not repeat (it timed out, or was
-     *                         killed, e.g. out of memory)
+     * @param outcome          which programs built
+     * @param transientFailure true if a step failed in a way a new build may not repeat (it ran out of time)
      */
     record Results(BuildOutcome outcome, boolean transientFailure) {
     }
@@ -47,104 +34,68 @@ final class ProgramBuildSteps {
     private ProgramBuildSteps() {
     }
 
-    /** The Dockerfile lines for the manifest's program builds (none if it has none). */
-    static String dockerfileLines(Manifest m) {
-        StringBuilder b = new StringBuilder();
-        for (Role role : List.of(Role.SERVER, Role.CLIENT)) {
-            String command = m.programBuild(role);
-            if (command != null) {
-                String name = name(role);
-                // The command is the script's $1, so it needs no quoting. The presets are Debian images: timeout
-                // and tail are there. The step's output is also printed, for whoever reads the image's build log.
-                String file = DIR + "/" + name;
-                String script = "mkdir -p " + DIR + "; { timeout -k 10 " + STEP_TIMEOUT_SECONDS + " sh -c \"$1\" 2>&1;"
-                        + " echo $? >" + file + ".status; } | tail -c " + LOG_BYTES + " >" + file + ".log;"
-                        + " cat " + file + ".log";
-                b.append("RUN ").append(json(List.of("sh", "-c", script, "hello-" + name + "-build", command)))
-                        .append('\n');
-            }
+    /** The labels that record {@code outcome} of program step {@code step}. */
+    static Map<String, String> labels(BuildStep step, StepContainer.Outcome outcome, Duration timeout) {
+        String name = name(step.program());
+        String end = outcome.timedOut() ? "timeout:" + Math.max(1, timeout.toSeconds())
+                : outcome.exitCode() == 0 ? "ok" : "failed:" + outcome.exitCode();
+        String log = outcome.log();
+        if (log.length() > LOG_CHARS) {
+            log = log.substring(log.length() - LOG_CHARS);
         }
-        return b.toString();
+        return Map.of(LABEL + name, end, LABEL + name + ".log", log);
     }
 
-    /**
-     * Which programs built, read from {@code image} through a container that is created, never started, and
-     * removed; everything built when the manifest has no program builds.
-     */
-    static Results read(DockerClient docker, String image, Manifest m) throws IOException {
-        if (m.programBuild(Role.SERVER) == null && m.programBuild(Role.CLIENT) == null) {
-            return new Results(BuildOutcome.BUILT, false);
-        }
-        Map<String, String> files = new HashMap<>();
-        try (ContainerRun run = new ContainerRun(docker)) {
-            if (!run.beginCreate()) {
-                throw new IOException("stopping: the build results of " + image + " were not read");
-            }
-            String id;
-            try {
-                id = docker.createContainerCmd(image).withCmd("true").withLabels(run.labels()).exec().getId();
-                run.track(id);
-            } finally {
-                run.endCreate();
-            }
-            try (InputStream tar = docker.copyArchiveFromContainerCmd(id, DIR + "/.").exec();
-                    TarArchiveInputStream in = new TarArchiveInputStream(tar)) {
-                TarArchiveEntry e;
-                while ((e = in.getNextEntry()) != null) {
-                    if (e.isFile() && e.getSize() <= 2L * LOG_BYTES) {
-                        String file = e.getName().substring(e.getName().lastIndexOf('/') + 1);
-                        files.put(file, new String(in.readAllBytes(), StandardCharsets.UTF_8));
-                    }
-                }
-            } catch (NotFoundException noResults) {
-                // no step left its results: each program's failure says so
-            }
-        }
-        BuildResult.DidNotBuild server = failure(m.programBuild(Role.SERVER), "server", files);
-        BuildResult.DidNotBuild client = failure(m.programBuild(Role.CLIENT), "client", files);
-        boolean again = Stream.of("server", "client").map(n -> files.getOrDefault(n + ".status", "0").strip())
-                .anyMatch(ProgramBuildSteps::isTransient);
+    /** Which programs built, from the labels of {@code image}; everything built when the manifest has none. */
+    static Results read(DockerClient docker, String image, Manifest m) {
+        Map<String, String> labels = docker.inspectImageCmd(image).exec().getConfig().getLabels();
+        return read(labels == null ? Map.of() : labels, m);
+    }
+
+    static Results read(Map<String, String> labels, Manifest m) {
+        BuildResult.DidNotBuild server = failure(m.programBuild(Role.SERVER), Role.SERVER, labels);
+        BuildResult.DidNotBuild client = failure(m.programBuild(Role.CLIENT), Role.CLIENT, labels);
+        boolean again = List.of(Role.SERVER, Role.CLIENT).stream()
+                .anyMatch(r -> labels.getOrDefault(LABEL + name(r), "").startsWith("timeout:"));
         return new Results(BuildOutcome.programs(server, client), again);
     }
 
-    /** Why the step of program {@code name} failed, from the files it left ({@code server.status}...); or null. */
-    static BuildResult.DidNotBuild failure(String command, String name, Map<String, String> files) {
+    /** Why the step of {@code role}'s program failed, from the image's labels; or null. */
+    static BuildResult.DidNotBuild failure(String command, Role role, Map<String, String> labels) {
         if (command == null) {
             return null;
         }
-        String status = files.getOrDefault(name + ".status", "").strip();
-        String log = tail(files.getOrDefault(name + ".log", ""));
+        String name = name(role);
+        String end = labels.getOrDefault(LABEL + name, "");
+        String log = tail(labels.getOrDefault(LABEL + name + ".log", ""));
         String what = "the " + name + " did not build";
-        String quoted = what + ": " + BuildOutcome.quote(command);
-        return switch (status) {
-            case "0" -> null;
-            case "" -> new BuildResult.DidNotBuild(quoted + " left no exit status in the image", log);
-            case "124", "137" -> new BuildResult.DidNotBuild(quoted + " did not finish within "
-                    + STEP_TIMEOUT_SECONDS / 60 + " minutes (exit status " + status + ")", log);
-            default -> BuildResult.DidNotBuild.exited(what, command, status, log);
-        };
+        if (end.equals("ok")) {
+            return null;
+        }
+        if (end.startsWith("failed:")) {
+            return BuildResult.DidNotBuild.exited(what, command, end.substring("failed:".length()), log);
+        }
+        if (end.startsWith("timeout:")) {
+            return new BuildResult.DidNotBuild(what + ": " + BuildOutcome.quote(command) + " " + timedOut(
+                    Long.parseLong(end.substring("timeout:".length()))), log);
+        }
+        return new BuildResult.DidNotBuild(what + ": " + BuildOutcome.quote(command) + " left no result in the image",
+                log);
     }
 
-    /** Timed out (124), or killed (137: after the timeout's grace, or out of memory): a new build may go through. */
-    private static boolean isTransient(String status) {
-        return status.equals("124") || status.equals("137");
+    /** How a step that ran out of time is reported: the time it had, and where the limit comes from. */
+    static String timedOut(long seconds) {
+        return "did not finish within " + seconds + " s (a build step has at most " + ImageBuilder.STEP_TIMEOUT
+                .toMinutes() + " minutes, and the build counts against the check's deadline, --timeout)";
     }
 
-    private static String tail(String log) {
+    static String tail(String log) {
         List<String> lines = ImageBuilder.ANSI.matcher(log).replaceAll("").lines()
                 .filter(l -> !l.isBlank()).map(String::stripTrailing).toList();
         return String.join("\n", lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size()));
     }
 
-    private static String name(Role role) {
+    static String name(Role role) {
         return role == Role.SERVER ? "server" : "client";
-    }
-
-    private static String json(List<String> args) {
-        try {
-            return JSON.writeValueAsString(args);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

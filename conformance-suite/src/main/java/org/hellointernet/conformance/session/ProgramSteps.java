@@ -308,7 +308,19 @@ final class ProgramSteps {
         if (p == null) {
             return;
         }
-        p.stdout().linesFrom(stdoutMark).stream().limit(40).forEach(l -> ctx.transcript.add(Direction.OUT, "", l));
-        p.stderr().linesFrom(stderrMark).stream().limit(40).forEach(l -> ctx.transcript.add(Direction.ERR, "", l));
+        record(ctx, p.stdout(), stdoutMark, Direction.OUT, "standard output");
+        record(ctx, p.stderr(), stderrMark, Direction.ERR, "standard error");
+    }
+
+    private static final int RECORDED_LINES = 40;
+
+    /** The first lines of {@code stream} from line {@code mark}, and how many more there were, if any. */
+    private static void record(SessionContext ctx, OutputCapture stream, long mark, Direction d, String name) {
+        stream.linesFrom(mark).stream().limit(RECORDED_LINES).forEach(l -> ctx.transcript.add(d, "", l));
+        long more = stream.totalLines() - Math.max(0, mark) - RECORDED_LINES;
+        if (more > 0) {
+            ctx.transcript.note(more + " more lines of " + name + " not shown (" + stream.totalBytes()
+                    + " bytes in all)");
+        }
     }
 }

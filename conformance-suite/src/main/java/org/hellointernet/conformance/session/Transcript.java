@@ -10,16 +10,22 @@ public final class Transcript {
 
     /** Entries kept; a flooding peer must not exhaust the harness. */
     static final int MAX_ENTRIES = 400;
+    /** Characters kept in all (a report holds a transcript per rule: its size is bounded by the number of rules). */
+    static final int MAX_CHARS = 64 * 1024;
 
     private final long startNanos = System.nanoTime();
     private final List<TranscriptEntry> entries = new ArrayList<>();
     private int dropped;
+    private long chars;
+    private long droppedChars;
 
     public synchronized void add(Direction direction, String connection, String text) {
-        if (entries.size() < MAX_ENTRIES) {
+        if (entries.size() < MAX_ENTRIES && chars + text.length() <= MAX_CHARS) {
             entries.add(new TranscriptEntry(elapsedMillis(), direction, connection, text));
+            chars += text.length();
         } else {
             dropped++;
+            droppedChars += text.length();
         }
     }
 
@@ -34,7 +40,8 @@ public final class Transcript {
     public synchronized List<TranscriptEntry> entries() {
         List<TranscriptEntry> copy = new ArrayList<>(entries);
         if (dropped > 0) {
-            copy.add(new TranscriptEntry(elapsedMillis(), Direction.NOTE, "", dropped + " more events not recorded"));
+            copy.add(new TranscriptEntry(elapsedMillis(), Direction.NOTE, "", dropped + " more events ("
+                    + droppedChars + " more characters) not recorded"));
         }
         return copy;
     }

@@ -13,8 +13,16 @@ public sealed interface BuildResult permits BuildResult.Built, BuildResult.DidNo
      * @param took   how long the build (or the look-up) took
      * @param programs which programs built: the image exists even when a {@code server-build} or
      *               {@code client-build} step failed
+     * @param charged  the part of {@code took} spent in the folder's own build commands (or its own Dockerfile): it
+     *                 counts against the check's deadline
      */
-    record Built(String image, boolean cached, Duration took, BuildOutcome programs) implements BuildResult {
+    record Built(String image, boolean cached, Duration took, BuildOutcome programs, Duration charged)
+            implements BuildResult {
+
+        /** Built with everything charged to the check. */
+        public Built(String image, boolean cached, Duration took, BuildOutcome programs) {
+            this(image, cached, took, programs, took);
+        }
     }
 
     /**

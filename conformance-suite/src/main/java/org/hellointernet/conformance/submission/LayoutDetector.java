@@ -3,6 +3,7 @@ package org.hellointernet.conformance.submission;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
@@ -64,7 +65,10 @@ public final class LayoutDetector {
     private static String runCommand(LanguageRule rule, Path dir, String source) throws IOException {
         String run = rule.runCommand(source);
         if (rule.preset().equals("java")) {
-            String text = new String(Files.readAllBytes(dir.resolve(source)), StandardCharsets.ISO_8859_1);
+            String text;
+            try (java.io.InputStream in = Files.newInputStream(dir.resolve(source), LinkOption.NOFOLLOW_LINKS)) {
+                text = new String(in.readNBytes(64 * 1024), StandardCharsets.ISO_8859_1); // the package comes first
+            }
             Matcher pkg = JAVA_PACKAGE.matcher(text);
             if (pkg.find()) {
                 String name = LanguageRule.baseName(source);
@@ -76,7 +80,7 @@ public final class LayoutDetector {
 
     private static List<String> listFiles(Path dir) throws IOException {
         try (Stream<Path> entries = Files.list(dir)) {
-            return entries.filter(Files::isRegularFile)
+            return entries.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
                     .map(p -> p.getFileName().toString())
                     .sorted(Comparator.comparing((String f) -> f.toLowerCase(Locale.ROOT)))
                     .toList();

@@ -4,7 +4,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import org.hellointernet.conformance.target.ProgramProcess;
+import org.hellointernet.conformance.target.Program;
+import org.hellointernet.conformance.target.ProgramRunner;
 import org.hellointernet.spec.Role;
 
 /**
@@ -13,7 +14,8 @@ import org.hellointernet.spec.Role;
  */
 public final class LocalBuild {
 
-    private static final Duration TIMEOUT = Duration.ofMinutes(5);
+    private static final int STEP_MINUTES = 5;
+    private static final Duration TIMEOUT = Duration.ofMinutes(STEP_MINUTES);
     private static final int TAIL_LINES = 25;
 
     private LocalBuild() {
@@ -21,29 +23,45 @@ public final class LocalBuild {
 
     /** Which programs built; each failure says why, with the last lines of the command's output. */
     public static BuildOutcome run(SubmissionFolder sub) throws IOException {
+        return run(sub, ProgramRunner.LOCAL);
+    }
+
+    /** The same, with each command started by {@code runner} (the local sandbox, where there is one). */
+    public static BuildOutcome run(SubmissionFolder sub, ProgramRunner runner) throws IOException {
+        return run(sub, runner, Duration.ofMinutes(15));
+    }
+
+    /**
+     * The same, the commands taking at most {@code budget} in all (and {@value #STEP_MINUTES} minutes each): the build
+     * counts against the check's deadline.
+     */
+    public static BuildOutcome run(SubmissionFolder sub, ProgramRunner runner, Duration budget) throws IOException {
         Manifest m = sub.manifest();
-        Optional<BuildResult.DidNotBuild> folder = step(sub, m.build(), "it did not build");
+        long deadline = System.nanoTime() + budget.toNanos();
+        Optional<BuildResult.DidNotBuild> folder = step(sub, runner, m.build(), "it did not build", deadline);
         if (folder.isPresent()) {
             return BuildOutcome.folderFailed(folder.get());
         }
         return BuildOutcome.programs(
-                step(sub, m.programBuild(Role.SERVER), "the server did not build").orElse(null),
-                step(sub, m.programBuild(Role.CLIENT), "the client did not build").orElse(null));
+                step(sub, runner, m.programBuild(Role.SERVER), "the server did not build", deadline).orElse(null),
+                step(sub, runner, m.programBuild(Role.CLIENT), "the client did not build", deadline).orElse(null));
     }
 
-    private static Optional<BuildResult.DidNotBuild> step(SubmissionFolder sub, String command, String what)
-            throws IOException {
+    private static Optional<BuildResult.DidNotBuild> step(SubmissionFolder sub, ProgramRunner runner, String command,
+            String what, long deadline) throws IOException {
         if (command == null || command.isBlank()) {
             return Optional.empty();
         }
-        try (ProgramProcess p = ProgramProcess.start(command, sub.dir(), Map.of())) {
-            boolean exited = p.waitForExit(TIMEOUT);
+        Duration timeout = Duration.ofNanos(Math.max(0, Math.min(TIMEOUT.toNanos(), deadline - System.nanoTime())));
+        try (Program p = runner.start(command, sub.dir(), Map.of())) {
+            boolean exited = p.waitForExit(timeout);
             p.close();
             String tail = (p.stderr().tail(TAIL_LINES) + "\n" + p.stdout().tail(TAIL_LINES)).strip();
             String quoted = what + ": " + BuildOutcome.quote(command);
             if (!exited) {
                 return Optional.of(new BuildResult.DidNotBuild(quoted + " was still running after "
-                        + TIMEOUT.toMinutes() + " minutes", tail));
+                        + Math.max(1, timeout.toSeconds()) + " s (a build command has at most " + STEP_MINUTES
+                        + " minutes, and the build counts against the check's deadline, --timeout)", tail));
             }
             int code = p.exitCode().orElse(-1);
             return code == 0 ? Optional.empty()

@@ -7,10 +7,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.hellointernet.spec.Role;
+import org.yaml.snakeyaml.LoaderOptions;
 
 /** Reads and writes {@code hello.yml} (Jackson YAML, UTF-8). */
 public final class ManifestYaml {
@@ -18,10 +17,21 @@ public final class ManifestYaml {
     /** The manifest's file name in a submission folder. */
     public static final String FILE_NAME = "hello.yml";
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
+    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+            .loaderOptions(limits())
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES))
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES).build())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    /** A manifest is a handful of short keys: no aliases to speak of, no deep nesting, nothing long. */
+    private static LoaderOptions limits() {
+        LoaderOptions o = new LoaderOptions();
+        o.setCodePointLimit(FolderFiles.MAX_READ_BYTES);
+        o.setMaxAliasesForCollections(10);
+        o.setNestingDepthLimit(10);
+        o.setAllowDuplicateKeys(false);
+        return o;
+    }
 
     private ManifestYaml() {
     }
@@ -50,10 +60,13 @@ public final class ManifestYaml {
         return m;
     }
 
-    /** Reads {@code dir/hello.yml}. */
+    /**
+     * Reads {@code dir/hello.yml}: a regular file of at most {@value FolderFiles#MAX_READ_BYTES} bytes (a link is
+     * refused, unread).
+     */
     public static Manifest read(Path dir) throws IOException {
         Path file = dir.resolve(FILE_NAME);
-        return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+        return parse(FolderFiles.readSmall(dir, FILE_NAME, FILE_NAME), file.toString());
     }
 
     /** The manifest as YAML text, keys in a fixed order, empty fields left out. */

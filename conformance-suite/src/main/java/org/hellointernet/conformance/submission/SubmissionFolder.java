@@ -2,6 +2,7 @@ package org.hellointernet.conformance.submission;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 
 /**
@@ -20,11 +21,20 @@ public record SubmissionFolder(Path dir, Manifest manifest, boolean guessed) {
      */
     public static SubmissionFolder open(Path dir) throws IOException {
         Path abs = dir.toAbsolutePath().normalize();
-        if (!Files.isDirectory(abs)) {
+        if (Files.isSymbolicLink(abs)) {
+            throw new ManifestException(dir + " is a link: a submission folder is checked as itself, never through a"
+                    + " link");
+        }
+        if (!Files.isDirectory(abs, LinkOption.NOFOLLOW_LINKS)) {
             throw new ManifestException(dir + " is not a folder");
         }
-        if (Files.isRegularFile(abs.resolve(ManifestYaml.FILE_NAME))) {
-            return new SubmissionFolder(abs, ManifestYaml.read(abs), false);
+        FolderFiles.list(abs); // refuses a link out of the folder, and a folder too large, before anything is read
+        if (Files.exists(abs.resolve(ManifestYaml.FILE_NAME), LinkOption.NOFOLLOW_LINKS)) {
+            Manifest m = ManifestYaml.read(abs);
+            if (m.ownDockerfile()) {
+                FolderFiles.readSmall(abs, m.dockerfile(), "the dockerfile"); // a small regular file in the folder
+            }
+            return new SubmissionFolder(abs, m, false);
         }
         return new SubmissionFolder(abs, LayoutDetector.detect(abs), true);
     }

@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Finds programs on the harness's {@code PATH} (such as {@code setsid}, {@code stdbuf}, {@code kill}), once. */
-final class Executables {
+public final class Executables {
 
     private static final Map<String, Optional<Path>> FOUND = new ConcurrentHashMap<>();
 
@@ -16,7 +16,7 @@ final class Executables {
     }
 
     /** The first executable file named {@code name} in a {@code PATH} directory, or empty. */
-    static Optional<Path> find(String name) {
+    public static Optional<Path> find(String name) {
         return FOUND.computeIfAbsent(name, Executables::search);
     }
 

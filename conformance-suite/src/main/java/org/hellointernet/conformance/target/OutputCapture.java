@@ -3,8 +3,9 @@ package org.hellointernet.conformance.target;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -22,7 +23,9 @@ import org.hellointernet.protocol.Visible;
  * Captures one output stream of a program, line by line, on a daemon thread that keeps draining the stream
  * (a program blocked on a full pipe would look hung) while keeping memory bounded: the first
  * {@value #HEAD_LINES} and the last {@value #TAIL_LINES} lines are kept, each at most {@value #MAX_LINE_BYTES}
- * bytes; everything is counted, so a report can say what was dropped.
+ * bytes, and at most {@value #KEPT_CHARS} characters in each of the two parts; everything is counted, so a report
+ * can say what was dropped. The memory a program's output takes is so bounded whatever it prints (a gigabyte of
+ * binary output included).
  *
  * <p>A line ends at LF; the LF is not part of the line, a CR before it is (the session engine decides what a
  * stray CR means). A last line without LF counts as a line when the stream ends. A line that is valid UTF-8 is
@@ -33,10 +36,13 @@ public final class OutputCapture {
 
     public static final int HEAD_LINES = 200;
     public static final int TAIL_LINES = 200;
-    public static final int MAX_LINE_BYTES = 64 * 1024;
+    public static final int MAX_LINE_BYTES = 4 * 1024;
+    /** The most characters kept in the first lines, and again in the last lines. */
+    public static final int KEPT_CHARS = 256 * 1024;
 
     private final String name;
     private final int headLimit;
+    private boolean headClosed;
     private final int tailLimit;
     private final int lineLimit;
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
@@ -47,6 +53,8 @@ public final class OutputCapture {
     private final Condition changed = lock.newCondition();
     private final List<String> head = new ArrayList<>();
     private final Deque<String> tail = new ArrayDeque<>();
+    private long headChars;
+    private long tailChars;
     private final List<Waiter> waiters = new ArrayList<>();
     private long totalBytes;
     private long totalLines;
@@ -77,7 +85,8 @@ public final class OutputCapture {
         return start(name, in, HEAD_LINES, TAIL_LINES, MAX_LINE_BYTES);
     }
 
-    static OutputCapture start(String name, InputStream in, int headLimit, int tailLimit, int lineLimit) {
+    /** Like {@link #start(String, InputStream)} with other limits (e.g. only the last lines of a build's output). */
+    public static OutputCapture start(String name, InputStream in, int headLimit, int tailLimit, int lineLimit) {
         OutputCapture capture = new OutputCapture(name, headLimit, tailLimit, lineLimit);
         Thread pump = new Thread(() -> capture.pump(in), "hello-capture-" + name);
         pump.setDaemon(true);
@@ -353,11 +362,14 @@ public final class OutputCapture {
         if (isAscii(bytes, length)) {
             text = new String(bytes, 0, length, StandardCharsets.US_ASCII);
         } else {
-            try {
-                text = decoder.reset().decode(ByteBuffer.wrap(bytes, 0, length)).toString();
-            } catch (CharacterCodingException e) {
+            // a result, not an exception: binary output makes every line malformed, and exceptions are slow
+            CharBuffer chars = CharBuffer.allocate(length);
+            CoderResult result = decoder.reset().decode(ByteBuffer.wrap(bytes, 0, length), chars, true);
+            if (result.isError() || decoder.flush(chars).isError()) {
                 text = Visible.of(bytes, 0, length);
                 malformed = true;
+            } else {
+                text = chars.flip().toString();
             }
         }
         if (truncated) {
@@ -373,13 +385,18 @@ public final class OutputCapture {
             if (malformed) {
                 malformedLines++;
             }
-            if (head.size() < headLimit) {
+            if (!headClosed && head.size() < headLimit && headChars + text.length() <= KEPT_CHARS) {
                 head.add(text);
-            } else if (tailLimit > 0) {
-                if (tail.size() == tailLimit) {
-                    tail.removeFirst();
+                headChars += text.length();
+            } else {
+                headClosed = true; // what comes after the first lines is only ever in the tail
+                if (tailLimit > 0) {
+                    tail.addLast(text);
+                    tailChars += text.length();
+                    while (tail.size() > tailLimit || tailChars > KEPT_CHARS && tail.size() > 1) {
+                        tailChars -= tail.removeFirst().length();
+                    }
                 }
-                tail.addLast(text);
             }
             boolean signal = false;
             for (Waiter waiter : waiters) {

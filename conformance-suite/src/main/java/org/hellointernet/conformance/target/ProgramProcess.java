@@ -74,9 +74,19 @@ public final class ProgramProcess implements Program {
      */
     public static ProgramProcess start(String shellCommand, Path workDir, Map<String, String> extraEnv)
             throws IOException {
+        return start(shellCommand, workDir, extraEnv, List.of());
+    }
+
+    /**
+     * Like {@link #start(String, Path, Map)}, with {@code wrapper} (a command that runs its arguments, e.g. one that
+     * enters a sandbox's namespaces) between {@code setsid} and the rest.
+     */
+    public static ProgramProcess start(String shellCommand, Path workDir, Map<String, String> extraEnv,
+            List<String> wrapper) throws IOException {
         List<String> argv = new ArrayList<>();
         Optional<Path> setsid = Executables.find("setsid");
         setsid.ifPresent(p -> argv.add(p.toString()));
+        argv.addAll(wrapper);
         Executables.find("stdbuf").ifPresent(p -> {
             argv.add(p.toString());
             argv.add("-oL");

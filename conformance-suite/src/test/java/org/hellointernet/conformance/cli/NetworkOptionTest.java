@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** {@code hello check DIR --network host|published}. */
+/** {@code hello check DIR --network isolated|host|published}. */
 class NetworkOptionTest {
 
     @TempDir
@@ -25,12 +25,13 @@ class NetworkOptionTest {
     }
 
     @Test
-    void theOptionIsParsedAndDefaultsToHost() {
+    void theOptionIsParsedAndDefaultsToIsolated() {
         assertThat(parse("x").network).isEqualTo(
-                System.getenv("HELLO_CONTAINER_NETWORK") == null ? NetworkMode.HOST
+                System.getenv("HELLO_CONTAINER_NETWORK") == null ? NetworkMode.ISOLATED
                         : NetworkMode.parse(System.getenv("HELLO_CONTAINER_NETWORK")));
         assertThat(parse("x", "--network", "published").network).isEqualTo(NetworkMode.PUBLISHED);
         assertThat(parse("x", "--network=host").network).isEqualTo(NetworkMode.HOST);
+        assertThat(parse("x", "--network=isolated").network).isEqualTo(NetworkMode.ISOLATED);
     }
 
     @Test

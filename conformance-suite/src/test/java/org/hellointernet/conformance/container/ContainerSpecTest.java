@@ -39,6 +39,36 @@ class ContainerSpecTest {
     }
 
     @Test
+    void isolatedModeJoinsTheNamespaceHoldersNetworkAndNothingElse() {
+        Sandbox isolated = Sandbox.defaults();
+        assertThat(isolated.network()).isEqualTo(NetworkMode.ISOLATED);
+        for (ContainerSpec.Role role : ContainerSpec.Role.values()) {
+            ContainerSpec spec = ContainerSpec.of(isolated, role, 5000, true, "abc123");
+            assertThat(spec.hostConfig().getNetworkMode()).isEqualTo("container:abc123");
+            assertThat(bindings(spec.hostConfig())).isEmpty();
+            assertThat(spec.exposedPorts()).isEmpty();
+            assertThat(spec.hostConfig().getExtraHosts()).isNullOrEmpty();
+            assertThat(spec.hostConfig().getLogConfig().getType().getType()).isEqualTo("none");
+            assertSandboxed(spec.hostConfig());
+        }
+        assertThatThrownBy(() -> ContainerSpec.of(isolated, ContainerSpec.Role.SERVER, 5000, true, null))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(isolated.describe()).startsWith("no network but the harness's, user 65534");
+    }
+
+    @Test
+    void theNamespaceHolderHasNoNetworkNoCapabilitiesAndLoopbackIpv6() {
+        HostConfig hc = NamespaceHolder.hostConfig();
+        assertThat(hc.getNetworkMode()).isEqualTo("none");
+        assertThat(hc.getCapDrop()).containsExactly(Capability.ALL);
+        assertThat(hc.getSecurityOpts()).containsExactly("no-new-privileges");
+        assertThat(hc.getReadonlyRootfs()).isTrue();
+        assertThat(hc.getPidsLimit()).isEqualTo(16L);
+        assertThat(hc.getSysctls()).containsEntry("net.ipv6.conf.lo.disable_ipv6", "0");
+        assertThat(hc.getLogConfig().getType().getType()).isEqualTo("none");
+    }
+
+    @Test
     void hostModeUsesTheHostNetworkWithNoPortBindings() {
         for (ContainerSpec.Role role : ContainerSpec.Role.values()) {
             ContainerSpec spec = ContainerSpec.of(HOST, role, 5000, true);

@@ -2,107 +2,106 @@ package org.hellointernet.conformance.container;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import com.github.dockerjava.api.model.Capability;
+import com.github.dockerjava.api.model.HostConfig;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.hellointernet.conformance.submission.BuildResult;
 import org.hellointernet.conformance.submission.Manifest;
-import org.hellointernet.conformance.target.ClientRun;
-import org.hellointernet.conformance.target.ClientRunner;
-import org.hellointernet.conformance.target.Command;
+import org.hellointernet.spec.Role;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-/** The {@code RUN} lines of {@code server-build}/{@code client-build}, run here with {@code sh}, and their reading. */
+/** The build steps' sandboxes, and the program builds' results as the image's labels. */
 class ProgramBuildStepsTest {
 
-    /** Quotes, {@code $}, {@code #}, a backslash and two lines: what a student may write in YAML. */
-    private static final String NASTY = "v=ok; echo \"it's\" \"$v\" '#1' x#y\nprintf '%s\\n' 'a\\b'; exit 3";
-
-    @TempDir
-    Path tmp;
-
     @Test
-    void eachProgramsStepRecordsItsStatusAndOutputWithoutFailing() throws Exception {
-        Manifest m = manifest(NASTY, "echo client ok");
-        List<List<String>> runs = runLines(ProgramBuildSteps.dockerfileLines(m));
-        assertThat(runs).hasSize(2);
-        assertThat(runs.get(0).get(runs.get(0).size() - 1)).as("the command, byte for byte").isEqualTo(NASTY);
+    void theStepsRunInTheManifestsOrderAndOnlySetupIsRoot() {
+        Manifest m = new Manifest("C", null, "c", null, "apt-get install -y libbsd-dev", "make common.o",
+                "make s", "make c", "./s {port}", "./c {host} {port}");
 
-        for (List<String> argv : runs) {
-            ClientRun run = run(argv);
-            assertThat(run.exitCode()).as("a failing step does not fail the image").hasValue(0);
-        }
-        Path dir = tmp.resolve("results");
-        assertThat(Files.readString(dir.resolve("server.status")).strip()).isEqualTo("3");
-        assertThat(Files.readString(dir.resolve("server.log")))
-                .isEqualTo("it's ok #1 x#y\na\\b\n");
-        assertThat(Files.readString(dir.resolve("client.status")).strip()).isEqualTo("0");
-        assertThat(Files.readString(dir.resolve("client.log"))).isEqualTo("client ok\n");
+        List<BuildStep> steps = BuildStep.of(m);
+
+        assertThat(steps).extracting(BuildStep::name).containsExactly("setup", "build", "server-build", "client-build");
+        assertThat(steps).extracting(BuildStep::root).containsExactly(true, false, false, false);
+        assertThat(steps).extracting(BuildStep::program).containsExactly(null, null, Role.SERVER, Role.CLIENT);
     }
 
     @Test
-    void aFloodingStepKeepsOnlyTheEndOfItsOutput() throws Exception {
-        List<List<String>> runs = runLines(ProgramBuildSteps.dockerfileLines(
-                manifest("seq 1 100000; echo last line; exit 1", null)));
+    void aBuildStepHasNoNetworkNoCapabilitiesAndLimits() {
+        HostConfig build = StepContainer.hostConfig(new BuildStep("build", "make", null, false), "bridge");
 
-        run(runs.get(0));
-
-        Path log = tmp.resolve("results").resolve("server.log");
-        assertThat(Files.size(log)).isEqualTo(64 * 1024);
-        assertThat(Files.readString(log)).endsWith("100000\nlast line\n");
+        assertThat(build.getNetworkMode()).isEqualTo("none");
+        assertThat(build.getCapDrop()).containsExactly(Capability.ALL);
+        assertThat(build.getSecurityOpts()).containsExactly("no-new-privileges");
+        assertThat(build.getMemory()).isEqualTo(1L << 30);
+        assertThat(build.getPidsLimit()).isEqualTo(256L);
+        assertThat(build.getNanoCPUs()).isEqualTo(1_000_000_000L);
+        assertThat(build.getLogConfig().getType().getType()).isEqualTo("none");
     }
 
     @Test
-    void failuresSayWhichProgramHowAndQuoteOnlyTheCommandsFirstLine() {
-        Map<String, String> files = Map.of("server.status", "1\n", "server.log", "x.c:3: error: oops\n",
-                "client.status", "124\n");
+    void setupHasTheNetworkItIsGivenButNoRawSockets() {
+        HostConfig setup = StepContainer.hostConfig(new BuildStep("setup", "apt-get install -y x", null, true), "bridge");
 
-        BuildResult.DidNotBuild server = ProgramBuildSteps.failure("make server\nmake more", "server", files);
-        BuildResult.DidNotBuild client = ProgramBuildSteps.failure("make client", "client", files);
+        assertThat(setup.getNetworkMode()).isEqualTo("bridge");
+        assertThat(setup.getCapDrop()).contains(Capability.NET_RAW, Capability.MKNOD);
+        assertThat(setup.getPidsLimit()).isEqualTo(256L);
+    }
 
-        assertThat(server.message()).isEqualTo("the server did not build: `make server ...` exited with status 1");
+    @Test
+    void eachProgramsResultIsReadBackFromTheLabels() {
+        Manifest m = manifest("make server\nmake more", "make client");
+        Map<String, String> labels = new HashMap<>();
+        labels.putAll(ProgramBuildSteps.labels(new BuildStep("server-build", "make server", Role.SERVER, false),
+                new StepContainer.Outcome(2, false, "\u001B[1mx.c:3: error: oops\u001B[0m\n", "img"),
+                Duration.ofSeconds(300)));
+        labels.putAll(ProgramBuildSteps.labels(new BuildStep("client-build", "make client", Role.CLIENT, false),
+                new StepContainer.Outcome(0, false, "ok", "img"), Duration.ofSeconds(300)));
+
+        ProgramBuildSteps.Results r = ProgramBuildSteps.read(labels, m);
+
+        BuildResult.DidNotBuild server = r.outcome().server();
+        assertThat(server.message()).isEqualTo("the server did not build: `make server ...` exited with status 2");
         assertThat(server.logTail()).isEqualTo("x.c:3: error: oops");
-        assertThat(client.message()).isEqualTo("the client did not build: `make client` did not finish within 5"
-                + " minutes (exit status 124)");
-        assertThat(ProgramBuildSteps.failure("make", "server", Map.of()).message())
-                .isEqualTo("the server did not build: `make` left no exit status in the image");
-        assertThat(ProgramBuildSteps.failure("make", "server", Map.of("server.status", "0"))).isNull();
-        assertThat(ProgramBuildSteps.failure(null, "server", files)).as("no step, nothing failed").isNull();
+        assertThat(r.outcome().client()).isNull();
+        assertThat(r.transientFailure()).as("a compile error is the same next time").isFalse();
+    }
+
+    @Test
+    void aStepThatRanOutOfTimeSaysSoAndIsTriedAgain() {
+        Manifest m = manifest("sleep 600", null);
+        Map<String, String> labels = ProgramBuildSteps.labels(new BuildStep("server-build", "sleep 600",
+                Role.SERVER, false), new StepContainer.Outcome(-1, true, "", "img"), Duration.ofSeconds(42));
+
+        ProgramBuildSteps.Results r = ProgramBuildSteps.read(labels, m);
+
+        assertThat(r.outcome().server().message()).isEqualTo("the server did not build: `sleep 600` did not finish"
+                + " within 42 s (a build step has at most 5 minutes, and the build counts against the check's"
+                + " deadline, --timeout)");
+        assertThat(r.transientFailure()).isTrue();
+    }
+
+    @Test
+    void aFloodingStepKeepsOnlyTheEndOfItsOutputInTheImage() {
+        String log = "x".repeat(100_000) + "\nlast line";
+        Map<String, String> labels = ProgramBuildSteps.labels(new BuildStep("server-build", "make", Role.SERVER,
+                false), new StepContainer.Outcome(1, false, log, "img"), Duration.ofSeconds(1));
+
+        assertThat(labels.get(ProgramBuildSteps.LABEL + "server.log")).hasSize(ProgramBuildSteps.LOG_CHARS)
+                .endsWith("\nlast line");
+    }
+
+    @Test
+    void anImageWithoutResultsSaysSo() {
+        assertThat(ProgramBuildSteps.failure("make", Role.SERVER, Map.of()).message())
+                .isEqualTo("the server did not build: `make` left no result in the image");
+        assertThat(ProgramBuildSteps.failure(null, Role.SERVER, Map.of())).as("no step, nothing failed").isNull();
     }
 
     private static Manifest manifest(String serverBuild, String clientBuild) {
         return new Manifest("C", null, "c", null, null, null, serverBuild, clientBuild, "./s {port}",
                 clientBuild == null ? null : "./c {host} {port}");
-    }
-
-    /** The exec-form arguments of each {@code RUN} line, with the image's results folder moved under tmp. */
-    private List<List<String>> runLines(String dockerfile) throws Exception {
-        List<List<String>> out = new ArrayList<>();
-        for (String line : dockerfile.lines().toList()) {
-            assertThat(line).startsWith("RUN [");
-            List<String> argv = new ObjectMapper().readValue(line.substring(4), new TypeReference<List<String>>() { });
-            List<String> moved = new ArrayList<>(argv);
-            moved.set(2, argv.get(2).replace(ProgramBuildSteps.DIR, tmp.resolve("results").toString()));
-            out.add(moved);
-        }
-        return out;
-    }
-
-    private ClientRun run(List<String> argv) throws Exception {
-        Path script = tmp.resolve("step.sh");
-        // the exec form runs argv as is; here one sh line quotes each argument for the harness's sh -c
-        StringBuilder cmd = new StringBuilder();
-        for (String a : argv) {
-            cmd.append('\'').append(a.replace("'", "'\"'\"'")).append("' ");
-        }
-        Files.writeString(script, cmd.toString(), StandardCharsets.UTF_8);
-        return ClientRunner.run(new Command("sh " + script, tmp, Map.of()), Map.of(), Duration.ofSeconds(60));
     }
 }

@@ -1,0 +1,118 @@
+package org.hellointernet.conformance.isolation;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * The questions the harness asks the relay, each waiting for its answer with a deadline: listen inside on a port
+ * (shared by the programs that need it), stop listening, which ports listen inside.
+ */
+final class RelayRequests {
+
+    private final Consumer<byte[]> send;
+    private final Map<Integer, CompletableFuture<String>> listenReplies = new ConcurrentHashMap<>();
+    private final Map<Integer, CompletableFuture<String>> portReplies = new ConcurrentHashMap<>();
+    private final Map<Integer, Integer> insideListens = new HashMap<>();
+    private final AtomicInteger requests = new AtomicInteger();
+    private volatile String failure;
+
+    RelayRequests(Consumer<byte[]> send) {
+        this.send = send;
+    }
+
+    /** An answer arrived: {@code l} (listening) or {@code p} (ports), with the id it answers. */
+    void answered(Frames.Frame f) {
+        Map<Integer, CompletableFuture<String>> waiting = f.type() == Frames.LISTENING ? listenReplies : portReplies;
+        CompletableFuture<String> reply = waiting.get(f.id());
+        if (reply != null) {
+            reply.complete(f.text());
+        }
+    }
+
+    /** The relay is gone: every question waiting, and every later one, fails with {@code why}. */
+    void failed(String why) {
+        failure = why;
+        IOException e = new IOException(why);
+        listenReplies.values().forEach(r -> r.completeExceptionally(e));
+        portReplies.values().forEach(r -> r.completeExceptionally(e));
+    }
+
+    /** See {@link Tunnel#listenInside}. */
+    Closeable listenInside(int port, String families, Duration timeout) throws IOException {
+        synchronized (insideListens) {
+            int n = insideListens.getOrDefault(port, 0);
+            if (n == 0) {
+                CompletableFuture<String> reply = new CompletableFuture<>();
+                listenReplies.put(port, reply);
+                try {
+                    send.accept(Frames.encode(Frames.LISTEN, port, families));
+                    String answer = await(reply, timeout, "listen inside on port " + port);
+                    if (!answer.equals("ok")) {
+                        throw new IOException(answer);
+                    }
+                } finally {
+                    listenReplies.remove(port);
+                }
+            }
+            insideListens.put(port, n + 1);
+        }
+        return () -> {
+            synchronized (insideListens) {
+                int left = insideListens.getOrDefault(port, 0) - 1;
+                if (left <= 0) {
+                    insideListens.remove(port);
+                    send.accept(Frames.encode(Frames.UNLISTEN, port, ""));
+                } else {
+                    insideListens.put(port, left);
+                }
+            }
+        };
+    }
+
+    /** See {@link Tunnel#listeningPorts}. */
+    Set<Integer> listeningPorts(Duration timeout) throws IOException {
+        int request = requests.incrementAndGet() & 0x7fffffff;
+        CompletableFuture<String> reply = new CompletableFuture<>();
+        portReplies.put(request, reply);
+        try {
+            send.accept(Frames.encode(Frames.PORTS, request, ""));
+            Set<Integer> ports = new TreeSet<>();
+            for (String p : await(reply, timeout, "read the ports listening inside").trim().split(" ")) {
+                if (!p.isEmpty()) {
+                    ports.add(Integer.parseInt(p));
+                }
+            }
+            return ports;
+        } finally {
+            portReplies.remove(request);
+        }
+    }
+
+    private String await(CompletableFuture<String> reply, Duration timeout, String what) throws IOException {
+        if (failure != null) {
+            throw new IOException(failure);
+        }
+        try {
+            return reply.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            throw new IOException("the namespace's relay did not " + what + " within " + timeout.toMillis() + " ms");
+        } catch (ExecutionException e) {
+            throw new IOException(e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting to " + what, e);
+        }
+    }
+}
