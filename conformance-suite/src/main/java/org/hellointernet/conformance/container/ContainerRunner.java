@@ -9,6 +9,7 @@ import java.util.Map;
 import org.hellointernet.conformance.isolation.IsolatedProgram;
 import org.hellointernet.conformance.target.Ports;
 import org.hellointernet.conformance.target.Program;
+import org.hellointernet.conformance.target.HostsFile;
 import org.hellointernet.conformance.target.ProgramRunner;
 import org.hellointernet.conformance.target.TerminalEmulation;
 
@@ -138,23 +139,38 @@ public final class ContainerRunner implements ProgramRunner {
             throws IOException {
         ContainerSpec.Role role = role(values);
         int port = role == ContainerSpec.Role.SERVER ? Integer.parseInt(values.get("port")) : 0;
+        String hosts = pointsNames() ? values.get(HostsFile.VALUE) : null;
         if (sandbox.network() != NetworkMode.ISOLATED) {
-            return startContainer(shellCommand, env, role, port, null);
+            return startContainer(shellCommand, env, role, port, null, hosts);
         }
         NamespaceHolder ns = holder();
         // the tunnel first: a client may connect as soon as it starts
         IsolatedProgram.Plumbing plumbing = IsolatedProgram.prepare(ns.tunnel(), values, Ports.hasIpv6Loopback());
         try {
-            return plumbing.around(startContainer(shellCommand, env, role, port, ns.id()));
+            return plumbing.around(startContainer(shellCommand, env, role, port, ns.id(), hosts));
         } catch (IOException | RuntimeException e) {
             plumbing.close();
             throw e;
         }
     }
 
+    /**
+     * A client's container can be given its own {@code /etc/hosts} (bind-mounted, read-only), and reaches the
+     * harness's {@link HostsFile#TARGET} through the relay or the shared network; not on a bridge network.
+     */
+    @Override
+    public boolean pointsNames() {
+        return sandbox.network() != NetworkMode.PUBLISHED;
+    }
+
     private Program startContainer(String shellCommand, Map<String, String> env, ContainerSpec.Role role, int port,
-            String namespace) throws IOException {
+            String namespace, String hostsFile) throws IOException {
         ContainerSpec spec = ContainerSpec.of(sandbox, role, port, bridge != null && bridge.ipv6(), namespace);
+        if (hostsFile != null) {
+            spec.hostConfig().withBinds(new com.github.dockerjava.api.model.Bind(hostsFile,
+                    new com.github.dockerjava.api.model.Volume("/etc/hosts"),
+                    com.github.dockerjava.api.model.AccessMode.ro));
+        }
         List<String> vars = new ArrayList<>(List.of("PYTHONUNBUFFERED=1", "HOME=/tmp"));
         env.forEach((k, v) -> vars.add(k + "=" + v));
         if (!run.beginCreate()) {

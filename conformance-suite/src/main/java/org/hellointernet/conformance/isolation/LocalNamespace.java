@@ -15,6 +15,7 @@ import org.hellointernet.conformance.target.Executables;
 import org.hellointernet.conformance.target.Ports;
 import org.hellointernet.conformance.target.Program;
 import org.hellointernet.conformance.target.ProgramProcess;
+import org.hellointernet.conformance.target.HostsFile;
 import org.hellointernet.conformance.target.ProgramRunner;
 
 /**
@@ -185,11 +186,21 @@ public final class LocalNamespace implements AutoCloseable {
             }
 
             @Override
+            public boolean pointsNames() {
+                return true;
+            }
+
+            @Override
             public Program start(String shellCommand, Path workDir, Map<String, String> env,
                     Map<String, String> values) throws IOException {
                 IsolatedProgram.Plumbing plumbing = IsolatedProgram.prepare(tunnel, values, Ports.hasIpv6Loopback());
+                // a client given a hosts file gets it as its /etc/hosts, in the mount namespace of its PID namespace
+                List<String> argv = new ArrayList<>(wrapper);
+                if (values.containsKey(HostsFile.VALUE)) {
+                    argv.addAll(HostsFile.mountWrapper(Path.of(values.get(HostsFile.VALUE))));
+                }
                 try {
-                    return plumbing.around(ProgramProcess.start(shellCommand, workDir, env, wrapper));
+                    return plumbing.around(ProgramProcess.start(shellCommand, workDir, env, argv));
                 } catch (IOException | RuntimeException e) {
                     plumbing.close();
                     throw e;

@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
+import org.hellointernet.conformance.target.HostsFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -149,7 +150,8 @@ public final class Tunnel implements AutoCloseable {
     }
 
     /**
-     * Has the relay listen inside on {@code port} ({@code families}: "4" for 127.0.0.1, "6" for [::1], "46" for
+     * Has the relay listen inside on {@code port} ({@code families}: "4" for 127.0.0.1, "6" for [::1], "n" for
+     * 127.0.0.2 (where a {@link HostsFile} points {@code localhost}), "46" for
      * both) and carry each connection a client makes there to the same address and port on this machine. Nested
      * calls for one port share the listener; closing the result ends this call's share.
      */
@@ -221,7 +223,7 @@ public final class Tunnel implements AutoCloseable {
             return;
         }
         try {
-            InetAddress host = parts[0].equals("6") ? IPV6 : IPV4;
+            InetAddress host = parts[0].equals("6") ? IPV6 : parts[0].equals("n") ? HostsFile.TARGET : IPV4;
             ch = SocketChannel.open();
             ch.socket().connect(new InetSocketAddress(host, Integer.parseInt(parts[1])), CONNECT_MILLIS);
             TunnelLink link = new TunnelLink(id, seq++, ch, this);

@@ -45,7 +45,6 @@ final class JsonReportDocument {
         "observed", "hint", "reproduce", "durationMs", "note", "transcript"})
     record Result(String rule, String level, String title, String section, String requirement, String status,
             String message, String expected, String observed, String hint, String reproduce, long durationMs,
-            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
             String note,
             List<Line> transcript) {
     }

@@ -8,6 +8,7 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.hellointernet.conformance.result.Direction;
 import org.hellointernet.conformance.target.Command;
+import org.hellointernet.conformance.target.HostsFile;
 import org.hellointernet.conformance.target.OutputCapture;
 import org.hellointernet.conformance.target.Program;
 
@@ -56,7 +57,8 @@ final class ProgramSteps {
         if (!host.isEmpty()) {
             host = command.runner().hostFor(host);
         }
-        Map<String, String> values = Map.of("host", host, "port", port);
+        Map<String, String> values = ctx.hostsFile == null ? Map.of("host", host, "port", port)
+                : Map.of("host", host, "port", port, HostsFile.VALUE, ctx.hostsFile.toString());
         String line = command.render(values).strip();
         if (ctx.program != null) {
             // a second run in the same session (e.g. HOST ::1, then [::1]): the first one's output stays on record

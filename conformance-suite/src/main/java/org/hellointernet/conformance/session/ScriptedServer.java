@@ -63,6 +63,7 @@ final class ScriptedServer implements AutoCloseable {
             case IPV4 -> List.of(InetAddress.getByName("127.0.0.1"));
             case IPV6 -> List.of(InetAddress.getByName("::1"));
             case LOCALHOST -> List.of(InetAddress.getAllByName("localhost"));
+            case NAME -> List.of(org.hellointernet.conformance.target.HostsFile.TARGET);
             case NONE -> throw new IllegalArgumentException("nothing to listen on");
         });
         for (InetAddress a : extra) {
@@ -100,6 +101,16 @@ final class ScriptedServer implements AutoCloseable {
 
     int port() {
         return port;
+    }
+
+    /** True if this machine lets the harness listen on {@code address} (127.0.0.2 is not on every loopback). */
+    static boolean canListenOn(InetAddress address) {
+        try (ServerSocket s = new ServerSocket()) {
+            s.bind(new InetSocketAddress(address, 0));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     int connections() {

@@ -25,6 +25,10 @@ final class SessionContext implements AutoCloseable {
     final long deadlineNanos;
     /** Waits that ended after the script's own time but within the stretched one: the verdict was close. */
     final List<String> closeCalls = new ArrayList<>();
+    /** What a reader of the verdict should know about how the session could run here (for the result's note). */
+    final List<String> notes = new ArrayList<>();
+    /** The hosts file that points {@code localhost} for the client (listen: name), or null. */
+    java.nio.file.Path hostsFile;
     /** Lines of the pooled server's stdout and stderr already seen when the session started. */
     long stdoutMark;
     long stderrMark;
@@ -122,6 +126,13 @@ final class SessionContext implements AutoCloseable {
         }
         if (scripted != null) {
             scripted.close();
+        }
+        if (hostsFile != null) {
+            try {
+                java.nio.file.Files.deleteIfExists(hostsFile);
+            } catch (java.io.IOException e) {
+                // a temporary file
+            }
         }
     }
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import org.hellointernet.conformance.result.RuleResult;
 import org.hellointernet.conformance.result.Status;
+import org.hellointernet.conformance.target.HostsFile;
 import org.hellointernet.conformance.target.Ports;
 import org.hellointernet.conformance.target.Program;
 import org.hellointernet.protocol.Goodbye;
@@ -90,7 +91,11 @@ public final class SessionEngine {
         }
         String reproduce = ctx.vars.fillKnown(script.reproduce());
         long millis = (System.nanoTime() - start) / 1_000_000;
-        String note = ctx.closeCalls.isEmpty() ? "" : "close: " + String.join("; ", ctx.closeCalls);
+        java.util.List<String> notes = new java.util.ArrayList<>(ctx.notes);
+        if (!ctx.closeCalls.isEmpty()) {
+            notes.add("close: " + String.join("; ", ctx.closeCalls));
+        }
+        String note = String.join("; ", notes);
         return new Outcome(new RuleResult(rule, status, message, expected, observed, ctx.transcript.entries(),
                 reproduce, millis, note), status == Status.FAIL && (ctx.serverGoneAtStart || exitedBeforeServing(ctx, server)),
                 timedOut, ctx.connectedAfter);
@@ -107,6 +112,24 @@ public final class SessionEngine {
             return false;
         }
         return server.waitForExit(java.time.Duration.ofMillis(500)) && server.exitCode().orElse(-1) == 0;
+    }
+
+    /**
+     * For {@code listen: name}: where the client's runner can give it a hosts file of its own, {@code localhost}
+     * leads to 127.0.0.2 only, where the scripted server listens; otherwise every address of {@code localhost}, and
+     * the result says what could not be judged.
+     */
+    private static SessionScript.Listen pointName(SessionContext ctx, SessionTarget.Client c) {
+        if (c.command().runner().pointsNames() && ScriptedServer.canListenOn(HostsFile.TARGET)) {
+            ctx.hostsFile = HostsFile.write(Ports.hasIpv6Loopback());
+            ctx.transcript.note("the client's /etc/hosts says: " + HostsFile.content(Ports.hasIpv6Loopback()).strip()
+                    .replace("\n", "; ") + " (nothing listens at the first address; 0.0.0.0 leads to 127.0.0.1)");
+            return SessionScript.Listen.NAME;
+        }
+        ctx.notes.add("localhost could not be pointed away from 127.0.0.1 for this client here (no user namespace"
+                + " for it), so a client that connects to 0.0.0.0 instead of resolving the name would pass too;"
+                + " a check in a container judges that");
+        return SessionScript.Listen.LOCALHOST;
     }
 
     private static void prepare(SessionContext ctx, String language) throws IOException {
@@ -126,16 +149,23 @@ public final class SessionEngine {
             v.set("reply", Goodbye.answering(new Hello(x), ctx.profile, ProgramSteps.SCRIPTED_SERVER_LANGUAGE).line());
             v.set("command", c.command().template());
             v.set("host", "127.0.0.1");
-            if (ctx.script.listen() == SessionScript.Listen.NONE) {
+            SessionScript.Listen listen = ctx.script.listen();
+            if (listen == SessionScript.Listen.NAME) {
+                listen = pointName(ctx, c);
+            }
+            if (listen == SessionScript.Listen.NONE) {
                 v.set("port", String.valueOf(Ports.freeLoopbackPort()));
             } else {
-                ctx.scripted = ScriptedServer.listen(ctx.script.listen(), ctx.transcript,
+                ctx.scripted = ScriptedServer.listen(listen, ctx.transcript,
                         c.command().runner().extraListenAddresses());
                 v.set("port", String.valueOf(ctx.scripted.port()));
             }
             v.set("command_filled", c.command().render(java.util.Map.of("host",
                     c.command().runner().hostFor("127.0.0.1"), "port", v.get("port"))));
             v.set("command_no_args", c.command().render(java.util.Map.of("host", "", "port", "")).strip());
+            v.set("command_localhost", c.command().render(java.util.Map.of("host", "localhost", "port", v.get("port"))));
+            v.set("command_ipv6", c.command().render(java.util.Map.of("host", "::1", "port", v.get("port"))));
+            v.set("command_ipv6_brackets", c.command().render(java.util.Map.of("host", "[::1]", "port", v.get("port"))));
         }
         if (ctx.script.role() == Role.CLIENT && !(ctx.target instanceof SessionTarget.Client)) {
             throw new ScriptException(ctx.script.source() + ": a client rule's session needs a client target");

@@ -79,6 +79,12 @@ public record SessionScript(
         IPV6,
         /** Every address {@code localhost} resolves to, on one port. */
         LOCALHOST,
+        /**
+         * Only {@link org.hellointernet.conformance.target.HostsFile#TARGET} (127.0.0.2), where {@code localhost}
+         * leads for the client, given a hosts file of its own; 0.0.0.0 does not lead there. Where the client's
+         * runner cannot point names, every address of {@code localhost}, with a note.
+         */
+        NAME,
         /** Nothing listens: the client is given a closed port. */
         NONE
     }

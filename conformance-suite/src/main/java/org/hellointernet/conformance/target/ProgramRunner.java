@@ -14,7 +14,7 @@ import java.util.Map;
 public interface ProgramRunner {
 
     /** Runs the command with {@code sh -c} on this machine (see {@link ProgramProcess#start}). */
-    ProgramRunner LOCAL = ProgramProcess::start;
+    ProgramRunner LOCAL = new LocalProgramRunner();
 
     /**
      * Starts {@code sh -c shellCommand} in {@code workDir} with the extra environment variables.
@@ -39,6 +39,15 @@ public interface ProgramRunner {
      */
     default String hostFor(String host) {
         return host;
+    }
+
+    /**
+     * True if a client started here with the value {@link HostsFile#VALUE} gets that file as its {@code /etc/hosts}
+     * (and reaches {@link HostsFile#TARGET} on the harness's side): then CLI-HOSTNAME can tell a client that
+     * resolves {@code localhost} from one that falls back to 0.0.0.0. False by default.
+     */
+    default boolean pointsNames() {
+        return false;
     }
 
     /**

@@ -56,7 +56,7 @@ sub send_frame {
 sub address {
     my ($fam, $port) = @_;
     return $fam eq '6' ? pack_sockaddr_in6($port, inet_pton(AF_INET6, '::1'))
-        : pack_sockaddr_in($port, inet_aton('127.0.0.1'));
+        : pack_sockaddr_in($port, inet_aton($fam eq 'n' ? '127.0.0.2' : '127.0.0.1'));
 }
 
 sub new_conn {
@@ -116,7 +116,8 @@ sub listen_on {
             my $why = "$!";
             close $_->{sock} for @made;
             delete $listener{fileno $_->{sock}} for @made;
-            send_frame('l', $port, "cannot listen on " . ($fam eq '6' ? '[::1]' : '127.0.0.1') . ":$port: $why");
+            send_frame('l', $port, "cannot listen on " . ($fam eq '6' ? '[::1]' : $fam eq 'n' ? '127.0.0.2' : '127.0.0.1')
+                . ":$port: $why");
             return;
         }
         nonblocking($sock);

@@ -68,10 +68,10 @@ class CheckJsonSchemaTest {
                         + " failed, passed, skipped, warnings]",
                 "$.summary: fields [errors, exitStatus, failed, passed, skipped], schema requires [errors, exitStatus,"
                         + " failed, passed, skipped, warnings]",
-                "$.checks[0].results[0]: fields [durationMs, expected, hint, level, message, observed, reproduce,"
-                        + " requirement, rule, score, section, status, title, transcript], schema says [durationMs,"
-                        + " expected, hint, level, message, observed, reproduce, requirement, rule, section, status,"
-                        + " title, transcript]");
+                "$.checks[0].results[0]: fields [durationMs, expected, hint, level, message, note, observed,"
+                        + " reproduce, requirement, rule, score, section, status, title, transcript], schema says"
+                        + " [durationMs, expected, hint, level, message, note, observed, reproduce, requirement, rule,"
+                        + " section, status, title, transcript]");
     }
 
     private static int closedPort() throws Exception {

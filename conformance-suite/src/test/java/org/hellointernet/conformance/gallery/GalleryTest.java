@@ -98,6 +98,13 @@ class GalleryTest {
     private static void check(Member m) throws Exception {
         Path dir = GALLERY.resolve(m.name());
         requireTools(m);
+        if (m.breaks().contains("CLI-HOSTNAME") && !org.hellointernet.conformance.target.ProgramRunner.LOCAL.pointsNames()) {
+            // CLI-HOSTNAME tells a client that falls back to 0.0.0.0 only where localhost can be pointed elsewhere
+            if ("true".equals(System.getenv("CI"))) {
+                throw new AssertionError(m.name() + " needs a user namespace (unshare --user --mount) on CI");
+            }
+            assumeThat(false).as("this machine lets a program have an /etc/hosts of its own").isTrue();
+        }
         if (m.build() != null && !m.build().isBlank()) {
             ClientRun build = ClientRunner.run(new Command(m.build(), dir, Map.of()), Map.of(), Duration.ofSeconds(60));
             assertThat(build.exitCode()).as("build of %s: %s", m.name(), build.stderrTail()).hasValue(0);
