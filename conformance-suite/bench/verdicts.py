@@ -129,7 +129,13 @@ def programs(opts):
             out.append((m["name"], args, m["dir"], m))
     for folder in opts.folders:
         mode = ["--container"] if opts.container else ["--local"] if opts.local else []
-        out.append((os.path.basename(os.path.abspath(folder)), [os.path.abspath(folder), *mode], ROOT, None))
+        folder = os.path.abspath(folder)
+        name = os.path.basename(folder)
+        if opts.only and name not in opts.only:
+            continue
+        # a folder with an expected.yml (as in a --corpus folder) is also held to it
+        expected = next((m for m in corpus_members(os.path.dirname(folder)) if m["name"] == name), None)
+        out.append((name, [folder, *mode], ROOT, expected))
     return out
 
 

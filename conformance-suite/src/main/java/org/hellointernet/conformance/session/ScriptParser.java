@@ -24,7 +24,8 @@ public final class ScriptParser {
 
     private static final YAMLMapper YAML = new YAMLMapper();
     private static final Set<String> TOP_LEVEL = Set.of("rule", "summary", "reproduce", "needs", "server", "listen",
-            "timeout", "steps", "requires", "level", "profiles", "section", "title", "requirement", "hint", "slow");
+            "timeout", "steps", "requires", "level", "profiles", "section", "title", "requirement", "hint", "slow",
+            "half_close_fallback");
 
     private final String source;
 
@@ -87,7 +88,8 @@ public final class ScriptParser {
                 : SessionScript.defaultTimeout(steps);
         return new SessionScript(rule, role, root.path("summary").asText(""), root.path("reproduce").asText(""),
                 needs, listen, timeout, steps, source, requires(root), definition(root, rule, role),
-                server.equals("fresh"), root.path("slow").asBoolean(false));
+                server.equals("fresh"), root.path("slow").asBoolean(false),
+                role == Role.SERVER && root.path("half_close_fallback").asBoolean(true));
     }
 
     private List<String> requires(JsonNode root) {
@@ -162,7 +164,8 @@ public final class ScriptParser {
             case "expect_close" -> new Step.ExpectClose(a.name("from"), a.duration("within", "1s"),
                     a.bool("ignore_bytes", false));
             case "expect_no_more" -> new Step.ExpectNoMore(a.name("from"), a.duration("for", "500ms"));
-            case "drain" -> new Step.Drain(a.name("from"), a.duration("for", "500ms"));
+            case "drain" -> new Step.Drain(a.name("from"), a.duration("for", "500ms"),
+                    a.bool("half_close_if_silent", false));
             case "expect_output" -> new Step.ExpectOutput(a.choice("stream", "stdout", "stdout", "stderr", "any"),
                     a.text("contains", null), a.text("matches", null), a.duration("within", "2s"));
             case "expect_started" -> new Step.ExpectStarted();

@@ -34,6 +34,7 @@ public final class ServerCheck {
     private final List<Entry> entries;
     private final CheckOptions options;
     private final SessionEngine engine;
+    private final ServerTraits traits = new ServerTraits();
 
     public ServerCheck(List<Entry> entries, CheckOptions options, ExecutorService io) {
         this.entries = List.copyOf(entries);
@@ -143,7 +144,7 @@ public final class ServerCheck {
 
     private SessionTarget.Server target(ServerPool.Lease lease, Command command) {
         return new SessionTarget.Server(lease.host(), lease.port(), lease.process(), lease.startup(), command,
-                options.language());
+                options.language(), traits);
     }
 
     private static SessionEngine.Outcome skip(RuleResult result) {

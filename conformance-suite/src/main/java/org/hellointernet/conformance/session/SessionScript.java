@@ -25,6 +25,10 @@ import org.hellointernet.spec.Rule;
  *                  rules whose bad input may damage the copy
  * @param slow      the session takes seconds by design ({@code slow: true}): started first, so that parallel
  *                  workers finish together
+ * @param halfCloseFallback server rules: when a reply does not come at all, the harness half-closes (as a client
+ *                  may) and waits a little more, so that a server that answers only once the client closes its side
+ *                  is judged on what this rule is about; false ({@code half_close_fallback: false}) for the rules
+ *                  that judge exactly that (SRV-REPLY, SRV-PROMPT, SRV-NO-LF-HELLO)
  */
 public record SessionScript(
         String rule,
@@ -39,7 +43,8 @@ public record SessionScript(
         List<String> requires,
         Rule definition,
         boolean freshServer,
-        boolean slow) {
+        boolean slow,
+        boolean halfCloseFallback) {
 
     /** The least session deadline when a script gives none; longer when its steps' own times add up to more. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);

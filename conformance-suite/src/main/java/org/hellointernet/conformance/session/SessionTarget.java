@@ -16,9 +16,15 @@ public sealed interface SessionTarget {
      * @param startup  how long it took to listen, or null
      * @param command  the command it was started with, or null for an address target
      * @param language the server's language S when known ({@code --language}), or null: any token is accepted
+     * @param traits   what the check has learned about this server, shared by its rules' sessions
      */
-    record Server(String host, int port, Program process, Duration startup, Command command, String language)
-            implements SessionTarget {
+    record Server(String host, int port, Program process, Duration startup, Command command, String language,
+            ServerTraits traits) implements SessionTarget {
+
+        /** A server whose traits no other session shares. */
+        public Server(String host, int port, Program process, Duration startup, Command command, String language) {
+            this(host, port, process, startup, command, language, new ServerTraits());
+        }
     }
 
     /**

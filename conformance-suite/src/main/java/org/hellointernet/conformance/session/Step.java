@@ -190,10 +190,14 @@ public sealed interface Step {
         }
     }
 
-    /** Read and record whatever arrives for a while, until EOF; never fails. */
-    record Drain(String from, Duration duration) implements Step {
+    /**
+     * Read and record whatever arrives for a while, until EOF; never fails. With {@code half_close_if_silent}, a
+     * server that sent nothing at all by then gets a half-close and 2 s more (one that answers only once the client
+     * closes its side is SRV-REPLY's to judge; the rule goes on with what it prints).
+     */
+    record Drain(String from, Duration duration, boolean halfCloseIfSilent) implements Step {
         public Duration budget() {
-            return duration;
+            return duration.plusSeconds(halfCloseIfSilent ? 2 : 0);
         }
     }
 

@@ -134,7 +134,9 @@ final class StepRunner {
             throw new StepFailure("a new client could not send its hello: " + e.getMessage()
                     + ProgramSteps.serverState(ctx.server()), "the server serves a new client", e.getMessage());
         }
-        Read read = conn.inbox().message(QUIET_MILLIS * 1_000_000L, ctx.deadline(withinMillis));
+        Read read = conn.inbox().message(QUIET_MILLIS * 1_000_000L, replyDeadline(withinMillis));
+        Read direct = read;
+        read = closeHelps(conn, read, d -> conn.inbox().message(QUIET_MILLIS * 1_000_000L, d));
         long elapsed = conn.inbox().lastArrivalNanos() - t0;
         conn.close();
         if (read.isEmpty()) {
@@ -147,13 +149,55 @@ final class StepRunner {
             }
             throw new StepFailure(message, expected, observed);
         }
-        if (s.pace()) {
+        if (s.pace() && read == direct) {
             ctx.pace = Duration.ofNanos(Math.max(0, elapsed));
             ctx.transcript.note("this server answers a plain hello after " + Durations.show(ctx.pace)
                     + "; the next waits of this rule are that much longer");
-        } else {
+        } else if (read == direct) {
             ctx.judgeTime("a new client was served", elapsed, within);
         }
+    }
+
+    /**
+     * The deadline of a wait for the server's reply: the script's, or, once the check has learned that this server
+     * answers only after the client closes its side (and this rule does not judge exactly that), a short quiet
+     * period, after which {@link #closeHelps} half-closes.
+     */
+    private long replyDeadline(long withinMillis) {
+        if (ctx.script.halfCloseFallback() && ctx.target instanceof SessionTarget.Server s
+                && s.traits().answersOnlyOnClose()) {
+            return ctx.pauseUntil(Math.min(withinMillis, 2 * QUIET_MILLIS));
+        }
+        return ctx.deadline(withinMillis);
+    }
+
+    /** How long the harness waits for a reply after it half-closed (see {@link #closeHelps}). */
+    private static final long AFTER_HALF_CLOSE_MILLIS = 2000;
+
+    /**
+     * A reply wait that ran out with nothing at all from the server: unless this rule judges exactly that
+     * ({@code half_close_fallback: false}), the harness half-closes, as a client may, and waits a little more. A server
+     * that answers only once the client closes its side (it reads until the end) is SRV-REPLY's to judge; with the
+     * reply it gives then, this rule judges what it is about instead of failing for the same cause again.
+     */
+    private Read closeHelps(Conn conn, Read read, OwnPace.Reader reader) throws InterruptedException {
+        if (!ctx.script.halfCloseFallback() || read.end() != End.TIMEOUT || !read.isEmpty()
+                || conn.inbox().received() > 0) {
+            return read;
+        }
+        conn.halfClose();
+        Read after = reader.read(ctx.pauseUntil(AFTER_HALF_CLOSE_MILLIS));
+        if (!after.isEmpty()) {
+            ctx.server().traits().learnAnswersOnlyOnClose();
+            String note = "the server answered only once the client had closed its side (that is SRV-REPLY's to"
+                    + " judge); this rule judged the rest with that reply";
+            ctx.transcript.note(note);
+            if (!ctx.notes.contains(note)) {
+                ctx.notes.add(note);
+            }
+            return after;
+        }
+        return read;
     }
 
     private void send(Step.Send s) throws StepFailure, InterruptedException {
@@ -242,8 +286,9 @@ final class StepRunner {
         OwnPace.Reader reader = deadline -> s.newlineRequired() ? conn.inbox().line(deadline)
                 : conn.inbox().message(QUIET_MILLIS * 1_000_000L, deadline);
         OwnPace.Result waited = s.ownPace() ? new OwnPace(ctx).await(t0, allowed, reader)
-                : new OwnPace.Result(reader.read(ctx.deadline(within)), null, false);
-        Read read = waited.read();
+                : new OwnPace.Result(reader.read(replyDeadline(within)), null, false);
+        Read read = closeHelps(conn, waited.read(), reader);
+        boolean afterClose = read != waited.read();
         long elapsed = conn.inbox().lastArrivalNanos() - t0;
         String expected = expectedReply();
         String pace = !waited.paceMeasured() ? "" : waited.pace() == null
@@ -270,7 +315,7 @@ final class StepRunner {
             ctx.transcript.note("replied after " + Durations.show(Duration.ofNanos(elapsed)) + ": later than "
                     + Durations.show(allowed) + ", but this server answers any hello that late" + pace
                     + "; slowness is SRV-PROMPT's to judge");
-        } else {
+        } else if (!afterClose) {
             ctx.judgeTime("replied", elapsed, allowed);
         }
         if (s.newlineRequired() && read.end() != End.LF) {
@@ -295,8 +340,13 @@ final class StepRunner {
         Conn conn = ctx.conn(s.from());
         long t0 = System.nanoTime();
         long within = s.within().toMillis();
-        Read read = conn.inbox().line(ctx.deadline(within));
-        if (!read.isEmpty()) {
+        boolean server = ctx.script.role() == org.hellointernet.spec.Role.SERVER;
+        Read read = conn.inbox().line(server ? replyDeadline(within) : ctx.deadline(within));
+        Read direct = read;
+        if (server) {
+            read = closeHelps(conn, read, d -> conn.inbox().line(d));
+        }
+        if (!read.isEmpty() && read == direct) {
             ctx.judgeTime("a line arrived", conn.inbox().lastArrivalNanos() - t0, s.within());
         }
         String what = ctx.script.role() == org.hellointernet.spec.Role.SERVER ? "reply" : "hello";
@@ -374,7 +424,18 @@ final class StepRunner {
 
     private void drain(Step.Drain s) throws InterruptedException {
         Conn conn = ctx.conn(s.from());
-        conn.inbox().awaitEof(ctx.deadline(s.duration().toMillis()));
+        boolean eof = conn.inbox().awaitEof(replyDeadline(s.duration().toMillis()));
+        if (!eof && s.halfCloseIfSilent() && conn.inbox().received() == 0) {
+            conn.halfClose();
+            conn.inbox().awaitEof(ctx.pauseUntil(AFTER_HALF_CLOSE_MILLIS));
+            if (conn.inbox().received() > 0) {
+                ctx.server().traits().learnAnswersOnlyOnClose();
+                String note = "the server answered only once the client had closed its side (that is SRV-REPLY's"
+                        + " to judge); this rule judged the rest";
+                ctx.transcript.note(note);
+                ctx.notes.add(note);
+            }
+        }
         conn.inbox().consumeAll();
     }
 
