@@ -16,11 +16,14 @@ bufs, last = {}, {}
 
 def finish(conn, raw):
     text = raw.removesuffix(b"\r").decode()     # BUG: strict UTF-8, nobody catches the error
-    if HELLO.fullmatch(text):
-        print(text, flush=True)
-        conn.sendall(b"Goodbye in Python\n")
-    else:
-        conn.sendall(f'Error: expected "Hello in <language>", got "{text[:100]}"\n'.encode("utf-8"))
+    try:
+        if HELLO.fullmatch(text):
+            print(text, flush=True)
+            conn.sendall(b"Goodbye in Python\n")
+        else:
+            conn.sendall(f'Error: expected "Hello in <language>", got "{text[:100]}"\n'.encode("utf-8"))
+    except OSError:                             # the client is already gone (reset, broken pipe)
+        pass
     drop(conn)
 
 
@@ -43,7 +46,10 @@ def on_data(conn):
         if line.removesuffix(b"\r"):            # empty lines are ignored
             return finish(conn, line)
     if len(bufs[conn]) > 1024:
-        conn.sendall(b"Error: line longer than 1024 bytes\n")
+        try:
+            conn.sendall(b"Error: line longer than 1024 bytes\n")
+        except OSError:
+            pass
         drop(conn)
 
 

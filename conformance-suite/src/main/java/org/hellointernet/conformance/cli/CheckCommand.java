@@ -162,7 +162,9 @@ public final class CheckCommand implements Callable<Integer> {
         try {
             sub = SubmissionFolder.open(dir);
         } catch (ManifestException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+            // the command line is right, the folder is not: its problem alone, without the options' usage
+            err.println("hello check: " + e.getMessage());
+            return ExitStatus.USAGE;
         }
         if (language == null) {
             language = sub.manifest().language();

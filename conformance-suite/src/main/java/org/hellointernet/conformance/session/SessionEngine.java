@@ -123,7 +123,8 @@ public final class SessionEngine {
         if (c.command().runner().pointsNames() && ScriptedServer.canListenOn(HostsFile.TARGET)) {
             ctx.hostsFile = HostsFile.write(Ports.hasIpv6Loopback());
             ctx.transcript.note("the client's /etc/hosts says: " + HostsFile.content(Ports.hasIpv6Loopback()).strip()
-                    .replace("\n", "; ") + " (nothing listens at the first address; 0.0.0.0 leads to 127.0.0.1)");
+                    .replace("\n", "; ") + " (nothing listens at the first address, which an IPv4-only lookup sees as 127.0.0.1; 0.0.0.0 leads to"
+                    + " 127.0.0.1)");
             return SessionScript.Listen.NAME;
         }
         ctx.notes.add("localhost could not be pointed away from 127.0.0.1 for this client here (no user namespace"

@@ -38,9 +38,11 @@ final class LocalProgramRunner implements ProgramRunner {
         Boolean b = canMount;
         if (b == null) {
             b = probe();
-            canMount = b;
+            if (b != null) {
+                canMount = b;
+            }
         }
-        return b;
+        return Boolean.TRUE.equals(b);
     }
 
     private static List<String> wrapper(Path hosts) throws IOException {
@@ -51,7 +53,8 @@ final class LocalProgramRunner implements ProgramRunner {
         return argv;
     }
 
-    private static boolean probe() {
+    /** True or false, or null when the probe did not finish in time (a busy machine): then it is tried again. */
+    private static Boolean probe() {
         if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")
                 || Executables.find("unshare").isEmpty()) {
             return false;
@@ -62,9 +65,9 @@ final class LocalProgramRunner implements ProgramRunner {
             argv.addAll(List.of("/bin/sh", "-c", "grep -q 127.0.0.2 /etc/hosts"));
             Process p = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .start();
-            if (!p.waitFor(5, TimeUnit.SECONDS)) {
+            if (!p.waitFor(20, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                return false;
+                return null;
             }
             return p.exitValue() == 0;
         } catch (IOException e) {

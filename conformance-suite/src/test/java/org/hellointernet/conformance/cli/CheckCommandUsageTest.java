@@ -106,6 +106,19 @@ class CheckCommandUsageTest {
     }
 
     @Test
+    void refusesAFolderWhoseHelloYmlLinksOutOfItWithItsProblemAloneAndWithoutReadingTheTarget() throws Exception {
+        Path folder = Files.createDirectory(dir.resolve("python"));
+        Path secret = Files.writeString(dir.resolve("secret.txt"), "language: canary-4711\n", StandardCharsets.UTF_8);
+        Files.createSymbolicLink(folder.resolve("hello.yml"), secret);
+
+        CheckCli.Outcome outcome = CheckCli.check(folder.toString(), "--local");
+
+        assertUsageError(outcome, "hello.yml is a link", "links are not followed");
+        assertThat(outcome.err()).as("the folder's problem, not the options' usage").doesNotContain("Usage:")
+                .doesNotContain("canary-4711");
+    }
+
+    @Test
     void helpExitsZeroAndListsEveryExitStatus() {
         CheckCli.Outcome outcome = CheckCli.check("--help");
 
