@@ -234,23 +234,38 @@ final class StepRunner {
     private void sendAndLeave(Step.SendAndLeave s) throws StepFailure {
         SessionTarget.Server server = ctx.server();
         byte[] bytes = ctx.vars.fill(s.text()).getBytes(StandardCharsets.UTF_8);
+        InetSocketAddress to = new InetSocketAddress(server.host(), server.port());
         // Sockets of their own, with no reader blocked on them: a close takes effect at once (a socket a thread is
-        // reading from is closed only once that read returns, and the reply would be read meanwhile). Whether a
-        // close reaches the server before its reply does is a race, as with nc -q0; with several clients at once,
-        // a server that serves one connection at a time meets the later ones only after they are closed.
+        // reading from is closed only once that read returns, and the reply would be read meanwhile). A client that
+        // closes sends its text corked (LeavingClient): text and FIN leave together once it is closed, so the reply
+        // always meets a gone client. A reset is a race (the server may read the hello before the reset arrives or
+        // not); with several clients at once, a server that serves one connection at a time meets the later ones
+        // only after they are gone.
+        boolean cork = !s.reset() && LeavingClient.corks();
+        List<Integer> ports = new ArrayList<>();
         List<Socket> sockets = new ArrayList<>();
+        List<io.netty.channel.Channel> channels = new ArrayList<>();
         try {
             for (int i = 0; i < s.count(); i++) {
+                long timeout = Math.max(1, (ctx.deadline(5000) - System.nanoTime()) / 1_000_000);
+                if (cork) {
+                    channels.add(LeavingClient.connect(to, timeout));
+                    continue;
+                }
                 Socket socket = new Socket();
                 sockets.add(socket);
                 socket.setTcpNoDelay(true);
-                socket.connect(new InetSocketAddress(server.host(), server.port()), (int) Math.max(1,
-                        (ctx.deadline(5000) - System.nanoTime()) / 1_000_000));
+                socket.connect(to, (int) timeout);
                 if (s.reset()) {
                     socket.setSoLinger(true, 0);
                 }
             }
+            for (io.netty.channel.Channel ch : channels) {
+                ports.add(LeavingClient.localPort(ch));
+                LeavingClient.sendAndClose(ch, bytes);
+            }
             for (Socket socket : sockets) {
+                ports.add(socket.getLocalPort());
                 socket.getOutputStream().write(bytes);
                 socket.close();
             }
@@ -260,13 +275,16 @@ final class StepRunner {
                     String.valueOf(e.getMessage()));
         } finally {
             sockets.forEach(StepRunner::closeQuietly);
+            channels.forEach(io.netty.channel.Channel::close);
         }
-        for (Socket socket : sockets) {
+        for (int port : ports) {
             String name = "q" + (++ctx.exchanges);
             ctx.transcript.add(Direction.NOTE, name, "connected to " + server.host() + " port " + server.port()
-                    + " from port " + socket.getLocalPort());
+                    + " from port " + port);
             ctx.transcript.add(Direction.C, name, '"' + Visible.of(bytes) + '"');
-            ctx.transcript.add(Direction.NOTE, name, (s.reset() ? "reset" : "close") + " at once, without reading");
+            ctx.transcript.add(Direction.NOTE, name, s.reset() ? "reset at once, without reading"
+                    : cork ? "closed at once, without reading (the text and the close in one segment)"
+                    : "closed at once, without reading");
         }
     }
 
