@@ -43,4 +43,11 @@ public final class Score {
         }
         return possible == 0 ? 0 : (int) Math.floor(100.0 * earned / possible + 0.5);
     }
+
+    /** How a score is computed, in words, for the reports. */
+    public static String definition() {
+        return "score = round(100 x sum of weights of PASSED rules / sum of weights of all its rules), weights MUST "
+                + MUST_WEIGHT + ", SHOULD " + SHOULD_WEIGHT + ", MAY " + MAY_WEIGHT
+                + "; FAIL, SKIP and ERROR earn nothing";
+    }
 }

@@ -13,12 +13,16 @@ final class MatrixProgress implements MatrixRunner.Listener {
 
     private final PrintWriter err;
     private final boolean terminal;
-    private final int pairs;
-    private final int checks;
+    private volatile int pairs;
+    private volatile int checks;
 
-    MatrixProgress(PrintWriter err, boolean terminal, int pairs, int checks) {
+    MatrixProgress(PrintWriter err, boolean terminal) {
         this.err = err;
         this.terminal = terminal;
+    }
+
+    @Override
+    public void start(int pairs, int checks) {
         this.pairs = pairs;
         this.checks = checks;
     }
@@ -56,7 +60,8 @@ final class MatrixProgress implements MatrixRunner.Listener {
     }
 
     /** Ends the progress line. */
-    void end() {
+    @Override
+    public void end() {
         if (terminal) {
             err.println();
         }

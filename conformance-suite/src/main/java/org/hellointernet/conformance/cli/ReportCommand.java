@@ -1,15 +1,14 @@
 package org.hellointernet.conformance.cli;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.hellointernet.conformance.classreport.ClassReport;
-import org.hellointernet.conformance.classreport.ClassReportWriters;
+import org.hellointernet.conformance.classreport.ClassConsole;
+import org.hellointernet.conformance.classreport.ClassFormats;
+import org.hellointernet.conformance.result.ExitStatus;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -50,17 +49,9 @@ public final class ReportCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new ParameterException(spec.commandLine(), "cannot read the results: " + e.getMessage(), e);
         }
-        ClassReportWriters.console(report, spec.commandLine().getOut());
-        if (markdown != null) {
-            try (Writer w = Files.newBufferedWriter(markdown, StandardCharsets.UTF_8)) {
-                ClassReportWriters.markdown(report, w);
-            }
-        }
-        if (html != null) {
-            try (Writer w = Files.newBufferedWriter(html, StandardCharsets.UTF_8)) {
-                ClassReportWriters.html(report, w);
-            }
-        }
-        return 0;
+        new ClassConsole().write(report, spec.commandLine().getOut());
+        new ReportFiles().add("markdown", markdown).add("html", html)
+                .write(ClassFormats.ALL, report, "hello report: ", spec.commandLine().getErr());
+        return ExitStatus.OK;
     }
 }

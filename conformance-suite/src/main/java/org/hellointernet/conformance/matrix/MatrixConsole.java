@@ -1,17 +1,18 @@
 package org.hellointernet.conformance.matrix;
 
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.hellointernet.conformance.report.ReportText;
+import org.hellointernet.conformance.report.ResultWriter;
 
 /** The matrix as a console table: rows are clients, columns are servers, one compact mark per cell, a legend. */
-public final class MatrixConsole {
+public final class MatrixConsole implements ResultWriter<MatrixResult> {
 
-    private MatrixConsole() {
-    }
-
-    public static void write(MatrixResult m, PrintWriter out) {
+    @Override
+    public void write(MatrixResult m, Writer w) {
+        PrintWriter out = w instanceof PrintWriter p ? p : new PrintWriter(w);
         int rowWidth = Math.max("client \\ server".length(), m.clients().stream().mapToInt(String::length).max()
                 .orElse(0));
         List<String> servers = m.servers();

@@ -5,6 +5,7 @@ import static org.hellointernet.conformance.matrix.HtmlText.esc;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.util.List;
+import org.hellointernet.conformance.report.ResultWriter;
 import org.hellointernet.spec.Role;
 
 /**
@@ -13,7 +14,7 @@ import org.hellointernet.spec.Role;
  * transcript in a panel next to the table instead. A failing pair's transcript links to the rule verdicts that
  * explain it, in the "Rule verdicts" section ({@link MatrixHtmlChecks}); the links work in the panel too.
  */
-public final class MatrixHtml {
+public final class MatrixHtml implements ResultWriter<MatrixResult> {
 
     private static final String CSS = """
             body{font-family:system-ui,sans-serif;margin:1.5em;color:#222}
@@ -40,10 +41,8 @@ public final class MatrixHtml {
             });
             """;
 
-    private MatrixHtml() {
-    }
-
-    public static void write(MatrixResult m, Writer w) {
+    @Override
+    public void write(MatrixResult m, Writer w) {
         PrintWriter out = new PrintWriter(w);
         out.print("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>Interop matrix</title>\n");
         out.print("<style>\n" + CSS + "</style></head><body>\n<h1>Interop matrix</h1>\n");

@@ -5,16 +5,21 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.Writer;
+import org.hellointernet.conformance.report.ResultWriter;
 import org.hellointernet.conformance.result.RuleResult;
 import org.hellointernet.conformance.result.Summary;
 
 /** The matrix as JSON, schema {@code hellointernet-matrix/1} (documented in REPORTS.md). */
-public final class MatrixJson {
+public final class MatrixJson implements ResultWriter<MatrixResult> {
 
     public static final String SCHEMA = "hellointernet-matrix/1";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private MatrixJson() {
+    private final String kitVersion;
+
+    /** @param kitVersion the kit's version, written as {@code "kit"} */
+    public MatrixJson(String kitVersion) {
+        this.kitVersion = kitVersion;
     }
 
     public static ObjectNode tree(MatrixResult m, String kitVersion) {
@@ -90,7 +95,8 @@ public final class MatrixJson {
         }
     }
 
-    public static void write(MatrixResult m, String kitVersion, Writer w) throws IOException {
+    @Override
+    public void write(MatrixResult m, Writer w) throws IOException {
         w.write(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(tree(m, kitVersion)));
         w.write("\n");
         w.flush();

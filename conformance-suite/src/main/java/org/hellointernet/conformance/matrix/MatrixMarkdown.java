@@ -4,18 +4,17 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import org.hellointernet.conformance.report.MarkdownText;
 import org.hellointernet.conformance.report.ReportText;
+import org.hellointernet.conformance.report.ResultWriter;
 import org.hellointernet.conformance.result.RuleResult;
 
 /**
  * The matrix as Markdown: a table with one row per client and one column per server, then the failing pairs with
  * the rules that explain them, then each checked program's failed rules.
  */
-public final class MatrixMarkdown {
+public final class MatrixMarkdown implements ResultWriter<MatrixResult> {
 
-    private MatrixMarkdown() {
-    }
-
-    public static void write(MatrixResult m, Writer w) {
+    @Override
+    public void write(MatrixResult m, Writer w) {
         PrintWriter out = new PrintWriter(w);
         out.print("# Interop matrix\n\n");
         out.print("Rows are clients, columns are servers. ");

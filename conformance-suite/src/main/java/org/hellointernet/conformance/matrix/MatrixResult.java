@@ -22,6 +22,12 @@ import org.hellointernet.spec.Role;
 public record MatrixResult(List<String> clients, List<String> servers, List<PairResult> pairs, boolean checksRun,
                            List<ProgramCheck> checks, Duration took) {
 
+    /** Exit status of {@code hello matrix} when every pair works (the checks' failed rules do not count). */
+    public static final int ALL_PAIRS_WORK = 0;
+
+    /** Exit status of {@code hello matrix} when some pair does not work. */
+    public static final int SOME_PAIR_FAILED = 1;
+
     public MatrixResult {
         clients = List.copyOf(clients);
         servers = List.copyOf(servers);
@@ -48,5 +54,10 @@ public record MatrixResult(List<String> clients, List<String> servers, List<Pair
         }
         pairs.forEach(p -> counts.merge(p.verdict(), 1, Integer::sum));
         return counts;
+    }
+
+    /** {@link #ALL_PAIRS_WORK} or {@link #SOME_PAIR_FAILED}. */
+    public int exitStatus() {
+        return pairs.stream().allMatch(p -> p.verdict() == PairVerdict.WORKS) ? ALL_PAIRS_WORK : SOME_PAIR_FAILED;
     }
 }

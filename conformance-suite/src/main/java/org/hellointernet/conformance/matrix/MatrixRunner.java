@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.hellointernet.conformance.result.CheckResult;
+import org.hellointernet.conformance.session.CheckJob;
 import org.hellointernet.spec.Role;
 
 /**
@@ -25,11 +26,19 @@ public final class MatrixRunner {
 
     /** Told how the run goes, from worker threads. */
     public interface Listener {
+        /** The run begins: {@code pairs} pairs and {@code checks} checks to do. */
+        default void start(int pairs, int checks) {
+        }
+
         /** {@code done} checks and pairs are finished. */
         void done(int done);
 
         /** The failing pairs are run again, one at a time: {@code done} of {@code of}. */
         default void rerun(int done, int of) {
+        }
+
+        /** The run is over. */
+        default void end() {
         }
     }
 

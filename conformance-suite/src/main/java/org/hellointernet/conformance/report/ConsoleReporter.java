@@ -17,7 +17,7 @@ import org.hellointernet.conformance.result.Summary;
  * what was required, expected and observed, the transcript, a hint and a command to try by hand.
  * Lines end in LF on every platform.
  */
-public final class ConsoleReporter implements Reporter {
+public final class ConsoleReporter implements ResultWriter<CheckRun> {
 
     private static final String RESET = "\u001B[0m";
     private static final String BOLD = "\u001B[1m";

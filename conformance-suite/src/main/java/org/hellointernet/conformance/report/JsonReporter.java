@@ -15,7 +15,7 @@ import org.hellointernet.conformance.result.CheckRun;
  * REPORTS.md and {@code check-result.schema.json}. Unlike the reports for people it holds every transcript
  * entry, and text exactly as the engine rendered it (JSON escapes control characters itself).
  */
-public final class JsonReporter implements Reporter {
+public final class JsonReporter implements ResultWriter<CheckRun> {
 
     private static final ObjectWriter WRITER = new ObjectMapper()
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)

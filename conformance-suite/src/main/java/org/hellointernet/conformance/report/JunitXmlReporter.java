@@ -26,7 +26,7 @@ import org.hellointernet.conformance.result.Summary;
  * a suite of skipped rules cannot look green. Characters XML 1.0 cannot hold are replaced, like JUnit's own
  * {@code XmlReportWriter} does.
  */
-public final class JunitXmlReporter implements Reporter {
+public final class JunitXmlReporter implements ResultWriter<CheckRun> {
 
     /** Ant's timestamp format: ISO 8601 without zone; we write UTC. */
     private static final DateTimeFormatter TIMESTAMP =

@@ -15,7 +15,7 @@ import org.hellointernet.conformance.result.Summary;
  * GitHub-flavoured Markdown with an overall verdict, one table per check and a collapsed
  * {@code <details>} block per failure with expected/observed, transcript, hint and reproduce command.
  */
-public final class MarkdownReporter implements Reporter {
+public final class MarkdownReporter implements ResultWriter<CheckRun> {
 
     private final int transcriptLimit;
 

@@ -5,7 +5,6 @@ import static org.hellointernet.conformance.matrix.CheckFixtures.failing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -177,19 +176,19 @@ class MatrixReportsTest {
 
     private static String html(MatrixResult m) {
         StringWriter w = new StringWriter();
-        MatrixHtml.write(m, w);
+        new MatrixHtml().write(m, w);
         return w.toString();
     }
 
     private static String markdown(MatrixResult m) {
         StringWriter w = new StringWriter();
-        MatrixMarkdown.write(m, w);
+        new MatrixMarkdown().write(m, w);
         return w.toString();
     }
 
     private static String console(MatrixResult m) {
         StringWriter w = new StringWriter();
-        MatrixConsole.write(m, new PrintWriter(w));
+        new MatrixConsole().write(m, w);
         return w.toString();
     }
 

@@ -21,7 +21,7 @@ final class GoldenFiles {
     private GoldenFiles() {
     }
 
-    static String render(Reporter reporter, CheckRun run) {
+    static String render(ResultWriter<CheckRun> reporter, CheckRun run) {
         StringWriter out = new StringWriter();
         try {
             reporter.write(run, out);

@@ -1,4 +1,4 @@
-package org.hellointernet.conformance.cli;
+package org.hellointernet.conformance.app;
 
 import java.io.File;
 import java.util.List;
@@ -7,7 +7,7 @@ import java.util.List;
  * Shell commands that run the kit's own reference server and client as separate programs, with this JVM's java
  * and class path, so that {@code hello check} with no target checks them exactly as it checks anyone's.
  */
-final class ReferencePrograms {
+public final class ReferencePrograms {
 
     /** Start-up flags for short-lived programs: quick to start, small. */
     private static final List<String> FAST_START = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k");
@@ -15,11 +15,11 @@ final class ReferencePrograms {
     private ReferencePrograms() {
     }
 
-    static String serverCommand() {
+    public static String serverCommand() {
         return java("org.hellointernet.server.ServerCommand") + " {port}";
     }
 
-    static String clientCommand() {
+    public static String clientCommand() {
         return java("org.hellointernet.client.ClientCommand") + " {host} {port}";
     }
 

@@ -1,4 +1,4 @@
-package org.hellointernet.conformance.cli;
+package org.hellointernet.conformance.app;
 
 import java.io.IOException;
 import java.io.PrintWriter;

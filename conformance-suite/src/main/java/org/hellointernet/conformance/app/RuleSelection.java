@@ -1,4 +1,4 @@
-package org.hellointernet.conformance.cli;
+package org.hellointernet.conformance.app;
 
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -7,8 +7,6 @@ import java.util.Set;
 import org.hellointernet.conformance.rules.RuleBook;
 import org.hellointernet.protocol.Profile;
 import org.hellointernet.spec.Role;
-import picocli.CommandLine;
-import picocli.CommandLine.ParameterException;
 
 /**
  * The rules a check runs, from {@code --only} and {@code --exclude} (shared by {@code hello check} and
@@ -17,9 +15,9 @@ import picocli.CommandLine.ParameterException;
  * @param only    the IDs to run (upper case); empty means every rule
  * @param exclude the IDs to skip (upper case)
  */
-record RuleSelection(Set<String> only, Set<String> exclude) {
+public record RuleSelection(Set<String> only, Set<String> exclude) {
 
-    RuleSelection {
+    public RuleSelection {
         only = Set.copyOf(only);
         exclude = Set.copyOf(exclude);
     }
@@ -27,23 +25,23 @@ record RuleSelection(Set<String> only, Set<String> exclude) {
     /**
      * Reads the two options' IDs, in any case; an ID the book does not know is a usage error.
      *
-     * @throws ParameterException for an unknown rule
+     * @throws UsageException for an unknown rule
      */
-    static RuleSelection of(RuleBook book, List<String> only, List<String> exclude, CommandLine cmd) {
+    public static RuleSelection of(RuleBook book, List<String> only, List<String> exclude) {
         Set<String> known = new LinkedHashSet<>();
         book.all().forEach(e -> known.add(e.rule().id()));
-        return new RuleSelection(ids(only, known, "--only", cmd), ids(exclude, known, "--exclude", cmd));
+        return new RuleSelection(ids(only, known, "--only"), ids(exclude, known, "--exclude"));
     }
 
     /** The entries about {@code role} that apply in {@code profile} and are selected, in catalog order. */
-    List<RuleBook.Entry> select(RuleBook book, Role role, Profile profile) {
+    public List<RuleBook.Entry> select(RuleBook book, Role role, Profile profile) {
         return book.entries(role, profile).stream()
                 .filter(e -> only.isEmpty() || only.contains(e.rule().id()))
                 .filter(e -> !exclude.contains(e.rule().id()))
                 .toList();
     }
 
-    private static Set<String> ids(List<String> given, Set<String> known, String option, CommandLine cmd) {
+    private static Set<String> ids(List<String> given, Set<String> known, String option) {
         Set<String> out = new LinkedHashSet<>();
         for (String id : given) {
             String norm = id.trim().toUpperCase(Locale.ROOT);
@@ -51,7 +49,7 @@ record RuleSelection(Set<String> only, Set<String> exclude) {
                 continue;
             }
             if (!known.contains(norm)) {
-                throw new ParameterException(cmd, option + ": unknown rule " + id
+                throw new UsageException(option + ": unknown rule " + id
                         + ". Run 'hello rules' for the list.");
             }
             out.add(norm);

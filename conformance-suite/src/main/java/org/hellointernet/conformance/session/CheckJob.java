@@ -1,4 +1,4 @@
-package org.hellointernet.conformance.matrix;
+package org.hellointernet.conformance.session;
 
 import java.util.Objects;
 import java.util.concurrent.Callable;

@@ -1,0 +1,81 @@
+package org.hellointernet.conformance.app;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import org.hellointernet.conformance.result.TargetInfo;
+import org.hellointernet.conformance.rules.RuleBook;
+import org.hellointernet.conformance.session.CheckJob;
+import org.hellointernet.conformance.session.CheckOptions;
+import org.hellointernet.conformance.session.ClientCheck;
+import org.hellointernet.conformance.session.ServerCheck;
+import org.hellointernet.conformance.target.Command;
+import org.hellointernet.spec.Role;
+
+/**
+ * The role x program check jobs of every command alike ({@code hello check}, {@code hello matrix}, and the action
+ * through them): which rules, which engine, which program, and what the reports say the target was.
+ *
+ * @param book      the rules
+ * @param selection {@code --only} / {@code --exclude}
+ * @param io        the session engines' reader threads
+ */
+record CheckJobs(RuleBook book, RuleSelection selection, ExecutorService io) {
+
+    /** The checks of a built folder's programs, server first, named {@code name}; a program that did not build gets
+     * the verdict "did not build" without being run. */
+    List<CheckJob> ofFolder(String name, FolderTarget folder, CheckOptions options) {
+        List<CheckJob> jobs = new ArrayList<>();
+        for (Role role : List.of(Role.SERVER, Role.CLIENT)) {
+            Command cmd = role == Role.SERVER ? folder.server() : folder.client();
+            if (cmd == null) {
+                continue;
+            }
+            TargetInfo info = new TargetInfo(roleName(role), folder.kind(), cmd.template(), "", options.language(),
+                    folder.image());
+            List<RuleBook.Entry> entries = selection.select(book, role, options.profile());
+            if (folder.notBuilt(role) != null) {
+                jobs.add(new CheckJob(name, role, () -> NotBuilt.result(info, options.profile(), entries, folder,
+                        role)));
+            } else {
+                jobs.add(ofCommand(name, role, cmd, info, options));
+            }
+        }
+        return jobs;
+    }
+
+    /**
+     * The check of a program started by a shell command ({@code --server-cmd}, {@code --client-cmd}, or the
+     * reference programs).
+     *
+     * @param kind    {@code command} or {@code reference}, for the reports
+     * @param shown   the command as the reports show it
+     */
+    CheckJob ofCommand(Role role, String template, String kind, String shown, Path workDir, CheckOptions options) {
+        TargetInfo info = new TargetInfo(roleName(role), kind, shown, "", options.language());
+        return ofCommand(kind, role, new Command(template, workDir, Map.of()), info, options);
+    }
+
+    /** The check of a server that is already running at {@code addr} (rules about its process are skipped). */
+    CheckJob ofServerAt(HostPort addr, String shown, CheckOptions options) {
+        TargetInfo info = new TargetInfo("server", "address", "", shown, options.language());
+        ServerCheck check = new ServerCheck(selection.select(book, Role.SERVER, options.profile()), options, io);
+        return new CheckJob("address", Role.SERVER, () -> check.run(addr.host(), addr.port(), info));
+    }
+
+    private CheckJob ofCommand(String name, Role role, Command cmd, TargetInfo info, CheckOptions options) {
+        List<RuleBook.Entry> entries = selection.select(book, role, options.profile());
+        if (role == Role.SERVER) {
+            ServerCheck check = new ServerCheck(entries, options, io);
+            return new CheckJob(name, role, () -> check.run(cmd, info));
+        }
+        ClientCheck check = new ClientCheck(entries, options, io);
+        return new CheckJob(name, role, () -> check.run(cmd, info));
+    }
+
+    private static String roleName(Role role) {
+        return role == Role.SERVER ? "server" : "client";
+    }
+}

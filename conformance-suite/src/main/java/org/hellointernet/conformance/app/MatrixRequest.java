@@ -1,0 +1,33 @@
+package org.hellointernet.conformance.app;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.hellointernet.protocol.Profile;
+
+/**
+ * What {@code hello matrix} is asked to run, options already validated one by one.
+ *
+ * @param dirs         submission folders given one by one (a folder the kit cannot read is an error)
+ * @param repo         a class repository: every folder directly under it (unreadable ones are skipped), or null
+ * @param container    {@code --container}: the folders in containers or not at all
+ * @param local        {@code --local}: the folders on this machine
+ * @param reference    the kit's reference client and server take part
+ * @param checks       each folder's programs are also checked against the rules
+ * @param profile      the checks' profile, or null: each folder's hello.yml, else basic
+ * @param only         the checks' {@code --only} rule IDs
+ * @param exclude      the checks' {@code --exclude} rule IDs
+ * @param jobs         pairs and checks at once
+ * @param pairTimeout  a client still running after this long hangs
+ * @param startTimeout how long a server may take to listen
+ */
+public record MatrixRequest(List<Path> dirs, Path repo, boolean container, boolean local, boolean reference,
+        boolean checks, Profile profile, List<String> only, List<String> exclude, int jobs, Duration pairTimeout,
+        Duration startTimeout) {
+
+    public MatrixRequest {
+        dirs = List.copyOf(dirs);
+        only = List.copyOf(only);
+        exclude = List.copyOf(exclude);
+    }
+}
