@@ -44,6 +44,10 @@ public final class ImageBuilder {
     public static final String IMAGE_LABEL = "org.hellointernet.submission";
     /** The longest one build step may take. */
     static final Duration STEP_TIMEOUT = Duration.ofMinutes(5);
+
+    /** Less time than this left of the budget: a step is not started, it is reported as out of time. */
+    static final Duration MIN_STEP_TIME = Duration.ofSeconds(1);
+
     /** The preset's own part (the toolchain, installed once per machine and cached by the engine). */
     private static final long PRESET_TIMEOUT_MINUTES = 15;
     private static final int LOG_TAIL_LINES = 25;
@@ -126,7 +130,12 @@ public final class ImageBuilder {
             deadline = stepsStart + budget.toNanos(); // the preset's own part (the toolchain) is not the folder's
             for (BuildStep step : steps) {
                 Duration left = Duration.ofNanos(Math.min(STEP_TIMEOUT.toNanos(), deadline - System.nanoTime()));
-                StepContainer.Outcome out = StepContainer.run(docker, run, image, step, left, setupNetwork(), labels);
+                // A step with less than a second left is not started (a container alone takes that long): a quick
+                // one would otherwise finish before its wait began, on a busy machine, and be judged as in time.
+                StepContainer.Outcome out = left.compareTo(MIN_STEP_TIME) < 0
+                        ? new StepContainer.Outcome(-1, true, "(not started: less than "
+                                + MIN_STEP_TIME.toMillis() + " ms was left of the check's deadline)", image)
+                        : StepContainer.run(docker, run, image, step, left, setupNetwork(), labels);
                 image = out.image();
                 if (step.program() != null) {
                     labels.putAll(ProgramBuildSteps.labels(step, out, left));
