@@ -29,6 +29,7 @@ import org.hellointernet.conformance.rules.RuleBook;
 import org.hellointernet.conformance.session.CheckOptions;
 import org.hellointernet.conformance.session.Timing;
 import org.hellointernet.conformance.session.ClientCheck;
+import org.hellointernet.conformance.session.RuleScript;
 import org.hellointernet.conformance.session.ScriptException;
 import org.hellointernet.conformance.session.ServerCheck;
 import org.hellointernet.conformance.submission.ManifestException;
@@ -245,7 +246,7 @@ public final class CheckCommand implements Callable<Integer> {
                 String roleName = role == Role.SERVER ? "server" : "client";
                 TargetInfo info = new TargetInfo(roleName, folder.kind(), cmd.template(), "", language,
                         folder.image());
-                List<RuleBook.Entry> entries = selection.select(book, role, profile);
+                List<RuleScript> entries = selection.select(book, role, profile);
                 if (folder.notBuilt(role) != null) {
                     work.add(() -> NotBuilt.result(info, profile, entries, folder, role));
                 } else if (role == Role.SERVER) {

@@ -10,6 +10,7 @@ import org.hellointernet.conformance.result.TargetInfo;
 import org.hellointernet.conformance.rules.RuleBook;
 import org.hellointernet.conformance.session.CheckOptions;
 import org.hellointernet.conformance.session.ClientCheck;
+import org.hellointernet.conformance.session.RuleScript;
 import org.hellointernet.conformance.session.ServerCheck;
 import org.hellointernet.conformance.submission.Manifest;
 import org.hellointernet.conformance.target.Command;
@@ -50,7 +51,7 @@ record MatrixChecks(RuleBook book, RuleSelection selection, Profile profile, Dur
             }
             TargetInfo info = new TargetInfo(role == Role.SERVER ? "server" : "client", folder.kind(), cmd.template(),
                     "", language, folder.image());
-            List<RuleBook.Entry> entries = selection.select(book, role, p);
+            List<RuleScript> entries = selection.select(book, role, p);
             if (folder.notBuilt(role) != null) {
                 jobs.add(new CheckJob(name, role, () -> NotBuilt.result(info, p, entries, folder, role)));
             } else if (role == Role.SERVER) {

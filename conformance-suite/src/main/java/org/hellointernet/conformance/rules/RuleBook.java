@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.hellointernet.conformance.session.RuleScript;
 import org.hellointernet.conformance.session.ScriptException;
 import org.hellointernet.conformance.session.ScriptParser;
 import org.hellointernet.conformance.session.SessionScript;
@@ -28,19 +29,15 @@ public final class RuleBook {
     /** Classpath folder of the built-in scripts. */
     public static final String SESSIONS = "/org/hellointernet/conformance/sessions/";
 
-    /** A rule and the script that judges it. */
-    public record Entry(Rule rule, SessionScript script) {
-    }
+    private final Map<String, RuleScript> entries;
 
-    private final Map<String, Entry> entries;
-
-    private RuleBook(Map<String, Entry> entries) {
+    private RuleBook(Map<String, RuleScript> entries) {
         this.entries = entries;
     }
 
     /** The catalog's rules with the built-in scripts; fails if a rule has no script. */
     public static RuleBook builtIn() {
-        Map<String, Entry> entries = new LinkedHashMap<>();
+        Map<String, RuleScript> entries = new LinkedHashMap<>();
         for (Rule rule : RuleCatalog.builtIn().rules()) {
             String resource = SESSIONS + rule.id() + ".yml";
             try (InputStream in = RuleBook.class.getResourceAsStream(resource)) {
@@ -51,7 +48,7 @@ public final class RuleBook {
                 if (!script.rule().equals(rule.id())) {
                     throw new IllegalStateException(resource + " names rule " + script.rule() + ", not " + rule.id());
                 }
-                entries.put(rule.id(), new Entry(rule, script));
+                entries.put(rule.id(), new RuleScript(rule, script));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + resource, e);
             }
@@ -64,7 +61,7 @@ public final class RuleBook {
         if (!Files.isDirectory(dir)) {
             throw new ScriptException(dir + " is not a folder of session scripts (*.yml)");
         }
-        Map<String, Entry> merged = new LinkedHashMap<>(entries);
+        Map<String, RuleScript> merged = new LinkedHashMap<>(entries);
         List<Path> files;
         try (Stream<Path> list = Files.list(dir)) {
             files = list.filter(p -> p.toString().endsWith(".yml") || p.toString().endsWith(".yaml")).sorted().toList();
@@ -74,21 +71,21 @@ public final class RuleBook {
             try (InputStream in = Files.newInputStream(file)) {
                 script = ScriptParser.parse(in, file.toString());
             }
-            Entry existing = merged.get(script.rule());
+            RuleScript existing = merged.get(script.rule());
             Rule rule = existing != null ? existing.rule() : script.definition();
             if (rule == null) {
                 throw new ScriptException(file + ": rule " + script.rule() + " is not in the catalog; a new rule must"
                         + " define level, title, requirement and hint in its script");
             }
-            merged.put(script.rule(), new Entry(rule, script));
+            merged.put(script.rule(), new RuleScript(rule, script));
         }
         return new RuleBook(merged);
     }
 
     /** The entries about {@code role} that apply in {@code profile}, in catalog order. */
-    public List<Entry> entries(Role role, Profile profile) {
-        List<Entry> out = new ArrayList<>();
-        for (Entry e : entries.values()) {
+    public List<RuleScript> entries(Role role, Profile profile) {
+        List<RuleScript> out = new ArrayList<>();
+        for (RuleScript e : entries.values()) {
             if (e.rule().role() == role && e.rule().appliesTo(profile)) {
                 out.add(e);
             }
@@ -96,7 +93,7 @@ public final class RuleBook {
         return out;
     }
 
-    public List<Entry> all() {
+    public List<RuleScript> all() {
         return List.copyOf(entries.values());
     }
 }

@@ -14,7 +14,6 @@ import org.hellointernet.conformance.result.CheckResult;
 import org.hellointernet.conformance.result.RuleResult;
 import org.hellointernet.conformance.result.Status;
 import org.hellointernet.conformance.result.TargetInfo;
-import org.hellointernet.conformance.rules.RuleBook.Entry;
 import org.hellointernet.conformance.target.Command;
 import org.hellointernet.conformance.target.Ports;
 import org.hellointernet.conformance.target.ServerLauncher;
@@ -31,12 +30,12 @@ public final class ServerCheck {
 
     static final String START_RULE = "SRV-START";
 
-    private final List<Entry> entries;
+    private final List<RuleScript> entries;
     private final CheckOptions options;
     private final SessionEngine engine;
     private final ServerTraits traits = new ServerTraits();
 
-    public ServerCheck(List<Entry> entries, CheckOptions options, ExecutorService io) {
+    public ServerCheck(List<RuleScript> entries, CheckOptions options, ExecutorService io) {
         this.entries = List.copyOf(entries);
         this.options = options;
         this.engine = new SessionEngine(io);
@@ -50,7 +49,7 @@ public final class ServerCheck {
         Started first = ServerLauncher.start(command, port, options.timing().scale(Protocol.START_TIMEOUT));
         if (first instanceof Started.Failed failed) {
             List<RuleResult> results = new ArrayList<>();
-            for (Entry e : entries) {
+            for (RuleScript e : entries) {
                 if (e.rule().id().equals(START_RULE)) {
                     results.add(new RuleResult(e.rule(), Status.FAIL, failed.failure().message(),
                             "listening on port " + port + " within " + Protocol.START_TIMEOUT.toSeconds() + " s",
@@ -97,7 +96,7 @@ public final class ServerCheck {
                 (e, worker, timing) -> runOne(e, worker, acquire, pool, command, deadline, timing));
     }
 
-    private SessionEngine.Outcome runOne(Entry e, int worker, Acquire acquire, ServerPool pool, Command command,
+    private SessionEngine.Outcome runOne(RuleScript e, int worker, Acquire acquire, ServerPool pool, Command command,
             long deadline, Timing timing) {
         SessionScript script = e.script();
         if (System.nanoTime() > deadline) {
