@@ -28,29 +28,7 @@ final class ProgramSteps {
         this.ctx = ctx;
     }
 
-    void run(Step step) throws StepFailure, IOException, InterruptedException {
-        if (step instanceof Step.StartClient s) {
-            startClient(s);
-        } else if (step instanceof Step.ExpectExit s) {
-            expectExit(s);
-        } else if (step instanceof Step.ExpectOutput s) {
-            expectOutput(s);
-        } else if (step instanceof Step.ExpectStarted) {
-            expectStarted();
-        } else if (step instanceof Step.RunServer s) {
-            runServer(s);
-        } else if (step instanceof Step.ExpectUsage s) {
-            expectUsage(s);
-        } else if (step instanceof Step.ExpectMessage s) {
-            expectMessage(s);
-        } else if (step instanceof Step.ExpectRunning s) {
-            expectRunning(s);
-        } else {
-            throw new IllegalStateException("no runner for step " + step);
-        }
-    }
-
-    private void startClient(Step.StartClient s) throws IOException {
+    void startClient(Step.StartClient s) throws IOException {
         Command command = ctx.client().command();
         String host = s.noArgs() ? "" : ctx.vars.fill(s.host() == null ? "127.0.0.1" : s.host());
         String port = s.noArgs() ? "" : ctx.vars.fill(s.port() == null ? "{port}" : s.port());
@@ -73,7 +51,7 @@ final class ProgramSteps {
         }
     }
 
-    private void expectExit(Step.ExpectExit s) throws StepFailure, InterruptedException {
+    void expectExit(Step.ExpectExit s) throws StepFailure, InterruptedException {
         Program p = requireProgram();
         long start = System.nanoTime();
         Duration upAtStart = p.uptime();
@@ -104,7 +82,7 @@ final class ProgramSteps {
         }
     }
 
-    private void expectOutput(Step.ExpectOutput s) throws StepFailure, InterruptedException {
+    void expectOutput(Step.ExpectOutput s) throws StepFailure, InterruptedException {
         Program p = ctx.program != null ? ctx.program : ctx.server().process();
         if (p == null) {
             throw new ScriptException(ctx.script.source() + ": expect_output needs a program (declare needs: [process])");
@@ -154,7 +132,7 @@ final class ProgramSteps {
         return c == p.stdout() ? ctx.stdoutMark : ctx.stderrMark;
     }
 
-    private void expectStarted() throws StepFailure {
+    void expectStarted() throws StepFailure {
         SessionTarget.Server server = ctx.server();
         if (server.startup() == null) {
             throw new StepFailure("the server was not started by the harness", "a started server", "none");
@@ -163,7 +141,7 @@ final class ProgramSteps {
         ctx.judgeTime("listened", server.startup().toNanos(), org.hellointernet.protocol.Protocol.START_TIMEOUT);
     }
 
-    private void runServer(Step.RunServer s) throws IOException {
+    void runServer(Step.RunServer s) throws IOException {
         Command command = ctx.server().command();
         String line = command.render(Map.of("port", ctx.vars.fill(s.port()))).strip();
         ctx.transcript.note("run the server: " + line);
@@ -173,7 +151,7 @@ final class ProgramSteps {
         ctx.program = command.launch(line);
     }
 
-    private void expectUsage(Step.ExpectUsage s) throws StepFailure, InterruptedException {
+    void expectUsage(Step.ExpectUsage s) throws StepFailure, InterruptedException {
         Program p = requireProgram();
         if (!p.waitForExit(remaining(s.within()))) {
             throw StepFailure.timedOut(s.within(), "the program was still running " + Durations.show(ctx.stretched(s.within()))
@@ -203,7 +181,7 @@ final class ProgramSteps {
         }
     }
 
-    private void expectMessage(Step.ExpectMessage s) throws StepFailure, InterruptedException {
+    void expectMessage(Step.ExpectMessage s) throws StepFailure, InterruptedException {
         Program p = requireProgram();
         List<OutputCapture> streams = switch (s.stream()) {
             case "stdout" -> List.of(p.stdout());
@@ -252,7 +230,7 @@ final class ProgramSteps {
         return out;
     }
 
-    private void expectRunning(Step.ExpectRunning s) throws StepFailure {
+    void expectRunning(Step.ExpectRunning s) throws StepFailure {
         Program p = ctx.server().process();
         if (p == null) {
             return; // an address target: the exchanges that follow judge whether it still serves

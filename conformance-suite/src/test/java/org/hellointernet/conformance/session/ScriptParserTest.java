@@ -115,4 +115,15 @@ class ScriptParserTest {
         assertThat(s.needs()).contains(SessionScript.Need.SERVER);
         assertThat(parse("rule: SRV-X\nsteps:\n  - exchange: {}\n").freshServer()).isFalse();
     }
+    @Test
+    void aStepsOwnRulesAreJudgedAfterItsArgumentNames() {
+        assertThatThrownBy(() -> parse("rule: SRV-X\nsteps:\n  - exchange: {plus_pace: 30}\n"))
+                .isInstanceOf(ScriptException.class)
+                .hasMessage("test.yml: steps[1]: exchange plus_pace must be 0 to 20 (times this server's own pace)");
+        assertThatThrownBy(() -> parse("rule: SRV-X\nsteps:\n  - exchange: {plus_pace: 30, pase: true}\n"))
+                .hasMessageContaining("unknown argument \"pase\"");
+        assertThatThrownBy(() -> parse("rule: SRV-X\nsteps:\n"
+                + "  - repeat: {times: 2, steps: [{expect_exit: {code: 2}}]}\n"))
+                .hasMessage("test.yml: steps[1].steps[1]: expect_exit code must be 0, nonzero or any");
+    }
 }
