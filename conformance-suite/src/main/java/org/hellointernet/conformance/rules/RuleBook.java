@@ -6,10 +6,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.hellointernet.conformance.result.FailureKind;
 import org.hellointernet.conformance.session.RuleScript;
 import org.hellointernet.conformance.session.ScriptException;
 import org.hellointernet.conformance.session.ScriptParser;
@@ -53,7 +56,7 @@ public final class RuleBook {
                 throw new UncheckedIOException("cannot read " + resource, e);
             }
         }
-        return new RuleBook(entries);
+        return new RuleBook(onePrerequisitePerSide(entries));
     }
 
     /** This book with the {@code *.yml} scripts of {@code dir} added (new rules) or replacing built-in ones. */
@@ -79,7 +82,21 @@ public final class RuleBook {
             }
             merged.put(script.rule(), new RuleScript(rule, script));
         }
-        return new RuleBook(merged);
+        return new RuleBook(onePrerequisitePerSide(merged));
+    }
+
+    /** The engine runs one rule of each side as the prerequisite of the others ({@code prerequisite: true}). */
+    private static Map<String, RuleScript> onePrerequisitePerSide(Map<String, RuleScript> entries) {
+        for (Role side : Role.values()) {
+            List<String> sources = entries.values().stream()
+                    .filter(e -> e.rule().role() == side && e.script().prerequisite())
+                    .map(e -> e.script().source()).toList();
+            if (sources.size() > 1) {
+                throw new ScriptException(String.join(" and ", sources) + " all say prerequisite: true; at most one "
+                        + side.name().toLowerCase(Locale.ROOT) + " rule may be the prerequisite of the others");
+            }
+        }
+        return entries;
     }
 
     /** The entries about {@code role} that apply in {@code profile}, in catalog order. */
@@ -95,5 +112,17 @@ public final class RuleBook {
 
     public List<RuleScript> all() {
         return List.copyOf(entries.values());
+    }
+
+    /**
+     * The rules of {@code side} whose failure would explain a pair that failed as {@code kind} (their scripts'
+     * {@code explains:}), most telling first: by the rank each script gives, then in this book's order.
+     */
+    public List<String> explaining(FailureKind kind, Role side) {
+        return entries.values().stream()
+                .filter(e -> e.rule().role() == side && e.script().explains().containsKey(kind))
+                .sorted(Comparator.comparingInt(e -> e.script().explains().get(kind)))
+                .map(e -> e.rule().id())
+                .toList();
     }
 }

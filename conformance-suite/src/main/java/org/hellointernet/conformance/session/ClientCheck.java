@@ -13,12 +13,11 @@ import org.hellointernet.conformance.target.Command;
 import org.hellointernet.conformance.target.Ports;
 
 /**
- * Checks one client: for each rule, a scripted server and a fresh run of the client. CLI-CONNECT runs first: a
- * client that never connects is reported as not started, and the other rules are skipped instead of timing out.
+ * Checks one client: for each rule, a scripted server and a fresh run of the client. The prerequisite rule
+ * ({@code prerequisite: true}: CLI-CONNECT) runs first: a client that never connects is reported as not started, and
+ * the other rules are skipped instead of timing out.
  */
 public final class ClientCheck {
-
-    static final String CONNECT_RULE = "CLI-CONNECT";
 
     private final List<RuleScript> entries;
     private final CheckOptions options;
@@ -34,7 +33,8 @@ public final class ClientCheck {
         Instant startedAt = Instant.now();
         long t0 = System.nanoTime();
         SessionTarget.Client target = new SessionTarget.Client(command, options.language());
-        RuleScript connect = entries.stream().filter(e -> e.rule().id().equals(CONNECT_RULE)).findFirst().orElse(null);
+        // the rule that judges whether the client connects at all (prerequisite: true, CLI-CONNECT) runs first
+        RuleScript connect = entries.stream().filter(e -> e.script().prerequisite()).findFirst().orElse(null);
         RuleResult first = null;
         if (connect != null) {
             SessionEngine.Outcome o = engine.runSession(connect.rule(), connect.script(), target, options.profile(),
@@ -44,7 +44,7 @@ public final class ClientCheck {
                 List<RuleResult> results = new ArrayList<>();
                 for (RuleScript e : entries) {
                     results.add(e == connect ? o.result()
-                            : RuleResult.skipped(e.rule(), "the client never connected (see " + CONNECT_RULE + ")"));
+                            : RuleResult.skipped(e.rule(), "the client never connected (see " + connect.rule().id() + ")"));
                 }
                 String problem = "the client never connected to the scripted server: " + first.message();
                 return CheckResult.of(info, options.profile(), startedAt, elapsed(t0), false, problem, results);

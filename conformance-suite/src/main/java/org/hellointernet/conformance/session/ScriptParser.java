@@ -1,16 +1,22 @@
 package org.hellointernet.conformance.session;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import org.hellointernet.conformance.result.FailureKind;
 import org.hellointernet.protocol.Profile;
 import org.hellointernet.spec.Level;
 import org.hellointernet.spec.Role;
@@ -24,7 +30,7 @@ public final class ScriptParser {
     private static final YAMLMapper YAML = new YAMLMapper();
     private static final Set<String> TOP_LEVEL = Set.of("rule", "summary", "reproduce", "needs", "server", "listen",
             "timeout", "steps", "requires", "level", "profiles", "section", "title", "requirement", "hint", "slow",
-            "half_close_fallback");
+            "half_close_fallback", "prerequisite", "explains");
 
     private final String source;
 
@@ -88,7 +94,59 @@ public final class ScriptParser {
         return new SessionScript(rule, role, root.path("summary").asText(""), root.path("reproduce").asText(""),
                 needs, listen, timeout, steps, source, requires(root), definition(root, rule, role),
                 server.equals("fresh"), root.path("slow").asBoolean(false),
-                role == Role.SERVER && root.path("half_close_fallback").asBoolean(true));
+                role == Role.SERVER && root.path("half_close_fallback").asBoolean(true),
+                root.path("prerequisite").asBoolean(false), explains(root.get("explains")));
+    }
+
+    /**
+     * {@code explains:} the ways a pair fails that this rule's failure explains: a map of failure kind to its rank
+     * among that kind's suspects (1 = most telling), or a list of kinds (ranked after those with a rank).
+     */
+    private Map<FailureKind, Integer> explains(JsonNode node) {
+        Map<FailureKind, Integer> out = new EnumMap<>(FailureKind.class);
+        if (node == null || node.isNull()) {
+            return out;
+        }
+        if (node.isArray()) {
+            for (JsonNode n : node) {
+                out.put(failureKind(n), SessionScript.UNRANKED);
+            }
+            return out;
+        }
+        if (!node.isObject()) {
+            throw error("explains: a list of failure kinds ([SERVER_NEVER_ANSWERED, ...]) or a map of failure kind"
+                    + " to rank ({SERVER_NEVER_ANSWERED: 1, ...}, 1 = most telling)");
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            FailureKind kind = failureKind(new TextNode(e.getKey()));
+            if (!e.getValue().canConvertToInt() || !e.getValue().isIntegralNumber() || e.getValue().asInt() < 1) {
+                throw error("explains: the rank of " + e.getKey() + " must be a whole number from 1 (most telling),"
+                        + " not \"" + e.getValue().asText() + "\"");
+            }
+            out.put(kind, e.getValue().asInt());
+        }
+        return out;
+    }
+
+    private FailureKind failureKind(JsonNode n) {
+        String text = n.asText().trim();
+        FailureKind kind = null;
+        try {
+            kind = n.isTextual() ? FailureKind.valueOf(text.toUpperCase(Locale.ROOT).replace('-', '_')) : null;
+        } catch (IllegalArgumentException e) {
+            // said below, with the kinds there are
+        }
+        if (kind == null) {
+            throw error("explains: unknown failure kind \"" + text + "\" (known: " + Arrays.stream(FailureKind.values())
+                    .filter(FailureKind::explainableByRules).map(FailureKind::name).collect(Collectors.joining(", "))
+                    + ")");
+        }
+        if (!kind.explainableByRules()) {
+            throw error("explains: " + kind.name() + " is not explained by a rule (a pair that works, a folder that"
+                    + " did not build, or the harness failing)");
+        }
+        return kind;
     }
 
     private List<String> requires(JsonNode root) {

@@ -28,8 +28,6 @@ import org.hellointernet.protocol.Protocol;
  */
 public final class ServerCheck {
 
-    static final String START_RULE = "SRV-START";
-
     private final List<RuleScript> entries;
     private final CheckOptions options;
     private final SessionEngine engine;
@@ -48,15 +46,18 @@ public final class ServerCheck {
         int port = Ports.freeLoopbackPort();
         Started first = ServerLauncher.start(command, port, options.timing().scale(Protocol.START_TIMEOUT));
         if (first instanceof Started.Failed failed) {
+            // the rule that judges the start (prerequisite: true, SRV-START) fails; the others cannot run
+            String see = entries.stream().filter(e -> e.script().prerequisite()).map(e -> " (see " + e.rule().id()
+                    + ")").findFirst().orElse("");
             List<RuleResult> results = new ArrayList<>();
             for (RuleScript e : entries) {
-                if (e.rule().id().equals(START_RULE)) {
+                if (e.script().prerequisite()) {
                     results.add(new RuleResult(e.rule(), Status.FAIL, failed.failure().message(),
                             "listening on port " + port + " within " + Protocol.START_TIMEOUT.toSeconds() + " s",
                             failed.failure().message(), List.of(), command.render(Map.of("port", String.valueOf(port))),
                             elapsed(t0)));
                 } else {
-                    results.add(RuleResult.skipped(e.rule(), "the server never started (see " + START_RULE + ")"));
+                    results.add(RuleResult.skipped(e.rule(), "the server never started" + see));
                 }
             }
             return CheckResult.of(info, options.profile(), startedAt, elapsed(t0), false, failed.failure().message(),
