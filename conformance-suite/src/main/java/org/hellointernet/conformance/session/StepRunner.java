@@ -6,7 +6,7 @@ import java.io.IOException;
  * Gives each {@link Step} its meaning: one method per kind of step ({@link StepVisitor}, so the compiler names a
  * kind left out), each handing it to the class that knows that part of the work: connections and what is sent in
  * {@link ConnectionSteps}, what arrives in {@link ReplySteps}, the harness playing the server in
- * {@link ScriptedServerSteps}, programs in {@link ProgramSteps}.
+ * {@link ScriptedServerSteps}, programs in {@link ProgramSteps} and what they print in {@link OutputSteps}.
  */
 final class StepRunner implements StepVisitor {
 
@@ -18,6 +18,7 @@ final class StepRunner implements StepVisitor {
     private final ReplySteps replies;
     private final ScriptedServerSteps scripted;
     private final ProgramSteps programs;
+    private final OutputSteps output;
 
     StepRunner(SessionContext ctx) {
         this.ctx = ctx;
@@ -25,6 +26,7 @@ final class StepRunner implements StepVisitor {
         this.connections = new ConnectionSteps(ctx, replies);
         this.scripted = new ScriptedServerSteps(ctx);
         this.programs = new ProgramSteps(ctx);
+        this.output = new OutputSteps(ctx, programs);
     }
 
     void run(Step step) throws StepFailure, IOException, InterruptedException {
@@ -132,7 +134,7 @@ final class StepRunner implements StepVisitor {
     }
 
     public void expectOutput(Step.ExpectOutput s) throws StepFailure, InterruptedException {
-        programs.expectOutput(s);
+        output.expectOutput(s);
     }
 
     public void expectStarted(Step.ExpectStarted s) throws StepFailure {
@@ -144,11 +146,11 @@ final class StepRunner implements StepVisitor {
     }
 
     public void expectUsage(Step.ExpectUsage s) throws StepFailure, InterruptedException {
-        programs.expectUsage(s);
+        output.expectUsage(s);
     }
 
     public void expectMessage(Step.ExpectMessage s) throws StepFailure, InterruptedException {
-        programs.expectMessage(s);
+        output.expectMessage(s);
     }
 
     public void expectRunning(Step.ExpectRunning s) throws StepFailure {
