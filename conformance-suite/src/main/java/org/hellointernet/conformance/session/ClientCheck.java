@@ -44,7 +44,8 @@ public final class ClientCheck {
                 List<RuleResult> results = new ArrayList<>();
                 for (RuleScript e : entries) {
                     results.add(e == connect ? o.result()
-                            : RuleResult.skipped(e.rule(), "the client never connected (see " + connect.rule().id() + ")"));
+                            : RuleResult.skipped(e.rule(), "the client never connected (see " + connect.rule().id()
+                                    + ")"));
                 }
                 String problem = "the client never connected to the scripted server: " + first.message();
                 return CheckResult.of(info, options.profile(), startedAt, elapsed(t0), false, problem, results);
