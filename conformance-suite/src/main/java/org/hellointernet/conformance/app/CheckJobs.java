@@ -9,6 +9,7 @@ import org.hellointernet.conformance.result.TargetInfo;
 import org.hellointernet.conformance.rules.RuleBook;
 import org.hellointernet.conformance.session.CheckJob;
 import org.hellointernet.conformance.session.CheckOptions;
+import org.hellointernet.conformance.session.RuleScript;
 import org.hellointernet.conformance.session.ClientCheck;
 import org.hellointernet.conformance.session.ServerCheck;
 import org.hellointernet.conformance.target.Command;
@@ -35,7 +36,7 @@ record CheckJobs(RuleBook book, RuleSelection selection, ExecutorService io) {
             }
             TargetInfo info = new TargetInfo(roleName(role), folder.kind(), cmd.template(), "", options.language(),
                     folder.image());
-            List<RuleBook.Entry> entries = selection.select(book, role, options.profile());
+            List<RuleScript> entries = selection.select(book, role, options.profile());
             if (folder.notBuilt(role) != null) {
                 jobs.add(new CheckJob(name, role, () -> NotBuilt.result(info, options.profile(), entries, folder,
                         role)));
@@ -66,7 +67,7 @@ record CheckJobs(RuleBook book, RuleSelection selection, ExecutorService io) {
     }
 
     private CheckJob ofCommand(String name, Role role, Command cmd, TargetInfo info, CheckOptions options) {
-        List<RuleBook.Entry> entries = selection.select(book, role, options.profile());
+        List<RuleScript> entries = selection.select(book, role, options.profile());
         if (role == Role.SERVER) {
             ServerCheck check = new ServerCheck(entries, options, io);
             return new CheckJob(name, role, () -> check.run(cmd, info));

@@ -101,7 +101,7 @@ public final class MatrixApp {
                 throw new UsageException("No " + (clients.isEmpty() ? "client" : "server") + " to pair: give folders"
                         + " with a client and a server (or keep the reference ones).");
             }
-            MatrixRunner runner = new MatrixRunner(req.jobs(), req.startTimeout(), req.pairTimeout());
+            MatrixRunner runner = new MatrixRunner(req.jobs(), req.startTimeout(), req.pairTimeout(), book);
             progress.start(clients.size() * servers.size(), checks.size());
             MatrixResult result = req.checks() ? runner.runWithChecks(clients, servers, checks, progress)
                     : runner.run(clients, servers, progress);

@@ -5,7 +5,7 @@ import java.util.List;
 import org.hellointernet.conformance.result.CheckResult;
 import org.hellointernet.conformance.result.RuleResult;
 import org.hellointernet.conformance.result.TargetInfo;
-import org.hellointernet.conformance.rules.RuleBook;
+import org.hellointernet.conformance.session.RuleScript;
 import org.hellointernet.conformance.submission.BuildResult;
 import org.hellointernet.protocol.Profile;
 import org.hellointernet.spec.Role;
@@ -17,7 +17,7 @@ final class NotBuilt {
     }
 
     /** The result of {@code role}'s program of {@code folder}, which did not build. */
-    static CheckResult result(TargetInfo info, Profile profile, List<RuleBook.Entry> entries, FolderTarget folder,
+    static CheckResult result(TargetInfo info, Profile profile, List<RuleScript> entries, FolderTarget folder,
             Role role) {
         BuildResult.DidNotBuild failure = folder.notBuilt(role);
         boolean wholeFolder = folder.builds().wholeFolder();

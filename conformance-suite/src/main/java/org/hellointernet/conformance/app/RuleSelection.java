@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.hellointernet.conformance.rules.RuleBook;
+import org.hellointernet.conformance.session.RuleScript;
 import org.hellointernet.protocol.Profile;
 import org.hellointernet.spec.Role;
 
@@ -34,7 +35,7 @@ public record RuleSelection(Set<String> only, Set<String> exclude) {
     }
 
     /** The entries about {@code role} that apply in {@code profile} and are selected, in catalog order. */
-    public List<RuleBook.Entry> select(RuleBook book, Role role, Profile profile) {
+    public List<RuleScript> select(RuleBook book, Role role, Profile profile) {
         return book.entries(role, profile).stream()
                 .filter(e -> only.isEmpty() || only.contains(e.rule().id()))
                 .filter(e -> !exclude.contains(e.rule().id()))

@@ -3,6 +3,7 @@ package org.hellointernet.conformance.matrix;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.hellointernet.conformance.result.FailureKind;
 import org.hellointernet.spec.Role;
 
 /**

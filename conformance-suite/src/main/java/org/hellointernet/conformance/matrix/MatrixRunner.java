@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.hellointernet.conformance.result.CheckResult;
+import org.hellointernet.conformance.rules.RuleBook;
 import org.hellointernet.conformance.session.CheckJob;
 import org.hellointernet.spec.Role;
 
@@ -48,13 +49,21 @@ public final class MatrixRunner {
 
     private final int jobs;
     private final PairRunner pairs;
+    private final PairExplainer explainer;
 
+    /** A runner whose failing pairs are explained by the built-in rules (those {@code hello matrix} checks). */
     public MatrixRunner(int jobs, Duration startTimeout, Duration clientTimeout) {
+        this(jobs, startTimeout, clientTimeout, RuleBook.builtIn());
+    }
+
+    /** A runner whose failing pairs are explained by the rules of {@code book}, the one the checks use. */
+    public MatrixRunner(int jobs, Duration startTimeout, Duration clientTimeout, RuleBook book) {
         if (jobs < 1) {
             throw new IllegalArgumentException("jobs must be at least 1");
         }
         this.jobs = jobs;
         this.pairs = new PairRunner(startTimeout, clientTimeout);
+        this.explainer = new PairExplainer(book);
     }
 
     /**
@@ -123,7 +132,7 @@ public final class MatrixRunner {
                 servers.stream().map(Entrant::name).toList(), results, checksRun, checked, Duration.ZERO);
         List<PairResult> explained = new ArrayList<>();
         for (PairResult p : results) {
-            explained.add(p.works() || !checksRun ? p : p.explainedBy(PairExplainer.explain(p.failure(),
+            explained.add(p.works() || !checksRun ? p : p.explainedBy(explainer.explain(p.failure(),
                     unexplained.check(p.client(), Role.CLIENT).orElse(null),
                     unexplained.check(p.server(), Role.SERVER).orElse(null))));
         }

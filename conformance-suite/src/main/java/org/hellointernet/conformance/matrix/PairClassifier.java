@@ -3,6 +3,7 @@ package org.hellointernet.conformance.matrix;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.hellointernet.conformance.result.FailureKind;
 import org.hellointernet.protocol.Visible;
 
 /**

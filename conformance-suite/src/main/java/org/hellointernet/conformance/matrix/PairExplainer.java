@@ -3,15 +3,19 @@ package org.hellointernet.conformance.matrix;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
+import org.hellointernet.conformance.result.FailureKind;
 import org.hellointernet.conformance.result.RuleResult;
+import org.hellointernet.conformance.rules.RuleBook;
 import org.hellointernet.spec.Role;
 
 /**
  * Picks the rule verdicts that explain a failing pair, a pure function of the pair's {@link FailureKind} and the
  * two programs' checks:
  * <ol>
- *   <li>the rules that match how the pair failed ({@link SuspectRules}) and that the client or the server actually
- *       failed (or warned about), client first, each side in the order of its suspects;</li>
+ *   <li>the rules that match how the pair failed (each rule's session script says which kinds its failure explains,
+ *       {@code explains:}; see {@link RuleBook#explaining}) and that the client or the server actually failed (or
+ *       warned about), client first, each side most telling first;</li>
  *   <li>if there are none, every other rule the two programs fail, failed MUST rules before warnings;</li>
  *   <li>if neither program fails any rule, an explicit "the checks do not explain this pair", so that a gap in the
  *       suite shows instead of hiding.</li>
@@ -20,7 +24,11 @@ import org.hellointernet.spec.Role;
  */
 public final class PairExplainer {
 
-    private PairExplainer() {
+    private final RuleBook book;
+
+    /** Explains pairs with the rules of {@code book}: the same book the programs were checked with. */
+    public PairExplainer(RuleBook book) {
+        this.book = Objects.requireNonNull(book, "book");
     }
 
     /**
@@ -29,7 +37,7 @@ public final class PairExplainer {
      *               conforms)
      * @param server the server's check, or null likewise
      */
-    public static Explanation explain(FailureKind kind, ProgramCheck client, ProgramCheck server) {
+    public Explanation explain(FailureKind kind, ProgramCheck client, ProgramCheck server) {
         if (kind == FailureKind.NONE) {
             throw new IllegalArgumentException("a pair that works needs no explanation");
         }
@@ -39,10 +47,9 @@ public final class PairExplainer {
         if (kind == FailureKind.HARNESS) {
             return new Explanation(Explanation.Basis.HARNESS, List.of());
         }
-        SuspectRules.Suspects suspects = SuspectRules.of(kind);
         List<ExplainingRule> matching = new ArrayList<>();
-        matching.addAll(failedAmong(client, suspects.of(Role.CLIENT)));
-        matching.addAll(failedAmong(server, suspects.of(Role.SERVER)));
+        matching.addAll(failedAmong(client, book.explaining(kind, Role.CLIENT)));
+        matching.addAll(failedAmong(server, book.explaining(kind, Role.SERVER)));
         if (!matching.isEmpty()) {
             return new Explanation(Explanation.Basis.MATCHING, matching);
         }

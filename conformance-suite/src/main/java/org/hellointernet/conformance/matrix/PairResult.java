@@ -2,6 +2,7 @@ package org.hellointernet.conformance.matrix;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.hellointernet.conformance.result.FailureKind;
 
 /**
  * The outcome of running one client against one server.

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.hellointernet.conformance.result.FailureKind;
 import org.hellointernet.conformance.target.ClientRun;
 import org.hellointernet.conformance.target.ClientRunner;
 import org.hellointernet.conformance.target.Ports;

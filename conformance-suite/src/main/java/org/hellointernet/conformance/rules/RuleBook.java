@@ -6,10 +6,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.hellointernet.conformance.result.FailureKind;
+import org.hellointernet.conformance.session.RuleScript;
 import org.hellointernet.conformance.session.ScriptException;
 import org.hellointernet.conformance.session.ScriptParser;
 import org.hellointernet.conformance.session.SessionScript;
@@ -28,19 +32,15 @@ public final class RuleBook {
     /** Classpath folder of the built-in scripts. */
     public static final String SESSIONS = "/org/hellointernet/conformance/sessions/";
 
-    /** A rule and the script that judges it. */
-    public record Entry(Rule rule, SessionScript script) {
-    }
+    private final Map<String, RuleScript> entries;
 
-    private final Map<String, Entry> entries;
-
-    private RuleBook(Map<String, Entry> entries) {
+    private RuleBook(Map<String, RuleScript> entries) {
         this.entries = entries;
     }
 
     /** The catalog's rules with the built-in scripts; fails if a rule has no script. */
     public static RuleBook builtIn() {
-        Map<String, Entry> entries = new LinkedHashMap<>();
+        Map<String, RuleScript> entries = new LinkedHashMap<>();
         for (Rule rule : RuleCatalog.builtIn().rules()) {
             String resource = SESSIONS + rule.id() + ".yml";
             try (InputStream in = RuleBook.class.getResourceAsStream(resource)) {
@@ -51,12 +51,12 @@ public final class RuleBook {
                 if (!script.rule().equals(rule.id())) {
                     throw new IllegalStateException(resource + " names rule " + script.rule() + ", not " + rule.id());
                 }
-                entries.put(rule.id(), new Entry(rule, script));
+                entries.put(rule.id(), new RuleScript(rule, script));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + resource, e);
             }
         }
-        return new RuleBook(entries);
+        return new RuleBook(onePrerequisitePerSide(entries));
     }
 
     /** This book with the {@code *.yml} scripts of {@code dir} added (new rules) or replacing built-in ones. */
@@ -64,7 +64,7 @@ public final class RuleBook {
         if (!Files.isDirectory(dir)) {
             throw new ScriptException(dir + " is not a folder of session scripts (*.yml)");
         }
-        Map<String, Entry> merged = new LinkedHashMap<>(entries);
+        Map<String, RuleScript> merged = new LinkedHashMap<>(entries);
         List<Path> files;
         try (Stream<Path> list = Files.list(dir)) {
             files = list.filter(p -> p.toString().endsWith(".yml") || p.toString().endsWith(".yaml")).sorted().toList();
@@ -74,21 +74,35 @@ public final class RuleBook {
             try (InputStream in = Files.newInputStream(file)) {
                 script = ScriptParser.parse(in, file.toString());
             }
-            Entry existing = merged.get(script.rule());
+            RuleScript existing = merged.get(script.rule());
             Rule rule = existing != null ? existing.rule() : script.definition();
             if (rule == null) {
                 throw new ScriptException(file + ": rule " + script.rule() + " is not in the catalog; a new rule must"
                         + " define level, title, requirement and hint in its script");
             }
-            merged.put(script.rule(), new Entry(rule, script));
+            merged.put(script.rule(), new RuleScript(rule, script));
         }
-        return new RuleBook(merged);
+        return new RuleBook(onePrerequisitePerSide(merged));
+    }
+
+    /** The engine runs one rule of each side as the prerequisite of the others ({@code prerequisite: true}). */
+    private static Map<String, RuleScript> onePrerequisitePerSide(Map<String, RuleScript> entries) {
+        for (Role side : Role.values()) {
+            List<String> sources = entries.values().stream()
+                    .filter(e -> e.rule().role() == side && e.script().prerequisite())
+                    .map(e -> e.script().source()).toList();
+            if (sources.size() > 1) {
+                throw new ScriptException(String.join(" and ", sources) + " all say prerequisite: true; at most one "
+                        + side.name().toLowerCase(Locale.ROOT) + " rule may be the prerequisite of the others");
+            }
+        }
+        return entries;
     }
 
     /** The entries about {@code role} that apply in {@code profile}, in catalog order. */
-    public List<Entry> entries(Role role, Profile profile) {
-        List<Entry> out = new ArrayList<>();
-        for (Entry e : entries.values()) {
+    public List<RuleScript> entries(Role role, Profile profile) {
+        List<RuleScript> out = new ArrayList<>();
+        for (RuleScript e : entries.values()) {
             if (e.rule().role() == role && e.rule().appliesTo(profile)) {
                 out.add(e);
             }
@@ -96,7 +110,19 @@ public final class RuleBook {
         return out;
     }
 
-    public List<Entry> all() {
+    public List<RuleScript> all() {
         return List.copyOf(entries.values());
+    }
+
+    /**
+     * The rules of {@code side} whose failure would explain a pair that failed as {@code kind} (their scripts'
+     * {@code explains:}), most telling first: by the rank each script gives, then in this book's order.
+     */
+    public List<String> explaining(FailureKind kind, Role side) {
+        return entries.values().stream()
+                .filter(e -> e.rule().role() == side && e.script().explains().containsKey(kind))
+                .sorted(Comparator.comparingInt(e -> e.script().explains().get(kind)))
+                .map(e -> e.rule().id())
+                .toList();
     }
 }

@@ -9,23 +9,21 @@ import org.hellointernet.conformance.result.CheckResult;
 import org.hellointernet.conformance.result.RuleResult;
 import org.hellointernet.conformance.result.Status;
 import org.hellointernet.conformance.result.TargetInfo;
-import org.hellointernet.conformance.rules.RuleBook.Entry;
 import org.hellointernet.conformance.target.Command;
 import org.hellointernet.conformance.target.Ports;
 
 /**
- * Checks one client: for each rule, a scripted server and a fresh run of the client. CLI-CONNECT runs first: a
- * client that never connects is reported as not started, and the other rules are skipped instead of timing out.
+ * Checks one client: for each rule, a scripted server and a fresh run of the client. The prerequisite rule
+ * ({@code prerequisite: true}: CLI-CONNECT) runs first: a client that never connects is reported as not started, and
+ * the other rules are skipped instead of timing out.
  */
 public final class ClientCheck {
 
-    static final String CONNECT_RULE = "CLI-CONNECT";
-
-    private final List<Entry> entries;
+    private final List<RuleScript> entries;
     private final CheckOptions options;
     private final SessionEngine engine;
 
-    public ClientCheck(List<Entry> entries, CheckOptions options, ExecutorService io) {
+    public ClientCheck(List<RuleScript> entries, CheckOptions options, ExecutorService io) {
         this.entries = List.copyOf(entries);
         this.options = options;
         this.engine = new SessionEngine(io);
@@ -35,7 +33,8 @@ public final class ClientCheck {
         Instant startedAt = Instant.now();
         long t0 = System.nanoTime();
         SessionTarget.Client target = new SessionTarget.Client(command, options.language());
-        Entry connect = entries.stream().filter(e -> e.rule().id().equals(CONNECT_RULE)).findFirst().orElse(null);
+        // the rule that judges whether the client connects at all (prerequisite: true, CLI-CONNECT) runs first
+        RuleScript connect = entries.stream().filter(e -> e.script().prerequisite()).findFirst().orElse(null);
         RuleResult first = null;
         if (connect != null) {
             SessionEngine.Outcome o = engine.runSession(connect.rule(), connect.script(), target, options.profile(),
@@ -43,9 +42,10 @@ public final class ClientCheck {
             first = o.result();
             if (first.status() != Status.PASS) {
                 List<RuleResult> results = new ArrayList<>();
-                for (Entry e : entries) {
+                for (RuleScript e : entries) {
                     results.add(e == connect ? o.result()
-                            : RuleResult.skipped(e.rule(), "the client never connected (see " + CONNECT_RULE + ")"));
+                            : RuleResult.skipped(e.rule(), "the client never connected (see " + connect.rule().id()
+                                    + ")"));
                 }
                 String problem = "the client never connected to the scripted server: " + first.message();
                 return CheckResult.of(info, options.profile(), startedAt, elapsed(t0), false, problem, results);
@@ -58,17 +58,17 @@ public final class ClientCheck {
         }
         long deadline = System.nanoTime() + options.deadline().toNanos();
         SessionTarget.Client client = target;
-        List<Entry> rest = entries.stream().filter(e -> e != connect).toList();
+        List<RuleScript> rest = entries.stream().filter(e -> e != connect).toList();
         List<RuleResult> others = RuleRuns.run(rest, options.jobs(), "client-check", options.timing(),
                 (e, worker, timing) -> runOne(e, client, deadline, timing));
         List<RuleResult> results = new ArrayList<>();
-        for (Entry e : entries) {
+        for (RuleScript e : entries) {
             results.add(e == connect ? first : others.get(rest.indexOf(e)));
         }
         return CheckResult.of(info, options.profile(), startedAt, elapsed(t0), true, "", results);
     }
 
-    private SessionEngine.Outcome runOne(Entry e, SessionTarget.Client target, long deadline, Timing timing) {
+    private SessionEngine.Outcome runOne(RuleScript e, SessionTarget.Client target, long deadline, Timing timing) {
         if (System.nanoTime() > deadline) {
             return skip(RuleResult.skipped(e.rule(), "the check's deadline of " + Durations.show(options.deadline())
                     + " was reached before this rule ran"));

@@ -7,7 +7,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.hellointernet.conformance.result.RuleResult;
 import org.hellointernet.conformance.result.Status;
-import org.hellointernet.conformance.rules.RuleBook.Entry;
 
 /**
  * Orders rules by their prerequisites ({@code requires:} in a script): rules others need run first, so that a
@@ -19,11 +18,11 @@ final class Phases {
     }
 
     /** The entries in two phases: those without a prerequisite in this run, then those with one. */
-    static List<List<Entry>> of(List<Entry> entries) {
+    static List<List<RuleScript>> of(List<RuleScript> entries) {
         Set<String> present = entries.stream().map(e -> e.rule().id()).collect(Collectors.toSet());
-        List<Entry> first = new ArrayList<>();
-        List<Entry> second = new ArrayList<>();
-        for (Entry e : entries) {
+        List<RuleScript> first = new ArrayList<>();
+        List<RuleScript> second = new ArrayList<>();
+        for (RuleScript e : entries) {
             boolean waits = e.script().requires().stream().anyMatch(present::contains);
             (waits ? second : first).add(e);
         }
@@ -31,16 +30,16 @@ final class Phases {
     }
 
     /** One result per entry, in the entries' (catalog) order; rules that never ran say so. */
-    static List<RuleResult> inOrder(List<Entry> entries, Map<String, RuleResult> done) {
+    static List<RuleResult> inOrder(List<RuleScript> entries, Map<String, RuleResult> done) {
         List<RuleResult> ordered = new ArrayList<>();
-        for (Entry e : entries) {
+        for (RuleScript e : entries) {
             ordered.add(done.getOrDefault(e.rule().id(), RuleResult.skipped(e.rule(), "the check was interrupted")));
         }
         return ordered;
     }
 
     /** Why {@code entry} must be skipped given the results so far, or null if its prerequisites passed. */
-    static String unmet(Entry entry, Map<String, RuleResult> done) {
+    static String unmet(RuleScript entry, Map<String, RuleResult> done) {
         for (String id : entry.script().requires()) {
             RuleResult r = done.get(id);
             if (r != null && r.status() != Status.PASS) {

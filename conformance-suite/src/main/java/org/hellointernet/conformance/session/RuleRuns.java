@@ -9,7 +9,6 @@ import org.hellointernet.conformance.result.Direction;
 import org.hellointernet.conformance.result.RuleResult;
 import org.hellointernet.conformance.result.Status;
 import org.hellointernet.conformance.result.TranscriptEntry;
-import org.hellointernet.conformance.rules.RuleBook.Entry;
 
 /**
  * Runs a check's rules: each phase (see {@link Phases}) on parallel workers, slow rules first; then every rule
@@ -24,20 +23,20 @@ final class RuleRuns {
 
     /** Runs one rule on one worker ({@link #ALONE} for a run again) with the given timing; a skip is an outcome too. */
     interface One {
-        SessionEngine.Outcome run(Entry entry, int worker, Timing timing);
+        SessionEngine.Outcome run(RuleScript entry, int worker, Timing timing);
     }
 
     private RuleRuns() {
     }
 
     /** Runs {@code entries} and returns one result per entry, in their order. */
-    static List<RuleResult> run(List<Entry> entries, int jobs, String name, Timing timing, One one) {
+    static List<RuleResult> run(List<RuleScript> entries, int jobs, String name, Timing timing, One one) {
         Map<String, RuleResult> done = new ConcurrentHashMap<>();
-        for (List<Entry> phase : Phases.of(slowFirst(entries))) {
+        for (List<RuleScript> phase : Phases.of(slowFirst(entries))) {
             Map<String, Boolean> timedOut = new ConcurrentHashMap<>();
-            ConcurrentLinkedQueue<Entry> queue = new ConcurrentLinkedQueue<>(phase);
+            ConcurrentLinkedQueue<RuleScript> queue = new ConcurrentLinkedQueue<>(phase);
             Workers.run(Math.min(jobs, Math.max(1, phase.size())), name, worker -> {
-                Entry e;
+                RuleScript e;
                 while ((e = queue.poll()) != null) {
                     String unmet = Phases.unmet(e, done);
                     if (unmet != null) {
@@ -49,7 +48,7 @@ final class RuleRuns {
                     timedOut.put(e.rule().id(), o.timedOut());
                 }
             });
-            for (Entry e : phase) {
+            for (RuleScript e : phase) {
                 RuleResult first = done.get(e.rule().id());
                 if (first != null && first.status() == Status.FAIL && timedOut.getOrDefault(e.rule().id(), false)) {
                     Timing longer = timing.atLeast(2 * timing.factor());
@@ -80,8 +79,8 @@ final class RuleRuns {
     }
 
     /** Slow sessions first ({@code slow: true}), so parallel workers finish together. */
-    static List<Entry> slowFirst(List<Entry> entries) {
-        List<Entry> out = new ArrayList<>();
+    static List<RuleScript> slowFirst(List<RuleScript> entries) {
+        List<RuleScript> out = new ArrayList<>();
         entries.stream().filter(e -> e.script().slow()).forEach(out::add);
         entries.stream().filter(e -> !e.script().slow()).forEach(out::add);
         return out;

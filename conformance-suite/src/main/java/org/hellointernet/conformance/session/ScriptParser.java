@@ -1,17 +1,22 @@
 package org.hellointernet.conformance.session;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import org.hellointernet.conformance.result.FailureKind;
 import org.hellointernet.protocol.Profile;
 import org.hellointernet.spec.Level;
 import org.hellointernet.spec.Role;
@@ -25,7 +30,7 @@ public final class ScriptParser {
     private static final YAMLMapper YAML = new YAMLMapper();
     private static final Set<String> TOP_LEVEL = Set.of("rule", "summary", "reproduce", "needs", "server", "listen",
             "timeout", "steps", "requires", "level", "profiles", "section", "title", "requirement", "hint", "slow",
-            "half_close_fallback");
+            "half_close_fallback", "prerequisite", "explains");
 
     private final String source;
 
@@ -83,13 +88,65 @@ public final class ScriptParser {
         if (stepsNode == null || !stepsNode.isArray() || stepsNode.isEmpty()) {
             throw error("steps must be a non-empty list");
         }
-        List<Step> steps = steps(stepsNode, "steps");
+        List<Step> steps = new StepParser(this::error).steps(stepsNode, "steps");
         Duration timeout = root.has("timeout") ? duration(root.get("timeout"), "timeout")
                 : SessionScript.defaultTimeout(steps);
         return new SessionScript(rule, role, root.path("summary").asText(""), root.path("reproduce").asText(""),
                 needs, listen, timeout, steps, source, requires(root), definition(root, rule, role),
                 server.equals("fresh"), root.path("slow").asBoolean(false),
-                role == Role.SERVER && root.path("half_close_fallback").asBoolean(true));
+                role == Role.SERVER && root.path("half_close_fallback").asBoolean(true),
+                root.path("prerequisite").asBoolean(false), explains(root.get("explains")));
+    }
+
+    /**
+     * {@code explains:} the ways a pair fails that this rule's failure explains: a map of failure kind to its rank
+     * among that kind's suspects (1 = most telling), or a list of kinds (ranked after those with a rank).
+     */
+    private Map<FailureKind, Integer> explains(JsonNode node) {
+        Map<FailureKind, Integer> out = new EnumMap<>(FailureKind.class);
+        if (node == null || node.isNull()) {
+            return out;
+        }
+        if (node.isArray()) {
+            for (JsonNode n : node) {
+                out.put(failureKind(n), SessionScript.UNRANKED);
+            }
+            return out;
+        }
+        if (!node.isObject()) {
+            throw error("explains: a list of failure kinds ([SERVER_NEVER_ANSWERED, ...]) or a map of failure kind"
+                    + " to rank ({SERVER_NEVER_ANSWERED: 1, ...}, 1 = most telling)");
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            FailureKind kind = failureKind(new TextNode(e.getKey()));
+            if (!e.getValue().canConvertToInt() || !e.getValue().isIntegralNumber() || e.getValue().asInt() < 1) {
+                throw error("explains: the rank of " + e.getKey() + " must be a whole number from 1 (most telling),"
+                        + " not \"" + e.getValue().asText() + "\"");
+            }
+            out.put(kind, e.getValue().asInt());
+        }
+        return out;
+    }
+
+    private FailureKind failureKind(JsonNode n) {
+        String text = n.asText().trim();
+        FailureKind kind = null;
+        try {
+            kind = n.isTextual() ? FailureKind.valueOf(text.toUpperCase(Locale.ROOT).replace('-', '_')) : null;
+        } catch (IllegalArgumentException e) {
+            // said below, with the kinds there are
+        }
+        if (kind == null) {
+            throw error("explains: unknown failure kind \"" + text + "\" (known: " + Arrays.stream(FailureKind.values())
+                    .filter(FailureKind::explainableByRules).map(FailureKind::name).collect(Collectors.joining(", "))
+                    + ")");
+        }
+        if (!kind.explainableByRules()) {
+            throw error("explains: " + kind.name() + " is not explained by a rule (a pair that works, a folder that"
+                    + " did not build, or the harness failing)");
+        }
+        return kind;
     }
 
     private List<String> requires(JsonNode root) {
@@ -115,96 +172,6 @@ public final class ScriptParser {
         return new Rule(id, role, enumValue(Level.class, root.get("level").asText(), "level"), profiles,
                 root.path("section").asText("instructor"), requiredText(root, "title", "a new rule"),
                 requiredText(root, "requirement", "a new rule"), requiredText(root, "hint", "a new rule"));
-    }
-
-    private List<Step> steps(JsonNode list, String where) {
-        List<Step> steps = new ArrayList<>();
-        int i = 0;
-        for (JsonNode node : list) {
-            i++;
-            steps.add(step(node, where + "[" + i + "]"));
-        }
-        return steps;
-    }
-
-    private Step step(JsonNode node, String where) {
-        if (!node.isObject() || node.size() != 1) {
-            throw error(where + ": a step is a map with exactly one key, e.g. \"- connect: a\"");
-        }
-        Map.Entry<String, JsonNode> entry = node.fields().next();
-        String kind = entry.getKey();
-        StepArgs a = new StepArgs(entry.getValue(), where + " (" + kind + ")", this::error);
-        Step step = switch (kind) {
-            case "connect" -> new Step.Connect(a.name("as"), a.text("host", null), a.duration("within", "5s"));
-            case "exchange" -> new Step.Exchange(a.duration("within", "5s"), a.bool("pace", false),
-                    a.integer("plus_pace", 0));
-            case "start_client" -> new Step.StartClient(a.text("host", null), a.text("port", null),
-                    a.bool("no_args", false));
-            case "accept" -> new Step.Accept(a.name("as"), a.duration("within", "5s"), a.bool("strict", false));
-            case "read_hello" -> new Step.ReadHello(a.name("from"), a.duration("within", "5s"));
-            case "expect_hello" -> new Step.ExpectHello(a.name("from"), a.duration("within", "5s"));
-            case "expect_exit" -> new Step.ExpectExit(a.text("code", "any"), a.duration("within", "5s"),
-                    a.bool("stretch", true));
-            case "expect_connections" -> new Step.ExpectConnections(a.integer("count", 1));
-            case "send" -> new Step.Send(a.name("to"), a.text("text", null), a.text("hex", null),
-                    a.text("repeat", null), a.integer("count", 1), a.integer("pieces", 1), a.duration("gap", "0ms"),
-                    a.duration("within", "5s"), a.bool("tolerate_closed", false));
-            case "pause" -> new Step.Pause(a.scalarDuration());
-            case "send_and_leave" -> new Step.SendAndLeave(a.text("text", "Hello in {language}\n"),
-                    a.integer("count", 1), a.bool("reset", false));
-            case "half_close" -> new Step.HalfClose(a.name("conn"));
-            case "reset" -> new Step.Reset(a.name("conn"));
-            case "close" -> new Step.Close(a.name("conn"));
-            case "expect_reply" -> new Step.ExpectReply(a.name("from"), a.duration("within", "5s"),
-                    a.choice("newline", "required", "required", "optional").equals("required"),
-                    a.choice("format", "strict", "strict", "lenient").equals("strict"), a.bool("own_pace", false));
-            case "expect_line" -> new Step.ExpectLine(a.name("from"), a.duration("within", "5s"), a.text("matches", null));
-            case "expect_silence" -> new Step.ExpectSilence(a.name("from"), a.duration("for", "0ms"),
-                    a.text("before", "the \\n"));
-            case "expect_close" -> new Step.ExpectClose(a.name("from"), a.duration("within", "1s"),
-                    a.bool("ignore_bytes", false));
-            case "expect_no_more" -> new Step.ExpectNoMore(a.name("from"), a.duration("for", "500ms"));
-            case "drain" -> new Step.Drain(a.name("from"), a.duration("for", "500ms"),
-                    a.bool("half_close_if_silent", false));
-            case "expect_output" -> new Step.ExpectOutput(a.choice("stream", "stdout", "stdout", "stderr", "any"),
-                    a.text("contains", null), a.text("matches", null), a.duration("within", "2s"));
-            case "expect_started" -> new Step.ExpectStarted();
-            case "run_server" -> new Step.RunServer(a.text("port", ""));
-            case "expect_usage" -> new Step.ExpectUsage(a.duration("within", "5s"));
-            case "expect_message" -> new Step.ExpectMessage(a.choice("stream", "stderr", "stdout", "stderr", "any"),
-                    a.integer("max_lines", 3), a.duration("within", "1s"));
-            case "expect_running" -> new Step.ExpectRunning(a.duration("for", "500ms"));
-            case "repeat" -> new Step.Repeat(a.integer("times", 1), steps(a.list("steps"), where + ".steps"));
-            default -> throw error(where + ": unknown step \"" + kind + "\" (see SESSIONS.md for the steps)");
-        };
-        a.checkAllUsed();
-        validate(step, where);
-        return step;
-    }
-
-    private void validate(Step step, String where) {
-        if (step instanceof Step.Send s) {
-            int given = (s.text() != null ? 1 : 0) + (s.hex() != null ? 1 : 0) + (s.repeat() != null ? 1 : 0);
-            if (given != 1) {
-                throw error(where + ": send takes exactly one of text, hex, repeat");
-            }
-            if (s.pieces() < 1 || s.count() < 1) {
-                throw error(where + ": pieces and count must be at least 1");
-            }
-
-        } else if (step instanceof Step.ExpectOutput o && (o.contains() == null) == (o.matches() == null)) {
-            throw error(where + ": expect_output takes exactly one of contains, matches");
-        } else if (step instanceof Step.ExpectExit e && !Set.of("0", "nonzero", "any").contains(e.code())) {
-            throw error(where + ": expect_exit code must be 0, nonzero or any");
-        } else if (step instanceof Step.Exchange x && (x.plusPace() < 0 || x.plusPace() > 20)) {
-            throw error(where + ": exchange plus_pace must be 0 to 20 (times this server's own pace)");
-        } else if (step instanceof Step.SendAndLeave l && (l.count() < 1 || l.count() > 16)) {
-            throw error(where + ": send_and_leave count must be 1 to 16");
-        } else if (step instanceof Step.ExpectMessage m && m.maxLines() < 1) {
-            throw error(where + ": expect_message max_lines must be at least 1");
-        } else if (step instanceof Step.Repeat r && (r.times() < 1 || r.times() > 1000)) {
-            throw error(where + ": repeat times must be 1 to 1000");
-        }
     }
 
     ScriptException error(String message) {

@@ -18,21 +18,7 @@ final class ScriptedServerSteps {
         this.ctx = ctx;
     }
 
-    void run(Step step) throws StepFailure, InterruptedException {
-        if (step instanceof Step.Accept s) {
-            accept(s);
-        } else if (step instanceof Step.ReadHello s) {
-            readHello(s);
-        } else if (step instanceof Step.ExpectHello s) {
-            expectHello(s);
-        } else if (step instanceof Step.ExpectConnections s) {
-            expectConnections(s);
-        } else {
-            throw new IllegalStateException("not a scripted-server step: " + step);
-        }
-    }
-
-    private void accept(Step.Accept s) throws StepFailure, InterruptedException {
+    void accept(Step.Accept s) throws StepFailure, InterruptedException {
         ScriptedServer server = requireScripted();
         long allowance = ctx.target instanceof SessionTarget.Client c ? c.startAllowance().toNanos() : 0;
         long t0 = System.nanoTime();
@@ -83,7 +69,7 @@ final class ScriptedServerSteps {
         }
     }
 
-    private void readHello(Step.ReadHello s) throws StepFailure, InterruptedException {
+    void readHello(Step.ReadHello s) throws StepFailure, InterruptedException {
         Conn conn = ctx.conn(s.from());
         Read read = conn.inbox().message(1_000_000_000L, ctx.deadline(s.within().toMillis()));
         if (read.isEmpty()) {
@@ -92,7 +78,7 @@ final class ScriptedServerSteps {
         MessageJudge.text(read.bytes()).flatMap(Hello::parse).ifPresent(h -> learnClientLanguage(h.language()));
     }
 
-    private void expectHello(Step.ExpectHello s) throws StepFailure, InterruptedException {
+    void expectHello(Step.ExpectHello s) throws StepFailure, InterruptedException {
         Conn conn = ctx.conn(s.from());
         Read read = conn.inbox().message(StepRunner.QUIET_MILLIS * 1_000_000L, ctx.deadline(s.within().toMillis()));
         if (read.isEmpty()) {
@@ -114,10 +100,10 @@ final class ScriptedServerSteps {
         if (read.end() == End.TIMEOUT) {
             Duration waited = ctx.stretched(within);
             return StepFailure.timedOut(within, "the client sent no hello within " + Durations.show(waited),
-                    "Hello in <language>", StepRunner.describeEnd(read, waited.toMillis()));
+                    "Hello in <language>", ReplySteps.describeEnd(read, waited.toMillis()));
         }
         return new StepFailure("the client sent no hello before closing the connection", "Hello in <language>",
-                StepRunner.describeEnd(read, within.toMillis()));
+                ReplySteps.describeEnd(read, within.toMillis()));
     }
 
     private void learnClientLanguage(String language) {
@@ -126,7 +112,7 @@ final class ScriptedServerSteps {
                 .line());
     }
 
-    private void expectConnections(Step.ExpectConnections s) throws StepFailure {
+    void expectConnections(Step.ExpectConnections s) throws StepFailure {
         int n = requireScripted().connections();
         if (n != s.count()) {
             throw new StepFailure("the client opened " + n + " connection" + (n == 1 ? "" : "s"),

@@ -14,7 +14,6 @@ import org.hellointernet.conformance.result.CheckResult;
 import org.hellointernet.conformance.result.RuleResult;
 import org.hellointernet.conformance.result.Status;
 import org.hellointernet.conformance.result.TargetInfo;
-import org.hellointernet.conformance.rules.RuleBook.Entry;
 import org.hellointernet.conformance.target.Command;
 import org.hellointernet.conformance.target.Ports;
 import org.hellointernet.conformance.target.ServerLauncher;
@@ -29,14 +28,12 @@ import org.hellointernet.protocol.Protocol;
  */
 public final class ServerCheck {
 
-    static final String START_RULE = "SRV-START";
-
-    private final List<Entry> entries;
+    private final List<RuleScript> entries;
     private final CheckOptions options;
     private final SessionEngine engine;
     private final ServerTraits traits = new ServerTraits();
 
-    public ServerCheck(List<Entry> entries, CheckOptions options, ExecutorService io) {
+    public ServerCheck(List<RuleScript> entries, CheckOptions options, ExecutorService io) {
         this.entries = List.copyOf(entries);
         this.options = options;
         this.engine = new SessionEngine(io);
@@ -49,15 +46,18 @@ public final class ServerCheck {
         int port = Ports.freeLoopbackPort();
         Started first = ServerLauncher.start(command, port, options.timing().scale(Protocol.START_TIMEOUT));
         if (first instanceof Started.Failed failed) {
+            // the rule that judges the start (prerequisite: true, SRV-START) fails; the others cannot run
+            String see = entries.stream().filter(e -> e.script().prerequisite()).map(e -> " (see " + e.rule().id()
+                    + ")").findFirst().orElse("");
             List<RuleResult> results = new ArrayList<>();
-            for (Entry e : entries) {
-                if (e.rule().id().equals(START_RULE)) {
+            for (RuleScript e : entries) {
+                if (e.script().prerequisite()) {
                     results.add(new RuleResult(e.rule(), Status.FAIL, failed.failure().message(),
                             "listening on port " + port + " within " + Protocol.START_TIMEOUT.toSeconds() + " s",
                             failed.failure().message(), List.of(), command.render(Map.of("port", String.valueOf(port))),
                             elapsed(t0)));
                 } else {
-                    results.add(RuleResult.skipped(e.rule(), "the server never started (see " + START_RULE + ")"));
+                    results.add(RuleResult.skipped(e.rule(), "the server never started" + see));
                 }
             }
             return CheckResult.of(info, options.profile(), startedAt, elapsed(t0), false, failed.failure().message(),
@@ -97,7 +97,7 @@ public final class ServerCheck {
                 (e, worker, timing) -> runOne(e, worker, acquire, pool, command, deadline, timing));
     }
 
-    private SessionEngine.Outcome runOne(Entry e, int worker, Acquire acquire, ServerPool pool, Command command,
+    private SessionEngine.Outcome runOne(RuleScript e, int worker, Acquire acquire, ServerPool pool, Command command,
             long deadline, Timing timing) {
         SessionScript script = e.script();
         if (System.nanoTime() > deadline) {

@@ -2,7 +2,9 @@ package org.hellointernet.conformance.session;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.hellointernet.conformance.result.FailureKind;
 import org.hellointernet.spec.Role;
 import org.hellointernet.spec.Rule;
 
@@ -29,6 +31,11 @@ import org.hellointernet.spec.Rule;
  *                  may) and waits a little more, so that a server that answers only once the client closes its side
  *                  is judged on what this rule is about; false ({@code half_close_fallback: false}) for the rules
  *                  that judge exactly that (SRV-REPLY, SRV-PROMPT, SRV-NO-LF-HELLO)
+ * @param prerequisite the rule judges whether the program runs at all ({@code prerequisite: true}: SRV-START,
+ *                  CLI-CONNECT): when it fails, every other rule of the check is skipped with that reason
+ * @param explains  the ways a pair of programs fails in {@code hello matrix} that this rule's failure explains, each
+ *                  with its rank among that kind's suspects of the same side (1 = most telling; {@link #UNRANKED}
+ *                  after the ranked ones)
  */
 public record SessionScript(
         String rule,
@@ -44,7 +51,12 @@ public record SessionScript(
         Rule definition,
         boolean freshServer,
         boolean slow,
-        boolean halfCloseFallback) {
+        boolean halfCloseFallback,
+        boolean prerequisite,
+        Map<FailureKind, Integer> explains) {
+
+    /** The rank of a failure kind a script lists without one ({@code explains: [KIND, ...]}): after the ranked. */
+    public static final int UNRANKED = Integer.MAX_VALUE;
 
     /** The least session deadline when a script gives none; longer when its steps' own times add up to more. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
@@ -64,6 +76,7 @@ public record SessionScript(
         requires = requires == null ? List.of() : List.copyOf(requires);
         reproduce = reproduce == null ? "" : reproduce;
         summary = summary == null ? "" : summary;
+        explains = explains == null ? Map.of() : Map.copyOf(explains);
     }
 
     /** What a session requires of its target. */

@@ -1,17 +1,24 @@
 package org.hellointernet.conformance.session;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One step of a session script. Each step is a YAML map with a single key naming the step, e.g.
- * {@code - send: {to: a, text: "Hello in {language}\n"}}. The engine ({@link StepRunner}) gives them meaning;
- * {@code conformance-suite/SESSIONS.md} documents every step for instructors writing their own scripts.
+ * {@code - send: {to: a, text: "Hello in {language}\n"}}. The engine ({@link StepRunner}, a {@link StepVisitor})
+ * gives them meaning; {@code conformance-suite/SESSIONS.md} documents every step for instructors writing their own
+ * scripts. A step's rules on its own arguments are checked when it is made (an {@link IllegalArgumentException} in
+ * the script's words, which the parser reports with the file and the step).
  */
 public sealed interface Step {
 
     /** The longest this step may take on a quiet machine: the session's deadline is the sum over its steps. */
     Duration budget();
+
+    /** Hands this step to the visitor's method for its kind: every kind has one, as the compiler checks. */
+    void accept(StepVisitor v) throws StepFailure, IOException, InterruptedException;
 
     /** Quiet period after which a message without LF is taken as complete by the harness. */
     Duration QUIET = Duration.ofMillis(500);
@@ -20,6 +27,10 @@ public sealed interface Step {
 
     /** Open a TCP connection named {@code as} to the server ({@code host} overrides, e.g. {@code ::1}). */
     record Connect(String as, String host, Duration within) implements Step {
+        public void accept(StepVisitor v) throws StepFailure, IOException, InterruptedException {
+            v.connect(this);
+        }
+
         public Duration budget() {
             return within;
         }
@@ -38,6 +49,16 @@ public sealed interface Step {
      * else than speed never fails a server for being merely slow.
      */
     record Exchange(Duration within, boolean pace, int plusPace) implements Step {
+        public Exchange {
+            if (plusPace < 0 || plusPace > 20) {
+                throw new IllegalArgumentException("exchange plus_pace must be 0 to 20 (times this server's own pace)");
+            }
+        }
+
+        public void accept(StepVisitor v) throws StepFailure, IOException, InterruptedException {
+            v.exchange(this);
+        }
+
         public Duration budget() {
             return within.plus(QUIET).plus(Duration.ofSeconds(3L * plusPace));
         }
@@ -47,6 +68,10 @@ public sealed interface Step {
 
     /** Run the client under test; {@code host}/{@code port} fill its placeholders, {@code noArgs} blanks them. */
     record StartClient(String host, String port, boolean noArgs) implements Step {
+        public void accept(StepVisitor v) throws StepFailure, IOException, InterruptedException {
+            v.startClient(this);
+        }
+
         public Duration budget() {
             return Duration.ZERO;
         }
@@ -54,6 +79,10 @@ public sealed interface Step {
 
     /** Accept the client's connection as {@code as}; empty probe connections are skipped unless {@code strict}. */
     record Accept(String as, Duration within, boolean strict) implements Step {
+        public void accept(StepVisitor v) throws StepFailure, IOException, InterruptedException {
+            v.accept(this);
+        }
+
         public Duration budget() {
             return within;
         }
@@ -61,6 +90,10 @@ public sealed interface Step {
 
     /** Read the client's hello leniently (up to LF, a quiet second, or EOF) and learn its language. */
     record ReadHello(String from, Duration within) implements Step {
+        public void accept(StepVisitor v) throws StepFailure, IOException, InterruptedException {
+            v.readHello(this);
+        }
+
         public Duration budget() {
             return within;
         }
@@ -68,6 +101,10 @@ public sealed interface Step {
 
     /** The client's hello must be exactly {@code Hello in X} (LF or CRLF, or nothing yet), and nothing after it. */
     record ExpectHello(String from, Duration within) implements Step {
+        public void accept(StepVisitor v) throws StepFailure, IOException, InterruptedException {
+            v.expectHello(this);
+        }
+
         public Duration budget() {
             return within.plusMillis(300);
         }
@@ -79,6 +116,16 @@ public sealed interface Step {
      * 10 s) does not run slower there, and a longer wait would pass a program that waits too long.
      */
     record ExpectExit(String code, Duration within, boolean stretch) implements Step {
+        public ExpectExit {
+            if (!Set.of("0", "nonzero", "any").contains(code)) {
+                throw new IllegalArgumentException("expect_exit code must be 0, nonzero or any");
+            }
+        }
+
+        public void accept(StepVisitor v) throws StepFailure, IOException, InterruptedException {
+            v.expectExit(this);
+        }
+
         public Duration budget() {
             return within;
         }
@@ -86,6 +133,10 @@ public sealed interface Step {
 
     /** Exactly {@code count} connections were made to the scripted server during the session. */
     record ExpectConnections(int count) implements Step {
+        public void accept(StepVisitor v) throws StepFailure, IOException, InterruptedException {
+            v.expectConnections(this);
+        }
+
         public Duration budget() {
             return Duration.ZERO;
         }
@@ -96,6 +147,20 @@ public sealed interface Step {
     /** Send text (with placeholders and escapes), hex bytes, or {@code repeat} × {@code count}. */
     record Send(String to, String text, String hex, String repeat, int count, int pieces, Duration gap,
             Duration within, boolean tolerateClosed) implements Step {
+        public Send {
+            int given = (text != null ? 1 : 0) + (hex != null ? 1 : 0) + (repeat != null ? 1 : 0);
+            if (given != 1) {
+                throw new IllegalArgumentException("send takes exactly one of text, hex, repeat");
+            }
+            if (pieces < 1 || count < 1) {
+                throw new IllegalArgumentException("pieces and count must be at least 1");
+            }
+        }
+
+        public void accept(StepVisitor v) throws StepFailure, IOException, InterruptedException {
+            v.send(this);
+        }
+
         public Duration budget() {
             return within.plus(gap.multipliedBy(Math.max(0, pieces - 1)));
         }
@@ -108,6 +173,16 @@ public sealed interface Step {
      * dies of it); a server that serves one connection at a time meets every one after the first already closed.
      */
     record SendAndLeave(String text, int count, boolean reset) implements Step {
+        public SendAndLeave {
+            if (count < 1 || count > 16) {
+                throw new IllegalArgumentException("send_and_leave count must be 1 to 16");
+            }
+        }
+
+        public void accept(StepVisitor v) throws StepFailure, IOException, InterruptedException {
+            v.sendAndLeave(this);
+        }
+
         public Duration budget() {
             return Duration.ofSeconds(5);
         }
@@ -115,6 +190,10 @@ public sealed interface Step {
 
     /** Do nothing for a while (to segment a message on purpose, never to let things settle). */
     record Pause(Duration duration) implements Step {
+        public void accept(StepVisitor v) throws StepFailure, IOException, InterruptedException {
+            v.pause(this);
+        }
+
         public Duration budget() {
             return duration;
         }
@@ -122,6 +201,10 @@ public sealed interface Step {
 
     /** Shut down our sending side (TCP FIN), keep reading. */
     record HalfClose(String conn) implements Step {
+        public void accept(StepVisitor v) throws StepFailure, IOException, InterruptedException {
+            v.halfClose(this);
+        }
+
         public Duration budget() {
             return Duration.ZERO;
         }
@@ -129,6 +212,10 @@ public sealed interface Step {
 
     /** Abort the connection with a TCP reset. */
     record Reset(String conn) implements Step {
+        public void accept(StepVisitor v) throws StepFailure, IOException, InterruptedException {
+            v.reset(this);
+        }
+
         public Duration budget() {
             return Duration.ZERO;
         }
@@ -136,6 +223,10 @@ public sealed interface Step {
 
     /** Close the connection normally. */
     record Close(String conn) implements Step {
+        public void accept(StepVisitor v) throws StepFailure, IOException, InterruptedException {
+            v.close(this);
+        }
+
         public Duration budget() {
             return Duration.ZERO;
         }
@@ -151,6 +242,10 @@ public sealed interface Step {
      */
     record ExpectReply(String from, Duration within, boolean newlineRequired, boolean strict, boolean ownPace)
             implements Step {
+        public void accept(StepVisitor v) throws StepFailure, IOException, InterruptedException {
+            v.expectReply(this);
+        }
+
         public Duration budget() {
             return within.plus(QUIET).plus(ownPace ? OWN_PACE_GRACE : Duration.ZERO);
         }
@@ -158,6 +253,10 @@ public sealed interface Step {
 
     /** A line ending in LF must arrive; if {@code matches} is given, its text must match that regex. */
     record ExpectLine(String from, Duration within, String matches) implements Step {
+        public void accept(StepVisitor v) throws StepFailure, IOException, InterruptedException {
+            v.expectLine(this);
+        }
+
         public Duration budget() {
             return within;
         }
@@ -168,6 +267,10 @@ public sealed interface Step {
      * {@code before} names what the harness has not sent yet, for the message (default: the LF).
      */
     record ExpectSilence(String from, Duration duration, String before) implements Step {
+        public void accept(StepVisitor v) throws StepFailure, IOException, InterruptedException {
+            v.expectSilence(this);
+        }
+
         public Duration budget() {
             return duration;
         }
@@ -178,6 +281,10 @@ public sealed interface Step {
      * bytes before the close are recorded but not judged (another rule judges them).
      */
     record ExpectClose(String from, Duration within, boolean ignoreBytes) implements Step {
+        public void accept(StepVisitor v) throws StepFailure, IOException, InterruptedException {
+            v.expectClose(this);
+        }
+
         public Duration budget() {
             return within;
         }
@@ -185,6 +292,10 @@ public sealed interface Step {
 
     /** No further bytes for {@code duration}: silence or a close both pass. */
     record ExpectNoMore(String from, Duration duration) implements Step {
+        public void accept(StepVisitor v) throws StepFailure, IOException, InterruptedException {
+            v.expectNoMore(this);
+        }
+
         public Duration budget() {
             return duration;
         }
@@ -196,6 +307,10 @@ public sealed interface Step {
      * closes its side is SRV-REPLY's to judge; the rule goes on with what it prints).
      */
     record Drain(String from, Duration duration, boolean halfCloseIfSilent) implements Step {
+        public void accept(StepVisitor v) throws StepFailure, IOException, InterruptedException {
+            v.drain(this);
+        }
+
         public Duration budget() {
             return duration.plusSeconds(halfCloseIfSilent ? 2 : 0);
         }
@@ -203,6 +318,16 @@ public sealed interface Step {
 
     /** The program's stdout/stderr/any must get a line containing {@code contains} or matching {@code matches}. */
     record ExpectOutput(String stream, String contains, String matches, Duration within) implements Step {
+        public ExpectOutput {
+            if ((contains == null) == (matches == null)) {
+                throw new IllegalArgumentException("expect_output takes exactly one of contains, matches");
+            }
+        }
+
+        public void accept(StepVisitor v) throws StepFailure, IOException, InterruptedException {
+            v.expectOutput(this);
+        }
+
         public Duration budget() {
             return within;
         }
@@ -210,6 +335,10 @@ public sealed interface Step {
 
     /** The server under test started and listens on its port (judged from its start-up). */
     record ExpectStarted() implements Step {
+        public void accept(StepVisitor v) throws StepFailure, IOException, InterruptedException {
+            v.expectStarted(this);
+        }
+
         public Duration budget() {
             return Duration.ZERO;
         }
@@ -217,6 +346,10 @@ public sealed interface Step {
 
     /** Run the server command with {@code port} in place of its port (e.g. empty, {@code not-a-port}). */
     record RunServer(String port) implements Step {
+        public void accept(StepVisitor v) throws StepFailure, IOException, InterruptedException {
+            v.runServer(this);
+        }
+
         public Duration budget() {
             return Duration.ZERO;
         }
@@ -224,6 +357,10 @@ public sealed interface Step {
 
     /** The program run last must exit non-zero within the time and print a usage line, not a crash. */
     record ExpectUsage(Duration within) implements Step {
+        public void accept(StepVisitor v) throws StepFailure, IOException, InterruptedException {
+            v.expectUsage(this);
+        }
+
         public Duration budget() {
             return within.plusSeconds(2);
         }
@@ -234,6 +371,16 @@ public sealed interface Step {
      * {@code maxLines}, and not a crash (a stack trace, a panic) but words for a person.
      */
     record ExpectMessage(String stream, int maxLines, Duration within) implements Step {
+        public ExpectMessage {
+            if (maxLines < 1) {
+                throw new IllegalArgumentException("expect_message max_lines must be at least 1");
+            }
+        }
+
+        public void accept(StepVisitor v) throws StepFailure, IOException, InterruptedException {
+            v.expectMessage(this);
+        }
+
         public Duration budget() {
             return within.plusSeconds(1);
         }
@@ -244,6 +391,10 @@ public sealed interface Step {
      * a server that exits after a bad connection, even once it served the next client, does not keep serving.
      */
     record ExpectRunning(Duration duration) implements Step {
+        public void accept(StepVisitor v) throws StepFailure, IOException, InterruptedException {
+            v.expectRunning(this);
+        }
+
         public Duration budget() {
             return duration;
         }
@@ -251,6 +402,17 @@ public sealed interface Step {
 
     /** Run {@code steps} {@code times} times. */
     record Repeat(int times, List<Step> steps) implements Step {
+        public Repeat {
+            if (times < 1 || times > 1000) {
+                throw new IllegalArgumentException("repeat times must be 1 to 1000");
+            }
+            steps = List.copyOf(steps);
+        }
+
+        public void accept(StepVisitor v) throws StepFailure, IOException, InterruptedException {
+            v.repeat(this);
+        }
+
         public Duration budget() {
             Duration one = Duration.ZERO;
             for (Step s : steps) {

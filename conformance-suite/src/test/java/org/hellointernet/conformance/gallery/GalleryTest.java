@@ -24,9 +24,10 @@ import org.hellointernet.conformance.result.TargetInfo;
 import org.hellointernet.conformance.rules.RuleBook;
 import org.hellointernet.conformance.session.CheckOptions;
 import org.hellointernet.conformance.session.ClientCheck;
+import org.hellointernet.conformance.session.RuleScript;
 import org.hellointernet.conformance.session.ServerCheck;
-import org.hellointernet.conformance.target.ClientRunner;
 import org.hellointernet.conformance.target.ClientRun;
+import org.hellointernet.conformance.target.ClientRunner;
 import org.hellointernet.conformance.target.Command;
 import org.hellointernet.protocol.Profile;
 import org.hellointernet.spec.Role;
@@ -116,7 +117,7 @@ class GalleryTest {
         }
         Profile profile = Profile.of(m.profile());
         Role role = m.role().equals("server") ? Role.SERVER : Role.CLIENT;
-        List<RuleBook.Entry> entries = RuleBook.builtIn().entries(role, profile);
+        List<RuleScript> entries = RuleBook.builtIn().entries(role, profile);
         CheckOptions options = new CheckOptions(profile, m.language(), 2, Duration.ofSeconds(120));
         Command command = new Command(m.command(), dir, Map.of());
         TargetInfo info = new TargetInfo(m.role(), "command", m.command(), "", m.language());

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.hellointernet.conformance.result.FailureKind;
+import org.hellointernet.conformance.rules.RuleBook;
 import org.hellointernet.spec.Role;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +30,7 @@ class MatrixReportsTest {
     private static final ProgramCheck PY = failing("py", Role.CLIENT, "CLI-LF");
     private static final ProgramCheck GOOD = failing("good", Role.CLIENT);
     private static final ProgramCheck C = failing("c", Role.SERVER, "SRV-NO-LF-HELLO", "SRV-LOG");
+    private static final PairExplainer EXPLAINER = new PairExplainer(RuleBook.builtIn());
 
     @Test
     void everyLinkOnThePageTargetsAnAnchorOnThePage() {
@@ -171,7 +174,7 @@ class MatrixReportsTest {
             return p;
         }
         ProgramCheck c = client.equals("py") ? PY : client.equals("good") ? GOOD : null;
-        return p.explainedBy(PairExplainer.explain(kind, c, server.equals("c") ? C : null));
+        return p.explainedBy(EXPLAINER.explain(kind, c, server.equals("c") ? C : null));
     }
 
     private static String html(MatrixResult m) {

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalInt;
+import org.hellointernet.conformance.result.FailureKind;
 import org.hellointernet.conformance.target.ClientRun;
 import org.junit.jupiter.api.Test;
 

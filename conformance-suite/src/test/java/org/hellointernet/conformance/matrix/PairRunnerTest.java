@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.hellointernet.conformance.result.FailureKind;
 import org.hellointernet.conformance.target.Command;
 import org.junit.jupiter.api.Test;
 

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.hellointernet.conformance.session.RuleScript;
 import org.hellointernet.conformance.session.ScriptException;
 import org.hellointernet.protocol.Profile;
 import org.hellointernet.spec.Role;
@@ -32,7 +33,7 @@ class RuleBookTest {
 
     @Test
     void scriptsMatchTheirRulesRole() {
-        for (RuleBook.Entry e : RuleBook.builtIn().all()) {
+        for (RuleScript e : RuleBook.builtIn().all()) {
             assertThat(e.script().role()).as(e.rule().id()).isEqualTo(e.rule().role());
         }
     }

@@ -7,6 +7,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
+import org.hellointernet.conformance.result.FailureKind;
 import org.hellointernet.spec.Level;
 import org.hellointernet.spec.Role;
 import org.junit.jupiter.api.Test;
@@ -114,5 +116,46 @@ class ScriptParserTest {
         assertThat(s.slow()).isTrue();
         assertThat(s.needs()).contains(SessionScript.Need.SERVER);
         assertThat(parse("rule: SRV-X\nsteps:\n  - exchange: {}\n").freshServer()).isFalse();
+    }
+
+    @Test
+    void whatARuleExplainsAndWhetherItIsAPrerequisiteAreRead() throws IOException {
+        SessionScript ranked = parse("rule: SRV-X\nprerequisite: true\nexplains:\n  SERVER_REJECTED: 2\n"
+                + "  server-died: 1\nsteps:\n  - exchange: {}\n");
+        assertThat(ranked.prerequisite()).isTrue();
+        assertThat(ranked.explains()).isEqualTo(Map.of(FailureKind.SERVER_REJECTED, 2, FailureKind.SERVER_DIED, 1));
+        SessionScript listed = parse("rule: SRV-X\nexplains: [SERVER_DIED]\nsteps:\n  - exchange: {}\n");
+        assertThat(listed.prerequisite()).isFalse();
+        assertThat(listed.explains()).isEqualTo(Map.of(FailureKind.SERVER_DIED, SessionScript.UNRANKED));
+        assertThat(parse("rule: SRV-X\nsteps:\n  - exchange: {}\n").explains()).isEmpty();
+    }
+
+    @Test
+    void anUnknownFailureKindOrRankIsRefusedNamingTheFile() {
+        assertThatThrownBy(() -> parse("rule: SRV-X\nexplains: [SERVER_SLEEPS]\nsteps:\n  - exchange: {}\n"))
+                .isInstanceOf(ScriptException.class)
+                .hasMessageContaining("test.yml: explains: unknown failure kind \"SERVER_SLEEPS\"")
+                .hasMessageContaining("SERVER_NEVER_ANSWERED");
+        assertThatThrownBy(() -> parse("rule: SRV-X\nexplains: [HARNESS]\nsteps:\n  - exchange: {}\n"))
+                .isInstanceOf(ScriptException.class)
+                .hasMessageContaining("test.yml: explains: HARNESS is not explained by a rule");
+        assertThatThrownBy(() -> parse("rule: SRV-X\nexplains: {SERVER_DIED: 0}\nsteps:\n  - exchange: {}\n"))
+                .isInstanceOf(ScriptException.class)
+                .hasMessageContaining("test.yml: explains: the rank of SERVER_DIED must be a whole number from 1");
+        assertThatThrownBy(() -> parse("rule: SRV-X\nexplains: SERVER_DIED\nsteps:\n  - exchange: {}\n"))
+                .isInstanceOf(ScriptException.class)
+                .hasMessageContaining("test.yml: explains: a list of failure kinds");
+    }
+
+    @Test
+    void aStepsOwnRulesAreJudgedAfterItsArgumentNames() {
+        assertThatThrownBy(() -> parse("rule: SRV-X\nsteps:\n  - exchange: {plus_pace: 30}\n"))
+                .isInstanceOf(ScriptException.class)
+                .hasMessage("test.yml: steps[1]: exchange plus_pace must be 0 to 20 (times this server's own pace)");
+        assertThatThrownBy(() -> parse("rule: SRV-X\nsteps:\n  - exchange: {plus_pace: 30, pase: true}\n"))
+                .hasMessageContaining("unknown argument \"pase\"");
+        assertThatThrownBy(() -> parse("rule: SRV-X\nsteps:\n"
+                + "  - repeat: {times: 2, steps: [{expect_exit: {code: 2}}]}\n"))
+                .hasMessage("test.yml: steps[1].steps[1]: expect_exit code must be 0, nonzero or any");
     }
 }

@@ -1,12 +1,14 @@
-package org.hellointernet.conformance.matrix;
+package org.hellointernet.conformance.result;
 
 import java.util.Locale;
 
 /**
- * How a pair failed, for programs: the cause {@link PairClassifier} read from the bytes at the relay, next to the
- * one-phrase reason it writes for people. {@link PairExplainer} picks the rules that explain a pair from this, never
- * from the reason's words. Several verdicts can share a cause (a server that waits for a newline makes the client
- * hang, or fail at its own timeout).
+ * How a pair of programs failed in {@code hello matrix}: the cause the matrix's classifier read from the bytes at
+ * the relay, next to the one-phrase reason it writes for people. The rules that explain a pair are picked from this,
+ * never from the reason's words: each rule's session script says which kinds its failure explains
+ * ({@code explains:}, see SESSIONS.md). Several verdicts can share a cause (a server that waits for a newline makes
+ * the client hang, or fail at its own timeout). It lives with the results, not in {@code matrix}, because the session
+ * scripts name it too.
  */
 public enum FailureKind {
     /** The pair works. */
@@ -55,6 +57,14 @@ public enum FailureKind {
     CLIENT_DID_NOT_BUILD,
     /** The harness itself failed (its relay did not start): says nothing about the programs. */
     HARNESS;
+
+    /**
+     * True if a rule's failure can explain this kind, so a session script may name it in {@code explains:}; false
+     * for a pair that works, a folder that did not build and a harness failure, where no rule was checked.
+     */
+    public boolean explainableByRules() {
+        return this != NONE && this != SERVER_DID_NOT_BUILD && this != CLIENT_DID_NOT_BUILD && this != HARNESS;
+    }
 
     /** The JSON name, e.g. {@code server-waits-for-newline}. */
     public String id() {
