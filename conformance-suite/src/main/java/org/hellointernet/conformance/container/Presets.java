@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import org.hellointernet.conformance.submission.LanguageRule;
 
 /**
  * The language presets: one Dockerfile each, from the repository's {@code docker/presets/NAME/Dockerfile}
@@ -13,9 +14,11 @@ import java.util.Optional;
  */
 public final class Presets {
 
-    /** The names of the presets, as {@code hello.yml}'s {@code preset:} takes them. */
-    public static final List<String> NAMES =
-            List.of("python", "c", "cpp", "java", "go", "ruby", "lua", "javascript", "csharp", "bash");
+    /**
+     * The names of the presets, as {@code hello.yml}'s {@code preset:} takes them: one per language rule
+     * ({@link LanguageRule#ALL}), each with its {@code docker/presets/NAME/Dockerfile}.
+     */
+    public static final List<String> NAMES = LanguageRule.presets();
 
     private Presets() {
     }

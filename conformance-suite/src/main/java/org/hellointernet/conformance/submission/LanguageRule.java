@@ -28,6 +28,11 @@ public record LanguageRule(String language, String preset, List<String> extensio
             new LanguageRule("C#", "csharp", List.of(".cs"), "mcs -out:%n.exe %s", "mono %n.exe"),
             new LanguageRule("Bash", "bash", List.of(".sh", ".bash"), "", "bash %s"));
 
+    /** Every rule's preset, in rule order, each once. */
+    public static List<String> presets() {
+        return ALL.stream().map(LanguageRule::preset).distinct().toList();
+    }
+
     /** True if {@code fileName} is a source file of this language. */
     public boolean matches(String fileName) {
         String lower = fileName.toLowerCase(Locale.ROOT);

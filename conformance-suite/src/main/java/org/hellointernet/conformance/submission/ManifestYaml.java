@@ -105,8 +105,8 @@ public final class ManifestYaml {
             throw new ManifestException(source + ": profile must be basic or challenge, not " + profile);
         }
         if ((m.dockerfile() == null || m.dockerfile().isBlank()) && (m.preset() == null || m.preset().isBlank())) {
-            throw new ManifestException(source + ": give a preset (python, c, cpp, java, go, ruby, lua, javascript,"
-                    + " csharp, bash) or your own dockerfile");
+            throw new ManifestException(source + ": give a preset (" + String.join(", ", LanguageRule.presets())
+                    + ") or your own dockerfile");
         }
     }
 }
