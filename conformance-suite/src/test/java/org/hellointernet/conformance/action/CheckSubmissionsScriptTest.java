@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.hellointernet.conformance.testing.Folders;
+import org.hellointernet.conformance.testing.Slow;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * summary), and a link to the repository's {@code .git/config}.
  */
 @Timeout(300)
+@Slow
 class CheckSubmissionsScriptTest {
 
     private static final String DASH_FOLDER = "--server-cmd=touch PWNED {port}";

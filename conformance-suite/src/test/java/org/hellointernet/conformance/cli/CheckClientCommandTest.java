@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import org.hellointernet.conformance.result.ExitStatus;
+import org.hellointernet.conformance.testing.Slow;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -30,6 +31,7 @@ class CheckClientCommandTest {
     }
 
     @Test
+    @Slow
     void passesACorrectClient() throws Exception {
         Path json = dir.resolve("report.json");
 
@@ -69,6 +71,7 @@ class CheckClientCommandTest {
     }
 
     @Test
+    @Slow
     void aHelloWithoutNewlineFailsCliLf() throws Exception {
         Path noLf = TestPrograms.writeWithBug(dir, "good-client.py", "no-lf-client.py", "b\"Hello in Python\\n\"",
                 "b\"Hello in Python\"");

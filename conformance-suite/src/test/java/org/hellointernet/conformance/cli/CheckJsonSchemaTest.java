@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import org.hellointernet.conformance.result.ExitStatus;
+import org.hellointernet.conformance.testing.Slow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -20,6 +21,7 @@ class CheckJsonSchemaTest {
     Path dir;
 
     @Test
+    @Slow
     void aRunWithAFailingServerAndAPassingClientWritesSchemaConformingJson() throws Exception {
         Path server = TestPrograms.writeWithBug(dir, "good-server.py", "no-lf-server.py", "b\"Goodbye in Python\\n\"",
                 "b\"Goodbye in Python\"");

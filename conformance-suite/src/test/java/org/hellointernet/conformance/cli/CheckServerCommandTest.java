@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.hellointernet.conformance.result.ExitStatus;
+import org.hellointernet.conformance.testing.Slow;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -45,6 +46,7 @@ class CheckServerCommandTest {
     }
 
     @Test
+    @Slow
     void passesACorrectServer() throws Exception {
         Path json = dir.resolve("report.json");
 
@@ -96,6 +98,7 @@ class CheckServerCommandTest {
     }
 
     @Test
+    @Slow
     void aReplyWithoutNewlineFailsSrvLfInEveryReportOfOneRun() throws Exception {
         Path noLf = TestPrograms.writeWithBug(dir, "good-server.py", "no-lf-server.py", REPLY_WITH_LF,
                 "b\"Goodbye in Python\"");
@@ -209,6 +212,7 @@ class CheckServerCommandTest {
     }
 
     @Test
+    @Slow
     void anInstructorsNewRuleFromSessionsIsRunAndReported() throws Exception {
         Path sessions = Files.createDirectory(dir.resolve("sessions"));
         Files.writeString(sessions.resolve("SRV-NO-BANNER.yml"), String.join("\n",

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.hellointernet.conformance.testing.Folders;
+import org.hellointernet.conformance.testing.Slow;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the verdict it has without the kit in between. Run once; each test reads one pair.
  */
 @Timeout(180)
+@Slow
 class MatrixByHandTest {
 
     private static final Path GALLERY = Path.of("gallery").toAbsolutePath();

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hellointernet.conformance.testing.Folders;
+import org.hellointernet.conformance.testing.Slow;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * outputs.
  */
 @Timeout(120)
+@Slow
 class MatrixCommandTest {
 
     private static final Path GALLERY = Path.of("gallery").toAbsolutePath();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import org.hellointernet.conformance.result.ExitStatus;
+import org.hellointernet.conformance.testing.Slow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code hello check} with no target checks the kit's own reference server and client, which pass every rule. */
 @EnabledOnOs(OS.LINUX)
+@Slow
 class ReferenceCheckTest {
 
     @TempDir

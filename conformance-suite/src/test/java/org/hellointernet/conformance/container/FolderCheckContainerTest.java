@@ -19,6 +19,7 @@ import org.hellointernet.conformance.cli.HelloCommand;
 import org.hellointernet.conformance.submission.BuildResult;
 import org.hellointernet.conformance.submission.SubmissionFolder;
 import org.hellointernet.conformance.testing.Folders;
+import org.hellointernet.conformance.testing.Slow;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -32,6 +33,7 @@ import picocli.CommandLine;
  * container of the run is left afterwards. Needs Docker (see {@link DockerRequired}).
  */
 @ExtendWith(DockerRequired.class)
+@Slow
 class FolderCheckContainerTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

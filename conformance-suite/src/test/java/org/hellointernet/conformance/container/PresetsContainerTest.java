@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.hellointernet.conformance.cli.HelloCommand;
+import org.hellointernet.conformance.testing.Slow;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +36,7 @@ import picocli.CommandLine;
  * autoflush) and the timing are the same in a container as on the machine.
  */
 @ExtendWith(DockerRequired.class)
+@Slow
 class PresetsContainerTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import org.hellointernet.conformance.testing.Await;
+import org.hellointernet.conformance.testing.Slow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * is this machine's, so a socket the test opens must show.
  */
 @ExtendWith(DockerRequired.class)
+@Slow
 class PublishedModeEngineTest {
 
     @Test

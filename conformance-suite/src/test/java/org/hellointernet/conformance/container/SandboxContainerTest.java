@@ -23,6 +23,7 @@ import org.hellointernet.conformance.target.OutputCapture;
 import org.hellointernet.conformance.target.Ports;
 import org.hellointernet.conformance.target.Program;
 import org.hellointernet.conformance.testing.Await;
+import org.hellointernet.conformance.testing.Slow;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Needs Docker (see {@link DockerRequired}).
  */
 @ExtendWith(DockerRequired.class)
+@Slow
 class SandboxContainerTest {
 
     private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress().getAddress().length == 4

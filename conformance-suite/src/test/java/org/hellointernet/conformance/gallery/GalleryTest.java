@@ -29,6 +29,7 @@ import org.hellointernet.conformance.session.ServerCheck;
 import org.hellointernet.conformance.target.ClientRun;
 import org.hellointernet.conformance.target.ClientRunner;
 import org.hellointernet.conformance.target.Command;
+import org.hellointernet.conformance.testing.Slow;
 import org.hellointernet.protocol.Profile;
 import org.hellointernet.spec.Role;
 import org.hellointernet.spec.RuleCatalog;
@@ -41,6 +42,7 @@ import org.junit.jupiter.api.TestFactory;
  * The self-validation gallery: every member, checked as a student's program would be, fails exactly the rules
  * its entry in {@code gallery/gallery.yml} says it breaks, and no rule errors. Correct members fail nothing.
  */
+@Slow
 class GalleryTest {
 
     private static final Path GALLERY = Path.of("gallery").toAbsolutePath();

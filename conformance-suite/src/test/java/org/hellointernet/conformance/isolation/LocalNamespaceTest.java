@@ -19,6 +19,7 @@ import org.hellointernet.conformance.target.Ports;
 import org.hellointernet.conformance.target.Program;
 import org.hellointernet.conformance.target.ProgramRunner;
 import org.hellointernet.conformance.testing.Await;
+import org.hellointernet.conformance.testing.Slow;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -230,6 +231,7 @@ class LocalNamespaceTest {
 
     /** A client that opens connection after connection gets at most {@link Tunnel#MAX_LINKS} carried out at once. */
     @Test
+    @Slow
     void aFloodOfConnectionsIsNotCarriedOut() throws Exception {
         try (ServerSocket harness = new ServerSocket(0, 1024, LOOPBACK)) {
             String flood = """

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.hellointernet.conformance.testing.Await;
+import org.hellointernet.conformance.testing.Slow;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.condition.OS;
 
 /** Stopping the harness (SIGTERM, as Ctrl-C) ends the local namespace and everything in it, a daemon included. */
 @EnabledOnOs(OS.LINUX)
+@Slow
 class NamespaceShutdownTest {
 
     @Test

@@ -13,12 +13,15 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.hellointernet.conformance.testing.Slow;
 import org.junit.jupiter.api.Test;
 
 /**
  * The {@code ./hello} launcher as a user runs it, after {@code package} built the jar (failsafe, so the jar exists
  * and is newer than the sources; {@code HELLO_NO_BUILD=1} makes a stale jar an error instead of a nested build).
+ * Slow for the inner loop: it needs the packaged jar, which {@code -Pfast} does not build.
  */
+@Slow
 class LauncherIT {
 
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();

@@ -10,12 +10,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.hellointernet.conformance.target.Command;
+import org.hellointernet.conformance.testing.Slow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The matrix runs each failing pair again, alone, and keeps what that run shows. */
 @Timeout(120)
+@Slow
 class MatrixRunnerTest {
 
     private static final Path GALLERY = Path.of("gallery").toAbsolutePath();

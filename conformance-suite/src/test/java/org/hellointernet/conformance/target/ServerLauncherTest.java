@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.hellointernet.conformance.testing.Slow;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -84,6 +85,7 @@ class ServerLauncherTest {
     }
 
     @Test
+    @Slow
     void runningForASlowStarterWithinTheTimeout() throws Exception {
         int port = Ports.freeLoopbackPort();
 
