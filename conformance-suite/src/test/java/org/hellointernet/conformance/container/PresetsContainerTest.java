@@ -100,10 +100,12 @@ class PresetsContainerTest {
     }
 
     /** What each preset needs on this machine to run with {@code --local} (the guess's build and run commands). */
-    private static final java.util.Map<String, String[]> LOCAL_TOOLS = java.util.Map.of(
-            "python", new String[] {"python3"}, "c", new String[] {"gcc"}, "cpp", new String[] {"g++"},
-            "java", new String[] {"javac", "java"}, "go", new String[] {"go"}, "ruby", new String[] {"ruby"},
-            "javascript", new String[] {"node"}, "csharp", new String[] {"mcs", "mono"}, "bash", new String[] {"bash"});
+    private static final java.util.Map<String, String[]> LOCAL_TOOLS = java.util.Map.ofEntries(
+            java.util.Map.entry("python", new String[] {"python3"}), java.util.Map.entry("c", new String[] {"gcc"}),
+            java.util.Map.entry("cpp", new String[] {"g++"}), java.util.Map.entry("java", new String[] {"javac", "java"}),
+            java.util.Map.entry("go", new String[] {"go"}), java.util.Map.entry("ruby", new String[] {"ruby"}),
+            java.util.Map.entry("javascript", new String[] {"node"}),
+            java.util.Map.entry("csharp", new String[] {"mcs", "mono"}), java.util.Map.entry("bash", new String[] {"bash"}));
 
     /** "server SRV-LOG" -> "PASS" for every rule of a JSON report. */
     private static java.util.Map<String, String> verdicts(JsonNode report) {
