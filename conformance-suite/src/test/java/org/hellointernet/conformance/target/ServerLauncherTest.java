@@ -84,6 +84,7 @@ class ServerLauncherTest {
     }
 
     @Test
+    @SuppressWarnings("try") // some resources are only held open for the block, never used in it
     void runningForASlowStarterWithinTheTimeout() throws Exception {
         int port = Ports.freeLoopbackPort();
 
