@@ -27,6 +27,7 @@ import org.hellointernet.conformance.matrix.MatrixMarkdown;
 import org.hellointernet.conformance.matrix.MatrixResult;
 import org.hellointernet.conformance.matrix.MatrixRunner;
 import org.hellointernet.conformance.matrix.PairVerdict;
+import org.hellointernet.conformance.report.ConsoleReporter;
 import org.hellointernet.conformance.result.ExitStatus;
 import org.hellointernet.conformance.rules.RuleBook;
 import org.hellointernet.conformance.submission.ManifestException;
@@ -75,7 +76,7 @@ import picocli.CommandLine.Spec;
 public final class MatrixCommand implements Callable<Integer> {
 
     /** Each check's deadline: rules not started by then are skipped, as with {@code hello check --timeout}. */
-    private static final Duration CHECK_DEADLINE = Duration.ofSeconds(180);
+    private static final Duration CHECK_DEADLINE = Duration.ofMinutes(3);
 
     @Spec
     CommandSpec spec;
@@ -201,7 +202,7 @@ public final class MatrixCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "No " + (clients.isEmpty() ? "client" : "server")
                         + " to pair: give folders with a client and a server (or keep the reference ones).");
             }
-            MatrixProgress progress = new MatrixProgress(err, System.console() != null,
+            MatrixProgress progress = new MatrixProgress(err, ConsoleReporter.stdoutIsTerminal(),
                     clients.size() * servers.size(), checkJobs.size());
             MatrixRunner runner = new MatrixRunner(jobs, Duration.ofMillis((long) (startSeconds * 1000)),
                     Duration.ofMillis((long) (timeoutSeconds * 1000)));

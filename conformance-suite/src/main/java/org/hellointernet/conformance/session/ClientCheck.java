@@ -35,7 +35,7 @@ public final class ClientCheck {
         Instant startedAt = Instant.now();
         long t0 = System.nanoTime();
         SessionTarget.Client target = new SessionTarget.Client(command, options.language());
-        Entry connect = entries.stream().filter(e -> e.rule().id().equals(CONNECT_RULE)).findFirst().orElse(null);
+        Entry connect = entries.stream().filter(ClientCheck::isConnect).findFirst().orElse(null);
         RuleResult first = null;
         if (connect != null) {
             SessionEngine.Outcome o = engine.runSession(connect.rule(), connect.script(), target, options.profile(),
@@ -44,7 +44,7 @@ public final class ClientCheck {
             if (first.status() != Status.PASS) {
                 List<RuleResult> results = new ArrayList<>();
                 for (Entry e : entries) {
-                    results.add(e == connect ? o.result()
+                    results.add(isConnect(e) ? o.result()
                             : RuleResult.skipped(e.rule(), "the client never connected (see " + CONNECT_RULE + ")"));
                 }
                 String problem = "the client never connected to the scripted server: " + first.message();
@@ -58,14 +58,19 @@ public final class ClientCheck {
         }
         long deadline = System.nanoTime() + options.deadline().toNanos();
         SessionTarget.Client client = target;
-        List<Entry> rest = entries.stream().filter(e -> e != connect).toList();
+        List<Entry> rest = entries.stream().filter(e -> !isConnect(e)).toList();
         List<RuleResult> others = RuleRuns.run(rest, options.jobs(), "client-check", options.timing(),
                 (e, worker, timing) -> runOne(e, client, deadline, timing));
         List<RuleResult> results = new ArrayList<>();
         for (Entry e : entries) {
-            results.add(e == connect ? first : others.get(rest.indexOf(e)));
+            results.add(isConnect(e) ? first : others.get(rest.indexOf(e)));
         }
         return CheckResult.of(info, options.profile(), startedAt, elapsed(t0), true, "", results);
+    }
+
+    /** A rule book has one entry per rule ID, so this is the entry CLI-CONNECT runs first. */
+    private static boolean isConnect(Entry e) {
+        return e.rule().id().equals(CONNECT_RULE);
     }
 
     private SessionEngine.Outcome runOne(Entry e, SessionTarget.Client target, long deadline, Timing timing) {

@@ -20,6 +20,7 @@ public sealed interface Step {
 
     /** Open a TCP connection named {@code as} to the server ({@code host} overrides, e.g. {@code ::1}). */
     record Connect(String as, String host, Duration within) implements Step {
+        @Override
         public Duration budget() {
             return within;
         }
@@ -38,6 +39,7 @@ public sealed interface Step {
      * else than speed never fails a server for being merely slow.
      */
     record Exchange(Duration within, boolean pace, int plusPace) implements Step {
+        @Override
         public Duration budget() {
             return within.plus(QUIET).plus(Duration.ofSeconds(3L * plusPace));
         }
@@ -47,6 +49,7 @@ public sealed interface Step {
 
     /** Run the client under test; {@code host}/{@code port} fill its placeholders, {@code noArgs} blanks them. */
     record StartClient(String host, String port, boolean noArgs) implements Step {
+        @Override
         public Duration budget() {
             return Duration.ZERO;
         }
@@ -54,6 +57,7 @@ public sealed interface Step {
 
     /** Accept the client's connection as {@code as}; empty probe connections are skipped unless {@code strict}. */
     record Accept(String as, Duration within, boolean strict) implements Step {
+        @Override
         public Duration budget() {
             return within;
         }
@@ -61,6 +65,7 @@ public sealed interface Step {
 
     /** Read the client's hello leniently (up to LF, a quiet second, or EOF) and learn its language. */
     record ReadHello(String from, Duration within) implements Step {
+        @Override
         public Duration budget() {
             return within;
         }
@@ -68,6 +73,7 @@ public sealed interface Step {
 
     /** The client's hello must be exactly {@code Hello in X} (LF or CRLF, or nothing yet), and nothing after it. */
     record ExpectHello(String from, Duration within) implements Step {
+        @Override
         public Duration budget() {
             return within.plusMillis(300);
         }
@@ -79,6 +85,7 @@ public sealed interface Step {
      * 10 s) does not run slower there, and a longer wait would pass a program that waits too long.
      */
     record ExpectExit(String code, Duration within, boolean stretch) implements Step {
+        @Override
         public Duration budget() {
             return within;
         }
@@ -86,6 +93,7 @@ public sealed interface Step {
 
     /** Exactly {@code count} connections were made to the scripted server during the session. */
     record ExpectConnections(int count) implements Step {
+        @Override
         public Duration budget() {
             return Duration.ZERO;
         }
@@ -96,6 +104,7 @@ public sealed interface Step {
     /** Send text (with placeholders and escapes), hex bytes, or {@code repeat} × {@code count}. */
     record Send(String to, String text, String hex, String repeat, int count, int pieces, Duration gap,
             Duration within, boolean tolerateClosed) implements Step {
+        @Override
         public Duration budget() {
             return within.plus(gap.multipliedBy(Math.max(0, pieces - 1)));
         }
@@ -108,6 +117,7 @@ public sealed interface Step {
      * dies of it); a server that serves one connection at a time meets every one after the first already closed.
      */
     record SendAndLeave(String text, int count, boolean reset) implements Step {
+        @Override
         public Duration budget() {
             return Duration.ofSeconds(5);
         }
@@ -115,6 +125,7 @@ public sealed interface Step {
 
     /** Do nothing for a while (to segment a message on purpose, never to let things settle). */
     record Pause(Duration duration) implements Step {
+        @Override
         public Duration budget() {
             return duration;
         }
@@ -122,6 +133,7 @@ public sealed interface Step {
 
     /** Shut down our sending side (TCP FIN), keep reading. */
     record HalfClose(String conn) implements Step {
+        @Override
         public Duration budget() {
             return Duration.ZERO;
         }
@@ -129,6 +141,7 @@ public sealed interface Step {
 
     /** Abort the connection with a TCP reset. */
     record Reset(String conn) implements Step {
+        @Override
         public Duration budget() {
             return Duration.ZERO;
         }
@@ -136,6 +149,7 @@ public sealed interface Step {
 
     /** Close the connection normally. */
     record Close(String conn) implements Step {
+        @Override
         public Duration budget() {
             return Duration.ZERO;
         }
@@ -151,6 +165,7 @@ public sealed interface Step {
      */
     record ExpectReply(String from, Duration within, boolean newlineRequired, boolean strict, boolean ownPace)
             implements Step {
+        @Override
         public Duration budget() {
             return within.plus(QUIET).plus(ownPace ? OWN_PACE_GRACE : Duration.ZERO);
         }
@@ -158,6 +173,7 @@ public sealed interface Step {
 
     /** A line ending in LF must arrive; if {@code matches} is given, its text must match that regex. */
     record ExpectLine(String from, Duration within, String matches) implements Step {
+        @Override
         public Duration budget() {
             return within;
         }
@@ -168,6 +184,7 @@ public sealed interface Step {
      * {@code before} names what the harness has not sent yet, for the message (default: the LF).
      */
     record ExpectSilence(String from, Duration duration, String before) implements Step {
+        @Override
         public Duration budget() {
             return duration;
         }
@@ -178,6 +195,7 @@ public sealed interface Step {
      * bytes before the close are recorded but not judged (another rule judges them).
      */
     record ExpectClose(String from, Duration within, boolean ignoreBytes) implements Step {
+        @Override
         public Duration budget() {
             return within;
         }
@@ -185,6 +203,7 @@ public sealed interface Step {
 
     /** No further bytes for {@code duration}: silence or a close both pass. */
     record ExpectNoMore(String from, Duration duration) implements Step {
+        @Override
         public Duration budget() {
             return duration;
         }
@@ -196,6 +215,7 @@ public sealed interface Step {
      * closes its side is SRV-REPLY's to judge; the rule goes on with what it prints).
      */
     record Drain(String from, Duration duration, boolean halfCloseIfSilent) implements Step {
+        @Override
         public Duration budget() {
             return duration.plusSeconds(halfCloseIfSilent ? 2 : 0);
         }
@@ -203,6 +223,7 @@ public sealed interface Step {
 
     /** The program's stdout/stderr/any must get a line containing {@code contains} or matching {@code matches}. */
     record ExpectOutput(String stream, String contains, String matches, Duration within) implements Step {
+        @Override
         public Duration budget() {
             return within;
         }
@@ -210,6 +231,7 @@ public sealed interface Step {
 
     /** The server under test started and listens on its port (judged from its start-up). */
     record ExpectStarted() implements Step {
+        @Override
         public Duration budget() {
             return Duration.ZERO;
         }
@@ -217,6 +239,7 @@ public sealed interface Step {
 
     /** Run the server command with {@code port} in place of its port (e.g. empty, {@code not-a-port}). */
     record RunServer(String port) implements Step {
+        @Override
         public Duration budget() {
             return Duration.ZERO;
         }
@@ -224,6 +247,7 @@ public sealed interface Step {
 
     /** The program run last must exit non-zero within the time and print a usage line, not a crash. */
     record ExpectUsage(Duration within) implements Step {
+        @Override
         public Duration budget() {
             return within.plusSeconds(2);
         }
@@ -234,6 +258,7 @@ public sealed interface Step {
      * {@code maxLines}, and not a crash (a stack trace, a panic) but words for a person.
      */
     record ExpectMessage(String stream, int maxLines, Duration within) implements Step {
+        @Override
         public Duration budget() {
             return within.plusSeconds(1);
         }
@@ -244,6 +269,7 @@ public sealed interface Step {
      * a server that exits after a bad connection, even once it served the next client, does not keep serving.
      */
     record ExpectRunning(Duration duration) implements Step {
+        @Override
         public Duration budget() {
             return duration;
         }
@@ -251,6 +277,7 @@ public sealed interface Step {
 
     /** Run {@code steps} {@code times} times. */
     record Repeat(int times, List<Step> steps) implements Step {
+        @Override
         public Duration budget() {
             Duration one = Duration.ZERO;
             for (Step s : steps) {
