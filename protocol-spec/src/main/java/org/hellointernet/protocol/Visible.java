@@ -64,12 +64,6 @@ public final class Visible {
         return endsInLf ? v : v + " (no newline)";
     }
 
-    private static String escape(CharSequence chars) {
-        StringBuilder out = new StringBuilder(chars.length());
-        escape(out, chars);
-        return out.toString();
-    }
-
     private static void escape(StringBuilder out, CharSequence chars) {
         for (int i = 0; i < chars.length(); ) {
             int cp = Character.codePointAt(chars, i);

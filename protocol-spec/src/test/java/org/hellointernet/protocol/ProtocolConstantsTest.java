@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /** Every number in {@link Protocol} is the number SPEC.md states, in its timing table (section 7). */
 class ProtocolConstantsTest {
 
-    private static final int WHAT = 0;
+    // the table's columns: what the time is for (0, not read here), value, rule, name
     private static final int VALUE = 1;
     private static final int RULE = 2;
     private static final int NAME = 3;

@@ -18,6 +18,8 @@ import org.hellointernet.protocol.Visible;
  * @param afterReply     what the server did after the reply, as far as the client watched
  * @param failedAttempts addresses of the host that were tried first and failed (usually none)
  */
+// the bytes as they came off the wire, by design; nothing compares these records or uses them as keys
+@SuppressWarnings("ArrayRecordComponent")
 public record ClientResult(String reply, LineEnding ending, byte[] received, InetSocketAddress address,
                            Duration elapsed, AfterReply afterReply, List<FailedAttempt> failedAttempts) {
 

@@ -12,6 +12,8 @@ import org.hellointernet.protocol.Visible;
  * @param raw     the bytes as received, line ending included; for an over-long line only its first bytes
  * @param tooLong true if the line went past the length limit without a LF (raw is then cut at the limit)
  */
+// the bytes as they came off the wire, by design; nothing compares these records or uses them as keys
+@SuppressWarnings("ArrayRecordComponent")
 public record ReplyLine(byte[] raw, boolean tooLong) {
 
     public ReplyLine {

@@ -69,7 +69,7 @@ public final class ReplyLineDecoder extends ByteToMessageDecoder {
 
     /** A line of {@code length} bytes fits if within the limit, or one byte over it when that byte is a CR. */
     private boolean fits(ByteBuf in, int length, int lastIndex) {
-        return length <= maxLength || length == maxLength + 1 && in.getByte(lastIndex) == '\r';
+        return length <= maxLength || (length == maxLength + 1 && in.getByte(lastIndex) == '\r');
     }
 
     private ReplyLine tooLong(ByteBuf in) {

@@ -107,9 +107,13 @@ final class FakeServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException {
         socket.close();
-        thread.join(READ_TIMEOUT.toMillis() * 2);
+        try {
+            thread.join(READ_TIMEOUT.toMillis() * 2);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // the accept loop is a daemon: leave it, keep the interrupt
+        }
     }
 
     /** One accepted connection, seen from the server. */

@@ -58,7 +58,7 @@ class HelloClientHandlerTest {
         ByteBuf sent = channel.readOutbound();
         assertThat(sent.toString(StandardCharsets.UTF_8)).isEqualTo("Hello in C#\n");
         sent.release();
-        assertThat((Object) channel.readOutbound()).isNull();
+        assertThat(channel.<Object>readOutbound()).isNull();
     }
 
     @Test

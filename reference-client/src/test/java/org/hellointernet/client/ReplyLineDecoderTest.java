@@ -38,7 +38,7 @@ class ReplyLineDecoderTest {
     void joinsPiecesIntoOneLine() {
         receive("Good");
         receive("bye in");
-        assertThat((Object) channel.readInbound()).isNull();
+        assertThat(channel.<Object>readInbound()).isNull();
         receive(" C\n");
         ReplyLine line = channel.readInbound();
         assertThat(line.text()).isEqualTo("Goodbye in C");
@@ -47,7 +47,7 @@ class ReplyLineDecoderTest {
     @Test
     void emitsRemainderWithoutLfAtEndOfInput() {
         receive("Goodbye in C");
-        assertThat((Object) channel.readInbound()).isNull();
+        assertThat(channel.<Object>readInbound()).isNull();
         channel.finish();
         ReplyLine line = channel.readInbound();
         assertThat(line.text()).isEqualTo("Goodbye in C");
@@ -96,7 +96,7 @@ class ReplyLineDecoderTest {
         ReplyLine next = channel.readInbound();
         assertThat(cut.tooLong()).isTrue();
         assertThat(next.text()).isEqualTo("next");
-        assertThat((Object) channel.readInbound()).isNull();
+        assertThat(channel.<Object>readInbound()).isNull();
     }
 
     @Test

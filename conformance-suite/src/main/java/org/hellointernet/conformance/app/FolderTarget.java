@@ -68,7 +68,7 @@ record FolderTarget(SubmissionFolder folder, Command server, Command client, Str
     }
 
     /** How long a folder's build commands may take in {@code hello matrix} (as in a check with the default deadline). */
-    static final Duration MATRIX_BUILD_BUDGET = Duration.ofSeconds(180);
+    static final Duration MATRIX_BUILD_BUDGET = Duration.ofMinutes(3);
 
     /**
      * Builds the folder and prepares its commands; progress goes to {@code err}.

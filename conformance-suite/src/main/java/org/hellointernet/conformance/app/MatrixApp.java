@@ -36,7 +36,7 @@ import org.hellointernet.spec.Role;
 public final class MatrixApp {
 
     /** Each check's deadline: rules not started by then are skipped, as with {@code hello check --timeout}. */
-    static final Duration CHECK_DEADLINE = Duration.ofSeconds(180);
+    static final Duration CHECK_DEADLINE = Duration.ofMinutes(3);
 
     private static final String WHO = "hello matrix: ";
 

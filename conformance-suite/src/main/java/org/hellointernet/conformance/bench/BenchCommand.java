@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 
 import io.netty.util.ResourceLeakDetector;
+import org.hellointernet.conformance.report.ConsoleReporter;
 import org.hellointernet.protocol.Hello;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -98,7 +99,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
         BenchResult result;
         try (LoadGenerator generator = new LoadGenerator(threads)) {
-            ProgressLine line = !quiet && System.console() != null ? new ProgressLine(err) : null;
+            ProgressLine line = !quiet && ConsoleReporter.stdoutIsTerminal() ? new ProgressLine(err) : null;
             result = generator.run(options, line == null ? ProgressListener.NONE : line);
             if (line != null) {
                 line.clear();

@@ -9,6 +9,8 @@ public interface ProgressListener {
     ProgressListener NONE = (phase, elapsedNanos, interval, errors) -> { };
 
     /**
+     * How the current phase goes, since the previous call.
+     *
      * @param phase        {@code warm-up} or {@code measuring}
      * @param elapsedNanos time since the phase began
      * @param interval     the successful exchanges since the previous call, latency in nanoseconds

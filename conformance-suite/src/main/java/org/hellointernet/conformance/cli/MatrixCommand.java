@@ -14,6 +14,7 @@ import org.hellointernet.conformance.app.UsageException;
 import org.hellointernet.conformance.matrix.MatrixConsole;
 import org.hellointernet.conformance.matrix.MatrixFormats;
 import org.hellointernet.conformance.matrix.MatrixResult;
+import org.hellointernet.conformance.report.ConsoleReporter;
 import org.hellointernet.protocol.Profile;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -111,7 +112,7 @@ public final class MatrixCommand implements Callable<Integer> {
                 seconds(startSeconds));
         MatrixResult result;
         try {
-            result = MatrixApp.run(req, err, new MatrixProgress(err, System.console() != null));
+            result = MatrixApp.run(req, err, new MatrixProgress(err, ConsoleReporter.stdoutIsTerminal()));
         } catch (UsageException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         } catch (Refusal e) {

@@ -122,7 +122,7 @@ public final class ImageBuilder {
             BuildResult base = dockerBuild(context, context.resolve("Dockerfile"), steps.isEmpty() ? tag : null,
                     labels, "host", Duration.ofMinutes(PRESET_TIMEOUT_MINUTES), "preset " + m.preset());
             if (!(base instanceof BuildResult.Built built) || steps.isEmpty()) {
-                return base instanceof BuildResult.Built b ? new BuildResult.Built(tag, false,
+                return base instanceof BuildResult.Built ? new BuildResult.Built(tag, false,
                         Duration.ofNanos(System.nanoTime() - t0), BuildOutcome.BUILT, Duration.ZERO) : base;
             }
             String image = built.image();

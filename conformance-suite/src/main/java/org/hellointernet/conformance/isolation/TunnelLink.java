@@ -7,7 +7,6 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.Deque;
 
 /**
@@ -90,7 +89,7 @@ final class TunnelLink {
             }
             toSocket.poll();
         }
-        if (ackPending >= ACK_EVERY || ackPending > 0 && toSocket.isEmpty()) {
+        if (ackPending >= ACK_EVERY || (ackPending > 0 && toSocket.isEmpty())) {
             tunnel.send(Frames.ack(id, ackPending));
             ackPending = 0;
         }
@@ -124,7 +123,9 @@ final class TunnelLink {
             } else if (n == 0) {
                 break;
             } else {
-                tunnel.send(Frames.encode(Frames.DATA, id, Arrays.copyOf(readBuffer.array(), n), 0, n));
+                byte[] data = new byte[n];
+                readBuffer.flip().get(data);
+                tunnel.send(Frames.encode(Frames.DATA, id, data, 0, n));
                 unacked += n;
             }
         }

@@ -32,6 +32,8 @@ public final class PairExplainer {
     }
 
     /**
+     * The rule verdicts that explain how the pair failed, picked as this class says.
+     *
      * @param kind   how the pair failed; not {@link FailureKind#NONE}
      * @param client the client's check, or null when the client was not checked (the reference client, which
      *               conforms)

@@ -68,7 +68,8 @@ public final class ConsoleReporter implements ResultWriter<CheckRun> {
      * True if standard output is a terminal. {@code System.console()} says so on Java 17 to 21; from Java 22 it
      * exists even when output is redirected, and {@code Console.isTerminal()} tells.
      */
-    static boolean stdoutIsTerminal() {
+    @SuppressWarnings("SystemConsoleNull") // null is the answer up to Java 21; isTerminal() is asked from Java 22
+    public static boolean stdoutIsTerminal() {
         java.io.Console console = System.console();
         if (console == null) {
             return false;

@@ -1,6 +1,5 @@
 package org.hellointernet.conformance.report;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +28,9 @@ public final class Formats<T> {
 
     @SafeVarargs
     public Formats(Format<T>... formats) {
-        Arrays.stream(formats).forEach(f -> this.formats.put(f.id(), f));
+        for (Format<T> f : formats) {
+            this.formats.put(f.id(), f);
+        }
     }
 
     /** Every format's name, in registration order. */

@@ -43,7 +43,7 @@ public final class ClientCheck {
             if (first.status() != Status.PASS) {
                 List<RuleResult> results = new ArrayList<>();
                 for (RuleScript e : entries) {
-                    results.add(e == connect ? o.result()
+                    results.add(e.equals(connect) ? o.result()
                             : RuleResult.skipped(e.rule(), "the client never connected (see " + connect.rule().id()
                                     + ")"));
                 }
@@ -58,12 +58,12 @@ public final class ClientCheck {
         }
         long deadline = System.nanoTime() + options.deadline().toNanos();
         SessionTarget.Client client = target;
-        List<RuleScript> rest = entries.stream().filter(e -> e != connect).toList();
+        List<RuleScript> rest = entries.stream().filter(e -> !e.equals(connect)).toList();
         List<RuleResult> others = RuleRuns.run(rest, options.jobs(), "client-check", options.timing(),
                 (e, worker, timing) -> runOne(e, client, deadline, timing));
         List<RuleResult> results = new ArrayList<>();
         for (RuleScript e : entries) {
-            results.add(e == connect ? first : others.get(rest.indexOf(e)));
+            results.add(e.equals(connect) ? first : others.get(rest.indexOf(e)));
         }
         return CheckResult.of(info, options.profile(), startedAt, elapsed(t0), true, "", results);
     }

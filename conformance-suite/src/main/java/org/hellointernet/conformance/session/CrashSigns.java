@@ -41,7 +41,7 @@ final class CrashSigns {
 
     /** True if {@code output} holds a crash's lines, or the exit status says a crashing signal killed it. */
     static boolean crashed(List<String> output, int exitCode) {
-        return crashLine(output) != null || signal(exitCode) != 0 && CRASH_SIGNALS.contains(signal(exitCode));
+        return crashLine(output) != null || (signal(exitCode) != 0 && CRASH_SIGNALS.contains(signal(exitCode)));
     }
 
     /** ": it was killed by SIGSEGV" or ": Traceback (most recent call last):" or empty: what showed the crash. */

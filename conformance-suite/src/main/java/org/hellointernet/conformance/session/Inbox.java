@@ -15,6 +15,8 @@ final class Inbox {
     enum End { LF, EOF, RESET, TIMEOUT, QUIET }
 
     /** Bytes read by one wait, and how it ended. */
+    // the bytes as they came off the wire, by design; nothing compares these records or uses them as keys
+    @SuppressWarnings("ArrayRecordComponent")
     record Read(byte[] bytes, End end) {
         boolean isEmpty() {
             return bytes.length == 0;
@@ -146,6 +148,7 @@ final class Inbox {
         position = buffer.size();
     }
 
+    @SuppressWarnings("WaitNotInLoop") // every caller waits in a loop on its own condition, this is one turn of it
     private boolean waitUntil(long deadlineNanos) throws InterruptedException {
         long left = deadlineNanos - System.nanoTime();
         if (left <= 0) {

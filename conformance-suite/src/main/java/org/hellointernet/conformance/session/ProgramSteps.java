@@ -49,7 +49,6 @@ final class ProgramSteps {
 
     void expectExit(Step.ExpectExit s) throws StepFailure, InterruptedException {
         Program p = requireProgram();
-        long start = System.nanoTime();
         Duration upAtStart = p.uptime();
         boolean exited = p.waitForExit(s.stretch() ? remaining(s.within())
                 : Duration.ofNanos(Math.max(0, ctx.pauseUntil(s.within().toMillis()) - System.nanoTime())));

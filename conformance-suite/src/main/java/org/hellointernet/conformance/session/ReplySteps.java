@@ -71,7 +71,7 @@ final class ReplySteps {
         OwnPace.Result waited = s.ownPace() ? new OwnPace(ctx).await(t0, allowed, reader)
                 : new OwnPace.Result(reader.read(replyDeadline(within)), null, false);
         Read read = closeHelps(conn, waited.read(), reader);
-        boolean afterClose = read != waited.read();
+        boolean afterClose = !ConnectionSteps.sameRead(read, waited.read());
         long elapsed = conn.inbox().lastArrivalNanos() - t0;
         String expected = expectedReply();
         String pace = !waited.paceMeasured() ? "" : waited.pace() == null
@@ -129,7 +129,7 @@ final class ReplySteps {
         if (server) {
             read = closeHelps(conn, read, d -> conn.inbox().line(d));
         }
-        if (!read.isEmpty() && read == direct) {
+        if (!read.isEmpty() && ConnectionSteps.sameRead(read, direct)) {
             ctx.judgeTime("a line arrived", conn.inbox().lastArrivalNanos() - t0, s.within());
         }
         String what = ctx.script.role() == Role.SERVER ? "reply" : "hello";

@@ -109,7 +109,7 @@ public final class ServerCheck {
                     + " checked with --server-cmd, not with --server-addr"));
         }
         if (script.needs().contains(SessionScript.Need.IPV6)
-                && (!Ports.hasIpv6Loopback() || pool.isAddress() && !pool.isLoopbackAddress())) {
+                && (!Ports.hasIpv6Loopback() || (pool.isAddress() && !pool.isLoopbackAddress()))) {
             return skip(RuleResult.skipped(e.rule(), pool.isAddress() ? "IPv6 is only tried on a local server"
                     : "this machine has no IPv6 loopback address (::1)"));
         }

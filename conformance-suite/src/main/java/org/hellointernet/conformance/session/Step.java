@@ -27,10 +27,12 @@ public sealed interface Step {
 
     /** Open a TCP connection named {@code as} to the server ({@code host} overrides, e.g. {@code ::1}). */
     record Connect(String as, String host, Duration within) implements Step {
+        @Override
         public void accept(StepVisitor v) throws StepFailure, IOException, InterruptedException {
             v.connect(this);
         }
 
+        @Override
         public Duration budget() {
             return within;
         }
@@ -55,10 +57,12 @@ public sealed interface Step {
             }
         }
 
+        @Override
         public void accept(StepVisitor v) throws StepFailure, IOException, InterruptedException {
             v.exchange(this);
         }
 
+        @Override
         public Duration budget() {
             return within.plus(QUIET).plus(Duration.ofSeconds(3L * plusPace));
         }
@@ -68,10 +72,12 @@ public sealed interface Step {
 
     /** Run the client under test; {@code host}/{@code port} fill its placeholders, {@code noArgs} blanks them. */
     record StartClient(String host, String port, boolean noArgs) implements Step {
+        @Override
         public void accept(StepVisitor v) throws StepFailure, IOException, InterruptedException {
             v.startClient(this);
         }
 
+        @Override
         public Duration budget() {
             return Duration.ZERO;
         }
@@ -79,10 +85,12 @@ public sealed interface Step {
 
     /** Accept the client's connection as {@code as}; empty probe connections are skipped unless {@code strict}. */
     record Accept(String as, Duration within, boolean strict) implements Step {
+        @Override
         public void accept(StepVisitor v) throws StepFailure, IOException, InterruptedException {
             v.accept(this);
         }
 
+        @Override
         public Duration budget() {
             return within;
         }
@@ -90,10 +98,12 @@ public sealed interface Step {
 
     /** Read the client's hello leniently (up to LF, a quiet second, or EOF) and learn its language. */
     record ReadHello(String from, Duration within) implements Step {
+        @Override
         public void accept(StepVisitor v) throws StepFailure, IOException, InterruptedException {
             v.readHello(this);
         }
 
+        @Override
         public Duration budget() {
             return within;
         }
@@ -101,10 +111,12 @@ public sealed interface Step {
 
     /** The client's hello must be exactly {@code Hello in X} (LF or CRLF, or nothing yet), and nothing after it. */
     record ExpectHello(String from, Duration within) implements Step {
+        @Override
         public void accept(StepVisitor v) throws StepFailure, IOException, InterruptedException {
             v.expectHello(this);
         }
 
+        @Override
         public Duration budget() {
             return within.plusMillis(300);
         }
@@ -122,10 +134,12 @@ public sealed interface Step {
             }
         }
 
+        @Override
         public void accept(StepVisitor v) throws StepFailure, IOException, InterruptedException {
             v.expectExit(this);
         }
 
+        @Override
         public Duration budget() {
             return within;
         }
@@ -133,10 +147,12 @@ public sealed interface Step {
 
     /** Exactly {@code count} connections were made to the scripted server during the session. */
     record ExpectConnections(int count) implements Step {
+        @Override
         public void accept(StepVisitor v) throws StepFailure, IOException, InterruptedException {
             v.expectConnections(this);
         }
 
+        @Override
         public Duration budget() {
             return Duration.ZERO;
         }
@@ -157,10 +173,12 @@ public sealed interface Step {
             }
         }
 
+        @Override
         public void accept(StepVisitor v) throws StepFailure, IOException, InterruptedException {
             v.send(this);
         }
 
+        @Override
         public Duration budget() {
             return within.plus(gap.multipliedBy(Math.max(0, pieces - 1)));
         }
@@ -179,10 +197,12 @@ public sealed interface Step {
             }
         }
 
+        @Override
         public void accept(StepVisitor v) throws StepFailure, IOException, InterruptedException {
             v.sendAndLeave(this);
         }
 
+        @Override
         public Duration budget() {
             return Duration.ofSeconds(5);
         }
@@ -190,10 +210,12 @@ public sealed interface Step {
 
     /** Do nothing for a while (to segment a message on purpose, never to let things settle). */
     record Pause(Duration duration) implements Step {
+        @Override
         public void accept(StepVisitor v) throws StepFailure, IOException, InterruptedException {
             v.pause(this);
         }
 
+        @Override
         public Duration budget() {
             return duration;
         }
@@ -201,10 +223,12 @@ public sealed interface Step {
 
     /** Shut down our sending side (TCP FIN), keep reading. */
     record HalfClose(String conn) implements Step {
+        @Override
         public void accept(StepVisitor v) throws StepFailure, IOException, InterruptedException {
             v.halfClose(this);
         }
 
+        @Override
         public Duration budget() {
             return Duration.ZERO;
         }
@@ -212,10 +236,12 @@ public sealed interface Step {
 
     /** Abort the connection with a TCP reset. */
     record Reset(String conn) implements Step {
+        @Override
         public void accept(StepVisitor v) throws StepFailure, IOException, InterruptedException {
             v.reset(this);
         }
 
+        @Override
         public Duration budget() {
             return Duration.ZERO;
         }
@@ -223,10 +249,12 @@ public sealed interface Step {
 
     /** Close the connection normally. */
     record Close(String conn) implements Step {
+        @Override
         public void accept(StepVisitor v) throws StepFailure, IOException, InterruptedException {
             v.close(this);
         }
 
+        @Override
         public Duration budget() {
             return Duration.ZERO;
         }
@@ -242,10 +270,12 @@ public sealed interface Step {
      */
     record ExpectReply(String from, Duration within, boolean newlineRequired, boolean strict, boolean ownPace)
             implements Step {
+        @Override
         public void accept(StepVisitor v) throws StepFailure, IOException, InterruptedException {
             v.expectReply(this);
         }
 
+        @Override
         public Duration budget() {
             return within.plus(QUIET).plus(ownPace ? OWN_PACE_GRACE : Duration.ZERO);
         }
@@ -253,10 +283,12 @@ public sealed interface Step {
 
     /** A line ending in LF must arrive; if {@code matches} is given, its text must match that regex. */
     record ExpectLine(String from, Duration within, String matches) implements Step {
+        @Override
         public void accept(StepVisitor v) throws StepFailure, IOException, InterruptedException {
             v.expectLine(this);
         }
 
+        @Override
         public Duration budget() {
             return within;
         }
@@ -267,10 +299,12 @@ public sealed interface Step {
      * {@code before} names what the harness has not sent yet, for the message (default: the LF).
      */
     record ExpectSilence(String from, Duration duration, String before) implements Step {
+        @Override
         public void accept(StepVisitor v) throws StepFailure, IOException, InterruptedException {
             v.expectSilence(this);
         }
 
+        @Override
         public Duration budget() {
             return duration;
         }
@@ -281,10 +315,12 @@ public sealed interface Step {
      * bytes before the close are recorded but not judged (another rule judges them).
      */
     record ExpectClose(String from, Duration within, boolean ignoreBytes) implements Step {
+        @Override
         public void accept(StepVisitor v) throws StepFailure, IOException, InterruptedException {
             v.expectClose(this);
         }
 
+        @Override
         public Duration budget() {
             return within;
         }
@@ -292,10 +328,12 @@ public sealed interface Step {
 
     /** No further bytes for {@code duration}: silence or a close both pass. */
     record ExpectNoMore(String from, Duration duration) implements Step {
+        @Override
         public void accept(StepVisitor v) throws StepFailure, IOException, InterruptedException {
             v.expectNoMore(this);
         }
 
+        @Override
         public Duration budget() {
             return duration;
         }
@@ -307,10 +345,12 @@ public sealed interface Step {
      * closes its side is SRV-REPLY's to judge; the rule goes on with what it prints).
      */
     record Drain(String from, Duration duration, boolean halfCloseIfSilent) implements Step {
+        @Override
         public void accept(StepVisitor v) throws StepFailure, IOException, InterruptedException {
             v.drain(this);
         }
 
+        @Override
         public Duration budget() {
             return duration.plusSeconds(halfCloseIfSilent ? 2 : 0);
         }
@@ -324,10 +364,12 @@ public sealed interface Step {
             }
         }
 
+        @Override
         public void accept(StepVisitor v) throws StepFailure, IOException, InterruptedException {
             v.expectOutput(this);
         }
 
+        @Override
         public Duration budget() {
             return within;
         }
@@ -335,10 +377,12 @@ public sealed interface Step {
 
     /** The server under test started and listens on its port (judged from its start-up). */
     record ExpectStarted() implements Step {
+        @Override
         public void accept(StepVisitor v) throws StepFailure, IOException, InterruptedException {
             v.expectStarted(this);
         }
 
+        @Override
         public Duration budget() {
             return Duration.ZERO;
         }
@@ -346,10 +390,12 @@ public sealed interface Step {
 
     /** Run the server command with {@code port} in place of its port (e.g. empty, {@code not-a-port}). */
     record RunServer(String port) implements Step {
+        @Override
         public void accept(StepVisitor v) throws StepFailure, IOException, InterruptedException {
             v.runServer(this);
         }
 
+        @Override
         public Duration budget() {
             return Duration.ZERO;
         }
@@ -357,10 +403,12 @@ public sealed interface Step {
 
     /** The program run last must exit non-zero within the time and print a usage line, not a crash. */
     record ExpectUsage(Duration within) implements Step {
+        @Override
         public void accept(StepVisitor v) throws StepFailure, IOException, InterruptedException {
             v.expectUsage(this);
         }
 
+        @Override
         public Duration budget() {
             return within.plusSeconds(2);
         }
@@ -377,10 +425,12 @@ public sealed interface Step {
             }
         }
 
+        @Override
         public void accept(StepVisitor v) throws StepFailure, IOException, InterruptedException {
             v.expectMessage(this);
         }
 
+        @Override
         public Duration budget() {
             return within.plusSeconds(1);
         }
@@ -391,10 +441,12 @@ public sealed interface Step {
      * a server that exits after a bad connection, even once it served the next client, does not keep serving.
      */
     record ExpectRunning(Duration duration) implements Step {
+        @Override
         public void accept(StepVisitor v) throws StepFailure, IOException, InterruptedException {
             v.expectRunning(this);
         }
 
+        @Override
         public Duration budget() {
             return duration;
         }
@@ -409,10 +461,12 @@ public sealed interface Step {
             steps = List.copyOf(steps);
         }
 
+        @Override
         public void accept(StepVisitor v) throws StepFailure, IOException, InterruptedException {
             v.repeat(this);
         }
 
+        @Override
         public Duration budget() {
             Duration one = Duration.ZERO;
             for (Step s : steps) {

@@ -39,38 +39,47 @@ final class StepRunner implements StepVisitor {
 
     // ---- connections and what is sent ----------------------------------------------------------------------
 
+    @Override
     public void connect(Step.Connect s) throws StepFailure, InterruptedException {
         connections.connect(s.as(), s.host(), s.within().toMillis());
     }
 
+    @Override
     public void exchange(Step.Exchange s) throws StepFailure, InterruptedException {
         connections.exchange(s);
     }
 
+    @Override
     public void send(Step.Send s) throws StepFailure, InterruptedException {
         connections.send(s);
     }
 
+    @Override
     public void sendAndLeave(Step.SendAndLeave s) throws StepFailure {
         connections.sendAndLeave(s);
     }
 
+    @Override
     public void pause(Step.Pause s) throws InterruptedException {
         connections.pause(s.duration().toMillis());
     }
 
+    @Override
     public void halfClose(Step.HalfClose s) throws StepFailure {
         ctx.conn(s.conn()).halfClose();
     }
 
+    @Override
     public void reset(Step.Reset s) throws StepFailure {
         ctx.conn(s.conn()).reset();
     }
 
+    @Override
     public void close(Step.Close s) throws StepFailure {
         ctx.conn(s.conn()).close();
     }
 
+    @Override
     public void repeat(Step.Repeat s) throws StepFailure, IOException, InterruptedException {
         for (int i = 0; i < s.times(); i++) {
             for (Step inner : s.steps()) {
@@ -81,78 +90,96 @@ final class StepRunner implements StepVisitor {
 
     // ---- what arrives --------------------------------------------------------------------------------------
 
+    @Override
     public void expectReply(Step.ExpectReply s) throws StepFailure, InterruptedException {
         replies.expectReply(s);
     }
 
+    @Override
     public void expectLine(Step.ExpectLine s) throws StepFailure, InterruptedException {
         replies.expectLine(s);
     }
 
+    @Override
     public void expectSilence(Step.ExpectSilence s) throws StepFailure, InterruptedException {
         replies.expectSilence(s);
     }
 
+    @Override
     public void expectClose(Step.ExpectClose s) throws StepFailure, InterruptedException {
         replies.expectClose(s);
     }
 
+    @Override
     public void expectNoMore(Step.ExpectNoMore s) throws StepFailure, InterruptedException {
         replies.expectNoMore(s);
     }
 
+    @Override
     public void drain(Step.Drain s) throws InterruptedException {
         replies.drain(s);
     }
 
     // ---- the harness plays the server ----------------------------------------------------------------------
 
+    @Override
     public void accept(Step.Accept s) throws StepFailure, InterruptedException {
         scripted.accept(s);
     }
 
+    @Override
     public void readHello(Step.ReadHello s) throws StepFailure, InterruptedException {
         scripted.readHello(s);
     }
 
+    @Override
     public void expectHello(Step.ExpectHello s) throws StepFailure, InterruptedException {
         scripted.expectHello(s);
     }
 
+    @Override
     public void expectConnections(Step.ExpectConnections s) throws StepFailure {
         scripted.expectConnections(s);
     }
 
     // ---- programs ------------------------------------------------------------------------------------------
 
+    @Override
     public void startClient(Step.StartClient s) throws IOException {
         programs.startClient(s);
     }
 
+    @Override
     public void expectExit(Step.ExpectExit s) throws StepFailure, InterruptedException {
         programs.expectExit(s);
     }
 
+    @Override
     public void expectOutput(Step.ExpectOutput s) throws StepFailure, InterruptedException {
         output.expectOutput(s);
     }
 
+    @Override
     public void expectStarted(Step.ExpectStarted s) throws StepFailure {
         programs.expectStarted();
     }
 
+    @Override
     public void runServer(Step.RunServer s) throws IOException {
         programs.runServer(s);
     }
 
+    @Override
     public void expectUsage(Step.ExpectUsage s) throws StepFailure, InterruptedException {
         output.expectUsage(s);
     }
 
+    @Override
     public void expectMessage(Step.ExpectMessage s) throws StepFailure, InterruptedException {
         output.expectMessage(s);
     }
 
+    @Override
     public void expectRunning(Step.ExpectRunning s) throws StepFailure {
         programs.expectRunning(s);
     }

@@ -47,6 +47,7 @@ public final class LocalBuild {
                 step(sub, runner, m.programBuild(Role.CLIENT), "the client did not build", deadline).orElse(null));
     }
 
+    @SuppressWarnings("try") // closed early on purpose: the output is complete once the program is stopped
     private static Optional<BuildResult.DidNotBuild> step(SubmissionFolder sub, ProgramRunner runner, String command,
             String what, long deadline) throws IOException {
         if (command == null || command.isBlank()) {

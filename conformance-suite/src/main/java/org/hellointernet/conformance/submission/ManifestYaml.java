@@ -50,8 +50,6 @@ public final class ManifestYaml {
                     + " profile, preset, dockerfile, setup, build, server-build, client-build, server, client");
         } catch (com.fasterxml.jackson.core.JacksonException e) {
             throw new ManifestException(source + ": not a valid manifest: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new ManifestException(source + ": cannot read it: " + e.getMessage());
         }
         if (m == null) {
             throw new ManifestException(source + ": the file is empty");

@@ -393,7 +393,7 @@ public final class OutputCapture {
                 if (tailLimit > 0) {
                     tail.addLast(text);
                     tailChars += text.length();
-                    while (tail.size() > tailLimit || tailChars > KEPT_CHARS && tail.size() > 1) {
+                    while (tail.size() > tailLimit || (tailChars > KEPT_CHARS && tail.size() > 1)) {
                         tailChars -= tail.removeFirst().length();
                     }
                 }

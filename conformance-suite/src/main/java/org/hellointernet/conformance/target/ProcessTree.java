@@ -53,7 +53,7 @@ final class ProcessTree {
                     continue;
                 }
                 // environ cannot be read while a process is in the middle of exec: the group catches those
-                boolean member = groupIsOurs && ProcFs.stat(pid).map(s -> s.pgrp() == root.pid()).orElse(false)
+                boolean member = (groupIsOurs && ProcFs.stat(pid).map(s -> s.pgrp() == root.pid()).orElse(false))
                         || ProcFs.environContains(pid, markerEntry);
                 if (member) {
                     ProcessHandle.of(pid).ifPresent(h -> found.put(pid, h));

@@ -132,16 +132,19 @@ public final class ProgramProcess implements Program {
         return process.pid();
     }
 
+    @Override
     public boolean isAlive() {
         return process.isAlive();
     }
 
     /** Exit status of the root process (a shell reports 128+N for a command killed by signal N); empty while running. */
+    @Override
     public OptionalInt exitCode() {
         return process.isAlive() ? OptionalInt.empty() : OptionalInt.of(process.exitValue());
     }
 
     /** Waits for the root process to exit; true if it has. An interrupt ends the wait (flag kept). */
+    @Override
     public boolean waitForExit(Duration timeout) {
         try {
             boolean exited = process.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS);
@@ -155,21 +158,25 @@ public final class ProgramProcess implements Program {
         }
     }
 
+    @Override
     public OutputCapture stdout() {
         return stdout;
     }
 
+    @Override
     public OutputCapture stderr() {
         return stderr;
     }
 
     /** Time since start, or from start to exit once the root process has exited. */
+    @Override
     public Duration uptime() {
         long end = exitNanos.get();
         return Duration.ofNanos((end == Long.MIN_VALUE ? System.nanoTime() : end) - startNanos);
     }
 
     /** The program's live processes (root last); see {@link ProcessTree} for how they are found. */
+    @Override
     public List<ProcessHandle> processes() {
         return tree.members();
     }

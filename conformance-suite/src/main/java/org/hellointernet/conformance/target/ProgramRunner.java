@@ -14,6 +14,8 @@ import java.util.Map;
 public interface ProgramRunner {
 
     /** Runs the command with {@code sh -c} on this machine (see {@link ProgramProcess#start}). */
+    // LocalProgramRunner is package-private and created only here, so no thread can initialize it first
+    @SuppressWarnings("ClassInitializationDeadlock")
     ProgramRunner LOCAL = new LocalProgramRunner();
 
     /**

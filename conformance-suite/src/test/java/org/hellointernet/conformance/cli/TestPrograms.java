@@ -16,7 +16,7 @@ final class TestPrograms {
 
     /** Writes resource {@code name} into {@code dir}; returns its absolute path. */
     static Path write(Path dir, String name) throws IOException {
-        return write(dir, name, name, text(name));
+        return write(dir, name, text(name));
     }
 
     /**
@@ -26,10 +26,10 @@ final class TestPrograms {
     static Path writeWithBug(Path dir, String name, String as, String from, String to) throws IOException {
         String text = text(name);
         assertThat(text).as("%s must contain the text the bug replaces", name).contains(from);
-        return write(dir, name, as, text.replace(from, to));
+        return write(dir, as, text.replace(from, to));
     }
 
-    private static Path write(Path dir, String name, String as, String text) throws IOException {
+    private static Path write(Path dir, String as, String text) throws IOException {
         Path file = dir.resolve(as).toAbsolutePath();
         Files.writeString(file, text, StandardCharsets.UTF_8);
         return file;

@@ -31,7 +31,7 @@ class ContainerSpecTest {
         assertThat(hc.getMemorySwap()).isEqualTo(256L << 20);
         assertThat(hc.getNanoCPUs()).isEqualTo(1_000_000_000L);
         assertThat(hc.getPidsLimit()).isEqualTo(128L);
-        assertThat(hc.getPrivileged()).isNotEqualTo(Boolean.TRUE);
+        assertThat(hc.getPrivileged()).isNotEqualTo(true);
     }
 
     private static Map<ExposedPort, Ports.Binding[]> bindings(HostConfig hc) {

@@ -56,9 +56,9 @@ class ProgramBuildStepsTest {
         Map<String, String> labels = new HashMap<>();
         labels.putAll(ProgramBuildSteps.labels(new BuildStep("server-build", "make server", Role.SERVER, false),
                 new StepContainer.Outcome(2, false, "\u001B[1mx.c:3: error: oops\u001B[0m\n", "img"),
-                Duration.ofSeconds(300)));
+                Duration.ofMinutes(5)));
         labels.putAll(ProgramBuildSteps.labels(new BuildStep("client-build", "make client", Role.CLIENT, false),
-                new StepContainer.Outcome(0, false, "ok", "img"), Duration.ofSeconds(300)));
+                new StepContainer.Outcome(0, false, "ok", "img"), Duration.ofMinutes(5)));
 
         ProgramBuildSteps.Results r = ProgramBuildSteps.read(labels, m);
 

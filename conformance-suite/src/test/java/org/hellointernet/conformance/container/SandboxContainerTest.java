@@ -98,6 +98,7 @@ class SandboxContainerTest {
     }
 
     @Test
+    @SuppressWarnings("try") // some resources are only held open for the block, never used in it
     void aServerReachesNothingButTheHarness() throws Exception {
         int port = Ports.freeLoopbackPort();
         try (Program server = server("python3 probe.py " + canary.getLocalPort() + " server " + port, port);
@@ -140,6 +141,7 @@ class SandboxContainerTest {
     }
 
     @Test
+    @SuppressWarnings("try") // some resources are only held open for the block, never used in it
     void theHarnessSeesBytesAndAHalfCloseAsIfConnectedDirectly() throws Exception {
         int port = Ports.freeLoopbackPort();
         try (Program server = server("python3 echo.py " + port, port); Socket s = connect(port)) {
@@ -209,6 +211,7 @@ class SandboxContainerTest {
     }
 
     @Test
+    @SuppressWarnings("try") // some resources are only held open for the block, never used in it
     void theEngineKeepsNoLogOfAProgramsOutput() throws Exception {
         int port = Ports.freeLoopbackPort();
         try (Program server = server("python3 echo.py " + port, port)) {

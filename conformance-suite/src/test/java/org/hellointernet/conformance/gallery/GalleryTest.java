@@ -120,7 +120,7 @@ class GalleryTest {
         Profile profile = Profile.of(m.profile());
         Role role = m.role().equals("server") ? Role.SERVER : Role.CLIENT;
         List<RuleScript> entries = RuleBook.builtIn().entries(role, profile);
-        CheckOptions options = new CheckOptions(profile, m.language(), 2, Duration.ofSeconds(120));
+        CheckOptions options = new CheckOptions(profile, m.language(), 2, Duration.ofMinutes(2));
         Command command = new Command(m.command(), dir, Map.of());
         TargetInfo info = new TargetInfo(m.role(), "command", m.command(), "", m.language());
         CheckResult result = role == Role.SERVER

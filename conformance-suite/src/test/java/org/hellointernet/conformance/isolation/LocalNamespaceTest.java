@@ -108,7 +108,8 @@ class LocalNamespaceTest {
     }
 
     private static boolean refused(int port) {
-        try (Socket s = new Socket(LOOPBACK, port)) {
+        try {
+            new Socket(LOOPBACK, port).close();
             return false;
         } catch (java.net.ConnectException e) {
             return true;

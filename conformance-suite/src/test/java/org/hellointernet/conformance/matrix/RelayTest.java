@@ -51,6 +51,7 @@ class RelayTest {
     }
 
     @Test
+    @SuppressWarnings("try") // it closes a resource early on purpose; the try still cleans up if it fails first
     void serverResetReachesTheClientAsAReset() throws IOException {
         try (ServerSocket server = new ServerSocket(0, 1, LOOPBACK);
                 Relay relay = Relay.start(server.getLocalPort());
@@ -67,6 +68,7 @@ class RelayTest {
     }
 
     @Test
+    @SuppressWarnings("try") // it closes a resource early on purpose; the try still cleans up if it fails first
     void serverCloseReachesTheClientAsAnEndOfStream() throws IOException {
         try (ServerSocket server = new ServerSocket(0, 1, LOOPBACK);
                 Relay relay = Relay.start(server.getLocalPort());
@@ -81,6 +83,7 @@ class RelayTest {
 
     @Test
     @Timeout(60)
+    @SuppressWarnings("try") // some resources are only held open for the block, never used in it
     void aClientsCloseReachesTheServerBeforeTheClientsNextConnection() throws IOException {
         // A real class's Ruby client probes the port (connect, close) and then connects for the hello; its Go server
         // exits on a connection that ends without a line. By hand the probe's close reaches the server first, so the
@@ -143,6 +146,7 @@ class RelayTest {
     }
 
     @Test
+    @SuppressWarnings("try") // it closes a resource early on purpose; the try still cleans up if it fails first
     void aClientsHalfCloseIsPassedOnAndTheReplyStillComesBack() throws IOException {
         try (ServerSocket server = new ServerSocket(0, 1, LOOPBACK);
                 Relay relay = Relay.start(server.getLocalPort());
@@ -161,6 +165,7 @@ class RelayTest {
     }
 
     @Test
+    @SuppressWarnings("try") // some resources are only held open for the block, never used in it
     void aClientsResetReachesTheServerAsAResetBeforeTheClientsNextConnection() throws IOException {
         int runs = 50;
         int late = 0;

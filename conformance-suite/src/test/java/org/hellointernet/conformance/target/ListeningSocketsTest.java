@@ -93,6 +93,7 @@ class ListeningSocketsTest {
      */
     @Test
     @EnabledOnOs(OS.LINUX)
+    @SuppressWarnings("try") // some resources are only held open for the block, never used in it
     void theKernelPrintsEveryListenerBeforeAnyOtherSocket() throws Exception {
         try (ServerSocket first = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
                 Socket client = new Socket(InetAddress.getByName("127.0.0.1"), first.getLocalPort());

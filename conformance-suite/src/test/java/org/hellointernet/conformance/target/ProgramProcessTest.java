@@ -95,6 +95,7 @@ class ProgramProcessTest {
     }
 
     @Test
+    @SuppressWarnings("try") // it closes a resource early on purpose; the try still cleans up if it fails first
     void rendersOutputThatIsNotUtf8Visibly() throws Exception {
         try (ProgramProcess p = start("printf 'caf\\351\\n'; printf 'no newline' >&2")) {
             assertThat(p.waitForExit(WAIT)).isTrue();
@@ -148,6 +149,7 @@ class ProgramProcessTest {
     }
 
     @Test
+    @SuppressWarnings("try") // it closes a resource early on purpose; the try still cleans up if it fails first
     void closeSendsTermFirstSoTheProgramCanSayGoodbye() throws Exception {
         try (ProgramProcess p = start("trap 'echo bye; exit 0' TERM; echo ready; while :; do sleep 1; done")) {
             assertThat(p.stdout().awaitLine("ready"::equals, WAIT)).isTrue();
@@ -160,6 +162,7 @@ class ProgramProcessTest {
     }
 
     @Test
+    @SuppressWarnings("try") // it closes a resource early on purpose; the try still cleans up if it fails first
     void closeKillsAProgramThatIgnoresTerm() throws Exception {
         long pid;
         try (ProgramProcess p = start("trap '' TERM; echo ready; exec sleep 300")) {

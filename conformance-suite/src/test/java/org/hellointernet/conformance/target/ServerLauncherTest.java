@@ -86,6 +86,7 @@ class ServerLauncherTest {
 
     @Test
     @Slow
+    @SuppressWarnings("try") // some resources are only held open for the block, never used in it
     void runningForASlowStarterWithinTheTimeout() throws Exception {
         int port = Ports.freeLoopbackPort();
 
