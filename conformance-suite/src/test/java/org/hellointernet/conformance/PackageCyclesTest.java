@@ -36,7 +36,9 @@ class PackageCyclesTest {
     @Test
     void theSuitesPackagesFormNoCycle() throws Exception {
         Map<String, Set<String>> graph = suitePackages();
-        assertThat(cycles(graph)).as("package cycles: each a set of packages that depend on each other").isEmpty();
+        assertThat(cycles(graph))
+                .as("package cycles: each a set of packages that depend on each other")
+                .isEmpty();
     }
 
     @Test
@@ -63,12 +65,16 @@ class PackageCyclesTest {
 
     /** Package -> the suite's packages it uses, read by jdeps from the suite's compiled classes. */
     private static Map<String, Set<String>> suitePackages() throws URISyntaxException {
-        Path classes = Path.of(RuleBook.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path classes = Path.of(RuleBook.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
         ToolProvider jdeps = ToolProvider.findFirst("jdeps").orElseThrow(() -> new AssertionError("no jdeps"));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int status = jdeps.run(new PrintWriter(out), new PrintWriter(err), "-verbose:package", "-filter:none",
-                classes.toString());
+        int status = jdeps.run(
+                new PrintWriter(out), new PrintWriter(err), "-verbose:package", "-filter:none", classes.toString());
         assertThat(status).as("jdeps " + classes + ": " + err).isZero();
         Map<String, Set<String>> graph = new TreeMap<>();
         for (String line : out.toString().split("\n")) {

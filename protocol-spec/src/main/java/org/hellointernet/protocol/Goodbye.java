@@ -19,7 +19,8 @@ public record Goodbye(Profile profile, String clientLanguage, String serverLangu
             throw new IllegalArgumentException("not a language token: \"" + serverLanguage + "\"");
         }
         if (profile == Profile.CHALLENGE && !Hello.isLanguage(clientLanguage)) {
-            throw new IllegalArgumentException("profile challenge needs the client's language, got \"" + clientLanguage + "\"");
+            throw new IllegalArgumentException(
+                    "profile challenge needs the client's language, got \"" + clientLanguage + "\"");
         }
         if (profile == Profile.BASIC) {
             clientLanguage = null;
@@ -35,12 +36,19 @@ public record Goodbye(Profile profile, String clientLanguage, String serverLangu
     public static Optional<Goodbye> parse(Profile profile, String line) {
         String text = Lines.stripCr(line);
         String[] words = text.split(" ", -1);
-        if (profile == Profile.BASIC && words.length == 3 && words[0].equals("Goodbye") && words[1].equals("in")
+        if (profile == Profile.BASIC
+                && words.length == 3
+                && words[0].equals("Goodbye")
+                && words[1].equals("in")
                 && Hello.isLanguage(words[2])) {
             return Optional.of(new Goodbye(profile, null, words[2]));
         }
-        if (profile == Profile.CHALLENGE && words.length == 4 && words[0].equals("Goodbye") && words[2].equals("from")
-                && Hello.isLanguage(words[1]) && Hello.isLanguage(words[3])) {
+        if (profile == Profile.CHALLENGE
+                && words.length == 4
+                && words[0].equals("Goodbye")
+                && words[2].equals("from")
+                && Hello.isLanguage(words[1])
+                && Hello.isLanguage(words[3])) {
             return Optional.of(new Goodbye(profile, words[1], words[3]));
         }
         return Optional.empty();
@@ -60,6 +68,8 @@ public record Goodbye(Profile profile, String clientLanguage, String serverLangu
 
     /** A human description of the expected format, for messages: {@code Goodbye in <server language>}. */
     public static String format(Profile profile) {
-        return profile == Profile.BASIC ? "Goodbye in <server language>" : "Goodbye <client language> from <server language>";
+        return profile == Profile.BASIC
+                ? "Goodbye in <server language>"
+                : "Goodbye <client language> from <server language>";
     }
 }

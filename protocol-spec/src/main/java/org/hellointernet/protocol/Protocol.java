@@ -56,6 +56,5 @@ public final class Protocol {
     /** A client should give up on a connection attempt or a missing reply after this (CLI-REFUSED, SPEC 6). */
     public static final Duration CLIENT_GIVE_UP_TIMEOUT = Duration.ofSeconds(10);
 
-    private Protocol() {
-    }
+    private Protocol() {}
 }

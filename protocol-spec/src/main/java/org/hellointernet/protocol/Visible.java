@@ -18,8 +18,7 @@ import java.util.Locale;
  */
 public final class Visible {
 
-    private Visible() {
-    }
+    private Visible() {}
 
     /** Visible form of all of {@code bytes}. */
     public static String of(byte[] bytes) {
@@ -36,7 +35,8 @@ public final class Visible {
     /** Visible form of {@code length} bytes of {@code bytes} from {@code offset}. */
     public static String of(byte[] bytes, int offset, int length) {
         StringBuilder out = new StringBuilder(length + 8);
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes, offset, length);
@@ -74,8 +74,12 @@ public final class Visible {
 
     private static boolean isInvisible(int cp) {
         return switch (Character.getType(cp)) {
-            case Character.CONTROL, Character.FORMAT, Character.SURROGATE, Character.SPACE_SEPARATOR,
-                    Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR -> true;
+            case Character.CONTROL,
+                    Character.FORMAT,
+                    Character.SURROGATE,
+                    Character.SPACE_SEPARATOR,
+                    Character.LINE_SEPARATOR,
+                    Character.PARAGRAPH_SEPARATOR -> true;
             default -> false;
         };
     }

@@ -54,7 +54,8 @@ public final class RuleCatalog {
         if (catalog == null) {
             try (InputStream in = RuleCatalog.class.getResourceAsStream(RULES_RESOURCE)) {
                 if (in == null) {
-                    throw new IllegalStateException("rule catalog " + RULES_RESOURCE + " is missing from the classpath");
+                    throw new IllegalStateException(
+                            "rule catalog " + RULES_RESOURCE + " is missing from the classpath");
                 }
                 catalog = read(in);
             } catch (IOException e) {
@@ -93,7 +94,9 @@ public final class RuleCatalog {
 
     /** The rules about {@code role} that apply in {@code profile}. */
     public List<Rule> rules(Role role, Profile profile) {
-        return ordered.stream().filter(r -> r.role() == role && r.appliesTo(profile)).toList();
+        return ordered.stream()
+                .filter(r -> r.role() == role && r.appliesTo(profile))
+                .toList();
     }
 
     public Optional<Rule> find(String id) {
@@ -148,6 +151,5 @@ public final class RuleCatalog {
     }
 
     /** Shape of {@code rules.yml}. */
-    private record CatalogFile(List<Rule> rules) {
-    }
+    private record CatalogFile(List<Rule> rules) {}
 }

@@ -30,7 +30,9 @@ class GoodbyeTest {
     void parsesWhatItFormatsInBothProfiles() {
         for (Profile profile : Profile.values()) {
             Goodbye reply = Goodbye.answering(hello, profile, "C++");
-            assertThat(Goodbye.parse(profile, reply.line())).as("profile %s", profile).contains(reply);
+            assertThat(Goodbye.parse(profile, reply.line()))
+                    .as("profile %s", profile)
+                    .contains(reply);
         }
     }
 
@@ -49,29 +51,37 @@ class GoodbyeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "goodbye in Java",
-        "Goodbye  in Java",
-        "Goodbye in Java ",
-        "Goodbye in",
-        "Goodbye in Visual Basic",
-        "Goodbye in Java\n",
-        "Bye in Java",
-        ""})
+    @ValueSource(
+            strings = {
+                "goodbye in Java",
+                "Goodbye  in Java",
+                "Goodbye in Java ",
+                "Goodbye in",
+                "Goodbye in Visual Basic",
+                "Goodbye in Java\n",
+                "Bye in Java",
+                ""
+            })
     void rejectsMalformedBasicReplies(String line) {
-        assertThat(Goodbye.parse(Profile.BASIC, line)).as("parse(%s)", Visible.of(line)).isEmpty();
+        assertThat(Goodbye.parse(Profile.BASIC, line))
+                .as("parse(%s)", Visible.of(line))
+                .isEmpty();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "Goodbye Python From Java",
-        "Goodbye Python from  Java",
-        "Goodbye  Python from Java",
-        "Goodbye Python to Java",
-        "Goodbye from Java",
-        "Goodbye Python\r from Java"})
+    @ValueSource(
+            strings = {
+                "Goodbye Python From Java",
+                "Goodbye Python from  Java",
+                "Goodbye  Python from Java",
+                "Goodbye Python to Java",
+                "Goodbye from Java",
+                "Goodbye Python\r from Java"
+            })
     void rejectsMalformedChallengeReplies(String line) {
-        assertThat(Goodbye.parse(Profile.CHALLENGE, line)).as("parse(%s)", Visible.of(line)).isEmpty();
+        assertThat(Goodbye.parse(Profile.CHALLENGE, line))
+                .as("parse(%s)", Visible.of(line))
+                .isEmpty();
     }
 
     @Test

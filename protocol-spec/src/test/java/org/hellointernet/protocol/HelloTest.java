@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -28,22 +27,24 @@ class HelloTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "hello in C",
-        "HELLO IN C",
-        "Hello  in C",
-        "Hello in  C",
-        "Hello in C ",
-        " Hello in C",
-        "Hello in",
-        "Hello in ",
-        "Hello in Visual Basic",
-        "Hello in\tC",
-        "Hello in C\tC",
-        "Hello from C",
-        "Goodbye in C",
-        "",
-        "\uFEFFHello in C"})
+    @ValueSource(
+            strings = {
+                "hello in C",
+                "HELLO IN C",
+                "Hello  in C",
+                "Hello in  C",
+                "Hello in C ",
+                " Hello in C",
+                "Hello in",
+                "Hello in ",
+                "Hello in Visual Basic",
+                "Hello in\tC",
+                "Hello in C\tC",
+                "Hello from C",
+                "Goodbye in C",
+                "",
+                "\uFEFFHello in C"
+            })
     void rejectsLinesThatAreNotExactlyAHello(String line) {
         assertThat(Hello.parse(line)).as("parse(%s)", Visible.of(line)).isEmpty();
     }
@@ -64,7 +65,9 @@ class HelloTest {
     @ParameterizedTest
     @ValueSource(strings = {"C\u0085", "Java\u200B", "Ja\u00A0va", "Java\u2028", "C\u0000", "C\u001B", "\uFEFFC"})
     void rejectsInvisibleCharactersInTheLanguage(String language) {
-        assertThat(Hello.isLanguage(language)).as("isLanguage(%s)", Visible.of(language)).isFalse();
+        assertThat(Hello.isLanguage(language))
+                .as("isLanguage(%s)", Visible.of(language))
+                .isFalse();
     }
 
     @Test
@@ -72,8 +75,10 @@ class HelloTest {
         // isLanguage answers printable ASCII without the pattern; it must give the pattern's answer
         Pattern rule = Pattern.compile("[^\\p{Cc}\\p{Cf}\\p{Cs}\\p{Z}\\s]{1," + Protocol.MAX_LANGUAGE_CHARS + "}");
         for (char c = 0; c < 128; c++) {
-            for (String token : new String[] {String.valueOf(c), "C" + c, c + "é", "x".repeat(63) + c, "x".repeat(64) + c}) {
-                assertThat(Hello.isLanguage(token)).as("isLanguage(%s)", Visible.of(token))
+            for (String token :
+                    new String[] {String.valueOf(c), "C" + c, c + "é", "x".repeat(63) + c, "x".repeat(64) + c}) {
+                assertThat(Hello.isLanguage(token))
+                        .as("isLanguage(%s)", Visible.of(token))
                         .isEqualTo(rule.matcher(token).matches());
             }
         }
@@ -86,7 +91,8 @@ class HelloTest {
 
     @Test
     void constructorRefusesWhatParseRefuses() {
-        assertThatThrownBy(() -> new Hello("Visual Basic")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new Hello("Visual Basic"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Visual Basic");
         assertThatThrownBy(() -> new Hello(null)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Hello("")).isInstanceOf(IllegalArgumentException.class);

@@ -68,7 +68,8 @@ class ProtocolConstantsTest {
         if (value instanceof Charset) {
             return null;
         }
-        return fail("Protocol.%s has a type this test does not know (%s): teach it how SPEC.md writes it",
+        return fail(
+                "Protocol.%s has a type this test does not know (%s): teach it how SPEC.md writes it",
                 field.getName(), field.getType().getSimpleName());
     }
 
@@ -80,9 +81,11 @@ class ProtocolConstantsTest {
             if (expected == null) {
                 continue;
             }
-            assertThat(table).as("SPEC.md section 7 has a row for Protocol.%s", field.getName())
+            assertThat(table)
+                    .as("SPEC.md section 7 has a row for Protocol.%s", field.getName())
                     .containsKey(field.getName());
-            assertThat(table.get(field.getName()).get(VALUE)).as("value of Protocol.%s in SPEC.md", field.getName())
+            assertThat(table.get(field.getName()).get(VALUE))
+                    .as("value of Protocol.%s in SPEC.md", field.getName())
                     .isEqualTo(expected);
         }
     }
@@ -110,13 +113,14 @@ class ProtocolConstantsTest {
     @Test
     void namedNumbersAppearInTheProse() {
         String text = spec.text();
-        assertThat(text).contains(
-                "quiet period of " + specText(Protocol.QUIET_PERIOD),
-                "at most " + Protocol.MAX_LINE_BYTES + " bytes long",
-                "1 to " + Protocol.MAX_LANGUAGE_CHARS + " characters",
-                "1*" + Protocol.MAX_LANGUAGE_CHARS + "lchar",
-                "no complete line has arrived for " + specText(Protocol.MIN_IDLE_TIMEOUT) + " or more",
-                "server " + Protocol.DEFAULT_PORT);
+        assertThat(text)
+                .contains(
+                        "quiet period of " + specText(Protocol.QUIET_PERIOD),
+                        "at most " + Protocol.MAX_LINE_BYTES + " bytes long",
+                        "1 to " + Protocol.MAX_LANGUAGE_CHARS + " characters",
+                        "1*" + Protocol.MAX_LANGUAGE_CHARS + "lchar",
+                        "no complete line has arrived for " + specText(Protocol.MIN_IDLE_TIMEOUT) + " or more",
+                        "server " + Protocol.DEFAULT_PORT);
         assertThat(text.lines().findFirst()).contains("# The HelloInternet protocol, version " + Protocol.VERSION);
     }
 

@@ -17,14 +17,21 @@ class SpecExamplesTest {
     }
 
     private List<String> sent(String section, String prefix) {
-        return spec.codeLines(section).stream().filter(l -> l.startsWith(prefix)).map(SpecExamplesTest::bytes).toList();
+        return spec.codeLines(section).stream()
+                .filter(l -> l.startsWith(prefix))
+                .map(SpecExamplesTest::bytes)
+                .toList();
     }
 
     @Test
     void everyHelloInTheExamplesIsAHelloEndingInLineFeed() {
-        List<String> hellos = sent("8", "C: Hello").stream().filter(s -> s.endsWith("\n")).toList();
-        assertThat(hellos).hasSizeGreaterThanOrEqualTo(3).allSatisfy(
-                s -> assertThat(Hello.parse(s.substring(0, s.length() - 1))).as("hello %s", Visible.of(s)).isPresent());
+        List<String> hellos =
+                sent("8", "C: Hello").stream().filter(s -> s.endsWith("\n")).toList();
+        assertThat(hellos)
+                .hasSizeGreaterThanOrEqualTo(3)
+                .allSatisfy(s -> assertThat(Hello.parse(s.substring(0, s.length() - 1)))
+                        .as("hello %s", Visible.of(s))
+                        .isPresent());
     }
 
     @Test
@@ -34,10 +41,15 @@ class SpecExamplesTest {
 
     @Test
     void everyReplyIsOneLineInTheFormatOfItsProfile() {
-        assertThat(sent("8.1", "S: ")).containsExactly(Goodbye.answering(new Hello("Python"), Profile.BASIC, "Java").wire());
-        assertThat(sent("8.2", "S: ")).containsExactly(
-                Goodbye.answering(new Hello("Python"), Profile.CHALLENGE, "Java").wire());
-        assertThat(sent("8.4", "S: ")).containsOnly(Goodbye.answering(new Hello("Bash"), Profile.BASIC, "Java").wire());
+        assertThat(sent("8.1", "S: "))
+                .containsExactly(Goodbye.answering(new Hello("Python"), Profile.BASIC, "Java")
+                        .wire());
+        assertThat(sent("8.2", "S: "))
+                .containsExactly(Goodbye.answering(new Hello("Python"), Profile.CHALLENGE, "Java")
+                        .wire());
+        assertThat(sent("8.4", "S: "))
+                .containsOnly(Goodbye.answering(new Hello("Bash"), Profile.BASIC, "Java")
+                        .wire());
     }
 
     @Test
@@ -47,7 +59,10 @@ class SpecExamplesTest {
 
     @Test
     void aLineThatIsNotAHelloGetsAnErrorLine() {
-        assertThat(sent("8.6", "C: ")).allSatisfy(s -> assertThat(Hello.parse(s.strip())).isEmpty());
-        assertThat(sent("8.6", "S: ")).singleElement().satisfies(s -> assertThat(s).startsWith("Error: ").endsWith("\n"));
+        assertThat(sent("8.6", "C: "))
+                .allSatisfy(s -> assertThat(Hello.parse(s.strip())).isEmpty());
+        assertThat(sent("8.6", "S: "))
+                .singleElement()
+                .satisfies(s -> assertThat(s).startsWith("Error: ").endsWith("\n"));
     }
 }

@@ -52,7 +52,8 @@ class RuleCatalogTest {
         onlyInCatalog.removeAll(inSpec);
 
         assertThat(inSpec)
-                .as("rule IDs declared in SPEC.md but missing from rules.yml: %s; in rules.yml but not declared in SPEC.md: %s",
+                .as(
+                        "rule IDs declared in SPEC.md but missing from rules.yml: %s; in rules.yml but not declared in SPEC.md: %s",
                         onlyInSpec, onlyInCatalog)
                 .isEqualTo(inCatalog);
     }
@@ -65,9 +66,10 @@ class RuleCatalogTest {
 
     @Test
     void eachRuleHasTheLevelOfItsSpecParagraph() {
-        assertThat(catalog.rules()).allSatisfy(rule -> assertThat(rule.level())
-                .as("level of %s", rule.id())
-                .isEqualTo(paragraphOf(rule).level()));
+        assertThat(catalog.rules())
+                .allSatisfy(rule -> assertThat(rule.level())
+                        .as("level of %s", rule.id())
+                        .isEqualTo(paragraphOf(rule).level()));
     }
 
     @Test
@@ -75,7 +77,9 @@ class RuleCatalogTest {
         String wholeSpec = SpecDocument.collapse(spec.text());
         assertThat(catalog.rules()).allSatisfy(rule -> {
             String requirement = SpecDocument.collapse(rule.requirement());
-            assertThat(wholeSpec).as("SPEC.md quotes the requirement of %s", rule.id()).contains(requirement);
+            assertThat(wholeSpec)
+                    .as("SPEC.md quotes the requirement of %s", rule.id())
+                    .contains(requirement);
             assertThat(paragraphOf(rule).requirement())
                     .as("the paragraph of %s in SPEC.md", rule.id())
                     .contains(requirement);
@@ -85,10 +89,12 @@ class RuleCatalogTest {
     @Test
     void eachRequirementUsesTheKeywordOfItsLevelAndNoStrongerOne() {
         assertThat(catalog.rules()).allSatisfy(rule -> {
-            assertThat(rule.requirement()).as("requirement of %s", rule.id())
+            assertThat(rule.requirement())
+                    .as("requirement of %s", rule.id())
                     .containsPattern("\\b" + rule.level() + "\\b");
             if (rule.level() != Level.MUST) {
-                assertThat(rule.requirement()).as("requirement of %s (%s)", rule.id(), rule.level())
+                assertThat(rule.requirement())
+                        .as("requirement of %s (%s)", rule.id(), rule.level())
                         .doesNotContainPattern("\\bMUST\\b");
             }
         });
@@ -97,9 +103,12 @@ class RuleCatalogTest {
     @Test
     void eachRuleIsStatedInTheSectionItNames() {
         assertThat(catalog.rules()).allSatisfy(rule -> {
-            assertThat(spec.sections()).as("section %s of %s is a heading of SPEC.md", rule.section(), rule.id())
+            assertThat(spec.sections())
+                    .as("section %s of %s is a heading of SPEC.md", rule.section(), rule.id())
                     .contains(rule.section());
-            assertThat(paragraphOf(rule).section()).as("section of %s", rule.id()).isEqualTo(rule.section());
+            assertThat(paragraphOf(rule).section())
+                    .as("section of %s", rule.id())
+                    .isEqualTo(rule.section());
         });
     }
 
@@ -111,7 +120,9 @@ class RuleCatalogTest {
                 .filter(text -> KEYWORD.matcher(text).find())
                 .filter(text -> !SpecDocument.RULE_PARAGRAPH.matcher(text).matches())
                 .toList();
-        assertThat(unmarked).as("paragraphs with an RFC 2119 keyword but no **ID** (LEVEL) prefix").isEmpty();
+        assertThat(unmarked)
+                .as("paragraphs with an RFC 2119 keyword but no **ID** (LEVEL) prefix")
+                .isEmpty();
     }
 
     @Test
@@ -128,12 +139,16 @@ class RuleCatalogTest {
     void ruleIndexListsEveryRuleWithItsLevelProfilesSectionAndTitle() {
         Map<String, List<String>> index = new LinkedHashMap<>();
         spec.tableRows("A").forEach(row -> index.put(row.get(0), row));
-        assertThat(index.keySet()).as("IDs in Appendix A").containsExactlyElementsOf(catalog.ids().stream()
-                .sorted((a, b) -> Integer.compare(position(a), position(b))).toList());
+        assertThat(index.keySet())
+                .as("IDs in Appendix A")
+                .containsExactlyElementsOf(catalog.ids().stream()
+                        .sorted((a, b) -> Integer.compare(position(a), position(b)))
+                        .toList());
         assertThat(catalog.rules()).allSatisfy(rule -> {
             List<String> row = index.get(rule.id());
             String profiles = rule.sortedProfiles().stream().map(Profile::id).collect(Collectors.joining(", "));
-            assertThat(row).as("Appendix A row of %s", rule.id())
+            assertThat(row)
+                    .as("Appendix A row of %s", rule.id())
                     .containsExactly(rule.id(), rule.level().name(), profiles, rule.section(), rule.title());
         });
     }
@@ -163,10 +178,19 @@ class RuleCatalogTest {
 
     @Test
     void onlyTheClientIpRuleIsLimitedToTheChallengeProfile() {
-        assertThat(catalog.rules()).allSatisfy(rule -> assertThat(rule.profiles()).as("profiles of %s", rule.id())
-                .isEqualTo(rule.id().equals("SRV-CLIENT-IP") ? Set.of(Profile.CHALLENGE) : Set.of(Profile.values())));
-        assertThat(catalog.rules(Role.SERVER, Profile.BASIC)).extracting(Rule::id).doesNotContain("SRV-CLIENT-IP");
-        assertThat(catalog.rules(Role.SERVER, Profile.CHALLENGE)).extracting(Rule::id).contains("SRV-CLIENT-IP");
+        assertThat(catalog.rules())
+                .allSatisfy(rule -> assertThat(rule.profiles())
+                        .as("profiles of %s", rule.id())
+                        .isEqualTo(
+                                rule.id().equals("SRV-CLIENT-IP")
+                                        ? Set.of(Profile.CHALLENGE)
+                                        : Set.of(Profile.values())));
+        assertThat(catalog.rules(Role.SERVER, Profile.BASIC))
+                .extracting(Rule::id)
+                .doesNotContain("SRV-CLIENT-IP");
+        assertThat(catalog.rules(Role.SERVER, Profile.CHALLENGE))
+                .extracting(Rule::id)
+                .contains("SRV-CLIENT-IP");
     }
 
     @Test
@@ -179,12 +203,39 @@ class RuleCatalogTest {
 
     @Test
     void keepsTheRuleIdsAgreedWithTheLead() {
-        assertThat(catalog.ids()).contains(
-                "SRV-START", "SRV-REPLY", "SRV-LF", "SRV-CLOSE", "SRV-LOG", "SRV-SEQUENTIAL", "SRV-SEGMENTED",
-                "SRV-EMPTY-CONN", "SRV-GARBAGE", "SRV-LONG-LINE", "SRV-CRLF", "SRV-HALF-CLOSE", "SRV-NO-LF-HELLO",
-                "SRV-CONCURRENT", "SRV-PROMPT", "SRV-CLIENT-IP", "SRV-USAGE", "SRV-IPV6",
-                "CLI-CONNECT", "CLI-HOSTNAME", "CLI-HELLO", "CLI-LF", "CLI-PRINT", "CLI-EXIT", "CLI-SEGMENTED-REPLY",
-                "CLI-REPLY-NO-LF", "CLI-NO-CLOSE", "CLI-SINGLE-CONN", "CLI-REFUSED", "CLI-USAGE", "CLI-IPV6");
+        assertThat(catalog.ids())
+                .contains(
+                        "SRV-START",
+                        "SRV-REPLY",
+                        "SRV-LF",
+                        "SRV-CLOSE",
+                        "SRV-LOG",
+                        "SRV-SEQUENTIAL",
+                        "SRV-SEGMENTED",
+                        "SRV-EMPTY-CONN",
+                        "SRV-GARBAGE",
+                        "SRV-LONG-LINE",
+                        "SRV-CRLF",
+                        "SRV-HALF-CLOSE",
+                        "SRV-NO-LF-HELLO",
+                        "SRV-CONCURRENT",
+                        "SRV-PROMPT",
+                        "SRV-CLIENT-IP",
+                        "SRV-USAGE",
+                        "SRV-IPV6",
+                        "CLI-CONNECT",
+                        "CLI-HOSTNAME",
+                        "CLI-HELLO",
+                        "CLI-LF",
+                        "CLI-PRINT",
+                        "CLI-EXIT",
+                        "CLI-SEGMENTED-REPLY",
+                        "CLI-REPLY-NO-LF",
+                        "CLI-NO-CLOSE",
+                        "CLI-SINGLE-CONN",
+                        "CLI-REFUSED",
+                        "CLI-USAGE",
+                        "CLI-IPV6");
         assertThat(catalog.get("SRV-CRLF").level()).isEqualTo(Level.SHOULD);
         assertThat(catalog.get("SRV-LF").level()).isEqualTo(Level.MUST);
     }

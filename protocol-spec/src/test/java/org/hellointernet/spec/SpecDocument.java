@@ -16,15 +16,14 @@ public final class SpecDocument {
     /** A rule paragraph: {@code **SRV-LF** (MUST) A server MUST ...}. */
     public static final Pattern RULE_PARAGRAPH =
             Pattern.compile("^\\*\\*((?:SRV|CLI)-[A-Z0-9]+(?:-[A-Z0-9]+)*)\\*\\* \\((MUST|SHOULD|MAY)\\) (.+)$");
+
     private static final Pattern HEADING = Pattern.compile("^#{1,6} (?:Appendix ([A-Z]):|(\\d+(?:\\.\\d+)*)) .*$");
 
     /** A block of text (paragraph, table row or code line) and the section it belongs to. */
-    public record Block(String section, String text) {
-    }
+    public record Block(String section, String text) {}
 
     /** A paragraph that declares a rule. */
-    public record RuleParagraph(String id, Level level, String requirement, String section) {
-    }
+    public record RuleParagraph(String id, Level level, String requirement, String section) {}
 
     private final String text;
     private final Set<String> sections = new LinkedHashSet<>();

@@ -4,27 +4,31 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-
 import org.hellointernet.protocol.Hello;
 import org.hellointernet.protocol.Protocol;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code client HOST PORT [--language NAME] [--verbose]}: one exchange, the reply on standard output. */
-@Command(name = "client", mixinStandardHelpOptions = true,
+@Command(
+        name = "client",
+        mixinStandardHelpOptions = true,
         version = "hello client (HelloInternet reference client, protocol v" + Protocol.VERSION + ")",
-        description = {"Sends \"Hello in <language>\" to a HelloInternet server and prints its reply.",
-                "Example: client localhost 5000   prints   Goodbye in Python"},
+        description = {
+            "Sends \"Hello in <language>\" to a HelloInternet server and prints its reply.",
+            "Example: client localhost 5000   prints   Goodbye in Python"
+        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-                ClientCommand.EXIT_OK + ":got a reply and printed it",
-                ClientCommand.EXIT_FAILURE + ":no reply (cannot connect, unknown host, no reply, timeout)",
-                ClientCommand.EXIT_USAGE + ":bad or missing arguments"})
+            ClientCommand.EXIT_OK + ":got a reply and printed it",
+            ClientCommand.EXIT_FAILURE + ":no reply (cannot connect, unknown host, no reply, timeout)",
+            ClientCommand.EXIT_USAGE + ":bad or missing arguments"
+        })
 public final class ClientCommand implements Callable<Integer> {
 
     public static final int EXIT_OK = 0;
@@ -39,8 +43,10 @@ public final class ClientCommand implements Callable<Integer> {
     private int port;
     private String language;
 
-    @Option(names = {"-v", "--verbose"}, description = "Show on standard error what was sent and received, "
-            + "with invisible characters made visible, and notes on anything the server did unusually.")
+    @Option(
+            names = {"-v", "--verbose"},
+            description = "Show on standard error what was sent and received, "
+                    + "with invisible characters made visible, and notes on anything the server did unusually.")
     private boolean verbose;
 
     /** The command with the spec's timeouts; with --verbose it watches the server's close for up to 1 s. */
@@ -53,7 +59,9 @@ public final class ClientCommand implements Callable<Integer> {
         this.base = base;
     }
 
-    @Parameters(index = "0", paramLabel = "HOST",
+    @Parameters(
+            index = "0",
+            paramLabel = "HOST",
             description = "Server host: a name (localhost), an IPv4 address, or an IPv6 address, e.g. ::1 or [::1].")
     void setHost(String host) {
         this.host = host;
@@ -67,12 +75,17 @@ public final class ClientCommand implements Callable<Integer> {
         this.port = port;
     }
 
-    @Option(names = {"-l", "--language"}, paramLabel = "NAME", defaultValue = "Java",
+    @Option(
+            names = {"-l", "--language"},
+            paramLabel = "NAME",
+            defaultValue = "Java",
             description = "Language named in the hello (default: ${DEFAULT-VALUE}); one word, e.g. C# or Visual_Basic.")
     void setLanguage(String language) {
         if (!Hello.isLanguage(language)) {
-            throw new ParameterException(spec.commandLine(), "--language must be one word of 1 to "
-                    + Protocol.MAX_LANGUAGE_CHARS + " characters without spaces, got \"" + language + "\"");
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--language must be one word of 1 to " + Protocol.MAX_LANGUAGE_CHARS
+                            + " characters without spaces, got \"" + language + "\"");
         }
         this.language = language;
     }

@@ -3,7 +3,6 @@ package org.hellointernet.client;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
-
 import org.hellointernet.protocol.Hello;
 import org.hellointernet.protocol.Protocol;
 
@@ -18,8 +17,8 @@ import org.hellointernet.protocol.Protocol;
  *                       to report SRV-CLOSE)
  * @param resolver       turns HOST into addresses, tried in order
  */
-public record ClientOptions(Hello hello, Duration connectTimeout, Duration replyTimeout, Duration closeGrace,
-                            Resolver resolver) {
+public record ClientOptions(
+        Hello hello, Duration connectTimeout, Duration replyTimeout, Duration closeGrace, Resolver resolver) {
 
     /** Name resolution, replaceable so tests never touch DNS. */
     @FunctionalInterface
@@ -29,8 +28,12 @@ public record ClientOptions(Hello hello, Duration connectTimeout, Duration reply
 
     /** Java, the spec's timeouts, no close watching, the system resolver. */
     public static ClientOptions defaults() {
-        return new ClientOptions(new Hello("Java"), Protocol.CLIENT_GIVE_UP_TIMEOUT, Protocol.CLIENT_GIVE_UP_TIMEOUT,
-                Duration.ZERO, InetAddress::getAllByName);
+        return new ClientOptions(
+                new Hello("Java"),
+                Protocol.CLIENT_GIVE_UP_TIMEOUT,
+                Protocol.CLIENT_GIVE_UP_TIMEOUT,
+                Duration.ZERO,
+                InetAddress::getAllByName);
     }
 
     public ClientOptions withLanguage(String language) {

@@ -4,7 +4,6 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-
 import org.hellointernet.protocol.Visible;
 
 /**
@@ -20,8 +19,14 @@ import org.hellointernet.protocol.Visible;
  */
 // the bytes as they came off the wire, by design; nothing compares these records or uses them as keys
 @SuppressWarnings("ArrayRecordComponent")
-public record ClientResult(String reply, LineEnding ending, byte[] received, InetSocketAddress address,
-                           Duration elapsed, AfterReply afterReply, List<FailedAttempt> failedAttempts) {
+public record ClientResult(
+        String reply,
+        LineEnding ending,
+        byte[] received,
+        InetSocketAddress address,
+        Duration elapsed,
+        AfterReply afterReply,
+        List<FailedAttempt> failedAttempts) {
 
     public ClientResult {
         received = received.clone();
@@ -39,9 +44,14 @@ public record ClientResult(String reply, LineEnding ending, byte[] received, Ine
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ClientResult r && reply.equals(r.reply) && ending == r.ending
-                && Arrays.equals(received, r.received) && address.equals(r.address) && elapsed.equals(r.elapsed)
-                && afterReply == r.afterReply && failedAttempts.equals(r.failedAttempts);
+        return o instanceof ClientResult r
+                && reply.equals(r.reply)
+                && ending == r.ending
+                && Arrays.equals(received, r.received)
+                && address.equals(r.address)
+                && elapsed.equals(r.elapsed)
+                && afterReply == r.afterReply
+                && failedAttempts.equals(r.failedAttempts);
     }
 
     @Override

@@ -8,5 +8,4 @@ import java.net.InetSocketAddress;
  * @param address the address tried
  * @param reason  why it failed, in plain words (e.g. {@code connection refused})
  */
-public record FailedAttempt(InetSocketAddress address, String reason) {
-}
+public record FailedAttempt(InetSocketAddress address, String reason) {}

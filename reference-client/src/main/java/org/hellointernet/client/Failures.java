@@ -1,22 +1,21 @@
 package org.hellointernet.client;
 
+import io.netty.channel.ConnectTimeoutException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.time.Duration;
 import java.util.Locale;
 
-import io.netty.channel.ConnectTimeoutException;
-
 /** Plain-words descriptions of network failures and durations, for one-line messages. */
 final class Failures {
 
-    private Failures() {
-    }
+    private Failures() {}
 
     /** {@code connection refused (is the server running?)}, {@code no answer within 10 s}, ... */
     static String describe(Throwable cause, Duration connectTimeout) {
         if (cause instanceof ConnectTimeoutException) {
-            return "no answer within " + duration(connectTimeout) + " (is the address right? is a firewall in the way?)";
+            return "no answer within " + duration(connectTimeout)
+                    + " (is the address right? is a firewall in the way?)";
         }
         if (cause instanceof NoRouteToHostException) {
             return "no route to host (is the address right?)";

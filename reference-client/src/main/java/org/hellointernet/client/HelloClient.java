@@ -1,5 +1,11 @@
 package org.hellointernet.client;
 
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.nio.NioSocketChannel;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -11,13 +17,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
-
-import io.netty.bootstrap.Bootstrap;
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.nio.NioEventLoopGroup;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import org.hellointernet.client.ClientException.Reason;
 
 /**
@@ -43,7 +42,8 @@ public final class HelloClient implements AutoCloseable {
         this.bootstrap = new Bootstrap()
                 .group(group)
                 .channel(NioSocketChannel.class)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) options.connectTimeout().toMillis())
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)
+                        options.connectTimeout().toMillis())
                 .option(ChannelOption.TCP_NODELAY, true);
     }
 
@@ -65,18 +65,25 @@ public final class HelloClient implements AutoCloseable {
         try {
             addresses = options.resolver().resolve(name);
         } catch (UnknownHostException e) {
-            throw new ClientException(Reason.UNKNOWN_HOST,
-                    "cannot connect to " + where + ": unknown host \"" + name + "\" (check the spelling)", e);
+            throw new ClientException(
+                    Reason.UNKNOWN_HOST,
+                    "cannot connect to " + where + ": unknown host \"" + name + "\" (check the spelling)",
+                    e);
         }
         List<FailedAttempt> failed = new ArrayList<>();
         for (InetAddress address : addresses) {
             InetSocketAddress target = new InetSocketAddress(address, port);
             CompletableFuture<ReceivedReply> reply = new CompletableFuture<>();
-            ChannelFuture connect = bootstrap.clone().handler(new HelloClientInitializer(options, reply)).connect(target);
-            if (!connect.awaitUninterruptibly(options.connectTimeout().plus(BACKSTOP).toMillis())) {
+            ChannelFuture connect = bootstrap
+                    .clone()
+                    .handler(new HelloClientInitializer(options, reply))
+                    .connect(target);
+            if (!connect.awaitUninterruptibly(
+                    options.connectTimeout().plus(BACKSTOP).toMillis())) {
                 connect.cancel(false);
                 connect.channel().close();
-                failed.add(new FailedAttempt(target, "no answer within " + Failures.duration(options.connectTimeout())));
+                failed.add(
+                        new FailedAttempt(target, "no answer within " + Failures.duration(options.connectTimeout())));
             } else if (!connect.isSuccess()) {
                 failed.add(new FailedAttempt(target, Failures.describe(connect.cause(), options.connectTimeout())));
             } else {
@@ -90,23 +97,34 @@ public final class HelloClient implements AutoCloseable {
         throw cannotConnect(where, failed);
     }
 
-    private ClientResult awaitReply(CompletableFuture<ReceivedReply> reply, InetSocketAddress target, String where,
-                                    long start) throws ClientException {
+    private ClientResult awaitReply(
+            CompletableFuture<ReceivedReply> reply, InetSocketAddress target, String where, long start)
+            throws ClientException {
         Duration budget = options.replyTimeout().plus(options.closeGrace()).plus(BACKSTOP);
         try {
             ReceivedReply received = reply.get(budget.toMillis(), TimeUnit.MILLISECONDS);
             ReplyLine line = received.line();
-            return new ClientResult(line.text(), line.ending(), line.raw(), target,
-                    Duration.ofNanos(received.atNanos() - start), received.afterReply(), List.of());
+            return new ClientResult(
+                    line.text(),
+                    line.ending(),
+                    line.raw(),
+                    target,
+                    Duration.ofNanos(received.atNanos() - start),
+                    received.afterReply(),
+                    List.of());
         } catch (ExecutionException e) {
             if (e.getCause() instanceof ClientException failure) {
                 String prefix = failure.reason() == Reason.REPLY_TOO_LONG ? "bad reply from " : "no reply from ";
-                throw new ClientException(failure.reason(), prefix + where + ": " + failure.getMessage(), failure.getCause());
+                throw new ClientException(
+                        failure.reason(), prefix + where + ": " + failure.getMessage(), failure.getCause());
             }
-            throw new ClientException(Reason.CONNECTION_FAILED, "no reply from " + where + ": " + e.getCause(), e.getCause());
+            throw new ClientException(
+                    Reason.CONNECTION_FAILED, "no reply from " + where + ": " + e.getCause(), e.getCause());
         } catch (TimeoutException e) {
-            throw new ClientException(Reason.TIMEOUT,
-                    "no reply from " + where + " within " + Failures.duration(options.replyTimeout()), e);
+            throw new ClientException(
+                    Reason.TIMEOUT,
+                    "no reply from " + where + " within " + Failures.duration(options.replyTimeout()),
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ClientException(Reason.CONNECTION_FAILED, "no reply from " + where + ": interrupted", e);
@@ -118,10 +136,12 @@ public final class HelloClient implements AutoCloseable {
         if (failed.isEmpty()) {
             return new ClientException(Reason.CANNOT_CONNECT, prefix + "the name has no address");
         }
-        List<String> reasons = failed.stream().map(FailedAttempt::reason).distinct().toList();
+        List<String> reasons =
+                failed.stream().map(FailedAttempt::reason).distinct().toList();
         String detail = reasons.size() == 1
                 ? reasons.get(0)
-                : failed.stream().map(f -> f.address().getAddress().getHostAddress() + ": " + f.reason())
+                : failed.stream()
+                        .map(f -> f.address().getAddress().getHostAddress() + ": " + f.reason())
                         .collect(Collectors.joining("; "));
         return new ClientException(Reason.CANNOT_CONNECT, prefix + detail);
     }

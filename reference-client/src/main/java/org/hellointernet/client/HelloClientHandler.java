@@ -1,13 +1,12 @@
 package org.hellointernet.client;
 
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-
-import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.SimpleChannelInboundHandler;
 import org.hellointernet.client.ClientException.Reason;
 import org.hellointernet.protocol.Hello;
 import org.hellointernet.protocol.Protocol;
@@ -35,7 +34,8 @@ final class HelloClientHandler extends SimpleChannelInboundHandler<ReplyLine> {
     private Throwable error;
     private ScheduledFuture<?> timer;
 
-    HelloClientHandler(Hello hello, Duration replyTimeout, Duration closeGrace, CompletableFuture<ReceivedReply> result) {
+    HelloClientHandler(
+            Hello hello, Duration replyTimeout, Duration closeGrace, CompletableFuture<ReceivedReply> result) {
         this.hello = hello;
         this.replyTimeout = replyTimeout;
         this.closeGrace = closeGrace;
@@ -67,14 +67,20 @@ final class HelloClientHandler extends SimpleChannelInboundHandler<ReplyLine> {
         replyNanos = System.nanoTime();
         cancelTimer();
         if (line.tooLong()) {
-            fail(ctx, new ClientException(Reason.REPLY_TOO_LONG, "more than " + Protocol.MAX_LINE_BYTES
-                    + " bytes without a newline, stopped reading (it starts " + preview(line.raw()) + ")"));
+            fail(
+                    ctx,
+                    new ClientException(
+                            Reason.REPLY_TOO_LONG,
+                            "more than " + Protocol.MAX_LINE_BYTES
+                                    + " bytes without a newline, stopped reading (it starts " + preview(line.raw())
+                                    + ")"));
         } else if (line.ending() == LineEnding.NONE) {
             finish(ctx, AfterReply.CLOSED); // a line without LF only comes at the end of the input
         } else if (closeGrace.isZero() || closeGrace.isNegative()) {
             finish(ctx, AfterReply.NOT_WATCHED);
         } else {
-            timer = ctx.executor().schedule(() -> finish(ctx, AfterReply.KEPT_OPEN), closeGrace.toNanos(), TimeUnit.NANOSECONDS);
+            timer = ctx.executor()
+                    .schedule(() -> finish(ctx, AfterReply.KEPT_OPEN), closeGrace.toNanos(), TimeUnit.NANOSECONDS);
         }
     }
 
@@ -85,8 +91,12 @@ final class HelloClientHandler extends SimpleChannelInboundHandler<ReplyLine> {
             if (reply != null) {
                 finish(ctx, AfterReply.CLOSED);
             } else if (error != null) {
-                fail(ctx, new ClientException(Reason.CONNECTION_FAILED,
-                        "the connection failed: " + Failures.describe(error, replyTimeout), error));
+                fail(
+                        ctx,
+                        new ClientException(
+                                Reason.CONNECTION_FAILED,
+                                "the connection failed: " + Failures.describe(error, replyTimeout),
+                                error));
             } else {
                 fail(ctx, new ClientException(Reason.NO_REPLY, "the server closed the connection without replying"));
             }
@@ -114,8 +124,10 @@ final class HelloClientHandler extends SimpleChannelInboundHandler<ReplyLine> {
         ReplyLineDecoder framing = ctx.pipeline().get(ReplyLineDecoder.class);
         byte[] pending = framing == null ? new byte[0] : framing.pending();
         String what = pending.length == 0
-                ? "nothing received within " + Failures.duration(replyTimeout) + " (the connection is open but the server sent nothing)"
-                : "no complete line within " + Failures.duration(replyTimeout) + ", received so far: " + Visible.quotedLine(pending);
+                ? "nothing received within " + Failures.duration(replyTimeout)
+                        + " (the connection is open but the server sent nothing)"
+                : "no complete line within " + Failures.duration(replyTimeout) + ", received so far: "
+                        + Visible.quotedLine(pending);
         fail(ctx, new ClientException(Reason.TIMEOUT, what));
     }
 

@@ -1,9 +1,8 @@
 package org.hellointernet.client;
 
-import java.util.concurrent.CompletableFuture;
-
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.socket.SocketChannel;
+import java.util.concurrent.CompletableFuture;
 import org.hellointernet.protocol.Protocol;
 
 /**
@@ -25,6 +24,8 @@ final class HelloClientInitializer extends ChannelInitializer<SocketChannel> {
     protected void initChannel(SocketChannel ch) {
         ch.pipeline()
                 .addLast("framing", new ReplyLineDecoder(Protocol.MAX_LINE_BYTES))
-                .addLast("exchange", new HelloClientHandler(options.hello(), options.replyTimeout(), options.closeGrace(), result));
+                .addLast(
+                        "exchange",
+                        new HelloClientHandler(options.hello(), options.replyTimeout(), options.closeGrace(), result));
     }
 }

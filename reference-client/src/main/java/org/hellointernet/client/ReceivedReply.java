@@ -7,5 +7,4 @@ package org.hellointernet.client;
  * @param afterReply what the server did after it
  * @param atNanos    {@link System#nanoTime()} when the reply line was complete
  */
-record ReceivedReply(ReplyLine line, AfterReply afterReply, long atNanos) {
-}
+record ReceivedReply(ReplyLine line, AfterReply afterReply, long atNanos) {}

@@ -1,7 +1,6 @@
 package org.hellointernet.client;
 
 import java.util.Arrays;
-
 import org.hellointernet.protocol.Lines;
 import org.hellointernet.protocol.Protocol;
 import org.hellointernet.protocol.Visible;

@@ -1,11 +1,10 @@
 package org.hellointernet.client;
 
-import java.util.List;
-
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
+import java.util.List;
 
 /**
  * Line framing for replies: emits a {@link ReplyLine} for every LF-terminated line (ending kept), and at the

@@ -1,12 +1,10 @@
 package org.hellointernet.client;
 
 import io.netty.util.NetUtil;
-
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Optional;
-
 import org.hellointernet.protocol.Goodbye;
 import org.hellointernet.protocol.Hello;
 import org.hellointernet.protocol.Profile;
@@ -33,14 +31,15 @@ final class VerboseReport {
                 + Failures.duration(Duration.ofMillis(result.elapsed().toMillis())));
         switch (result.ending()) {
             case NONE -> err.println("note: reply had no newline: printed anyway (SRV-LF)");
-            case CRLF -> err.println("note: reply ended with \\r\\n: the \\r was dropped (SRV-LF: a line ends with \\n)");
-            case LF -> { }
+            case CRLF ->
+                err.println("note: reply ended with \\r\\n: the \\r was dropped (SRV-LF: a line ends with \\n)");
+            case LF -> {}
         }
         switch (result.afterReply()) {
             case CLOSED -> err.println("server closed the connection after the reply");
             case KEPT_OPEN -> err.println("note: server kept the connection open after the reply (SRV-CLOSE)");
             case MORE_DATA -> err.println("note: server sent more after the reply line (SRV-REPLY: exactly one line)");
-            case NOT_WATCHED -> { }
+            case NOT_WATCHED -> {}
         }
         formatNote(hello, result.reply()).ifPresent(err::println);
         err.flush();

@@ -3,7 +3,6 @@ package org.hellointernet.client;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
-
 import picocli.CommandLine;
 
 /**

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -57,15 +56,25 @@ class ClientCommandTest {
     void rejectsLanguageWithSpace() {
         CliRun run = CliRun.run(SPEC, "--language", "Visual Basic", "localhost", "5000");
         assertUsageError(run);
-        assertThat(run.err()).contains("--language must be one word of 1 to 64 characters without spaces, got \"Visual Basic\"");
+        assertThat(run.err())
+                .contains("--language must be one word of 1 to 64 characters without spaces, got \"Visual Basic\"");
     }
 
     @Test
     void helpListsExitCodes() {
         CliRun run = CliRun.run(SPEC, "--help");
         assertThat(run.exitCode()).isZero();
-        assertThat(run.outText()).contains("Usage: client", "HOST", "PORT", "--language", "--verbose", "Exit codes:",
-                "0   got a reply", "1   no reply", "2   bad or missing arguments");
+        assertThat(run.outText())
+                .contains(
+                        "Usage: client",
+                        "HOST",
+                        "PORT",
+                        "--language",
+                        "--verbose",
+                        "Exit codes:",
+                        "0   got a reply",
+                        "1   no reply",
+                        "2   bad or missing arguments");
     }
 
     @Test
@@ -77,12 +86,13 @@ class ClientCommandTest {
             CliRun run = CliRun.run(SHORT_GRACE, "--verbose", "127.0.0.1", String.valueOf(server.port()));
             assertThat(run.exitCode()).isZero();
             assertThat(run.outText()).isEqualTo("Goodbye in C\n");
-            assertThat(run.errText()).contains(
-                    "connected to 127.0.0.1 port " + server.port() + "\n",
-                    "sent     \"Hello in Java\\n\"\n",
-                    "received \"Goodbye in C\" (no newline) after ",
-                    "note: reply had no newline: printed anyway (SRV-LF)\n",
-                    "server closed the connection after the reply\n");
+            assertThat(run.errText())
+                    .contains(
+                            "connected to 127.0.0.1 port " + server.port() + "\n",
+                            "sent     \"Hello in Java\\n\"\n",
+                            "received \"Goodbye in C\" (no newline) after ",
+                            "note: reply had no newline: printed anyway (SRV-LF)\n",
+                            "server closed the connection after the reply\n");
         }
     }
 
@@ -95,10 +105,11 @@ class ClientCommandTest {
         })) {
             CliRun run = CliRun.run(SHORT_GRACE, "-v", "127.0.0.1", String.valueOf(server.port()));
             assertThat(run.exitCode()).isZero();
-            assertThat(run.errText()).contains(
-                    "received \"Goodbye in C\\r\\n\" after ",
-                    "note: reply ended with \\r\\n: the \\r was dropped",
-                    "note: server kept the connection open after the reply (SRV-CLOSE)\n");
+            assertThat(run.errText())
+                    .contains(
+                            "received \"Goodbye in C\\r\\n\" after ",
+                            "note: reply ended with \\r\\n: the \\r was dropped",
+                            "note: server kept the connection open after the reply (SRV-CLOSE)\n");
         }
     }
 

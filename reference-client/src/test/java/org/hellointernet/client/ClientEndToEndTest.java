@@ -7,7 +7,6 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-
 import org.hellointernet.protocol.Protocol;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -153,14 +152,17 @@ class ClientEndToEndTest {
     @Test
     void triesNextAddressWhenFirstIsRefusedWithinOneExchange() throws Exception { // CLI-HOSTNAME CLI-SINGLE-CONN
         FakeServer server = FakeServer.start(V4, replying("Goodbye in C\n"));
-        ClientOptions bothFamilies = SPEC.withResolver(name -> new InetAddress[] {
-                InetAddress.getByName(V6), InetAddress.getByName(V4)});
-        try (server; HelloClient client = new HelloClient(bothFamilies)) {
+        ClientOptions bothFamilies =
+                SPEC.withResolver(name -> new InetAddress[] {InetAddress.getByName(V6), InetAddress.getByName(V4)});
+        try (server;
+                HelloClient client = new HelloClient(bothFamilies)) {
             ClientResult result = client.exchange("twofamilies.test", server.port());
             assertThat(result.reply()).isEqualTo("Goodbye in C");
             assertThat(result.ending()).isEqualTo(LineEnding.LF);
             assertThat(result.address().getAddress().getHostAddress()).isEqualTo(V4);
-            assertThat(result.failedAttempts()).extracting(a -> a.address().getPort()).containsExactly(server.port());
+            assertThat(result.failedAttempts())
+                    .extracting(a -> a.address().getPort())
+                    .containsExactly(server.port());
             assertThat(server.awaitFirstConversation(DEADLINE).received()).isEqualTo("Hello in Java\n");
         }
         assertThat(server.accepted()).isEqualTo(1);
@@ -172,19 +174,24 @@ class ClientEndToEndTest {
         CliRun run = CliRun.run(SPEC, V4, String.valueOf(port));
         assertThat(run.exitCode()).isEqualTo(ClientCommand.EXIT_FAILURE);
         assertThat(run.errText())
-                .isEqualTo("cannot connect to 127.0.0.1 port " + port + ": connection refused (is the server running?)\n");
+                .isEqualTo(
+                        "cannot connect to 127.0.0.1 port " + port + ": connection refused (is the server running?)\n");
         assertThat(run.out()).isEmpty();
         assertThat(run.elapsed()).isLessThan(Duration.ofSeconds(2));
     }
 
     @Test
     void reportsUnknownHost() {
-        CliRun run = CliRun.run(SPEC.withResolver(name -> {
-            throw new UnknownHostException(name);
-        }), "no-such-host.invalid", "5000");
+        CliRun run = CliRun.run(
+                SPEC.withResolver(name -> {
+                    throw new UnknownHostException(name);
+                }),
+                "no-such-host.invalid",
+                "5000");
         assertThat(run.exitCode()).isEqualTo(ClientCommand.EXIT_FAILURE);
-        assertThat(run.errText()).isEqualTo(
-                "cannot connect to no-such-host.invalid port 5000: unknown host \"no-such-host.invalid\" (check the spelling)\n");
+        assertThat(run.errText())
+                .isEqualTo(
+                        "cannot connect to no-such-host.invalid port 5000: unknown host \"no-such-host.invalid\" (check the spelling)\n");
     }
 
     @Test
@@ -192,8 +199,9 @@ class ClientEndToEndTest {
         try (FakeServer server = FakeServer.start(V4, conversation -> conversation.readLine())) {
             CliRun run = CliRun.run(SPEC, V4, port(server));
             assertThat(run.exitCode()).isEqualTo(ClientCommand.EXIT_FAILURE);
-            assertThat(run.errText()).isEqualTo("no reply from 127.0.0.1 port " + server.port()
-                    + ": the server closed the connection without replying\n");
+            assertThat(run.errText())
+                    .isEqualTo("no reply from 127.0.0.1 port " + server.port()
+                            + ": the server closed the connection without replying\n");
             assertThat(run.out()).isEmpty();
         }
     }
@@ -206,8 +214,10 @@ class ClientEndToEndTest {
         })) {
             CliRun run = CliRun.run(SHORT_REPLY_TIMEOUT, V4, port(server));
             assertThat(run.exitCode()).isEqualTo(ClientCommand.EXIT_FAILURE);
-            assertThat(run.errText()).isEqualTo("no reply from 127.0.0.1 port " + server.port()
-                    + ": nothing received within 300 ms (the connection is open but the server sent nothing)\n");
+            assertThat(run.errText())
+                    .isEqualTo(
+                            "no reply from 127.0.0.1 port " + server.port()
+                                    + ": nothing received within 300 ms (the connection is open but the server sent nothing)\n");
             assertThat(run.elapsed()).isLessThan(Duration.ofSeconds(2));
             assertThat(server.awaitFirstConversation(DEADLINE).clientClosed()).isTrue();
         }
@@ -222,8 +232,9 @@ class ClientEndToEndTest {
         })) {
             CliRun run = CliRun.run(SHORT_REPLY_TIMEOUT, V4, port(server));
             assertThat(run.exitCode()).isEqualTo(ClientCommand.EXIT_FAILURE);
-            assertThat(run.errText()).isEqualTo("no reply from 127.0.0.1 port " + server.port()
-                    + ": no complete line within 300 ms, received so far: \"Goodb\" (no newline)\n");
+            assertThat(run.errText())
+                    .isEqualTo("no reply from 127.0.0.1 port " + server.port()
+                            + ": no complete line within 300 ms, received so far: \"Goodb\" (no newline)\n");
         }
     }
 
@@ -236,8 +247,9 @@ class ClientEndToEndTest {
         })) {
             CliRun run = CliRun.run(SPEC, V4, port(server));
             assertThat(run.exitCode()).isEqualTo(ClientCommand.EXIT_FAILURE);
-            assertThat(run.errText()).startsWith("bad reply from 127.0.0.1 port " + server.port()
-                    + ": more than 1024 bytes without a newline, stopped reading (it starts \"AAAA");
+            assertThat(run.errText())
+                    .startsWith("bad reply from 127.0.0.1 port " + server.port()
+                            + ": more than 1024 bytes without a newline, stopped reading (it starts \"AAAA");
             assertThat(server.awaitFirstConversation(DEADLINE).clientClosed()).isTrue();
         }
     }

@@ -2,15 +2,14 @@ package org.hellointernet.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.embedded.EmbeddedChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
-
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
-import io.netty.channel.embedded.EmbeddedChannel;
 import org.hellointernet.client.ClientException.Reason;
 import org.hellointernet.protocol.Hello;
 import org.junit.jupiter.api.Test;
@@ -24,7 +23,8 @@ class HelloClientHandlerTest {
     private final CompletableFuture<ReceivedReply> result = new CompletableFuture<>();
 
     private EmbeddedChannel channel(String language, Duration closeGrace) {
-        return new EmbeddedChannel(new ReplyLineDecoder(1024),
+        return new EmbeddedChannel(
+                new ReplyLineDecoder(1024),
                 new HelloClientHandler(new Hello(language), REPLY_TIMEOUT, closeGrace, result));
     }
 
@@ -118,7 +118,8 @@ class HelloClientHandlerTest {
         channel.advanceTimeBy(200, TimeUnit.MILLISECONDS);
         channel.runScheduledPendingTasks();
         assertThat(failure().reason()).isEqualTo(Reason.TIMEOUT);
-        assertThat(failure().getMessage()).isEqualTo("no complete line within 10 s, received so far: \"Goodb\" (no newline)");
+        assertThat(failure().getMessage())
+                .isEqualTo("no complete line within 10 s, received so far: \"Goodb\" (no newline)");
         assertThat(channel.isOpen()).isFalse();
     }
 

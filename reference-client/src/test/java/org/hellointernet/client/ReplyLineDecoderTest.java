@@ -2,10 +2,9 @@ package org.hellointernet.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class ReplyLineDecoderTest {

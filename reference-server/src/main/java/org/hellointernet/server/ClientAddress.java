@@ -1,5 +1,6 @@
 package org.hellointernet.server;
 
+import io.netty.util.NetUtil;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -7,13 +8,10 @@ import java.net.SocketAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;
 
-import io.netty.util.NetUtil;
-
 /** How the server names a client in its output: {@code 127.0.0.1}, {@code ::1}; IPv4-mapped IPv6 shown as IPv4. */
 final class ClientAddress {
 
-    private ClientAddress() {
-    }
+    private ClientAddress() {}
 
     /** The client's IP as printed in the challenge log line, e.g. {@code 127.0.0.1} or {@code ::1}. */
     static String ip(SocketAddress remote) {

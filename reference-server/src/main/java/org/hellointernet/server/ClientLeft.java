@@ -8,5 +8,4 @@ package org.hellointernet.server;
  */
 // the bytes as they came off the wire, by design; nothing compares these records or uses them as keys
 @SuppressWarnings("ArrayRecordComponent")
-public record ClientLeft(long bytesReceived, byte[] partial) {
-}
+public record ClientLeft(long bytesReceived, byte[] partial) {}

@@ -1,13 +1,5 @@
 package org.hellointernet.server;
 
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
-
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -21,6 +13,13 @@ import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.hellointernet.protocol.Goodbye;
 import org.hellointernet.protocol.Hello;
 import org.hellointernet.protocol.Profile;
@@ -39,6 +38,7 @@ public final class HelloServerHandler extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(HelloServerHandler.class);
     /** How long an error reply waits for the client to close before closing anyway. */
     static final long LINGER_MILLIS = Protocol.CLOSE_TIMEOUT.toMillis();
+
     private static final String EXPECTED = "expected \"" + Hello.PREFIX + "<language>\"";
 
     private final ServerConfig config;
@@ -47,10 +47,12 @@ public final class HelloServerHandler extends ChannelInboundHandlerAdapter {
 
     public HelloServerHandler(ServerConfig config) {
         this.config = config;
-        byte[] reply = new Goodbye(Profile.BASIC, null, config.language()).wire().getBytes(StandardCharsets.UTF_8);
+        byte[] reply =
+                new Goodbye(Profile.BASIC, null, config.language()).wire().getBytes(StandardCharsets.UTF_8);
         // a JDK direct buffer: written without a copy, freed by the garbage collector, never released by Netty
         ByteBuffer direct = ByteBuffer.allocateDirect(reply.length).put(reply).flip();
-        this.basicReply = Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(direct).asReadOnly());
+        this.basicReply =
+                Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(direct).asReadOnly());
     }
 
     @Override
@@ -64,7 +66,10 @@ public final class HelloServerHandler extends ChannelInboundHandlerAdapter {
         if (msg instanceof ReceivedLine line) {
             onLine(ctx, line);
         } else if (msg instanceof LineTooLong tooLong) {
-            note(ctx, "more than " + tooLong.maxBytes() + " bytes without a newline: replied with an error (SRV-LONG-LINE)");
+            note(
+                    ctx,
+                    "more than " + tooLong.maxBytes()
+                            + " bytes without a newline: replied with an error (SRV-LONG-LINE)");
             replyAndClose(ctx, "Error: line longer than " + tooLong.maxBytes() + " bytes");
         } else if (msg instanceof ClientLeft left) {
             onLeft(ctx, left);
@@ -77,7 +82,8 @@ public final class HelloServerHandler extends ChannelInboundHandlerAdapter {
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
         if (evt instanceof QuietPeriodElapsed quiet) {
             onQuietPeriod(ctx, quiet.partial());
-        } else if (evt instanceof ChannelInputShutdownEvent && ctx.channel() instanceof DuplexChannel duplex
+        } else if (evt instanceof ChannelInputShutdownEvent
+                && ctx.channel() instanceof DuplexChannel duplex
                 && duplex.isOutputShutdown()) {
             ctx.close(); // the client closed after our error line, see replyAndClose
         } else if (evt instanceof IdleStateEvent) {
@@ -92,14 +98,18 @@ public final class HelloServerHandler extends ChannelInboundHandlerAdapter {
         if (cause instanceof IOException) {
             note(ctx, "network error: " + cause.getMessage());
         } else {
-            LOG.warn("closing the connection from {} after an unexpected error", ctx.channel().remoteAddress(), cause);
+            LOG.warn(
+                    "closing the connection from {} after an unexpected error",
+                    ctx.channel().remoteAddress(),
+                    cause);
         }
         finishAndClose(ctx);
     }
 
     private void onLine(ChannelHandlerContext ctx, ReceivedLine line) {
         // Hello.parse takes the line without its LF and forgives exactly one CR, so give the CR back
-        String withoutLf = Utf8.decode(line.bytes()).map(text -> text + (line.ending() == LineEnding.CRLF ? "\r" : ""))
+        String withoutLf = Utf8.decode(line.bytes())
+                .map(text -> text + (line.ending() == LineEnding.CRLF ? "\r" : ""))
                 .orElse(null);
         Optional<Hello> hello = withoutLf == null ? Optional.empty() : Hello.parse(withoutLf);
         if (config.verbose() && line.emptyLinesSkipped() > 0) {
@@ -124,11 +134,17 @@ public final class HelloServerHandler extends ChannelInboundHandlerAdapter {
         Optional<Hello> hello = Utf8.decode(partial).flatMap(Hello::parse);
         if (hello.isPresent()) {
             finish(ctx);
-            answer(ctx, hello.get(), () -> Visible.quotedLine(partial) + ": answered after the "
-                    + Protocol.QUIET_PERIOD.toMillis() + " ms quiet period; clients should end the hello with \\n (CLI-LF)");
+            answer(
+                    ctx,
+                    hello.get(),
+                    () -> Visible.quotedLine(partial) + ": answered after the " + Protocol.QUIET_PERIOD.toMillis()
+                            + " ms quiet period; clients should end the hello with \\n (CLI-LF)");
         } else {
-            note(ctx, () -> Visible.quotedLine(partial) + ": not a complete hello after " + Protocol.QUIET_PERIOD.toMillis()
-                    + " ms without new bytes; still waiting for the newline");
+            note(
+                    ctx,
+                    () -> Visible.quotedLine(partial) + ": not a complete hello after "
+                            + Protocol.QUIET_PERIOD.toMillis()
+                            + " ms without new bytes; still waiting for the newline");
         }
     }
 
@@ -146,11 +162,17 @@ public final class HelloServerHandler extends ChannelInboundHandlerAdapter {
     private void answer(ChannelHandlerContext ctx, Hello hello, Supplier<String> verboseNote) {
         ByteBuf reply = config.profile() == Profile.BASIC
                 ? basicReply.duplicate()
-                : ByteBufUtil.writeUtf8(ctx.alloc(), Goodbye.answering(hello, config.profile(), config.language()).wire());
+                : ByteBufUtil.writeUtf8(
+                        ctx.alloc(),
+                        Goodbye.answering(hello, config.profile(), config.language())
+                                .wire());
         ctx.writeAndFlush(reply).addListener(ChannelFutureListener.CLOSE);
-        config.out().accept(config.profile() == Profile.BASIC
-                ? hello.line()
-                : hello.line() + " (client " + ClientAddress.ip(ctx.channel().remoteAddress()) + ")");
+        config.out()
+                .accept(
+                        config.profile() == Profile.BASIC
+                                ? hello.line()
+                                : hello.line() + " (client "
+                                        + ClientAddress.ip(ctx.channel().remoteAddress()) + ")");
         note(ctx, verboseNote);
     }
 
@@ -163,7 +185,10 @@ public final class HelloServerHandler extends ChannelInboundHandlerAdapter {
     private void replyAndClose(ChannelHandlerContext ctx, String line) {
         ctx.writeAndFlush(ByteBufUtil.writeUtf8(ctx.alloc(), line + "\n")).addListener((ChannelFuture written) -> {
             Channel ch = written.channel();
-            if (written.isSuccess() && ch.isActive() && ch instanceof DuplexChannel duplex && !duplex.isInputShutdown()) {
+            if (written.isSuccess()
+                    && ch.isActive()
+                    && ch instanceof DuplexChannel duplex
+                    && !duplex.isInputShutdown()) {
                 duplex.shutdownOutput();
                 ch.eventLoop().schedule(() -> ch.close(), LINGER_MILLIS, TimeUnit.MILLISECONDS);
             } else {
@@ -199,7 +224,10 @@ public final class HelloServerHandler extends ChannelInboundHandlerAdapter {
     }
 
     private static String quoted(ReceivedLine line) {
-        return '"' + Visible.of(line.bytes()) + Visible.of(line.ending().wire()) + '"'
+        return '"'
+                + Visible.of(line.bytes())
+                + Visible.of(line.ending().wire())
+                + '"'
                 + (line.ending() == LineEnding.HALF_CLOSE ? " (no newline)" : "");
     }
 

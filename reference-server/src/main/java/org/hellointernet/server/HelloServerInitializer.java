@@ -1,11 +1,10 @@
 package org.hellointernet.server;
 
-import java.util.concurrent.TimeUnit;
-
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.timeout.IdleStateHandler;
+import java.util.concurrent.TimeUnit;
 import org.hellointernet.protocol.Protocol;
 
 /**

@@ -5,5 +5,4 @@ package org.hellointernet.server;
  *
  * @param maxBytes the longest line accepted, excluding its terminator
  */
-public record LineTooLong(int maxBytes) {
-}
+public record LineTooLong(int maxBytes) {}

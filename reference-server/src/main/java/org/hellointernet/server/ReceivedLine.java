@@ -9,5 +9,4 @@ package org.hellointernet.server;
  */
 // the bytes as they came off the wire, by design; nothing compares these records or uses them as keys
 @SuppressWarnings("ArrayRecordComponent")
-public record ReceivedLine(byte[] bytes, LineEnding ending, int emptyLinesSkipped) {
-}
+public record ReceivedLine(byte[] bytes, LineEnding ending, int emptyLinesSkipped) {}

@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
-
 import org.hellointernet.protocol.Hello;
 import org.hellointernet.protocol.Profile;
 import org.hellointernet.protocol.Protocol;
@@ -17,18 +16,24 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code server PORT [--language NAME] [--challenge] [--verbose] [--idle-timeout SECONDS]}. */
-@Command(name = "server", mixinStandardHelpOptions = true, version = "HelloInternet reference server, protocol v" + Protocol.VERSION,
+@Command(
+        name = "server",
+        mixinStandardHelpOptions = true,
+        version = "HelloInternet reference server, protocol v" + Protocol.VERSION,
         sortOptions = false,
         description = {
             "The HelloInternet reference server. Answers each `Hello in X` line with",
             "`Goodbye in <language>` (--challenge: `Goodbye X from <language>`), then closes.",
             "Standard output: one line per hello (lines that come fast share a write).",
-            "Standard error: banner, notes, errors."},
+            "Standard error: banner, notes, errors."
+        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-            ServerCommand.EXIT_OK + ":the server was stopped normally (Ctrl-C and SIGTERM close it cleanly, then exit 130 or 143 as usual for a signal)",
+            ServerCommand.EXIT_OK
+                    + ":the server was stopped normally (Ctrl-C and SIGTERM close it cleanly, then exit 130 or 143 as usual for a signal)",
             ServerCommand.EXIT_FAILURE + ":cannot listen (port in use, permission denied)",
-            ServerCommand.EXIT_USAGE + ":missing or bad arguments"})
+            ServerCommand.EXIT_USAGE + ":missing or bad arguments"
+        })
 public final class ServerCommand implements Callable<Integer> {
 
     public static final int EXIT_OK = 0;
@@ -42,15 +47,22 @@ public final class ServerCommand implements Callable<Integer> {
     private String language = ServerConfig.DEFAULT_LANGUAGE;
     private int idleTimeoutSeconds = (int) ServerConfig.DEFAULT_IDLE_TIMEOUT.toSeconds();
 
-    @Option(names = "--challenge", description = "Profile challenge: reply `Goodbye X from <language>` and print the client's IP.")
+    @Option(
+            names = "--challenge",
+            description = "Profile challenge: reply `Goodbye X from <language>` and print the client's IP.")
     boolean challenge;
 
-    @Option(names = "--verbose", description = "Explain every connection on standard error: bytes received, rule applied.")
+    @Option(
+            names = "--verbose",
+            description = "Explain every connection on standard error: bytes received, rule applied.")
     boolean verbose;
 
     private volatile HelloServer server;
 
-    @Parameters(index = "0", paramLabel = "PORT", description = "TCP port to listen on, 0..65535 (0: any free port, the banner says which).")
+    @Parameters(
+            index = "0",
+            paramLabel = "PORT",
+            description = "TCP port to listen on, 0..65535 (0: any free port, the banner says which).")
     void setPort(String value) {
         try {
             port = Integer.parseInt(value);
@@ -58,27 +70,38 @@ public final class ServerCommand implements Callable<Integer> {
             port = -1;
         }
         if (port < 0 || port > 65535) {
-            throw new ParameterException(spec.commandLine(), "PORT must be a number from 0 to 65535, got '" + value + "'");
+            throw new ParameterException(
+                    spec.commandLine(), "PORT must be a number from 0 to 65535, got '" + value + "'");
         }
     }
 
-    @Option(names = "--language", paramLabel = "NAME", defaultValue = ServerConfig.DEFAULT_LANGUAGE,
+    @Option(
+            names = "--language",
+            paramLabel = "NAME",
+            defaultValue = ServerConfig.DEFAULT_LANGUAGE,
             description = "The server's language, as in `Goodbye in NAME` (default: ${DEFAULT-VALUE}).")
     void setLanguage(String value) {
         if (!Hello.isLanguage(value)) {
-            throw new ParameterException(spec.commandLine(), "--language must be one word of 1 to "
-                    + Protocol.MAX_LANGUAGE_CHARS + " characters without spaces, got '" + value + "'");
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--language must be one word of 1 to " + Protocol.MAX_LANGUAGE_CHARS
+                            + " characters without spaces, got '" + value + "'");
         }
         language = value;
     }
 
-    @Option(names = "--idle-timeout", paramLabel = "SECONDS", defaultValue = "30",
+    @Option(
+            names = "--idle-timeout",
+            paramLabel = "SECONDS",
+            defaultValue = "30",
             description = "Close a connection on which nothing arrived for this long, at least "
                     + "10 s; 0 never closes (default: ${DEFAULT-VALUE}).")
     void setIdleTimeout(int seconds) {
         if (seconds != 0 && seconds < Protocol.MIN_IDLE_TIMEOUT.toSeconds()) {
-            throw new ParameterException(spec.commandLine(), "--idle-timeout must be 0 or at least "
-                    + Protocol.MIN_IDLE_TIMEOUT.toSeconds() + " seconds, got " + seconds);
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--idle-timeout must be 0 or at least " + Protocol.MIN_IDLE_TIMEOUT.toSeconds() + " seconds, got "
+                            + seconds);
         }
         idleTimeoutSeconds = seconds;
     }
@@ -97,8 +120,8 @@ public final class ServerCommand implements Callable<Integer> {
 
     private int serve(BatchingLineWriter out, PrintWriter err) throws InterruptedException {
         Profile profile = challenge ? Profile.CHALLENGE : Profile.BASIC;
-        ServerConfig config = new ServerConfig(port, language, profile, verbose, Duration.ofSeconds(idleTimeoutSeconds),
-                out, lineTo(err));
+        ServerConfig config = new ServerConfig(
+                port, language, profile, verbose, Duration.ofSeconds(idleTimeoutSeconds), out, lineTo(err));
         HelloServer started;
         try {
             started = new HelloServer(config).start();
@@ -108,10 +131,12 @@ public final class ServerCommand implements Callable<Integer> {
             return EXIT_FAILURE;
         }
         server = started;
-        Thread hook = new Thread(() -> {
-            started.close();
-            out.close(); // the JVM is going down: the last hello lines first
-        }, "hello-server-shutdown");
+        Thread hook = new Thread(
+                () -> {
+                    started.close();
+                    out.close(); // the JVM is going down: the last hello lines first
+                },
+                "hello-server-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         err.println("HelloInternet server (" + language + ", profile " + profile.id() + ") listening on port "
                 + started.port() + (started.dualStack() ? " (IPv4 and IPv6)" : " (IPv4 only)") + "; Ctrl-C to stop");
@@ -145,11 +170,14 @@ public final class ServerCommand implements Callable<Integer> {
 
     static String explain(ServerStartException e) {
         return switch (e.reason()) {
-            case PORT_IN_USE -> "port " + e.port() + " is already in use: another server is running there, "
-                    + "stop it or choose another port";
-            case PERMISSION_DENIED -> "port " + e.port() + " needs special permission (ports below 1024 are "
-                    + "reserved): choose a port from 1024 to 65535";
-            case OTHER -> "cannot listen on port " + e.port() + ": " + e.getCause().getMessage();
+            case PORT_IN_USE ->
+                "port " + e.port() + " is already in use: another server is running there, "
+                        + "stop it or choose another port";
+            case PERMISSION_DENIED ->
+                "port " + e.port() + " needs special permission (ports below 1024 are "
+                        + "reserved): choose a port from 1024 to 65535";
+            case OTHER ->
+                "cannot listen on port " + e.port() + ": " + e.getCause().getMessage();
         };
     }
 

@@ -3,7 +3,6 @@ package org.hellointernet.server;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;
-
 import org.hellointernet.protocol.Hello;
 import org.hellointernet.protocol.Profile;
 
@@ -18,8 +17,14 @@ import org.hellointernet.protocol.Profile;
  * @param out         receives one line per hello (the server's standard output); called from network threads
  * @param err         receives verbose notes (the server's standard error); called from network threads
  */
-public record ServerConfig(int port, String language, Profile profile, boolean verbose, Duration idleTimeout,
-                           Consumer<String> out, Consumer<String> err) {
+public record ServerConfig(
+        int port,
+        String language,
+        Profile profile,
+        boolean verbose,
+        Duration idleTimeout,
+        Consumer<String> out,
+        Consumer<String> err) {
 
     /** The language the reference server speaks unless told otherwise. */
     public static final String DEFAULT_LANGUAGE = "Java";
@@ -45,7 +50,8 @@ public record ServerConfig(int port, String language, Profile profile, boolean v
 
     /** Defaults: language Java, profile basic, quiet, 30 s idle timeout, output discarded. */
     public static ServerConfig onPort(int port) {
-        return new ServerConfig(port, DEFAULT_LANGUAGE, Profile.BASIC, false, DEFAULT_IDLE_TIMEOUT, line -> { }, line -> { });
+        return new ServerConfig(
+                port, DEFAULT_LANGUAGE, Profile.BASIC, false, DEFAULT_IDLE_TIMEOUT, line -> {}, line -> {});
     }
 
     public ServerConfig withPort(int newPort) {

@@ -8,8 +8,7 @@ import java.util.Optional;
 /** Strict UTF-8 decoding: bytes that are not valid UTF-8 are not text (and so not a hello). */
 final class Utf8 {
 
-    private Utf8() {
-    }
+    private Utf8() {}
 
     static Optional<String> decode(byte[] bytes) {
         for (byte b : bytes) {
@@ -23,7 +22,10 @@ final class Utf8 {
     private static Optional<String> decodeNonAscii(byte[] bytes) {
         try {
             // a fresh decoder reports malformed input instead of replacing it
-            return Optional.of(StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString());
+            return Optional.of(StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString());
         } catch (CharacterCodingException e) {
             return Optional.empty();
         }

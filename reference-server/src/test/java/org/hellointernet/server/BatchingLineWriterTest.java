@@ -12,7 +12,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -41,7 +40,8 @@ class BatchingLineWriterTest {
         try (BatchingLineWriter lines = new BatchingLineWriter(new PrintWriter(target))) {
             lines.accept("Hello in C");
 
-            assertThat(Await.until(Duration.ofSeconds(2), () -> target.text().equals("Hello in C" + NL))).isTrue();
+            assertThat(Await.until(Duration.ofSeconds(2), () -> target.text().equals("Hello in C" + NL)))
+                    .isTrue();
         }
     }
 
@@ -62,7 +62,8 @@ class BatchingLineWriterTest {
         }
         assertThat(target.text()).isEqualTo(String.join(NL, expected) + NL);
         // at most one write per interval, plus the last one from close()
-        assertThat(target.flushes.get()).isLessThanOrEqualTo((int) (elapsed / BatchingLineWriter.MIN_INTERVAL.toNanos()) + 2)
+        assertThat(target.flushes.get())
+                .isLessThanOrEqualTo((int) (elapsed / BatchingLineWriter.MIN_INTERVAL.toNanos()) + 2)
                 .isLessThan(20_000);
     }
 
@@ -90,43 +91,48 @@ class BatchingLineWriterTest {
         CountDownLatch release = new CountDownLatch(1);
         StringWriter sink = new StringWriter();
         Writer stalled = new Writer() { // a terminal paused with Ctrl-S: writes block until released
-            @Override
-            public void write(char[] chars, int offset, int length) {
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                sink.write(chars, offset, length);
-            }
+                    @Override
+                    public void write(char[] chars, int offset, int length) {
+                        try {
+                            release.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        sink.write(chars, offset, length);
+                    }
 
-            @Override
-            public void flush() {
-            }
+                    @Override
+                    public void flush() {}
 
-            @Override
-            public void close() {
-            }
-        };
+                    @Override
+                    public void close() {}
+                };
         try (BatchingLineWriter lines = new BatchingLineWriter(new PrintWriter(stalled), Duration.ofMillis(1), 100)) {
             CompletableFuture<Void> producer = CompletableFuture.runAsync(() -> {
                 for (int i = 0; i < 50; i++) {
                     lines.accept("Hello in Line" + i);
                 }
             });
-            assertThat(Await.until(Duration.ofSeconds(5), () -> Thread.getAllStackTraces().keySet().stream()
-                    .anyMatch(t -> t.getState() == Thread.State.WAITING && isBlockedInAccept(t)))).isTrue();
+            assertThat(Await.until(
+                            Duration.ofSeconds(5),
+                            () -> Thread.getAllStackTraces().keySet().stream()
+                                    .anyMatch(t -> t.getState() == Thread.State.WAITING && isBlockedInAccept(t))))
+                    .isTrue();
             assertThat(producer).isNotDone();
 
             release.countDown();
             producer.get(5, TimeUnit.SECONDS);
         }
-        assertThat(sink.toString().split(NL)).hasSize(50).startsWith("Hello in Line0").endsWith("Hello in Line49");
+        assertThat(sink.toString().split(NL))
+                .hasSize(50)
+                .startsWith("Hello in Line0")
+                .endsWith("Hello in Line49");
     }
 
     private static boolean isBlockedInAccept(Thread thread) {
         for (StackTraceElement frame : thread.getStackTrace()) {
-            if (frame.getClassName().equals(BatchingLineWriter.class.getName()) && frame.getMethodName().equals("accept")) {
+            if (frame.getClassName().equals(BatchingLineWriter.class.getName())
+                    && frame.getMethodName().equals("accept")) {
                 return true;
             }
         }

@@ -2,18 +2,17 @@ package org.hellointernet.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,12 +25,13 @@ class HelloLineDecoderTest {
 
     @BeforeEach
     void setUp() {
-        channel = new EmbeddedChannel(new HelloLineDecoder(MAX, Duration.ofMillis(300)), new ChannelInboundHandlerAdapter() {
-            @Override
-            public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-                events.add(evt);
-            }
-        });
+        channel = new EmbeddedChannel(
+                new HelloLineDecoder(MAX, Duration.ofMillis(300)), new ChannelInboundHandlerAdapter() {
+                    @Override
+                    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+                        events.add(evt);
+                    }
+                });
         channel.freezeTime();
     }
 
@@ -104,7 +104,9 @@ class HelloLineDecoderTest {
         assertThat(nextInbound()).isEqualTo(new LineTooLong(MAX));
         ByteBuf more = bytes("z".repeat(100_000));
         channel.writeInbound(more);
-        assertThat(more.refCnt()).as("discarded input is released, not buffered").isZero();
+        assertThat(more.refCnt())
+                .as("discarded input is released, not buffered")
+                .isZero();
         assertThat(nextInbound()).isNull();
     }
 
@@ -155,8 +157,11 @@ class HelloLineDecoderTest {
 
         channel.advanceTimeBy(1, TimeUnit.MILLISECONDS);
         channel.runScheduledPendingTasks();
-        assertThat(events).singleElement().isInstanceOfSatisfying(QuietPeriodElapsed.class,
-                quiet -> assertThat(text(quiet.partial())).isEqualTo("Hello in C"));
+        assertThat(events)
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        QuietPeriodElapsed.class,
+                        quiet -> assertThat(text(quiet.partial())).isEqualTo("Hello in C"));
     }
 
     @Test
@@ -172,8 +177,11 @@ class HelloLineDecoderTest {
         channel.advanceTimeBy(100, TimeUnit.MILLISECONDS);
         channel.runScheduledPendingTasks();
 
-        assertThat(events).singleElement().isInstanceOfSatisfying(QuietPeriodElapsed.class,
-                quiet -> assertThat(text(quiet.partial())).isEqualTo("Hello in C"));
+        assertThat(events)
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        QuietPeriodElapsed.class,
+                        quiet -> assertThat(text(quiet.partial())).isEqualTo("Hello in C"));
     }
 
     @Test

@@ -11,7 +11,6 @@ import java.net.ServerSocket;
 import java.net.SocketException;
 import java.time.Duration;
 import java.util.function.UnaryOperator;
-
 import org.hellointernet.protocol.Profile;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -91,7 +90,9 @@ class HelloServerEndToEndTest {
 
         for (int i = 0; i < 50; i++) {
             try (TestClient client = TestClient.connect(port)) {
-                assertThat(client.send("Hello in C" + i + "\n").readToEof()).as("client %d", i).isEqualTo("Goodbye in Java\n");
+                assertThat(client.send("Hello in C" + i + "\n").readToEof())
+                        .as("client %d", i)
+                        .isEqualTo("Goodbye in Java\n");
             }
         }
         assertThat(out.awaitCount(50, SECOND)).hasSize(50).contains("Hello in C0", "Hello in C49");
@@ -134,13 +135,17 @@ class HelloServerEndToEndTest {
         }
         try (TestClient client = TestClient.connect(port)) {
             assertThat(client.send(new byte[] {(byte) 0xFF, (byte) 0xFE, '\n'}).readToEof())
-                    .startsWith("Error: ").contains("\\xFF\\xFE").endsWith("\n").containsOnlyOnce("\n");
+                    .startsWith("Error: ")
+                    .contains("\\xFF\\xFE")
+                    .endsWith("\n")
+                    .containsOnlyOnce("\n");
         }
         try (TestClient client = TestClient.connect(port)) {
             assertThat(client.send("Hello in Visual Basic\n").readToEof()).startsWith("Error: ");
         }
         try (TestClient client = TestClient.connect(port)) {
-            assertThat(client.send("\n\r\n\nHello in C\n").readToEof()).as("empty lines first are fine")
+            assertThat(client.send("\n\r\n\nHello in C\n").readToEof())
+                    .as("empty lines first are fine")
                     .isEqualTo("Goodbye in Java\n");
         }
         assertThat(out.awaitCount(1, SECOND)).containsExactly("Hello in C");
@@ -157,9 +162,10 @@ class HelloServerEndToEndTest {
             } catch (SocketException reset) {
                 reply = "reset: " + reset.getMessage(); // the spec tolerates a reset; this server lingers to avoid it
             }
-            assertThat(reply).satisfiesAnyOf(
-                    r -> assertThat(r).isEqualTo("Error: line longer than 1024 bytes\n"),
-                    r -> assertThat(r).startsWith("reset: "));
+            assertThat(reply)
+                    .satisfiesAnyOf(
+                            r -> assertThat(r).isEqualTo("Error: line longer than 1024 bytes\n"),
+                            r -> assertThat(r).startsWith("reset: "));
         }
         try (TestClient client = TestClient.connect(port)) {
             assertThat(client.send("Hello in C\n").readToEof()).isEqualTo("Goodbye in Java\n");
@@ -222,7 +228,8 @@ class HelloServerEndToEndTest {
     void servesAClientWhileAnotherStaysSilent() throws Exception { // SRV-CONCURRENT
         int port = start(UnaryOperator.identity());
 
-        try (TestClient silent = TestClient.connect(port); TestClient client = TestClient.connect(port)) {
+        try (TestClient silent = TestClient.connect(port);
+                TestClient client = TestClient.connect(port)) {
             long sent = System.nanoTime();
             assertThat(client.send("Hello in C\n").readToEof()).isEqualTo("Goodbye in Java\n");
             assertThat(Duration.ofNanos(System.nanoTime() - sent)).isLessThan(Duration.ofSeconds(2));
@@ -283,13 +290,16 @@ class HelloServerEndToEndTest {
         try (ServerSocket taken = new ServerSocket(0)) {
             HelloServer second = new HelloServer(ServerConfig.onPort(taken.getLocalPort()));
 
-            assertThatThrownBy(second::start).isInstanceOfSatisfying(ServerStartException.class,
-                    e -> assertThat(e.reason()).isEqualTo(ServerStartException.Reason.PORT_IN_USE));
+            assertThatThrownBy(second::start)
+                    .isInstanceOfSatisfying(
+                            ServerStartException.class,
+                            e -> assertThat(e.reason()).isEqualTo(ServerStartException.Reason.PORT_IN_USE));
         }
     }
 
     private int start(UnaryOperator<ServerConfig> customize) throws ServerStartException {
-        ServerConfig config = ServerConfig.onPort(0).withVerbose(true).withOut(out).withErr(err);
+        ServerConfig config =
+                ServerConfig.onPort(0).withVerbose(true).withOut(out).withErr(err);
         server = new HelloServer(customize.apply(config)).start();
         return server.port();
     }

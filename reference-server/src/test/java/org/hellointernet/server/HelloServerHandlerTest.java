@@ -2,15 +2,14 @@ package org.hellointernet.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.timeout.IdleStateEvent;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.hellointernet.protocol.Profile;
 import org.hellointernet.protocol.Protocol;
 import org.junit.jupiter.api.Test;
@@ -94,7 +93,8 @@ class HelloServerHandlerTest {
         assertThat(reply(channel)).isEqualTo("Goodbye in Java\n");
         assertThat(channel.isOpen()).isFalse();
         assertThat(out.lines()).containsExactly("Hello in C");
-        assertThat(err.lines()).anyMatch(line -> line.contains("\"Hello in C\" (no newline): answered after the 300 ms quiet period"));
+        assertThat(err.lines())
+                .anyMatch(line -> line.contains("\"Hello in C\" (no newline): answered after the 300 ms quiet period"));
     }
 
     @Test
@@ -118,7 +118,8 @@ class HelloServerHandlerTest {
         channel.pipeline().fireUserEventTriggered(ChannelInputShutdownEvent.INSTANCE);
 
         assertThat(reply(channel)).isEqualTo("Goodbye in Java\n");
-        assertThat(err.lines()).anyMatch(line -> line.contains("half-closed without newline: answered (SRV-HALF-CLOSE)"));
+        assertThat(err.lines())
+                .anyMatch(line -> line.contains("half-closed without newline: answered (SRV-HALF-CLOSE)"));
     }
 
     @Test
@@ -144,10 +145,15 @@ class HelloServerHandlerTest {
     }
 
     private EmbeddedChannel channel(Profile profile, String language) {
-        ServerConfig config = ServerConfig.onPort(0).withProfile(profile).withLanguage(language).withVerbose(true)
-                .withIdleTimeout(Duration.ofSeconds(30)).withOut(out).withErr(err);
-        return new EmbeddedChannel(new HelloLineDecoder(Protocol.MAX_LINE_BYTES, Protocol.QUIET_PERIOD),
-                new HelloServerHandler(config));
+        ServerConfig config = ServerConfig.onPort(0)
+                .withProfile(profile)
+                .withLanguage(language)
+                .withVerbose(true)
+                .withIdleTimeout(Duration.ofSeconds(30))
+                .withOut(out)
+                .withErr(err);
+        return new EmbeddedChannel(
+                new HelloLineDecoder(Protocol.MAX_LINE_BYTES, Protocol.QUIET_PERIOD), new HelloServerHandler(config));
     }
 
     private static String reply(EmbeddedChannel channel) {

@@ -8,7 +8,6 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import picocli.CommandLine;
@@ -29,13 +28,17 @@ class ServerCommandTest {
     @Test
     void printsUsageAndExits2WithoutAPort() { // SRV-USAGE
         assertThat(cmd.execute()).isEqualTo(ServerCommand.EXIT_USAGE);
-        assertThat(err.toString()).contains("Missing required parameter: 'PORT'").contains("Usage: server");
+        assertThat(err.toString())
+                .contains("Missing required parameter: 'PORT'")
+                .contains("Usage: server");
     }
 
     @Test
     void printsUsageAndExits2ForAPortThatIsNotANumber() { // SRV-USAGE
         assertThat(cmd.execute("abc")).isEqualTo(ServerCommand.EXIT_USAGE);
-        assertThat(err.toString()).contains("PORT must be a number from 0 to 65535, got 'abc'").contains("Usage: server");
+        assertThat(err.toString())
+                .contains("PORT must be a number from 0 to 65535, got 'abc'")
+                .contains("Usage: server");
     }
 
     @Test
@@ -59,7 +62,10 @@ class ServerCommandTest {
     @Test
     void listsTheExitCodesInTheHelp() {
         assertThat(cmd.execute("--help")).isEqualTo(ServerCommand.EXIT_OK);
-        assertThat(out.toString()).contains("Exit codes:").contains("1   cannot listen").contains("2   missing or bad");
+        assertThat(out.toString())
+                .contains("Exit codes:")
+                .contains("1   cannot listen")
+                .contains("2   missing or bad");
     }
 
     @Test
@@ -68,14 +74,16 @@ class ServerCommandTest {
             int port = taken.getLocalPort();
 
             assertThat(cmd.execute(String.valueOf(port))).isEqualTo(ServerCommand.EXIT_FAILURE);
-            assertThat(err.toString()).isEqualTo("port " + port + " is already in use: another server is running there, "
-                    + "stop it or choose another port" + System.lineSeparator());
+            assertThat(err.toString())
+                    .isEqualTo("port " + port + " is already in use: another server is running there, "
+                            + "stop it or choose another port" + System.lineSeparator());
         }
     }
 
     @Test
     void servesUntilStoppedThenExits0() throws Exception { // SRV-START through the command line
-        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> cmd.execute("0", "--challenge", "--language", "Go"));
+        CompletableFuture<Integer> exit =
+                CompletableFuture.supplyAsync(() -> cmd.execute("0", "--challenge", "--language", "Go"));
         int port = awaitPort(Duration.ofSeconds(10));
 
         try (TestClient client = TestClient.connect(port)) {
@@ -85,8 +93,9 @@ class ServerCommandTest {
 
         assertThat(exit.get(5, TimeUnit.SECONDS)).isEqualTo(ServerCommand.EXIT_OK);
         assertThat(out.toString()).isEqualTo("Hello in C (client 127.0.0.1)" + System.lineSeparator());
-        assertThat(err.toString()).startsWith("HelloInternet server (Go, profile challenge) listening on port " + port
-                + " (IPv4 and IPv6); Ctrl-C to stop");
+        assertThat(err.toString())
+                .startsWith("HelloInternet server (Go, profile challenge) listening on port " + port
+                        + " (IPv4 and IPv6); Ctrl-C to stop");
     }
 
     private int awaitPort(Duration timeout) throws InterruptedException {

@@ -87,7 +87,8 @@ final class TestClient implements AutoCloseable {
         socket.setSoTimeout((int) quiet.toMillis());
         try {
             int b = socket.getInputStream().read();
-            throw new AssertionError("expected silence for " + quiet + " but got " + (b < 0 ? "end of stream" : "byte " + b));
+            throw new AssertionError(
+                    "expected silence for " + quiet + " but got " + (b < 0 ? "end of stream" : "byte " + b));
         } catch (SocketTimeoutException expected) {
             // silence, as it should be
         } finally {

@@ -35,8 +35,7 @@ public final class CheckApp {
 
     private static final String WHO = "hello check: ";
 
-    private CheckApp() {
-    }
+    private CheckApp() {}
 
     /**
      * Runs the check.
@@ -60,13 +59,26 @@ public final class CheckApp {
         SubmissionFolder sub = open(req.dir());
         String language = req.language() != null ? req.language() : folderLanguage(sub);
         Profile profile = req.profile() != null ? req.profile() : folderProfile(sub);
-        CheckRequest resolved = new CheckRequest(req.dir(), req.container(), req.local(), req.network(), null, null,
-                null, language, profile, req.only(), req.exclude(), req.sessions(), req.jobs(), req.timeout(),
+        CheckRequest resolved = new CheckRequest(
+                req.dir(),
+                req.container(),
+                req.local(),
+                req.network(),
+                null,
+                null,
+                null,
+                language,
+                profile,
+                req.only(),
+                req.exclude(),
+                req.sessions(),
+                req.jobs(),
+                req.timeout(),
                 req.timeoutFactor());
         Placement placement = Placement.choose(req.local(), req.container(), WHO, "the folder", err);
         DockerEngine.Bridge bridge = placement == Placement.CONTAINER ? network(req.network(), err) : null;
-        try (FolderTarget target = FolderTarget.prepare(sub, placement == Placement.CONTAINER, req.network(), bridge,
-                req.timeout(), err)) {
+        try (FolderTarget target = FolderTarget.prepare(
+                sub, placement == Placement.CONTAINER, req.network(), bridge, req.timeout(), err)) {
             err.flush();
             return runJobs(book, selection, resolved, target);
         }
@@ -121,7 +133,10 @@ public final class CheckApp {
         // the folder's build counted against the check's deadline: the rules have what is left (at least a second)
         Duration deadline = req.timeout().minus(folder == null ? Duration.ZERO : folder.charged());
         Profile profile = req.profile() != null ? req.profile() : Profile.BASIC;
-        CheckOptions options = new CheckOptions(profile, req.language(), req.jobs(),
+        CheckOptions options = new CheckOptions(
+                profile,
+                req.language(),
+                req.jobs(),
                 deadline.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : deadline,
                 req.timeoutFactor() == null ? Timing.automatic() : Timing.fixed(req.timeoutFactor()));
         ExecutorService io = Executors.newCachedThreadPool(r -> {
@@ -143,10 +158,20 @@ public final class CheckApp {
         List<CheckJob> out = new ArrayList<>();
         Path workDir = Path.of("").toAbsolutePath();
         if (req.reference()) {
-            out.add(jobs.ofCommand(Role.SERVER, ReferencePrograms.serverCommand(), "reference",
-                    "hello server {port}", workDir, options));
-            out.add(jobs.ofCommand(Role.CLIENT, ReferencePrograms.clientCommand(), "reference",
-                    "hello client {host} {port}", workDir, options));
+            out.add(jobs.ofCommand(
+                    Role.SERVER,
+                    ReferencePrograms.serverCommand(),
+                    "reference",
+                    "hello server {port}",
+                    workDir,
+                    options));
+            out.add(jobs.ofCommand(
+                    Role.CLIENT,
+                    ReferencePrograms.clientCommand(),
+                    "reference",
+                    "hello client {host} {port}",
+                    workDir,
+                    options));
             return out;
         }
         if (req.serverAddr() != null) {
@@ -164,7 +189,8 @@ public final class CheckApp {
     private static CheckRun runAtOnce(List<CheckJob> jobs) {
         ExecutorService checkers = Executors.newFixedThreadPool(Math.max(1, jobs.size()));
         try {
-            List<Future<CheckResult>> futures = checkers.invokeAll(jobs.stream().map(CheckJob::work).toList());
+            List<Future<CheckResult>> futures =
+                    checkers.invokeAll(jobs.stream().map(CheckJob::work).toList());
             List<CheckResult> checks = new ArrayList<>();
             for (Future<CheckResult> f : futures) {
                 checks.add(f.get());

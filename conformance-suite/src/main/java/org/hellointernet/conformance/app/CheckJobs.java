@@ -9,8 +9,8 @@ import org.hellointernet.conformance.result.TargetInfo;
 import org.hellointernet.conformance.rules.RuleBook;
 import org.hellointernet.conformance.session.CheckJob;
 import org.hellointernet.conformance.session.CheckOptions;
-import org.hellointernet.conformance.session.RuleScript;
 import org.hellointernet.conformance.session.ClientCheck;
+import org.hellointernet.conformance.session.RuleScript;
 import org.hellointernet.conformance.session.ServerCheck;
 import org.hellointernet.conformance.target.Command;
 import org.hellointernet.spec.Role;
@@ -34,12 +34,12 @@ record CheckJobs(RuleBook book, RuleSelection selection, ExecutorService io) {
             if (cmd == null) {
                 continue;
             }
-            TargetInfo info = new TargetInfo(roleName(role), folder.kind(), cmd.template(), "", options.language(),
-                    folder.image());
+            TargetInfo info = new TargetInfo(
+                    roleName(role), folder.kind(), cmd.template(), "", options.language(), folder.image());
             List<RuleScript> entries = selection.select(book, role, options.profile());
             if (folder.notBuilt(role) != null) {
-                jobs.add(new CheckJob(name, role, () -> NotBuilt.result(info, options.profile(), entries, folder,
-                        role)));
+                jobs.add(new CheckJob(
+                        name, role, () -> NotBuilt.result(info, options.profile(), entries, folder, role)));
             } else {
                 jobs.add(ofCommand(name, role, cmd, info, options));
             }

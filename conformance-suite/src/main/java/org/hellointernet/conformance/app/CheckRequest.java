@@ -26,9 +26,22 @@ import org.hellointernet.protocol.Profile;
  * @param timeout       the whole check's deadline, a folder's build included
  * @param timeoutFactor a fixed factor for every wait, or null for the automatic one
  */
-public record CheckRequest(Path dir, boolean container, boolean local, NetworkMode network, String serverCmd,
-        String clientCmd, String serverAddr, String language, Profile profile, List<String> only,
-        List<String> exclude, Path sessions, int jobs, Duration timeout, Double timeoutFactor) {
+public record CheckRequest(
+        Path dir,
+        boolean container,
+        boolean local,
+        NetworkMode network,
+        String serverCmd,
+        String clientCmd,
+        String serverAddr,
+        String language,
+        Profile profile,
+        List<String> only,
+        List<String> exclude,
+        Path sessions,
+        int jobs,
+        Duration timeout,
+        Double timeoutFactor) {
 
     public CheckRequest {
         only = List.copyOf(only);

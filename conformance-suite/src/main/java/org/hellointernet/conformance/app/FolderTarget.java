@@ -40,8 +40,17 @@ import org.hellointernet.spec.Role;
  * @param local    the local sandbox's namespace ({@code --local} on Linux), or null
  * @param charged  the time the folder's own build commands took: it counts against the check's deadline
  */
-record FolderTarget(SubmissionFolder folder, Command server, Command client, String kind, String image,
-        BuildOutcome builds, ContainerRun run, LocalNamespace local, Duration charged) implements AutoCloseable {
+record FolderTarget(
+        SubmissionFolder folder,
+        Command server,
+        Command client,
+        String kind,
+        String image,
+        BuildOutcome builds,
+        ContainerRun run,
+        LocalNamespace local,
+        Duration charged)
+        implements AutoCloseable {
 
     /** Why {@code role}'s program did not build, or null if it built. */
     BuildResult.DidNotBuild notBuilt(Role role) {
@@ -62,8 +71,7 @@ record FolderTarget(SubmissionFolder folder, Command server, Command client, Str
      * Builds the folder for {@code hello matrix} and prepares its commands; progress goes to {@code err}, each line
      * starting with {@code hello matrix:}.
      */
-    static FolderTarget prepareForMatrix(SubmissionFolder sub, boolean container, PrintWriter err)
-            throws IOException {
+    static FolderTarget prepareForMatrix(SubmissionFolder sub, boolean container, PrintWriter err) throws IOException {
         return prepare("hello matrix: ", sub, container, NetworkMode.ISOLATED, null, MATRIX_BUILD_BUDGET, err);
     }
 
@@ -75,13 +83,26 @@ record FolderTarget(SubmissionFolder folder, Command server, Command client, Str
      *
      * @param bridge the engine's default bridge network, required for {@link NetworkMode#PUBLISHED}
      */
-    static FolderTarget prepare(SubmissionFolder sub, boolean container, NetworkMode network,
-            DockerEngine.Bridge bridge, Duration budget, PrintWriter err) throws IOException {
+    static FolderTarget prepare(
+            SubmissionFolder sub,
+            boolean container,
+            NetworkMode network,
+            DockerEngine.Bridge bridge,
+            Duration budget,
+            PrintWriter err)
+            throws IOException {
         return prepare("hello check: ", sub, container, network, bridge, budget, err);
     }
 
-    private static FolderTarget prepare(String who, SubmissionFolder sub, boolean container, NetworkMode network,
-            DockerEngine.Bridge bridge, Duration budget, PrintWriter err) throws IOException {
+    private static FolderTarget prepare(
+            String who,
+            SubmissionFolder sub,
+            boolean container,
+            NetworkMode network,
+            DockerEngine.Bridge bridge,
+            Duration budget,
+            PrintWriter err)
+            throws IOException {
         Manifest m = sub.manifest();
         if (sub.guessed()) {
             err.println(who + sub.dir() + " has no " + ManifestYaml.FILE_NAME
@@ -101,7 +122,8 @@ record FolderTarget(SubmissionFolder folder, Command server, Command client, Str
                         + " but the harness), each in a PID namespace that ends with it; as you, with your files");
             } catch (IOException e) {
                 err.println(who + "WARNING: its programs run UNSANDBOXED, as you, with this machine's network: no"
-                        + " network namespace for this user here (" + e.getMessage().lines().findFirst().orElse("")
+                        + " network namespace for this user here ("
+                        + e.getMessage().lines().findFirst().orElse("")
                         + "). Use containers for code you do not trust.");
             }
             err.flush();
@@ -116,30 +138,52 @@ record FolderTarget(SubmissionFolder folder, Command server, Command client, Str
         var docker = DockerEngine.client();
         ImageBuilder builder = new ImageBuilder(docker, DockerEngine.baseImage(docker));
         err.println(who + "building the image of " + sub.dir() + " ("
-                + (m.ownDockerfile() ? "its own " + m.dockerfile()
-                : "preset " + m.preset() + " on " + builder.baseImage()) + ")...");
+                + (m.ownDockerfile()
+                        ? "its own " + m.dockerfile()
+                        : "preset " + m.preset() + " on " + builder.baseImage())
+                + ")...");
         err.flush();
         BuildResult result = builder.build(sub, budget);
         if (result instanceof BuildResult.DidNotBuild failed) {
-            err.println(who + sub.dir() + ": " + failed.message().lines().findFirst().orElse(""));
-            return of(sub, ProgramRunner.LOCAL, "container", builder.tag(sub) + " (did not build)",
-                    BuildOutcome.folderFailed(failed), null, null, budget);
+            err.println(who + sub.dir() + ": "
+                    + failed.message().lines().findFirst().orElse(""));
+            return of(
+                    sub,
+                    ProgramRunner.LOCAL,
+                    "container",
+                    builder.tag(sub) + " (did not build)",
+                    BuildOutcome.folderFailed(failed),
+                    null,
+                    null,
+                    budget);
         }
         BuildResult.Built built = (BuildResult.Built) result;
-        err.println(who + "image " + built.image() + (built.cached() ? " (cached: the folder is unchanged)"
-                : " built in " + seconds(built.took())));
+        err.println(who + "image " + built.image()
+                + (built.cached() ? " (cached: the folder is unchanged)" : " built in " + seconds(built.took())));
         reportProgramFailures(who, sub, built.programs(), err);
         Sandbox sandbox = Sandbox.defaults(network);
         ContainerRun run = new ContainerRun(docker);
-        ContainerRunner runner = new ContainerRunner(docker, built.image(),
-                m.ownDockerfile() ? null : ImageBuilder.WORK_DIR, sandbox, run, bridge, builder.baseImage());
-        return of(sub, runner, "container", built.image() + "; sandbox: " + sandbox.describe(), built.programs(),
-                run, null, built.charged());
+        ContainerRunner runner = new ContainerRunner(
+                docker,
+                built.image(),
+                m.ownDockerfile() ? null : ImageBuilder.WORK_DIR,
+                sandbox,
+                run,
+                bridge,
+                builder.baseImage());
+        return of(
+                sub,
+                runner,
+                "container",
+                built.image() + "; sandbox: " + sandbox.describe(),
+                built.programs(),
+                run,
+                null,
+                built.charged());
     }
 
     /** Says which program did not build, when only one did not (a whole folder's failure is in the report). */
-    private static void reportProgramFailures(String who, SubmissionFolder sub, BuildOutcome builds,
-            PrintWriter err) {
+    private static void reportProgramFailures(String who, SubmissionFolder sub, BuildOutcome builds, PrintWriter err) {
         if (builds.wholeFolder()) {
             return;
         }
@@ -150,14 +194,22 @@ record FolderTarget(SubmissionFolder folder, Command server, Command client, Str
             boolean otherRuns = (other == Role.SERVER ? m.hasServer() : m.hasClient()) && builds.of(other) == null;
             if (failed != null) {
                 err.println(who + "in " + sub.dir() + ", " + failed.message()
-                        + (otherRuns ? "; the " + (other == Role.SERVER ? "server" : "client") + " is still checked"
-                        : ""));
+                        + (otherRuns
+                                ? "; the " + (other == Role.SERVER ? "server" : "client") + " is still checked"
+                                : ""));
             }
         }
     }
 
-    private static FolderTarget of(SubmissionFolder sub, ProgramRunner runner, String kind, String image,
-            BuildOutcome builds, ContainerRun run, LocalNamespace local, Duration charged) {
+    private static FolderTarget of(
+            SubmissionFolder sub,
+            ProgramRunner runner,
+            String kind,
+            String image,
+            BuildOutcome builds,
+            ContainerRun run,
+            LocalNamespace local,
+            Duration charged) {
         Manifest m = sub.manifest();
         Command server = m.hasServer() ? new Command(m.server(), sub.dir(), Map.of(), runner) : null;
         Command client = m.hasClient() ? new Command(m.client(), sub.dir(), Map.of(), runner) : null;

@@ -40,8 +40,7 @@ public final class MatrixApp {
 
     private static final String WHO = "hello matrix: ";
 
-    private MatrixApp() {
-    }
+    private MatrixApp() {}
 
     /**
      * Runs the matrix.
@@ -59,7 +58,8 @@ public final class MatrixApp {
         if (req.repo() != null) {
             folders.addAll(repoFolders(req.repo()));
         }
-        Placement placement = folders.isEmpty() ? Placement.LOCAL
+        Placement placement = folders.isEmpty()
+                ? Placement.LOCAL
                 : Placement.choose(req.local(), req.container(), WHO, "the folders", err);
         List<FolderTarget> targets = new ArrayList<>();
         ExecutorService io = Executors.newCachedThreadPool(r -> {
@@ -103,7 +103,8 @@ public final class MatrixApp {
             }
             MatrixRunner runner = new MatrixRunner(req.jobs(), req.startTimeout(), req.pairTimeout(), book);
             progress.start(clients.size() * servers.size(), checks.size());
-            MatrixResult result = req.checks() ? runner.runWithChecks(clients, servers, checks, progress)
+            MatrixResult result = req.checks()
+                    ? runner.runWithChecks(clients, servers, checks, progress)
                     : runner.run(clients, servers, progress);
             progress.end();
             return result;

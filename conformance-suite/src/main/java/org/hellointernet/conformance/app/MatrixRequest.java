@@ -21,8 +21,18 @@ import org.hellointernet.protocol.Profile;
  * @param pairTimeout  a client still running after this long hangs
  * @param startTimeout how long a server may take to listen
  */
-public record MatrixRequest(List<Path> dirs, Path repo, boolean container, boolean local, boolean reference,
-        boolean checks, Profile profile, List<String> only, List<String> exclude, int jobs, Duration pairTimeout,
+public record MatrixRequest(
+        List<Path> dirs,
+        Path repo,
+        boolean container,
+        boolean local,
+        boolean reference,
+        boolean checks,
+        Profile profile,
+        List<String> only,
+        List<String> exclude,
+        int jobs,
+        Duration pairTimeout,
         Duration startTimeout) {
 
     public MatrixRequest {

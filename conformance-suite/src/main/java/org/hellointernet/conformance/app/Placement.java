@@ -7,7 +7,8 @@ import org.hellointernet.conformance.result.ExitStatus;
 
 /** Where submission folders are built and run: in sandboxed containers, or on this machine. */
 enum Placement {
-    CONTAINER, LOCAL;
+    CONTAINER,
+    LOCAL;
 
     /**
      * Containers when a Docker engine answers, unless {@code --local}; without an engine, this machine, said on
@@ -27,8 +28,10 @@ enum Placement {
             return CONTAINER;
         }
         if (container) {
-            throw new Refusal(who + "--container, but no Docker engine answers (" + problem.get() + "): start Docker"
-                    + " (on a Debian host: docker/engine-up.sh), or use --local", ExitStatus.HARNESS_ERROR);
+            throw new Refusal(
+                    who + "--container, but no Docker engine answers (" + problem.get() + "): start Docker"
+                            + " (on a Debian host: docker/engine-up.sh), or use --local",
+                    ExitStatus.HARNESS_ERROR);
         }
         err.println(who + "no Docker engine answers (" + problem.get() + "), so " + folders + " run on this machine"
                 + " (--local); docker/engine-up.sh brings one up");

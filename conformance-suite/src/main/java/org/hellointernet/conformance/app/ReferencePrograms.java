@@ -12,8 +12,7 @@ public final class ReferencePrograms {
     /** Start-up flags for short-lived programs: quick to start, small. */
     private static final List<String> FAST_START = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k");
 
-    private ReferencePrograms() {
-    }
+    private ReferencePrograms() {}
 
     public static String serverCommand() {
         return java("org.hellointernet.server.ServerCommand") + " {port}";
@@ -24,7 +23,9 @@ public final class ReferencePrograms {
     }
 
     private static String java(String mainClass) {
-        String java = ProcessHandle.current().info().command()
+        String java = ProcessHandle.current()
+                .info()
+                .command()
                 .orElse(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
         String classPath = System.getProperty("java.class.path");
         return quote(java) + " " + String.join(" ", FAST_START) + " -cp " + quote(classPath) + " " + mainClass;

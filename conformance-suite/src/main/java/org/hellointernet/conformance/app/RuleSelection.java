@@ -50,8 +50,7 @@ public record RuleSelection(Set<String> only, Set<String> exclude) {
                 continue;
             }
             if (!known.contains(norm)) {
-                throw new UsageException(option + ": unknown rule " + id
-                        + ". Run 'hello rules' for the list.");
+                throw new UsageException(option + ": unknown rule " + id + ". Run 'hello rules' for the list.");
             }
             out.add(norm);
         }

@@ -1,5 +1,6 @@
 package org.hellointernet.conformance.bench;
 
+import io.netty.util.ResourceLeakDetector;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
@@ -8,8 +9,6 @@ import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-
-import io.netty.util.ResourceLeakDetector;
 import org.hellointernet.conformance.report.ConsoleReporter;
 import org.hellointernet.protocol.Hello;
 import picocli.CommandLine.Command;
@@ -20,7 +19,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code hello bench HOST:PORT}: a load generator for servers on this machine. */
-@Command(name = "bench",
+@Command(
+        name = "bench",
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
@@ -53,32 +53,60 @@ public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "HOST:PORT", description = "The server, on this machine: localhost:5000, 127.0.0.1:5000, [::1]:5000.")
+    @Parameters(
+            index = "0",
+            paramLabel = "HOST:PORT",
+            description = "The server, on this machine: localhost:5000, 127.0.0.1:5000, [::1]:5000.")
     String target;
 
-    @Option(names = "--connections", paramLabel = "N", defaultValue = "32",
-            description = "Closed loop: exchanges in flight at all times; open loop: the most in flight (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--connections",
+            paramLabel = "N",
+            defaultValue = "32",
+            description =
+                    "Closed loop: exchanges in flight at all times; open loop: the most in flight (default: ${DEFAULT-VALUE}).")
     int connections;
 
-    @Option(names = "--duration", paramLabel = "SECONDS", defaultValue = "10", description = "Measured time (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--duration",
+            paramLabel = "SECONDS",
+            defaultValue = "10",
+            description = "Measured time (default: ${DEFAULT-VALUE}).")
     double durationSeconds;
 
-    @Option(names = "--warmup", paramLabel = "SECONDS", defaultValue = "0",
-            description = "Run this long first without measuring, e.g. for the server's JIT (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--warmup",
+            paramLabel = "SECONDS",
+            defaultValue = "0",
+            description =
+                    "Run this long first without measuring, e.g. for the server's JIT (default: ${DEFAULT-VALUE}).")
     double warmupSeconds;
 
-    @Option(names = "--rate", paramLabel = "R", defaultValue = "0",
+    @Option(
+            names = "--rate",
+            paramLabel = "R",
+            defaultValue = "0",
             description = "Open loop: start R exchanges per second on a fixed schedule (default: closed loop).")
     double rate;
 
-    @Option(names = "--language", paramLabel = "X", defaultValue = "Bench", description = "Send `Hello in X` (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--language",
+            paramLabel = "X",
+            defaultValue = "Bench",
+            description = "Send `Hello in X` (default: ${DEFAULT-VALUE}).")
     String language;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "5",
+    @Option(
+            names = "--timeout",
+            paramLabel = "SECONDS",
+            defaultValue = "5",
             description = "An exchange taking longer counts as a timeout error (default: ${DEFAULT-VALUE}).")
     double timeoutSeconds;
 
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
+    @Option(
+            names = "--threads",
+            paramLabel = "N",
+            defaultValue = "0",
             description = "Network threads of the generator (default: one per processor).")
     int threads;
 
@@ -146,13 +174,28 @@ public final class BenchCommand implements Callable<Integer> {
         if (!Hello.isLanguage(language)) {
             throw usage("--language must be one word without spaces, got '" + language + "'");
         }
-        if (connections < 1 || connections > 100_000 || durationSeconds <= 0 || durationSeconds > 3600 || warmupSeconds < 0
-                || warmupSeconds > 600 || rate < 0 || rate > 1e7 || timeoutSeconds <= 0 || timeoutSeconds > 60 || threads < 0) {
+        if (connections < 1
+                || connections > 100_000
+                || durationSeconds <= 0
+                || durationSeconds > 3600
+                || warmupSeconds < 0
+                || warmupSeconds > 600
+                || rate < 0
+                || rate > 1e7
+                || timeoutSeconds <= 0
+                || timeoutSeconds > 60
+                || threads < 0) {
             throw usage("out of range: --connections 1..100000, --duration 0..3600 s, --warmup 0..600 s, "
                     + "--rate 0..10000000, --timeout 0..60 s, --threads 0 or more");
         }
-        return new BenchOptions(new InetSocketAddress(address, port), connections, seconds(durationSeconds),
-                seconds(warmupSeconds), rate, language, seconds(timeoutSeconds));
+        return new BenchOptions(
+                new InetSocketAddress(address, port),
+                connections,
+                seconds(durationSeconds),
+                seconds(warmupSeconds),
+                rate,
+                language,
+                seconds(timeoutSeconds));
     }
 
     private static Duration seconds(double s) {

@@ -1,19 +1,17 @@
 package org.hellointernet.conformance.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
 /** Writes a {@link BenchResult} as JSON, field for field. */
 public final class BenchJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private BenchJson() {
-    }
+    private BenchJson() {}
 
     public static String toJson(BenchResult result) {
         try {

@@ -15,8 +15,14 @@ import java.util.Objects;
  * @param language    X in {@code Hello in X}
  * @param timeout     the most one exchange may take, connect to close; longer counts as {@link ErrorKind#TIMEOUT}
  */
-public record BenchOptions(InetSocketAddress target, int connections, Duration duration, Duration warmup, double rate,
-                           String language, Duration timeout) {
+public record BenchOptions(
+        InetSocketAddress target,
+        int connections,
+        Duration duration,
+        Duration warmup,
+        double rate,
+        String language,
+        Duration timeout) {
 
     public BenchOptions {
         Objects.requireNonNull(target, "target");
@@ -26,7 +32,11 @@ public record BenchOptions(InetSocketAddress target, int connections, Duration d
         if (connections < 1) {
             throw new IllegalArgumentException("connections must be at least 1, got " + connections);
         }
-        if (duration.isNegative() || duration.isZero() || warmup.isNegative() || timeout.isNegative() || timeout.isZero()) {
+        if (duration.isNegative()
+                || duration.isZero()
+                || warmup.isNegative()
+                || timeout.isNegative()
+                || timeout.isZero()) {
             throw new IllegalArgumentException("duration and timeout must be positive, warm-up not negative");
         }
         if (rate < 0 || Double.isNaN(rate) || Double.isInfinite(rate)) {

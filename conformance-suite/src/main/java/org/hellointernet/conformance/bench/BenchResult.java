@@ -18,7 +18,15 @@ import java.util.Map;
  *                           {@code wrong reply}, {@code other}), every kind present
  * @param errorCount         the sum of {@code errors}
  */
-public record BenchResult(String target, String transport, String mode, int connections, double rate, double seconds,
-                          long exchanges, double exchangesPerSecond, LatencySummary latencyMicros,
-                          Map<String, Long> errors, long errorCount) {
-}
+public record BenchResult(
+        String target,
+        String transport,
+        String mode,
+        int connections,
+        double rate,
+        double seconds,
+        long exchanges,
+        double exchangesPerSecond,
+        LatencySummary latencyMicros,
+        Map<String, Long> errors,
+        long errorCount) {}

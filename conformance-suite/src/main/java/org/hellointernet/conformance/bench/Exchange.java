@@ -1,8 +1,5 @@
 package org.hellointernet.conformance.bench;
 
-import java.nio.channels.spi.SelectorProvider;
-import java.util.Arrays;
-
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -13,6 +10,8 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.ReferenceCountUtil;
+import java.nio.channels.spi.SelectorProvider;
+import java.util.Arrays;
 
 /**
  * One exchange at a time on a fresh connection: connect, send the hello once connected, collect what the server
@@ -51,7 +50,9 @@ final class Exchange extends ChannelInboundHandlerAdapter implements ChannelFutu
         connecting = false;
         Channel ch;
         try {
-            ch = lane.epoll() ? new EpollSocketChannel(lane.family()) : new NioSocketChannel(SelectorProvider.provider(), lane.family());
+            ch = lane.epoll()
+                    ? new EpollSocketChannel(lane.family())
+                    : new NioSocketChannel(SelectorProvider.provider(), lane.family());
         } catch (RuntimeException e) { // e.g. out of file descriptors
             channel = null;
             finish(Failures.classify(e));

@@ -1,15 +1,13 @@
 package org.hellointernet.conformance.bench;
 
+import io.netty.channel.ConnectTimeoutException;
 import java.net.ConnectException;
 import java.util.Locale;
-
-import io.netty.channel.ConnectTimeoutException;
 
 /** Sorts the exceptions of a failed exchange into {@link ErrorKind}s. */
 final class Failures {
 
-    private Failures() {
-    }
+    private Failures() {}
 
     static ErrorKind classify(Throwable cause) {
         String message = String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT);

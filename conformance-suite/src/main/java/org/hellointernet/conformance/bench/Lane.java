@@ -1,16 +1,15 @@
 package org.hellointernet.conformance.bench;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.EventLoop;
+import io.netty.channel.socket.InternetProtocolFamily;
+import io.netty.util.concurrent.ScheduledFuture;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import io.netty.buffer.ByteBuf;
-import io.netty.channel.EventLoop;
-import io.netty.channel.socket.InternetProtocolFamily;
-import io.netty.util.concurrent.ScheduledFuture;
 
 /**
  * One event loop's share of a run: its {@link Exchange}s, reused one after the other, and one periodic sweep that
@@ -45,12 +44,20 @@ final class Lane {
     private volatile long lastEnd;
     private ScheduledFuture<?> sweep;
 
-    Lane(EventLoop loop, boolean epoll, InetSocketAddress target, ByteBuf hello, ReplyCheck check, long timeoutNanos,
-         Plan plan, boolean closedLoop) {
+    Lane(
+            EventLoop loop,
+            boolean epoll,
+            InetSocketAddress target,
+            ByteBuf hello,
+            ReplyCheck check,
+            long timeoutNanos,
+            Plan plan,
+            boolean closedLoop) {
         this.loop = loop;
         this.epoll = epoll;
         this.target = target;
-        this.family = target.getAddress() instanceof Inet6Address ? InternetProtocolFamily.IPv6 : InternetProtocolFamily.IPv4;
+        this.family =
+                target.getAddress() instanceof Inet6Address ? InternetProtocolFamily.IPv6 : InternetProtocolFamily.IPv4;
         this.hello = hello;
         this.check = check;
         this.timeoutNanos = timeoutNanos;
@@ -61,7 +68,8 @@ final class Lane {
     /** Starts the sweep and, in a closed loop, {@code exchanges} back-to-back exchanges. Call from any thread. */
     void begin(int exchanges) {
         loop.execute(() -> {
-            long period = Math.max(TimeUnit.MILLISECONDS.toNanos(1), Math.min(TimeUnit.MILLISECONDS.toNanos(100), timeoutNanos / 10));
+            long period = Math.max(
+                    TimeUnit.MILLISECONDS.toNanos(1), Math.min(TimeUnit.MILLISECONDS.toNanos(100), timeoutNanos / 10));
             sweep = loop.scheduleAtFixedRate(this::sweep, period, period, TimeUnit.NANOSECONDS);
             for (int i = 0; i < exchanges; i++) {
                 Exchange exchange = new Exchange(this);

@@ -13,9 +13,13 @@ public record LatencySummary(long count, double mean, long p50, long p90, long p
         if (nanos.getTotalCount() == 0) {
             return new LatencySummary(0, 0, 0, 0, 0, 0, 0);
         }
-        return new LatencySummary(nanos.getTotalCount(), nanos.getMean() / 1000.0,
-                micros(nanos.getValueAtPercentile(50)), micros(nanos.getValueAtPercentile(90)),
-                micros(nanos.getValueAtPercentile(99)), micros(nanos.getValueAtPercentile(99.9)),
+        return new LatencySummary(
+                nanos.getTotalCount(),
+                nanos.getMean() / 1000.0,
+                micros(nanos.getValueAtPercentile(50)),
+                micros(nanos.getValueAtPercentile(90)),
+                micros(nanos.getValueAtPercentile(99)),
+                micros(nanos.getValueAtPercentile(99.9)),
                 micros(nanos.getMaxValue()));
     }
 

@@ -1,5 +1,14 @@
 package org.hellointernet.conformance.bench;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollEventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.EventExecutor;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,16 +19,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
-
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
-import io.netty.channel.EventLoop;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollEventLoopGroup;
-import io.netty.channel.nio.NioEventLoopGroup;
-import io.netty.util.concurrent.DefaultThreadFactory;
-import io.netty.util.concurrent.EventExecutor;
 
 /**
  * Drives exchanges (connect, hello, reply, close) against one server, on Netty's epoll transport where
@@ -68,7 +67,8 @@ public final class LoadGenerator implements AutoCloseable {
         long phaseStart = start;
         String phase = options.warmup().isZero() ? "measuring" : "warm-up";
         long hardEnd = end + 2 * options.timeout().toNanos() + TimeUnit.SECONDS.toNanos(1);
-        while (!finished.await(Math.min(PROGRESS_NANOS, Math.max(1, hardEnd - System.nanoTime())), TimeUnit.NANOSECONDS)) {
+        while (!finished.await(
+                Math.min(PROGRESS_NANOS, Math.max(1, hardEnd - System.nanoTime())), TimeUnit.NANOSECONDS)) {
             long now = System.nanoTime();
             if (now >= hardEnd) {
                 break; // cannot happen while the sweeps run; a safety net so that a run always ends
@@ -89,8 +89,13 @@ public final class LoadGenerator implements AutoCloseable {
         return result(options, measured, (lastEnd - measureStart) / 1e9);
     }
 
-    private List<Lane> closedLoop(BenchOptions options, long measureStart, long end, BenchStats warm, BenchStats measured,
-                                  CountDownLatch finished) {
+    private List<Lane> closedLoop(
+            BenchOptions options,
+            long measureStart,
+            long end,
+            BenchStats warm,
+            BenchStats measured,
+            CountDownLatch finished) {
         AtomicInteger running = new AtomicInteger(options.connections());
         Lane.Plan plan = new Lane.Plan() {
             @Override
@@ -99,8 +104,7 @@ public final class LoadGenerator implements AutoCloseable {
             }
 
             @Override
-            public void ended(long now) {
-            }
+            public void ended(long now) {}
 
             @Override
             public void retired() {
@@ -117,8 +121,14 @@ public final class LoadGenerator implements AutoCloseable {
         return lanes;
     }
 
-    private List<Lane> openLoop(BenchOptions options, long start, long measureStart, long end, BenchStats warm,
-                                BenchStats measured, CountDownLatch finished) {
+    private List<Lane> openLoop(
+            BenchOptions options,
+            long start,
+            long measureStart,
+            long end,
+            BenchStats warm,
+            BenchStats measured,
+            CountDownLatch finished) {
         Semaphore slots = new Semaphore(options.connections());
         Lane.Plan plan = new Lane.Plan() {
             @Override
@@ -132,12 +142,12 @@ public final class LoadGenerator implements AutoCloseable {
             }
 
             @Override
-            public void retired() {
-            }
+            public void retired() {}
         };
         List<Lane> lanes = lanes(options, plan, false);
         lanes.forEach(lane -> lane.begin(0));
-        Thread pacer = new Thread(() -> pace(options, start, measureStart, end, warm, measured, slots, lanes, finished),
+        Thread pacer = new Thread(
+                () -> pace(options, start, measureStart, end, warm, measured, slots, lanes, finished),
                 "hello-bench-pacer");
         pacer.setDaemon(true);
         pacer.start();
@@ -145,8 +155,16 @@ public final class LoadGenerator implements AutoCloseable {
     }
 
     /** The open loop's schedule, kept by one thread that hands each exchange to the next lane. */
-    private static void pace(BenchOptions options, long start, long measureStart, long end, BenchStats warm,
-                             BenchStats measured, Semaphore slots, List<Lane> lanes, CountDownLatch finished) {
+    private static void pace(
+            BenchOptions options,
+            long start,
+            long measureStart,
+            long end,
+            BenchStats warm,
+            BenchStats measured,
+            Semaphore slots,
+            List<Lane> lanes,
+            CountDownLatch finished) {
         OpenLoopSchedule schedule = new OpenLoopSchedule(start, options.rate(), end - start);
         long lateLimit = end + options.timeout().toNanos();
         long total = schedule.total();
@@ -177,12 +195,20 @@ public final class LoadGenerator implements AutoCloseable {
     private List<Lane> lanes(BenchOptions options, Lane.Plan plan, boolean closedLoop) {
         byte[] bytes = ("Hello in " + options.language() + "\n").getBytes(StandardCharsets.UTF_8);
         // direct, so that each write goes to the socket without a copy; shared by all, never released
-        ByteBuf hello = Unpooled.unreleasableBuffer(Unpooled.directBuffer(bytes.length).writeBytes(bytes));
+        ByteBuf hello =
+                Unpooled.unreleasableBuffer(Unpooled.directBuffer(bytes.length).writeBytes(bytes));
         ReplyCheck check = new ReplyCheck();
         List<Lane> lanes = new ArrayList<>();
         for (EventExecutor executor : group) {
-            lanes.add(new Lane((EventLoop) executor, epoll, options.target(), hello, check, options.timeout().toNanos(),
-                    plan, closedLoop));
+            lanes.add(new Lane(
+                    (EventLoop) executor,
+                    epoll,
+                    options.target(),
+                    hello,
+                    check,
+                    options.timeout().toNanos(),
+                    plan,
+                    closedLoop));
         }
         return lanes;
     }
@@ -192,9 +218,20 @@ public final class LoadGenerator implements AutoCloseable {
         Map<String, Long> errors = new LinkedHashMap<>();
         stats.errors().forEach((kind, count) -> errors.put(kind.label(), count));
         String host = options.target().getAddress().getHostAddress();
-        String target = (host.contains(":") ? "[" + host + "]" : host) + ":" + options.target().getPort();
-        return new BenchResult(target, transport(), options.openLoop() ? "open" : "closed", options.connections(),
-                options.rate(), seconds, latency.count(), latency.count() / seconds, latency, errors, stats.errorCount());
+        String target = (host.contains(":") ? "[" + host + "]" : host) + ":"
+                + options.target().getPort();
+        return new BenchResult(
+                target,
+                transport(),
+                options.openLoop() ? "open" : "closed",
+                options.connections(),
+                options.rate(),
+                seconds,
+                latency.count(),
+                latency.count() / seconds,
+                latency,
+                errors,
+                stats.errorCount());
     }
 
     @Override

@@ -6,7 +6,7 @@ import org.HdrHistogram.Histogram;
 @FunctionalInterface
 public interface ProgressListener {
 
-    ProgressListener NONE = (phase, elapsedNanos, interval, errors) -> { };
+    ProgressListener NONE = (phase, elapsedNanos, interval, errors) -> {};
 
     /**
      * How the current phase goes, since the previous call.

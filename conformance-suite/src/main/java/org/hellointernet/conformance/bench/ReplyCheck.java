@@ -5,7 +5,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-
 import org.hellointernet.protocol.Goodbye;
 import org.hellointernet.protocol.Profile;
 
@@ -33,13 +32,17 @@ final class ReplyCheck {
         }
         String line;
         try {
-            line = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+            line = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes, 0, length - 1)).toString();
+                    .decode(ByteBuffer.wrap(bytes, 0, length - 1))
+                    .toString();
         } catch (CharacterCodingException e) {
             return false;
         }
-        boolean good = Goodbye.parse(Profile.BASIC, line).isPresent() || Goodbye.parse(Profile.CHALLENGE, line).isPresent();
+        boolean good = Goodbye.parse(Profile.BASIC, line).isPresent()
+                || Goodbye.parse(Profile.CHALLENGE, line).isPresent();
         if (good) {
             lastGood = Arrays.copyOf(bytes, length);
         }

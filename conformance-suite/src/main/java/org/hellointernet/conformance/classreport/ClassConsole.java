@@ -20,8 +20,9 @@ public final class ClassConsole implements ResultWriter<ClassReport> {
         if (r.mostFailed().isEmpty()) {
             out.println("  none");
         }
-        r.mostFailed().forEach(f -> out.println("  " + f.rule() + " (" + f.level() + "): " + f.failed() + " of "
-                + r.submissions().size()));
+        r.mostFailed()
+                .forEach(f -> out.println("  " + f.rule() + " (" + f.level() + "): " + f.failed() + " of "
+                        + r.submissions().size()));
         out.flush();
     }
 }

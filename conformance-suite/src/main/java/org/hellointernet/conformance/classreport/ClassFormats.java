@@ -12,6 +12,5 @@ public final class ClassFormats {
             new Format<>("markdown", v -> new ClassMarkdown()),
             new Format<>("html", v -> new ClassHtml()));
 
-    private ClassFormats() {
-    }
+    private ClassFormats() {}
 }

@@ -10,8 +10,8 @@ public final class ClassMarkdown implements ResultWriter<ClassReport> {
     @Override
     public void write(ClassReport r, Writer w) {
         PrintWriter out = new PrintWriter(w);
-        out.print("# Class report\n\n" + r.submissions().size() + " submissions, " + r.rules().size()
-                + " rules. The " + Score.definition() + ".\n\n| Rule | Level |");
+        out.print("# Class report\n\n" + r.submissions().size() + " submissions, "
+                + r.rules().size() + " rules. The " + Score.definition() + ".\n\n| Rule | Level |");
         r.submissions().forEach(s -> out.print(" " + md(s) + " |"));
         out.print("\n| --- | --- |");
         r.submissions().forEach(s -> out.print(" :-: |"));
@@ -30,8 +30,9 @@ public final class ClassMarkdown implements ResultWriter<ClassReport> {
         if (r.mostFailed().isEmpty()) {
             out.print("None.\n");
         }
-        r.mostFailed().forEach(f -> out.print("- " + f.rule() + " (" + f.level() + "): failed by " + f.failed()
-                + " of " + r.submissions().size() + "\n"));
+        r.mostFailed()
+                .forEach(f -> out.print("- " + f.rule() + " (" + f.level() + "): failed by " + f.failed() + " of "
+                        + r.submissions().size() + "\n"));
         out.flush();
     }
 

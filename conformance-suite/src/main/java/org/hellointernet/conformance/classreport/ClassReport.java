@@ -19,12 +19,11 @@ import java.util.TreeMap;
  * @param rules       every rule seen, with its level, in ID order
  * @param verdicts    per submission, per rule ID, the verdict (absent when the rule was not in its results)
  */
-public record ClassReport(List<String> submissions, Map<String, String> rules,
-                          Map<String, Map<String, Verdict>> verdicts) {
+public record ClassReport(
+        List<String> submissions, Map<String, String> rules, Map<String, Map<String, Verdict>> verdicts) {
 
     /** A rule and how many submissions failed it (MUST failures and SHOULD/MAY warnings alike). */
-    public record RuleFailures(String rule, String level, int failed) {
-    }
+    public record RuleFailures(String rule, String level, int failed) {}
 
     /** Reads the result files; a submission's name is its file's name without {@code .json}. */
     public static ClassReport read(List<Path> files) throws IOException {
@@ -47,8 +46,11 @@ public record ClassReport(List<String> submissions, Map<String, String> rules,
             Map<String, Verdict> mine = new TreeMap<>();
             for (JsonNode check : root.path("checks")) {
                 for (JsonNode r : check.path("results")) {
-                    Verdict v = new Verdict(r.path("rule").asText(), r.path("level").asText(),
-                            r.path("status").asText(), r.path("message").asText());
+                    Verdict v = new Verdict(
+                            r.path("rule").asText(),
+                            r.path("level").asText(),
+                            r.path("status").asText(),
+                            r.path("message").asText());
                     mine.put(v.rule(), v);
                     rules.putIfAbsent(v.rule(), v.level());
                 }
@@ -77,14 +79,18 @@ public record ClassReport(List<String> submissions, Map<String, String> rules,
     public List<RuleFailures> mostFailed() {
         List<RuleFailures> out = new ArrayList<>();
         rules.forEach((rule, level) -> {
-            int n = (int) submissions.stream().map(s -> verdict(s, rule))
-                    .filter(v -> v != null && v.status().equals("FAIL")).count();
+            int n = (int) submissions.stream()
+                    .map(s -> verdict(s, rule))
+                    .filter(v -> v != null && v.status().equals("FAIL"))
+                    .count();
             if (n > 0) {
                 out.add(new RuleFailures(rule, level, n));
             }
         });
-        out.sort(Comparator.comparingInt(RuleFailures::failed).reversed()
-                .thenComparing(r -> -Score.weight(r.level())).thenComparing(RuleFailures::rule));
+        out.sort(Comparator.comparingInt(RuleFailures::failed)
+                .reversed()
+                .thenComparing(r -> -Score.weight(r.level()))
+                .thenComparing(RuleFailures::rule));
         return out;
     }
 }

@@ -19,8 +19,7 @@ public final class Score {
     public static final int SHOULD_WEIGHT = 1;
     public static final int MAY_WEIGHT = 0;
 
-    private Score() {
-    }
+    private Score() {}
 
     public static int weight(String level) {
         return switch (level) {

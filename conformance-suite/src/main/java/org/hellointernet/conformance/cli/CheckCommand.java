@@ -24,7 +24,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code hello check}: runs every rule's session against a server and/or a client and reports per rule. */
-@picocli.CommandLine.Command(name = "check",
+@picocli.CommandLine.Command(
+        name = "check",
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
@@ -46,7 +47,7 @@ import picocli.CommandLine.Spec;
             "1:a MUST rule failed",
             "2:usage error",
             "3:a program could not be started at all, or did not build (the report says why); 3 wins over 1: the"
-                + " other program's MUST failures are then in the report only",
+                    + " other program's MUST failures are then in the report only",
             "4:the harness itself failed on a rule (no MUST rule failed), or --container without a Docker engine"
         })
 public final class CheckCommand implements Callable<Integer> {
@@ -54,14 +55,20 @@ public final class CheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR",
+    @Parameters(
+            index = "0",
+            arity = "0..1",
+            paramLabel = "DIR",
             description = "A submission folder: its hello.yml says how to build and run it (see 'hello init').")
     Path dir;
 
     @Mixin
     PlacementOptions placement;
 
-    @Option(names = "--network", paramLabel = "isolated|host|published", converter = NetworkModeConverter.class,
+    @Option(
+            names = "--network",
+            paramLabel = "isolated|host|published",
+            converter = NetworkModeConverter.class,
             defaultValue = "${env:HELLO_CONTAINER_NETWORK:-isolated}",
             description = "How DIR's containers reach the network: isolated (the default: a namespace with only"
                     + " loopback, reached through the kit's relay; nothing else is reachable), or, as explicit"
@@ -70,29 +77,44 @@ public final class CheckCommand implements Callable<Integer> {
                     + " the harness as host.docker.internal). Default: ${DEFAULT-VALUE}.")
     NetworkMode network;
 
-    @Option(names = "--server-cmd", paramLabel = "CMD", description = "Start this server command ({port} is filled in).")
+    @Option(
+            names = "--server-cmd",
+            paramLabel = "CMD",
+            description = "Start this server command ({port} is filled in).")
     String serverCmd;
 
-    @Option(names = "--client-cmd", paramLabel = "CMD",
+    @Option(
+            names = "--client-cmd",
+            paramLabel = "CMD",
             description = "Run this client command ({host} and {port} are filled in).")
     String clientCmd;
 
-    @Option(names = "--server-addr", paramLabel = "HOST:PORT",
+    @Option(
+            names = "--server-addr",
+            paramLabel = "HOST:PORT",
             description = "Check a server that is already running (rules about its process are skipped).")
     String serverAddr;
 
-    @Option(names = "--language", paramLabel = "X",
+    @Option(
+            names = "--language",
+            paramLabel = "X",
             description = "The submission's language: what its client must say, what its server's reply names.")
     String language;
 
-    @Option(names = "--profile", paramLabel = "basic|challenge", converter = ProfileConverter.class,
-            defaultValue = "basic", description = "Reply format to check against (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--profile",
+            paramLabel = "basic|challenge",
+            converter = ProfileConverter.class,
+            defaultValue = "basic",
+            description = "Reply format to check against (default: ${DEFAULT-VALUE}).")
     Profile profile;
 
     @Mixin
     RuleOptions rules;
 
-    @Option(names = "--sessions", paramLabel = "DIR",
+    @Option(
+            names = "--sessions",
+            paramLabel = "DIR",
             description = "Add an instructor's session scripts (*.yml): new rules, or replacements of built-in ones.")
     Path sessions;
 
@@ -111,11 +133,16 @@ public final class CheckCommand implements Callable<Integer> {
     @Mixin
     JobsOption jobs;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "180",
+    @Option(
+            names = "--timeout",
+            paramLabel = "SECONDS",
+            defaultValue = "180",
             description = "Deadline for the whole check (default: ${DEFAULT-VALUE} s).")
     int timeoutSeconds;
 
-    @Option(names = "--timeout-factor", paramLabel = "F",
+    @Option(
+            names = "--timeout-factor",
+            paramLabel = "F",
             description = "Wait F times as long for programs as the rules say (1 to 100). Default: automatic, the"
                     + " machine's load average per core (1 on a quiet machine, at most 4).")
     Double timeoutFactor;
@@ -136,7 +163,10 @@ public final class CheckCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         new ConsoleReporter(ConsoleReporter.colourEnabled(), verbose, stdoutCharset()).write(run, out);
         out.flush();
-        new ReportFiles().add("json", json).add("junit", junit).add("markdown", markdown)
+        new ReportFiles()
+                .add("json", json)
+                .add("junit", junit)
+                .add("markdown", markdown)
                 .write(CheckFormats.ALL, run, "hello check: ", err);
         return run.summary().exitStatus();
     }
@@ -144,9 +174,22 @@ public final class CheckCommand implements Callable<Integer> {
     private CheckRequest request() {
         // --profile given or not: a folder's hello.yml may name its profile
         Profile asked = spec.commandLine().getParseResult().hasMatchedOption("--profile") ? profile : null;
-        return new CheckRequest(dir, placement.container, placement.local, network, serverCmd, clientCmd, serverAddr,
-                language, dir == null ? profile : asked, rules.only, rules.exclude, sessions, jobs.validated(),
-                Duration.ofSeconds(timeoutSeconds), timeoutFactor);
+        return new CheckRequest(
+                dir,
+                placement.container,
+                placement.local,
+                network,
+                serverCmd,
+                clientCmd,
+                serverAddr,
+                language,
+                dir == null ? profile : asked,
+                rules.only,
+                rules.exclude,
+                sessions,
+                jobs.validated(),
+                Duration.ofSeconds(timeoutSeconds),
+                timeoutFactor);
     }
 
     private static Charset stdoutCharset() {
@@ -160,32 +203,44 @@ public final class CheckCommand implements Callable<Integer> {
 
     private void validate() {
         if (dir != null && (serverCmd != null || clientCmd != null || serverAddr != null)) {
-            throw new ParameterException(spec.commandLine(), "Give a folder or --server-cmd/--client-cmd/--server-addr,"
-                    + " not both: the folder's hello.yml has its commands.");
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "Give a folder or --server-cmd/--client-cmd/--server-addr,"
+                            + " not both: the folder's hello.yml has its commands.");
         }
         placement.validate();
         if (placement.given() && dir == null) {
-            throw new ParameterException(spec.commandLine(), "--container and --local are for a folder: hello check DIR"
-                    + (placement.container ? " --container" : " --local"));
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--container and --local are for a folder: hello check DIR"
+                            + (placement.container ? " --container" : " --local"));
         }
         if (network != NetworkMode.ISOLATED && (dir == null || placement.local)) {
-            throw new ParameterException(spec.commandLine(), "--network " + network.id() + " is for a folder run in"
-                    + " containers: hello check DIR --network " + network.id());
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--network " + network.id() + " is for a folder run in" + " containers: hello check DIR --network "
+                            + network.id());
         }
         if (serverCmd != null && serverAddr != null) {
             throw new ParameterException(spec.commandLine(), "Give --server-cmd or --server-addr, not both.");
         }
         if (serverCmd != null && !serverCmd.contains("{port}")) {
-            throw new ParameterException(spec.commandLine(), "--server-cmd must contain {port}, where the harness"
-                    + " puts the port, e.g. --server-cmd 'python3 server.py {port}'");
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--server-cmd must contain {port}, where the harness"
+                            + " puts the port, e.g. --server-cmd 'python3 server.py {port}'");
         }
         if (clientCmd != null && (!clientCmd.contains("{host}") || !clientCmd.contains("{port}"))) {
-            throw new ParameterException(spec.commandLine(), "--client-cmd must contain {host} and {port}, e.g."
-                    + " --client-cmd 'python3 client.py {host} {port}'");
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--client-cmd must contain {host} and {port}, e.g."
+                            + " --client-cmd 'python3 client.py {host} {port}'");
         }
         if (language != null && !Hello.isLanguage(language)) {
-            throw new ParameterException(spec.commandLine(), "--language must be one word without spaces, like C#,"
-                    + " C++ or Python-Jupyter, not \"" + language + "\"");
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--language must be one word without spaces, like C#," + " C++ or Python-Jupyter, not \"" + language
+                            + "\"");
         }
         if (timeoutSeconds < 1) {
             throw new ParameterException(spec.commandLine(), "--timeout must be at least 1 second");

@@ -11,7 +11,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** The {@code hello} launcher's top command: one entry point for every tool of the kit. */
-@Command(name = "hello",
+@Command(
+        name = "hello",
         mixinStandardHelpOptions = true,
         versionProvider = KitVersion.class,
         description = {
@@ -53,8 +54,10 @@ public final class HelloCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "Missing command: choose one of "
-                + String.join(", ", spec.subcommands().keySet()));
+        throw new ParameterException(
+                spec.commandLine(),
+                "Missing command: choose one of "
+                        + String.join(", ", spec.subcommands().keySet()));
     }
 
     /** The command line with the kit's conventions (exit code 2 for usage errors). */

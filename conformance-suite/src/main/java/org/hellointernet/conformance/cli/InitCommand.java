@@ -16,7 +16,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code hello init DIR}: writes the guessed manifest of a submission folder to {@code DIR/hello.yml}. */
-@picocli.CommandLine.Command(name = "init",
+@picocli.CommandLine.Command(
+        name = "init",
         mixinStandardHelpOptions = true,
         description = {
             "Guess how a submission folder is built and run, from its files, and write it to DIR/hello.yml",

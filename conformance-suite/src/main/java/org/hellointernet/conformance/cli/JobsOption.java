@@ -11,7 +11,9 @@ public final class JobsOption {
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
-    @Option(names = "--jobs", paramLabel = "N",
+    @Option(
+            names = "--jobs",
+            paramLabel = "N",
             description = "Sessions, checks and pairs run at once (default: ${DEFAULT-VALUE}).")
     int jobs = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
 

@@ -10,8 +10,7 @@ public final class KitVersion implements IVersionProvider {
     public String[] getVersion() {
         String kit = KitVersion.class.getPackage().getImplementationVersion();
         return new String[] {
-            "HelloInternet kit " + (kit == null ? "(development build)" : kit),
-            "protocol version " + Protocol.VERSION
+            "HelloInternet kit " + (kit == null ? "(development build)" : kit), "protocol version " + Protocol.VERSION
         };
     }
 }

@@ -24,7 +24,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code hello matrix}: every client against every server, one run per pair, with a verdict and a reason. */
-@picocli.CommandLine.Command(name = "matrix",
+@picocli.CommandLine.Command(
+        name = "matrix",
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
@@ -63,7 +64,9 @@ public final class MatrixCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "DIR", description = "Submission folders (see 'hello check DIR').")
     List<Path> dirs = new ArrayList<>();
 
-    @Option(names = "--repo", paramLabel = "PATH",
+    @Option(
+            names = "--repo",
+            paramLabel = "PATH",
             description = "Every submission folder directly under PATH (folders hello cannot read are skipped).")
     Path repo;
 
@@ -76,7 +79,10 @@ public final class MatrixCommand implements Callable<Integer> {
     @Option(names = "--no-checks", description = "Do not run the conformance checks: the pairs are not explained.")
     boolean noChecks;
 
-    @Option(names = "--profile", paramLabel = "basic|challenge", converter = ProfileConverter.class,
+    @Option(
+            names = "--profile",
+            paramLabel = "basic|challenge",
+            converter = ProfileConverter.class,
             description = "Check every folder against this profile (default: each folder's hello.yml, else basic).")
     Profile profile;
 
@@ -86,18 +92,27 @@ public final class MatrixCommand implements Callable<Integer> {
     @Mixin
     JobsOption jobs;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "5",
+    @Option(
+            names = "--timeout",
+            paramLabel = "SECONDS",
+            defaultValue = "5",
             description = "A client still running after this long hangs (default: ${DEFAULT-VALUE} s).")
     double timeoutSeconds;
 
-    @Option(names = "--start-timeout", paramLabel = "SECONDS", defaultValue = "10",
+    @Option(
+            names = "--start-timeout",
+            paramLabel = "SECONDS",
+            defaultValue = "10",
             description = "How long a server may take to listen (default: ${DEFAULT-VALUE} s).")
     double startSeconds;
 
     @Option(names = "--markdown", paramLabel = "FILE", description = "Also write the matrix as Markdown.")
     Path markdown;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Also write the matrix as JSON (hellointernet-matrix/1).")
+    @Option(
+            names = "--json",
+            paramLabel = "FILE",
+            description = "Also write the matrix as JSON (hellointernet-matrix/1).")
     Path json;
 
     @Option(names = "--html", paramLabel = "FILE", description = "Also write one self-contained HTML page.")
@@ -107,8 +122,18 @@ public final class MatrixCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         validate();
         PrintWriter err = spec.commandLine().getErr();
-        MatrixRequest req = new MatrixRequest(dirs, repo, placement.container, placement.local, !noReference,
-                !noChecks, profile, rules.only, rules.exclude, jobs.validated(), seconds(timeoutSeconds),
+        MatrixRequest req = new MatrixRequest(
+                dirs,
+                repo,
+                placement.container,
+                placement.local,
+                !noReference,
+                !noChecks,
+                profile,
+                rules.only,
+                rules.exclude,
+                jobs.validated(),
+                seconds(timeoutSeconds),
                 seconds(startSeconds));
         MatrixResult result;
         try {
@@ -122,7 +147,10 @@ public final class MatrixCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         new MatrixConsole().write(result, out);
         out.flush();
-        new ReportFiles().add("markdown", markdown).add("json", json).add("html", html)
+        new ReportFiles()
+                .add("markdown", markdown)
+                .add("json", json)
+                .add("html", html)
                 .write(MatrixFormats.ALL, result, "hello matrix: ", err);
         return result.exitStatus();
     }
@@ -137,8 +165,9 @@ public final class MatrixCommand implements Callable<Integer> {
         }
         placement.validate();
         if (noChecks && (rules.given() || profile != null)) {
-            throw new ParameterException(spec.commandLine(), "--only, --exclude and --profile are for the checks: not"
-                    + " with --no-checks.");
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--only, --exclude and --profile are for the checks: not" + " with --no-checks.");
         }
         if (timeoutSeconds <= 0 || startSeconds <= 0) {
             throw new ParameterException(spec.commandLine(), "--timeout and --start-timeout must be positive");

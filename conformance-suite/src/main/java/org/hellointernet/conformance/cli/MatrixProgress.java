@@ -36,8 +36,8 @@ final class MatrixProgress implements MatrixRunner.Listener {
         int full = total == 0 ? WIDTH : done * WIDTH / total;
         String what = checks == 0 ? " pairs " : " (" + checks + " checks, " + pairs + " pairs) ";
         synchronized (err) {
-            err.print("\rhello matrix: " + done + "/" + total + what + "[" + "#".repeat(full)
-                    + " ".repeat(WIDTH - full) + "]");
+            err.print("\rhello matrix: " + done + "/" + total + what + "[" + "#".repeat(full) + " ".repeat(WIDTH - full)
+                    + "]");
             err.flush();
         }
     }

@@ -11,8 +11,10 @@ public final class PlacementOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
-    @Option(names = "--container", description = "Build and run the folders in sandboxed containers (the default"
-            + " when a Docker engine answers).")
+    @Option(
+            names = "--container",
+            description = "Build and run the folders in sandboxed containers (the default"
+                    + " when a Docker engine answers).")
     boolean container;
 
     @Option(names = "--local", description = "Build and run the folders on this machine, with the same commands.")

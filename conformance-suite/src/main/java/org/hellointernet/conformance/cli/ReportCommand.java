@@ -5,9 +5,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.hellointernet.conformance.classreport.ClassReport;
 import org.hellointernet.conformance.classreport.ClassConsole;
 import org.hellointernet.conformance.classreport.ClassFormats;
+import org.hellointernet.conformance.classreport.ClassReport;
 import org.hellointernet.conformance.result.ExitStatus;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -16,7 +16,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code hello report}: many {@code hello check --json} results folded into one view for an instructor. */
-@picocli.CommandLine.Command(name = "report",
+@picocli.CommandLine.Command(
+        name = "report",
         mixinStandardHelpOptions = true,
         description = {
             "Fold many 'hello check --json' results into one class view: a rules x submissions heatmap, the",
@@ -50,8 +51,14 @@ public final class ReportCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "cannot read the results: " + e.getMessage(), e);
         }
         new ClassConsole().write(report, spec.commandLine().getOut());
-        new ReportFiles().add("markdown", markdown).add("html", html)
-                .write(ClassFormats.ALL, report, "hello report: ", spec.commandLine().getErr());
+        new ReportFiles()
+                .add("markdown", markdown)
+                .add("html", html)
+                .write(
+                        ClassFormats.ALL,
+                        report,
+                        "hello report: ",
+                        spec.commandLine().getErr());
         return ExitStatus.OK;
     }
 }

@@ -13,12 +13,13 @@ import org.hellointernet.spec.RuleCatalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code hello rules}: the rule catalog as a table, or whole rules when IDs are given. */
-@Command(name = "rules",
+@Command(
+        name = "rules",
         mixinStandardHelpOptions = true,
         description = {
             "List the rules of the HelloInternet protocol: ID, level, profiles, spec section, title.",
@@ -37,7 +38,10 @@ public final class RulesCommand implements Callable<Integer> {
     @Option(names = "--role", paramLabel = "server|client", description = "Only rules about servers or clients.")
     Role role;
 
-    @Option(names = "--profile", paramLabel = "basic|challenge", converter = ProfileConverter.class,
+    @Option(
+            names = "--profile",
+            paramLabel = "basic|challenge",
+            converter = ProfileConverter.class,
             description = "Only rules that apply in this profile.")
     Profile profile;
 
@@ -55,8 +59,9 @@ public final class RulesCommand implements Callable<Integer> {
         RuleCatalog catalog = RuleCatalog.builtIn();
         if (!ids.isEmpty()) {
             for (String id : ids) {
-                Rule rule = catalog.find(id.toUpperCase(Locale.ROOT)).orElseThrow(() -> new ParameterException(
-                        spec.commandLine(), "Unknown rule " + id + ". Run 'hello rules' for the list."));
+                Rule rule = catalog.find(id.toUpperCase(Locale.ROOT))
+                        .orElseThrow(() -> new ParameterException(
+                                spec.commandLine(), "Unknown rule " + id + ". Run 'hello rules' for the list."));
                 printFull(out, rule);
             }
             out.flush();
@@ -72,14 +77,17 @@ public final class RulesCommand implements Callable<Integer> {
         for (Rule r : rules) {
             out.printf(row, r.id(), r.level(), profiles(r), r.section(), r.title());
         }
-        out.printf("%n%d rules. 'hello rules ID' shows one in full; 'hello rules --spec' prints the spec.%n", rules.size());
+        out.printf(
+                "%n%d rules. 'hello rules ID' shows one in full; 'hello rules --spec' prints the spec.%n",
+                rules.size());
         out.flush();
         return 0;
     }
 
     private static void printFull(PrintWriter out, Rule r) {
-        out.printf("%s (%s, %s, %s, section %s): %s%n", r.id(), r.level(), r.role().name().toLowerCase(Locale.ROOT),
-                profiles(r), r.section(), r.title());
+        out.printf(
+                "%s (%s, %s, %s, section %s): %s%n",
+                r.id(), r.level(), r.role().name().toLowerCase(Locale.ROOT), profiles(r), r.section(), r.title());
         out.printf("  Requirement: %s%n", r.requirement().strip());
         out.printf("  Hint: %s%n%n", r.hint().strip());
     }

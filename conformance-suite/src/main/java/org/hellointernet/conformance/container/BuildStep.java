@@ -29,8 +29,8 @@ record BuildStep(String name, String command, Role program, boolean root) {
         }
         for (Role role : List.of(Role.SERVER, Role.CLIENT)) {
             if (m.programBuild(role) != null) {
-                steps.add(new BuildStep(role == Role.SERVER ? "server-build" : "client-build", m.programBuild(role),
-                        role, false));
+                steps.add(new BuildStep(
+                        role == Role.SERVER ? "server-build" : "client-build", m.programBuild(role), role, false));
             }
         }
         return steps;

@@ -74,7 +74,10 @@ final class ContainerProgram implements Program {
     /** Attaches to the created container, starts it and begins waiting for its exit. */
     void start() throws IOException {
         ResultCallback.Adapter<Frame> attach = docker.attachContainerCmd(id)
-                .withStdOut(true).withStdErr(true).withFollowStream(true).withLogs(false)
+                .withStdOut(true)
+                .withStdErr(true)
+                .withFollowStream(true)
+                .withLogs(false)
                 .exec(new ResultCallback.Adapter<>() {
                     @Override
                     public void onNext(Frame frame) {
@@ -141,7 +144,8 @@ final class ContainerProgram implements Program {
             if (finished == null || finished.startsWith("0001-")) {
                 return now;
             }
-            long ago = java.time.Duration.between(java.time.Instant.parse(finished), java.time.Instant.now()).toNanos();
+            long ago = java.time.Duration.between(java.time.Instant.parse(finished), java.time.Instant.now())
+                    .toNanos();
             return ago > 0 && ago < 60_000_000_000L ? Math.max(startNanos, now - ago) : now;
         } catch (RuntimeException e) {
             return now;
@@ -209,7 +213,8 @@ final class ContainerProgram implements Program {
             return List.of();
         }
         return ProcessHandle.of(hostPid)
-                .map(root -> Stream.concat(root.descendants(), Stream.of(root)).filter(ProcessHandle::isAlive)
+                .map(root -> Stream.concat(root.descendants(), Stream.of(root))
+                        .filter(ProcessHandle::isAlive)
                         .toList())
                 .orElse(List.of());
     }
@@ -254,8 +259,12 @@ final class ContainerProgram implements Program {
     static Set<Integer> listeningInside(DockerClient docker, String id) {
         try {
             // runs as the container's user (the sandbox's), under its limits and capabilities
-            String execId = docker.execCreateCmd(id).withCmd("sh", "-c", READ_TCP_TABLES)
-                    .withAttachStdout(true).withAttachStderr(false).exec().getId();
+            String execId = docker.execCreateCmd(id)
+                    .withCmd("sh", "-c", READ_TCP_TABLES)
+                    .withAttachStdout(true)
+                    .withAttachStderr(false)
+                    .exec()
+                    .getId();
             StringBuilder text = new StringBuilder();
             ResultCallback.Adapter<Frame> cb = docker.execStartCmd(execId).exec(new ResultCallback.Adapter<>() {
                 @Override

@@ -46,8 +46,13 @@ public final class ContainerRun implements AutoCloseable {
 
     /** The labels to put on a new container of this run. */
     Map<String, String> labels() {
-        return Map.of(LABEL, id, "org.hellointernet.kit", "hello check",
-                HARNESS_LABEL, String.valueOf(ProcessHandle.current().pid()));
+        return Map.of(
+                LABEL,
+                id,
+                "org.hellointernet.kit",
+                "hello check",
+                HARNESS_LABEL,
+                String.valueOf(ProcessHandle.current().pid()));
     }
 
     /** Called before a container is created; false (create nothing) once the run is closing. */
@@ -85,7 +90,10 @@ public final class ContainerRun implements AutoCloseable {
     /** Removes one container (forcibly: a running one is killed); a container already gone is fine. */
     void remove(String containerId) {
         try {
-            docker.removeContainerCmd(containerId).withForce(true).withRemoveVolumes(true).exec();
+            docker.removeContainerCmd(containerId)
+                    .withForce(true)
+                    .withRemoveVolumes(true)
+                    .exec();
         } catch (NotFoundException gone) {
             // removed already
         } catch (RuntimeException e) {
@@ -114,7 +122,8 @@ public final class ContainerRun implements AutoCloseable {
             // the programs' containers first, then the network namespace they joined
             ids = docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(LABEL, id)).exec().stream()
                     .sorted(java.util.Comparator.comparing((Container c) -> NamespaceHolder.isHolder(c.getLabels())))
-                    .map(Container::getId).toList();
+                    .map(Container::getId)
+                    .toList();
         } catch (RuntimeException e) {
             ids = List.copyOf(live);
         }

@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.hellointernet.conformance.isolation.IsolatedProgram;
+import org.hellointernet.conformance.target.HostsFile;
 import org.hellointernet.conformance.target.Ports;
 import org.hellointernet.conformance.target.Program;
-import org.hellointernet.conformance.target.HostsFile;
 import org.hellointernet.conformance.target.ProgramRunner;
 import org.hellointernet.conformance.target.TerminalEmulation;
 
@@ -46,7 +46,12 @@ public final class ContainerRunner implements ProgramRunner {
     }
 
     /** @param bridge the engine's default bridge network, required for {@link NetworkMode#PUBLISHED} */
-    public ContainerRunner(DockerClient docker, String image, String workDir, Sandbox sandbox, ContainerRun run,
+    public ContainerRunner(
+            DockerClient docker,
+            String image,
+            String workDir,
+            Sandbox sandbox,
+            ContainerRun run,
             DockerEngine.Bridge bridge) {
         this(docker, image, workDir, sandbox, run, bridge, null);
     }
@@ -56,8 +61,14 @@ public final class ContainerRunner implements ProgramRunner {
      * @param holderImage the image of the network namespace's holder (it needs perl-base: the presets' base image),
      *                    for {@link NetworkMode#ISOLATED}; null for the engine's base image
      */
-    public ContainerRunner(DockerClient docker, String image, String workDir, Sandbox sandbox, ContainerRun run,
-            DockerEngine.Bridge bridge, String holderImage) {
+    public ContainerRunner(
+            DockerClient docker,
+            String image,
+            String workDir,
+            Sandbox sandbox,
+            ContainerRun run,
+            DockerEngine.Bridge bridge,
+            String holderImage) {
         if (sandbox.network() == NetworkMode.PUBLISHED && bridge == null) {
             throw new IllegalArgumentException("published ports need the engine's default bridge network");
         }
@@ -80,8 +91,8 @@ public final class ContainerRunner implements ProgramRunner {
         }
         if (holder == null) {
             try {
-                holder = NamespaceHolder.start(docker, holderImage != null ? holderImage
-                        : DockerEngine.baseImage(docker), run);
+                holder = NamespaceHolder.start(
+                        docker, holderImage != null ? holderImage : DockerEngine.baseImage(docker), run);
             } catch (IOException e) {
                 holderProblem = e.getMessage();
                 throw e;
@@ -163,13 +174,21 @@ public final class ContainerRunner implements ProgramRunner {
         return sandbox.network() != NetworkMode.PUBLISHED;
     }
 
-    private Program startContainer(String shellCommand, Map<String, String> env, ContainerSpec.Role role, int port,
-            String namespace, String hostsFile) throws IOException {
+    private Program startContainer(
+            String shellCommand,
+            Map<String, String> env,
+            ContainerSpec.Role role,
+            int port,
+            String namespace,
+            String hostsFile)
+            throws IOException {
         ContainerSpec spec = ContainerSpec.of(sandbox, role, port, bridge != null && bridge.ipv6(), namespace);
         if (hostsFile != null) {
-            spec.hostConfig().withBinds(new com.github.dockerjava.api.model.Bind(hostsFile,
-                    new com.github.dockerjava.api.model.Volume("/etc/hosts"),
-                    com.github.dockerjava.api.model.AccessMode.ro));
+            spec.hostConfig()
+                    .withBinds(new com.github.dockerjava.api.model.Bind(
+                            hostsFile,
+                            new com.github.dockerjava.api.model.Volume("/etc/hosts"),
+                            com.github.dockerjava.api.model.AccessMode.ro));
         }
         List<String> vars = new ArrayList<>(List.of("PYTHONUNBUFFERED=1", "HOME=/tmp"));
         env.forEach((k, v) -> vars.add(k + "=" + v));
@@ -204,8 +223,8 @@ public final class ContainerRunner implements ProgramRunner {
         }
         // Published: the engine's proxy holds the port on this machine from the start, so readiness is judged
         // from inside the container (see ContainerProgram#ownListeningPorts).
-        ContainerProgram program = new ContainerProgram(docker, id, shellCommand, run,
-                sandbox.network() == NetworkMode.PUBLISHED);
+        ContainerProgram program =
+                new ContainerProgram(docker, id, shellCommand, run, sandbox.network() == NetworkMode.PUBLISHED);
         try {
             program.start();
         } catch (IOException | RuntimeException e) {

@@ -12,8 +12,7 @@ public final class DockerEngine {
     /** The base image {@code docker/engine-up.sh} makes with debootstrap on a machine without one. */
     public static final String LOCAL_BASE = "hellointernet/debian:bookworm";
 
-    private DockerEngine() {
-    }
+    private DockerEngine() {}
 
     /** True if an engine answers. Never throws. */
     public static boolean available() {
@@ -62,8 +61,7 @@ public final class DockerEngine {
      *                machine's loopback itself
      * @param ipv6    the bridge has IPv6: the server's port is published on [::1] too
      */
-    public record Bridge(java.net.InetAddress gateway, boolean ipv6) {
-    }
+    public record Bridge(java.net.InetAddress gateway, boolean ipv6) {}
 
     /** What {@code hello check --network published} says on an engine without a default bridge network. */
     public static final String NO_BRIDGE = "--network published needs Docker's default bridge network, and this"
@@ -80,8 +78,8 @@ public final class DockerEngine {
     }
 
     /** The bridge among {@code networks} (pure: for tests). */
-    static java.util.Optional<Bridge> bridge(java.util.List<com.github.dockerjava.api.model.Network> networks,
-            boolean desktop) {
+    static java.util.Optional<Bridge> bridge(
+            java.util.List<com.github.dockerjava.api.model.Network> networks, boolean desktop) {
         for (var n : networks) {
             if ("bridge".equals(n.getName()) && "bridge".equals(n.getDriver())) {
                 java.net.InetAddress gateway = null;

@@ -50,6 +50,7 @@ public final class ImageBuilder {
 
     /** The preset's own part (the toolchain, installed once per machine and cached by the engine). */
     private static final long PRESET_TIMEOUT_MINUTES = 15;
+
     private static final int LOG_TAIL_LINES = 25;
     /** Colour codes compilers print (gcc colours its errors even without a terminal in a build). */
     static final java.util.regex.Pattern ANSI = java.util.regex.Pattern.compile("\u001B\\[[0-9;]*[A-Za-z]");
@@ -72,8 +73,11 @@ public final class ImageBuilder {
         Manifest m = sub.manifest();
         String hash = new ContentHash()
                 .add("format", "hello-image-3")
-                .add("dockerfile", m.ownDockerfile() ? FolderFiles.readSmall(sub.dir(), m.dockerfile(), "the dockerfile")
-                        : presetPart(m))
+                .add(
+                        "dockerfile",
+                        m.ownDockerfile()
+                                ? FolderFiles.readSmall(sub.dir(), m.dockerfile(), "the dockerfile")
+                                : presetPart(m))
                 .add("base", baseImage)
                 .add("setup", m.setup())
                 .add("build", m.build())
@@ -81,8 +85,8 @@ public final class ImageBuilder {
                 .add("client-build", m.clientBuild())
                 .addFolder(sub.dir(), ManifestYaml.FILE_NAME)
                 .hex(12);
-        String lang = m.ownDockerfile() ? "own"
-                : m.preset().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        String lang =
+                m.ownDockerfile() ? "own" : m.preset().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
         return "hellointernet/sub-" + lang + ":" + hash;
     }
 
@@ -103,15 +107,16 @@ public final class ImageBuilder {
         if (DockerEngine.hasImage(docker, tag)) {
             ProgramBuildSteps.Results cached = ProgramBuildSteps.read(docker, tag, m);
             if (!cached.transientFailure()) {
-                return new BuildResult.Built(tag, true, Duration.ofNanos(System.nanoTime() - t0), cached.outcome(),
-                        Duration.ZERO);
+                return new BuildResult.Built(
+                        tag, true, Duration.ofNanos(System.nanoTime() - t0), cached.outcome(), Duration.ZERO);
             }
             // a step that ran out of time last time is tried again: build the image anew
             docker.removeImageCmd(tag).withForce(true).exec();
         }
         Path context = Files.createTempDirectory("hello-build-");
         try (ContainerRun run = new ContainerRun(docker)) {
-            Map<String, String> labels = new HashMap<>(Map.of(IMAGE_LABEL, sub.dir().getFileName().toString()));
+            Map<String, String> labels =
+                    new HashMap<>(Map.of(IMAGE_LABEL, sub.dir().getFileName().toString()));
             if (m.ownDockerfile()) {
                 FolderFiles.copy(sub.dir(), context.resolve("folder"));
                 return ownDockerfile(sub, context.resolve("folder"), tag, labels, deadline, t0);
@@ -119,11 +124,19 @@ public final class ImageBuilder {
             FolderFiles.copy(sub.dir(), context.resolve("submission"));
             Files.writeString(context.resolve("Dockerfile"), presetPart(m), StandardCharsets.UTF_8);
             var steps = BuildStep.of(m);
-            BuildResult base = dockerBuild(context, context.resolve("Dockerfile"), steps.isEmpty() ? tag : null,
-                    labels, "host", Duration.ofMinutes(PRESET_TIMEOUT_MINUTES), "preset " + m.preset());
+            BuildResult base = dockerBuild(
+                    context,
+                    context.resolve("Dockerfile"),
+                    steps.isEmpty() ? tag : null,
+                    labels,
+                    "host",
+                    Duration.ofMinutes(PRESET_TIMEOUT_MINUTES),
+                    "preset " + m.preset());
             if (!(base instanceof BuildResult.Built built) || steps.isEmpty()) {
-                return base instanceof BuildResult.Built ? new BuildResult.Built(tag, false,
-                        Duration.ofNanos(System.nanoTime() - t0), BuildOutcome.BUILT, Duration.ZERO) : base;
+                return base instanceof BuildResult.Built
+                        ? new BuildResult.Built(
+                                tag, false, Duration.ofNanos(System.nanoTime() - t0), BuildOutcome.BUILT, Duration.ZERO)
+                        : base;
             }
             String image = built.image();
             long stepsStart = System.nanoTime();
@@ -133,37 +146,56 @@ public final class ImageBuilder {
                 // A step with less than a second left is not started (a container alone takes that long): a quick
                 // one would otherwise finish before its wait began, on a busy machine, and be judged as in time.
                 StepContainer.Outcome out = left.compareTo(MIN_STEP_TIME) < 0
-                        ? new StepContainer.Outcome(-1, true, "(not started: less than "
-                                + MIN_STEP_TIME.toMillis() + " ms was left of the check's deadline)", image)
+                        ? new StepContainer.Outcome(
+                                -1,
+                                true,
+                                "(not started: less than " + MIN_STEP_TIME.toMillis()
+                                        + " ms was left of the check's deadline)",
+                                image)
                         : StepContainer.run(docker, run, image, step, left, setupNetwork(), labels);
                 image = out.image();
                 if (step.program() != null) {
                     labels.putAll(ProgramBuildSteps.labels(step, out, left));
                 } else if (out.timedOut() || out.exitCode() != 0) {
                     removeQuietly(image); // what the failed step left: nothing will run it
-                    String what = "it did not build: the " + step.name() + " step " + BuildOutcome.quote(step.command());
-                    return new BuildResult.DidNotBuild(what + " " + (out.timedOut()
-                            ? ProgramBuildSteps.timedOut(Math.max(1, left.toSeconds()))
-                            : "exited with status " + out.exitCode()), ProgramBuildSteps.tail(out.log()));
+                    String what =
+                            "it did not build: the " + step.name() + " step " + BuildOutcome.quote(step.command());
+                    return new BuildResult.DidNotBuild(
+                            what + " "
+                                    + (out.timedOut()
+                                            ? ProgramBuildSteps.timedOut(Math.max(1, left.toSeconds()))
+                                            : "exited with status " + out.exitCode()),
+                            ProgramBuildSteps.tail(out.log()));
                 }
             }
             // the last image carries every label (a commit's labels replace the ones before)
             String[] repoTag = tag.split(":", 2);
             String last = StepContainer.relabel(docker, run, image, labels);
             docker.tagImageCmd(last, repoTag[0], repoTag[1]).exec();
-            return new BuildResult.Built(tag, false, Duration.ofNanos(System.nanoTime() - t0),
-                    ProgramBuildSteps.read(docker, tag, m).outcome(), Duration.ofNanos(System.nanoTime() - stepsStart));
+            return new BuildResult.Built(
+                    tag,
+                    false,
+                    Duration.ofNanos(System.nanoTime() - t0),
+                    ProgramBuildSteps.read(docker, tag, m).outcome(),
+                    Duration.ofNanos(System.nanoTime() - stepsStart));
         } finally {
             deleteTree(context);
         }
     }
 
-    private BuildResult ownDockerfile(SubmissionFolder sub, Path context, String tag, Map<String, String> labels,
-            long deadline, long t0) throws IOException {
+    private BuildResult ownDockerfile(
+            SubmissionFolder sub, Path context, String tag, Map<String, String> labels, long deadline, long t0)
+            throws IOException {
         Manifest m = sub.manifest();
         Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
-        BuildResult r = dockerBuild(context, context.resolve(Path.of(m.dockerfile()).normalize().toString()), tag,
-                labels, setupNetwork(), left, m.dockerfile());
+        BuildResult r = dockerBuild(
+                context,
+                context.resolve(Path.of(m.dockerfile()).normalize().toString()),
+                tag,
+                labels,
+                setupNetwork(),
+                left,
+                m.dockerfile());
         if (r instanceof BuildResult.Built) {
             return new BuildResult.Built(tag, false, Duration.ofNanos(System.nanoTime() - t0), BuildOutcome.BUILT);
         }
@@ -174,8 +206,14 @@ public final class ImageBuilder {
      * {@code docker build} of {@code dockerfile} in {@code context} (never pulling newer images), tagged {@code tag}
      * unless null; the result's image is the new image's id.
      */
-    private BuildResult dockerBuild(Path context, Path dockerfile, String tag, Map<String, String> labels,
-            String network, Duration timeout, String what) {
+    private BuildResult dockerBuild(
+            Path context,
+            Path dockerfile,
+            String tag,
+            Map<String, String> labels,
+            String network,
+            Duration timeout,
+            String what) {
         Deque<String> tail = new ArrayDeque<>();
         var cmd = docker.buildImageCmd()
                 .withBaseDirectory(context.toFile())
@@ -194,14 +232,17 @@ public final class ImageBuilder {
         BuildImageResultCallback callback = cmd.exec(new BuildImageResultCallback() {
             @Override
             public void onNext(BuildResponseItem item) {
-                String text = item.getStream() != null ? item.getStream()
+                String text = item.getStream() != null
+                        ? item.getStream()
                         : item.getErrorDetail() != null ? item.getErrorDetail().getMessage() + "\n" : null;
                 if (text != null) {
                     synchronized (tail) {
                         for (String line : ANSI.matcher(text).replaceAll("").split("\n", -1)) {
                             if (!line.isBlank()) {
-                                tail.addLast(line.length() > 2048 ? line.substring(0, 2048) + " [...]"
-                                        : line.stripTrailing());
+                                tail.addLast(
+                                        line.length() > 2048
+                                                ? line.substring(0, 2048) + " [...]"
+                                                : line.stripTrailing());
                             }
                             while (tail.size() > LOG_TAIL_LINES) {
                                 tail.removeFirst();
@@ -226,7 +267,8 @@ public final class ImageBuilder {
                 log = String.join("\n", tail);
             }
             String why = String.valueOf(e.getMessage()).contains("timeout")
-                    ? "did not finish within " + Math.max(1, timeout.toSeconds()) + " s" : e.getMessage();
+                    ? "did not finish within " + Math.max(1, timeout.toSeconds()) + " s"
+                    : e.getMessage();
             return new BuildResult.DidNotBuild("it did not build (" + what + " on " + baseImage + "): " + why, log);
         }
     }
@@ -255,8 +297,9 @@ public final class ImageBuilder {
 
     /** The preset's Dockerfile, with the folder copied in (owned by the build steps' user) and nothing run. */
     private static String presetPart(Manifest m) {
-        String preset = Presets.dockerfile(m.preset()).orElseThrow(() -> new ManifestException("no preset named '"
-                + m.preset() + "'; the presets are " + String.join(", ", Presets.NAMES)));
+        String preset = Presets.dockerfile(m.preset())
+                .orElseThrow(() -> new ManifestException(
+                        "no preset named '" + m.preset() + "'; the presets are " + String.join(", ", Presets.NAMES)));
         return preset.stripTrailing() + "\n\n"
                 + "# ---- added by hello check: the submission, owned by the user its build steps run as\n"
                 + "COPY --chown=" + StepContainer.USER + " submission/ " + WORK_DIR + "/\n"

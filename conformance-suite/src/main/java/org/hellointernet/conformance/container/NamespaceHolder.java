@@ -30,6 +30,7 @@ final class NamespaceHolder implements AutoCloseable {
 
     /** Label that tells the holder from the programs' containers (it is removed last). */
     static final String ROLE_LABEL = "org.hellointernet.role";
+
     static final String ROLE = "network-namespace";
     private static final Duration READY = Duration.ofSeconds(20);
 
@@ -69,8 +70,10 @@ final class NamespaceHolder implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted while pulling " + image, e);
             } catch (RuntimeException e) {
-                throw new IOException("the network namespace needs the image " + image + ", which could not be pulled: "
-                        + e.getMessage(), e);
+                throw new IOException(
+                        "the network namespace needs the image " + image + ", which could not be pulled: "
+                                + e.getMessage(),
+                        e);
             }
         }
         if (!run.beginCreate()) {
@@ -84,16 +87,20 @@ final class NamespaceHolder implements AutoCloseable {
                     .withCmd(RelayScript.command())
                     .withUser("65534:65534")
                     .withLabels(labels)
-                    .withAttachStdin(true).withStdinOpen(true).withStdInOnce(true)
-                    .withAttachStdout(true).withAttachStderr(true)
+                    .withAttachStdin(true)
+                    .withStdinOpen(true)
+                    .withStdInOnce(true)
+                    .withAttachStdout(true)
+                    .withAttachStderr(true)
                     .withHostConfig(hostConfig())
-                    .exec().getId();
+                    .exec()
+                    .getId();
             run.track(id);
         } catch (IllegalStateException stopping) {
             throw new IOException(stopping.getMessage(), stopping);
         } catch (RuntimeException e) {
-            throw new IOException("could not create the network namespace's container from " + image + ": "
-                    + e.getMessage(), e);
+            throw new IOException(
+                    "could not create the network namespace's container from " + image + ": " + e.getMessage(), e);
         } finally {
             run.endCreate();
         }
@@ -107,7 +114,11 @@ final class NamespaceHolder implements AutoCloseable {
 
     private void attachAndStart(DockerClient docker) throws IOException {
         ResultCallback.Adapter<Frame> attach = docker.attachContainerCmd(id)
-                .withStdIn(stdin).withStdOut(true).withStdErr(true).withFollowStream(true).withLogs(false)
+                .withStdIn(stdin)
+                .withStdOut(true)
+                .withStdErr(true)
+                .withFollowStream(true)
+                .withLogs(false)
                 .exec(new ResultCallback.Adapter<>() {
                     @Override
                     public void onNext(Frame frame) {

@@ -20,8 +20,7 @@ public final class Presets {
      */
     public static final List<String> NAMES = LanguageRule.presets();
 
-    private Presets() {
-    }
+    private Presets() {}
 
     /** The preset's Dockerfile, or empty if there is no such preset. */
     public static Optional<String> dockerfile(String name) {

@@ -20,6 +20,7 @@ final class ProgramBuildSteps {
     static final String LABEL = "org.hellointernet.build.";
     /** The end of a step's output kept in a label. */
     static final int LOG_CHARS = 16 * 1024;
+
     private static final int TAIL_LINES = 25;
 
     /**
@@ -28,16 +29,15 @@ final class ProgramBuildSteps {
      * @param outcome          which programs built
      * @param transientFailure true if a step failed in a way a new build may not repeat (it ran out of time)
      */
-    record Results(BuildOutcome outcome, boolean transientFailure) {
-    }
+    record Results(BuildOutcome outcome, boolean transientFailure) {}
 
-    private ProgramBuildSteps() {
-    }
+    private ProgramBuildSteps() {}
 
     /** The labels that record {@code outcome} of program step {@code step}. */
     static Map<String, String> labels(BuildStep step, StepContainer.Outcome outcome, Duration timeout) {
         String name = name(step.program());
-        String end = outcome.timedOut() ? "timeout:" + Math.max(1, timeout.toSeconds())
+        String end = outcome.timedOut()
+                ? "timeout:" + Math.max(1, timeout.toSeconds())
                 : outcome.exitCode() == 0 ? "ok" : "failed:" + outcome.exitCode();
         String log = outcome.log();
         if (log.length() > LOG_CHARS) {
@@ -48,7 +48,8 @@ final class ProgramBuildSteps {
 
     /** Which programs built, from the labels of {@code image}; everything built when the manifest has none. */
     static Results read(DockerClient docker, String image, Manifest m) {
-        Map<String, String> labels = docker.inspectImageCmd(image).exec().getConfig().getLabels();
+        Map<String, String> labels =
+                docker.inspectImageCmd(image).exec().getConfig().getLabels();
         return read(labels == null ? Map.of() : labels, m);
     }
 
@@ -76,22 +77,30 @@ final class ProgramBuildSteps {
             return BuildResult.DidNotBuild.exited(what, command, end.substring("failed:".length()), log);
         }
         if (end.startsWith("timeout:")) {
-            return new BuildResult.DidNotBuild(what + ": " + BuildOutcome.quote(command) + " " + timedOut(
-                    Long.parseLong(end.substring("timeout:".length()))), log);
+            return new BuildResult.DidNotBuild(
+                    what + ": " + BuildOutcome.quote(command) + " "
+                            + timedOut(Long.parseLong(end.substring("timeout:".length()))),
+                    log);
         }
-        return new BuildResult.DidNotBuild(what + ": " + BuildOutcome.quote(command) + " left no result in the image",
-                log);
+        return new BuildResult.DidNotBuild(
+                what + ": " + BuildOutcome.quote(command) + " left no result in the image", log);
     }
 
     /** How a step that ran out of time is reported: the time it had, and where the limit comes from. */
     static String timedOut(long seconds) {
-        return "did not finish within " + seconds + " s (a build step has at most " + ImageBuilder.STEP_TIMEOUT
-                .toMinutes() + " minutes, and the build counts against the check's deadline, --timeout)";
+        return "did not finish within " + seconds + " s (a build step has at most "
+                + ImageBuilder.STEP_TIMEOUT.toMinutes()
+                + " minutes, and the build counts against the check's deadline, --timeout)";
     }
 
     static String tail(String log) {
-        List<String> lines = ImageBuilder.ANSI.matcher(log).replaceAll("").lines()
-                .filter(l -> !l.isBlank()).map(String::stripTrailing).toList();
+        List<String> lines = ImageBuilder.ANSI
+                .matcher(log)
+                .replaceAll("")
+                .lines()
+                .filter(l -> !l.isBlank())
+                .map(String::stripTrailing)
+                .toList();
         return String.join("\n", lines.subList(Math.max(0, lines.size() - TAIL_LINES), lines.size()));
     }
 

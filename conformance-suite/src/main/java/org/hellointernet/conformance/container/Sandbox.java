@@ -45,10 +45,10 @@ public record Sandbox(NetworkMode network, String user, long memoryBytes, long n
     /** One line for reports: {@code no network but the harness's, user 65534, 256 MiB, 1 CPU, 128 pids, ...}. */
     public String describe() {
         return (switch (network) {
-            case ISOLATED -> "no network but the harness's";
-            case HOST -> "host network";
-            case PUBLISHED -> "bridge network with published ports";
-        })
+                    case ISOLATED -> "no network but the harness's";
+                    case HOST -> "host network";
+                    case PUBLISHED -> "bridge network with published ports";
+                })
                 + ", user " + user.split(":")[0] + ", " + (memoryBytes >> 20) + " MiB, "
                 + (nanoCpus / 1e9) + " CPU, " + pids + " pids, read-only root, no capabilities";
     }

@@ -39,11 +39,9 @@ final class StepContainer {
      * @param log      the last lines of its output (standard output and error together)
      * @param image    the image with what it left (committed even after a failure: the next step may not need it)
      */
-    record Outcome(int exitCode, boolean timedOut, String log, String image) {
-    }
+    record Outcome(int exitCode, boolean timedOut, String log, String image) {}
 
-    private StepContainer() {
-    }
+    private StepContainer() {}
 
     /** The host configuration of a step's container (pure: for tests). */
     static HostConfig hostConfig(BuildStep step, String setupNetwork) {
@@ -57,7 +55,11 @@ final class StepContainer {
                 .withLogConfig(new LogConfig(LogConfig.LoggingType.NONE));
         if (step.root()) {
             return hc.withNetworkMode(setupNetwork)
-                    .withCapDrop(Capability.NET_RAW, Capability.MKNOD, Capability.AUDIT_WRITE, Capability.SETFCAP,
+                    .withCapDrop(
+                            Capability.NET_RAW,
+                            Capability.MKNOD,
+                            Capability.AUDIT_WRITE,
+                            Capability.SETFCAP,
                             Capability.SYS_CHROOT);
         }
         return hc.withNetworkMode("none").withCapDrop(Capability.ALL);
@@ -68,8 +70,15 @@ final class StepContainer {
      *
      * @throws IOException if the engine failed (not the step: its failure is in the outcome)
      */
-    static Outcome run(DockerClient docker, ContainerRun run, String image, BuildStep step, Duration timeout,
-            String setupNetwork, Map<String, String> labels) throws IOException {
+    static Outcome run(
+            DockerClient docker,
+            ContainerRun run,
+            String image,
+            BuildStep step,
+            Duration timeout,
+            String setupNetwork,
+            Map<String, String> labels)
+            throws IOException {
         if (!run.beginCreate()) {
             throw new IOException("the check is stopping: the " + step.name() + " step was not run");
         }
@@ -79,7 +88,9 @@ final class StepContainer {
                     .withCmd("sh", "-c", step.command())
                     .withUser(step.root() ? "0:0" : USER)
                     .withLabels(run.labels())
-                    .withAttachStdout(true).withAttachStderr(true).withStdinOpen(false)
+                    .withAttachStdout(true)
+                    .withAttachStderr(true)
+                    .withStdinOpen(false)
                     .withHostConfig(hostConfig(step, setupNetwork));
             if (!step.root()) {
                 create.withEnv("HOME=/tmp");
@@ -89,8 +100,8 @@ final class StepContainer {
         } catch (IllegalStateException stopping) {
             throw new IOException(stopping.getMessage(), stopping);
         } catch (RuntimeException e) {
-            throw new IOException("could not create the container of the " + step.name() + " step: " + e.getMessage(),
-                    e);
+            throw new IOException(
+                    "could not create the container of the " + step.name() + " step: " + e.getMessage(), e);
         } finally {
             run.endCreate();
         }
@@ -98,7 +109,10 @@ final class StepContainer {
         OutputCapture capture = OutputCapture.start(step.name() + " of " + image, output, 0, TAIL_LINES, LINE_BYTES);
         try {
             ResultCallback.Adapter<Frame> attach = docker.attachContainerCmd(id)
-                    .withStdOut(true).withStdErr(true).withFollowStream(true).withLogs(false)
+                    .withStdOut(true)
+                    .withStdErr(true)
+                    .withFollowStream(true)
+                    .withLogs(false)
                     .exec(new ResultCallback.Adapter<>() {
                         @Override
                         public void onNext(Frame frame) {
@@ -158,7 +172,11 @@ final class StepContainer {
         }
         String id;
         try {
-            id = docker.createContainerCmd(image).withCmd("true").withLabels(run.labels()).exec().getId();
+            id = docker.createContainerCmd(image)
+                    .withCmd("true")
+                    .withLabels(run.labels())
+                    .exec()
+                    .getId();
             run.track(id);
         } catch (IllegalStateException stopping) {
             throw new IOException(stopping.getMessage(), stopping);

@@ -17,13 +17,14 @@ public final class CiVariables {
     private static final List<String> PREFIXES = List.of("GITHUB_", "ACTIONS_", "RUNNER_", "INPUT_", "CI_JOB_");
     private static final Set<String> NAMES = Set.of("GH_TOKEN", "GITLAB_TOKEN", "CI_JOB_TOKEN");
 
-    private CiVariables() {
-    }
+    private CiVariables() {}
 
     /** Those of {@code env}'s names to leave out. */
     static List<String> present(Map<String, String> env) {
         return env.keySet().stream()
-                .filter(k -> NAMES.contains(k) || PREFIXES.stream().anyMatch(k::startsWith)).sorted().toList();
+                .filter(k -> NAMES.contains(k) || PREFIXES.stream().anyMatch(k::startsWith))
+                .sorted()
+                .toList();
     }
 
     /** {@code env -u NAME ...} for the harness's own CI variables, or nothing when it has none (or no {@code env}). */

@@ -36,6 +36,7 @@ final class Frames {
 
     /** Larger than anything the relay sends (it reads 64 KiB at a time): anything bigger is a broken stream. */
     static final int MAX_PAYLOAD = 1 << 20;
+
     private static final int HEADER = 9;
 
     /** One message. */
@@ -47,8 +48,7 @@ final class Frames {
         }
     }
 
-    private Frames() {
-    }
+    private Frames() {}
 
     static byte[] encode(byte type, int id, byte[] payload, int offset, int length) {
         byte[] b = new byte[HEADER + length];
@@ -71,7 +71,9 @@ final class Frames {
     }
 
     static int intAt(byte[] b, int offset) {
-        return ((b[offset] & 0xff) << 24) | ((b[offset + 1] & 0xff) << 16) | ((b[offset + 2] & 0xff) << 8)
+        return ((b[offset] & 0xff) << 24)
+                | ((b[offset + 1] & 0xff) << 16)
+                | ((b[offset + 2] & 0xff) << 8)
                 | (b[offset + 3] & 0xff);
     }
 
@@ -108,8 +110,8 @@ final class Frames {
                 if (size - pos < HEADER + len) {
                     break;
                 }
-                out.accept(new Frame(buf[pos], intAt(buf, pos + 1), Arrays.copyOfRange(buf, pos + HEADER,
-                        pos + HEADER + len)));
+                out.accept(new Frame(
+                        buf[pos], intAt(buf, pos + 1), Arrays.copyOfRange(buf, pos + HEADER, pos + HEADER + len)));
                 pos += HEADER + len;
             }
             System.arraycopy(buf, pos, buf, 0, size - pos);

@@ -7,8 +7,7 @@ import org.hellointernet.conformance.target.ListeningSockets;
 /** Which loopback address families something listens on, on a port of this machine. */
 final class HostListeners {
 
-    private HostListeners() {
-    }
+    private HostListeners() {}
 
     /**
      * "4" (127.0.0.1 or any IPv4 address), "6" (::1), "n" (only {@link HostsFile#TARGET}, 127.0.0.2), "46" (both, or the IPv6 wildcard, or this machine's socket table

@@ -54,12 +54,14 @@ public final class IsolatedProgram implements Program {
             p.server = server;
             if (server != null) {
                 // once the server has exited, its port refuses connections again, as it would without the tunnel
-                Thread t = new Thread(() -> {
-                    while (!program.waitForExit(Duration.ofSeconds(1)) && !p.closed) {
-                        // waits for the program's end
-                    }
-                    server.unlisten();
-                }, "tunnel-port-" + serverPort);
+                Thread t = new Thread(
+                        () -> {
+                            while (!program.waitForExit(Duration.ofSeconds(1)) && !p.closed) {
+                                // waits for the program's end
+                            }
+                            server.unlisten();
+                        },
+                        "tunnel-port-" + serverPort);
                 t.setDaemon(true);
                 t.start();
             }

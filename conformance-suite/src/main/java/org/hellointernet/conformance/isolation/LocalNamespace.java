@@ -12,10 +12,10 @@ import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.hellointernet.conformance.target.Executables;
+import org.hellointernet.conformance.target.HostsFile;
 import org.hellointernet.conformance.target.Ports;
 import org.hellointernet.conformance.target.Program;
 import org.hellointernet.conformance.target.ProgramProcess;
-import org.hellointernet.conformance.target.HostsFile;
 import org.hellointernet.conformance.target.ProgramRunner;
 
 /**
@@ -53,7 +53,9 @@ public final class LocalNamespace implements AutoCloseable {
      *                     no {@code unshare}/{@code nsenter}/{@code perl})
      */
     public static LocalNamespace start() throws IOException {
-        if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")) {
+        if (!System.getProperty("os.name", "")
+                .toLowerCase(java.util.Locale.ROOT)
+                .contains("linux")) {
             throw new IOException("network namespaces are a Linux feature");
         }
         String unshare = tool("unshare");
@@ -65,9 +67,24 @@ public final class LocalNamespace implements AutoCloseable {
         LinkedBlockingQueue<byte[]> toRelay = new LinkedBlockingQueue<>();
         Tunnel tunnel = Tunnel.start("local-" + holder.pid(), toRelay::add);
         List<String> wrapper = new ArrayList<>(CiVariables.unsetWrapper());
-        wrapper.addAll(List.of(nsenter, "--target", Long.toString(holder.pid()), "--user", "--net",
-                "--preserve-credentials", "--", unshare, "--pid", "--fork", "--kill-child", "--mount-proc", "--",
-                "/bin/sh", "-c", INIT, "hello-init"));
+        wrapper.addAll(List.of(
+                nsenter,
+                "--target",
+                Long.toString(holder.pid()),
+                "--user",
+                "--net",
+                "--preserve-credentials",
+                "--",
+                unshare,
+                "--pid",
+                "--fork",
+                "--kill-child",
+                "--mount-proc",
+                "--",
+                "/bin/sh",
+                "-c",
+                INIT,
+                "hello-init"));
         LocalNamespace ns = new LocalNamespace(holder, tunnel, wrapper);
         ns.pump(toRelay);
         try {
@@ -89,7 +106,8 @@ public final class LocalNamespace implements AutoCloseable {
     }
 
     private static String tool(String name) throws IOException {
-        return Executables.find(name).map(Path::toString)
+        return Executables.find(name)
+                .map(Path::toString)
                 .orElseThrow(() -> new IOException("no " + name + " on the PATH"));
     }
 
@@ -191,8 +209,8 @@ public final class LocalNamespace implements AutoCloseable {
             }
 
             @Override
-            public Program start(String shellCommand, Path workDir, Map<String, String> env,
-                    Map<String, String> values) throws IOException {
+            public Program start(String shellCommand, Path workDir, Map<String, String> env, Map<String, String> values)
+                    throws IOException {
                 IsolatedProgram.Plumbing plumbing = IsolatedProgram.prepare(tunnel, values, Ports.hasIpv6Loopback());
                 // a client given a hosts file gets it as its /etc/hosts, in the mount namespace of its PID namespace
                 List<String> argv = new ArrayList<>(wrapper);

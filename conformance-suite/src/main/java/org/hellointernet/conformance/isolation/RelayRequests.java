@@ -89,7 +89,9 @@ final class RelayRequests {
         try {
             send.accept(Frames.encode(Frames.PORTS, request, ""));
             Set<Integer> ports = new TreeSet<>();
-            for (String p : await(reply, timeout, "read the ports listening inside").trim().split(" ")) {
+            for (String p : await(reply, timeout, "read the ports listening inside")
+                    .trim()
+                    .split(" ")) {
                 if (!p.isEmpty()) {
                     ports.add(Integer.parseInt(p));
                 }

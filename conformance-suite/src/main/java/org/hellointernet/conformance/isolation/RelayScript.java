@@ -11,8 +11,7 @@ public final class RelayScript {
 
     private static final String TEXT = load();
 
-    private RelayScript() {
-    }
+    private RelayScript() {}
 
     /** {@code perl -e SCRIPT ARGS...}: perl-base is in every Debian image, and on almost every Linux machine. */
     public static List<String> command(String... args) {

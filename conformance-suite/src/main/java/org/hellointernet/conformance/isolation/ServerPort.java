@@ -40,8 +40,8 @@ public final class ServerPort implements Closeable {
             }
         } catch (IOException e) {
             closeAll(held);
-            throw new IOException("cannot hold port " + port + " of this machine's loopback for the server: "
-                    + e.getMessage(), e);
+            throw new IOException(
+                    "cannot hold port " + port + " of this machine's loopback for the server: " + e.getMessage(), e);
         }
     }
 
@@ -54,7 +54,8 @@ public final class ServerPort implements Closeable {
         if (closed || !listening.isEmpty()) {
             return;
         }
-        boolean shared = held.stream().allMatch(ch -> ch.supportedOptions().contains(StandardSocketOptions.SO_REUSEPORT));
+        boolean shared =
+                held.stream().allMatch(ch -> ch.supportedOptions().contains(StandardSocketOptions.SO_REUSEPORT));
         if (!shared) {
             closeAll(held); // no SO_REUSEPORT here: let go of the port just before listening on it
         }
@@ -68,8 +69,9 @@ public final class ServerPort implements Closeable {
             }
         } catch (IOException e) {
             closeAll(listening);
-            throw new IOException("cannot listen on port " + port + " of this machine's loopback for the server: "
-                    + e.getMessage(), e);
+            throw new IOException(
+                    "cannot listen on port " + port + " of this machine's loopback for the server: " + e.getMessage(),
+                    e);
         }
         tunnel.accept(List.copyOf(listening), port);
     }

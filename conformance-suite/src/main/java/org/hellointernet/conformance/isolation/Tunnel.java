@@ -43,6 +43,7 @@ public final class Tunnel implements AutoCloseable {
     static final int WINDOW = 64 * 1024;
     /** Connections at once: past this, a new one is reset (a flood of connections is not carried). */
     static final int MAX_LINKS = 256;
+
     private static final int CONNECT_MILLIS = 2000;
     private static final Logger LOG = LoggerFactory.getLogger(Tunnel.class);
     static final InetAddress IPV4 = loopback(new byte[] {127, 0, 0, 1});
@@ -58,6 +59,7 @@ public final class Tunnel implements AutoCloseable {
     private final Set<Integer> exposed = ConcurrentHashMap.newKeySet();
     /** The tunnel thread's own state. */
     private final Map<Integer, TunnelLink> links = new HashMap<>();
+
     private final ByteBuffer readBuffer = ByteBuffer.allocate(64 * 1024);
     private int nextId = 1;
     private long seq;

@@ -21,8 +21,7 @@ final class ExplanationText {
         }
     }
 
-    private ExplanationText() {
-    }
+    private ExplanationText() {}
 
     /** The explanation as one line of plain text, or null when the pair has none (it works, or no checks ran). */
     static String line(PairResult p) {
@@ -31,10 +30,14 @@ final class ExplanationText {
             return null;
         }
         return switch (e.basis()) {
-            case MATCHING, OTHER_FAILURES -> e.basis().lead() + ": " + groups(e.rules()).stream()
-                    .map(g -> g.program() + ": " + g.rules().stream().map(r -> r.rule() + " (" + r.status() + ")")
-                            .collect(Collectors.joining(", ")))
-                    .collect(Collectors.joining("; "));
+            case MATCHING, OTHER_FAILURES ->
+                e.basis().lead() + ": "
+                        + groups(e.rules()).stream()
+                                .map(g -> g.program() + ": "
+                                        + g.rules().stream()
+                                                .map(r -> r.rule() + " (" + r.status() + ")")
+                                                .collect(Collectors.joining(", ")))
+                                .collect(Collectors.joining("; "));
             case NOT_BUILT -> notBuilt(p);
             case UNEXPLAINED, HARNESS -> e.basis().lead();
         };
@@ -60,8 +63,9 @@ final class ExplanationText {
         List<Group> out = new ArrayList<>();
         List<ExplainingRule> current = new ArrayList<>();
         for (ExplainingRule r : rules) {
-            if (!current.isEmpty() && (current.get(0).side() != r.side()
-                    || !current.get(0).submission().equals(r.submission()))) {
+            if (!current.isEmpty()
+                    && (current.get(0).side() != r.side()
+                            || !current.get(0).submission().equals(r.submission()))) {
                 out.add(group(current));
                 current = new ArrayList<>();
             }

@@ -6,8 +6,7 @@ import org.hellointernet.spec.Role;
 /** Anchors for the matrix's HTML page, and its escaping (the class report's too). */
 final class HtmlText {
 
-    private HtmlText() {
-    }
+    private HtmlText() {}
 
     /** Text for HTML content or a quoted attribute (see {@link org.hellointernet.conformance.report.HtmlText}). */
     static String esc(String s) {

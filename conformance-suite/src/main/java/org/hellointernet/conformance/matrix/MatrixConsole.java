@@ -13,8 +13,9 @@ public final class MatrixConsole implements ResultWriter<MatrixResult> {
     @Override
     public void write(MatrixResult m, Writer w) {
         PrintWriter out = w instanceof PrintWriter p ? p : new PrintWriter(w);
-        int rowWidth = Math.max("client \\ server".length(), m.clients().stream().mapToInt(String::length).max()
-                .orElse(0));
+        int rowWidth = Math.max(
+                "client \\ server".length(),
+                m.clients().stream().mapToInt(String::length).max().orElse(0));
         List<String> servers = m.servers();
         StringBuilder head = new StringBuilder(pad("client \\ server", rowWidth));
         for (int i = 0; i < servers.size(); i++) {
@@ -43,8 +44,8 @@ public final class MatrixConsole implements ResultWriter<MatrixResult> {
             out.println("Pairs that do not work:");
             for (PairResult p : m.pairs()) {
                 if (p.verdict() != PairVerdict.WORKS) {
-                    out.println("  " + p.client() + " x " + p.server() + ": " + p.verdict().word() + " - "
-                            + p.reason());
+                    out.println("  " + p.client() + " x " + p.server() + ": "
+                            + p.verdict().word() + " - " + p.reason());
                     String why = ExplanationText.line(p);
                     if (why != null) {
                         out.println("      " + why);
@@ -58,7 +59,10 @@ public final class MatrixConsole implements ResultWriter<MatrixResult> {
         StringBuilder counts = new StringBuilder();
         m.counts().forEach((v, n) -> {
             if (n > 0) {
-                counts.append(counts.length() == 0 ? "" : ", ").append(n).append(' ').append(v.word());
+                counts.append(counts.length() == 0 ? "" : ", ")
+                        .append(n)
+                        .append(' ')
+                        .append(v.word());
             }
         });
         out.printf("%d pairs in %.1f s: %s%n", m.pairs().size(), m.took().toMillis() / 1000.0, counts);
@@ -75,11 +79,13 @@ public final class MatrixConsole implements ResultWriter<MatrixResult> {
             out.println("  (no submission folder)");
         }
         for (ProgramCheck c : m.checks()) {
-            String line = "  " + c.roleName() + " " + c.submission() + ": " + ReportText.verdict(c.result().summary());
+            String line = "  " + c.roleName() + " " + c.submission() + ": "
+                    + ReportText.verdict(c.result().summary());
             if (!c.result().started()) {
                 line += " - " + c.result().startProblem().lines().findFirst().orElse("");
             }
-            String failed = c.failed().stream().map(r -> r.rule().id() + " (" + ReportText.status(r) + ")")
+            String failed = c.failed().stream()
+                    .map(r -> r.rule().id() + " (" + ReportText.status(r) + ")")
                     .collect(Collectors.joining(", "));
             out.println(line + (failed.isEmpty() ? "" : " - " + failed));
         }

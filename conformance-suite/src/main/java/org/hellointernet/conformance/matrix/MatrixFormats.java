@@ -13,6 +13,5 @@ public final class MatrixFormats {
             new Format<>("json", MatrixJson::new),
             new Format<>("html", v -> new MatrixHtml()));
 
-    private MatrixFormats() {
-    }
+    private MatrixFormats() {}
 }

@@ -46,15 +46,17 @@ public final class MatrixHtml implements ResultWriter<MatrixResult> {
         PrintWriter out = new PrintWriter(w);
         out.print("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>Interop matrix</title>\n");
         out.print("<style>\n" + CSS + "</style></head><body>\n<h1>Interop matrix</h1>\n");
-        out.print("<p>Rows are clients, columns are servers. Click a cell for its transcript.</p>\n<p class=\"legend\">");
+        out.print(
+                "<p>Rows are clients, columns are servers. Click a cell for its transcript.</p>\n<p class=\"legend\">");
         for (PairVerdict v : PairVerdict.values()) {
-            out.print("<span class=\"" + v.id() + "\" title=\"" + esc(v.meaning()) + "\">" + esc(v.word())
-                    + "</span>");
+            out.print("<span class=\"" + v.id() + "\" title=\"" + esc(v.meaning()) + "\">" + esc(v.word()) + "</span>");
         }
-        out.print("</p>\n<p>" + (m.checksRun()
-                ? "Failing pairs link to the <a href=\"#rule-verdicts\">rule verdicts</a> that explain them."
-                : "The conformance checks were not run (<code>--no-checks</code>): the failing pairs are not"
-                + " explained by rules.") + "</p>\n<table>\n<tr><th>client \\ server</th>");
+        out.print("</p>\n<p>"
+                + (m.checksRun()
+                        ? "Failing pairs link to the <a href=\"#rule-verdicts\">rule verdicts</a> that explain them."
+                        : "The conformance checks were not run (<code>--no-checks</code>): the failing pairs are not"
+                                + " explained by rules.")
+                + "</p>\n<table>\n<tr><th>client \\ server</th>");
         m.servers().forEach(s -> out.print("<th>" + esc(s) + "</th>"));
         out.print("</tr>\n");
         List<PairResult> pairs = m.pairs();
@@ -73,7 +75,8 @@ public final class MatrixHtml implements ResultWriter<MatrixResult> {
         for (int i = 0; i < pairs.size(); i++) {
             PairResult p = pairs.get(i);
             out.print("<section id=\"pair-" + i + "\"><h3>client " + esc(p.client()) + " &times; server "
-                    + esc(p.server()) + ": <span class=\"" + p.verdict().id() + "\">" + esc(p.verdict().word())
+                    + esc(p.server()) + ": <span class=\"" + p.verdict().id() + "\">"
+                    + esc(p.verdict().word())
                     + "</span></h3>\n<p>" + esc(p.reason()) + "</p>\n" + explanation(p) + "<pre>"
                     + esc(p.transcript()) + "</pre></section>\n");
         }
@@ -91,16 +94,26 @@ public final class MatrixHtml implements ResultWriter<MatrixResult> {
         StringBuilder b = new StringBuilder();
         switch (e.basis()) {
             case MATCHING, OTHER_FAILURES -> {
-                b.append("<p class=\"explained-by\">").append(e.basis() == Explanation.Basis.MATCHING
-                        ? "Explained by: " : "Explained by (" + esc(e.basis().lead()) + "): ");
+                b.append("<p class=\"explained-by\">")
+                        .append(
+                                e.basis() == Explanation.Basis.MATCHING
+                                        ? "Explained by: "
+                                        : "Explained by (" + esc(e.basis().lead()) + "): ");
                 String sep = "";
                 for (ExplanationText.Group g : ExplanationText.groups(e.rules())) {
                     b.append(sep).append(esc(g.program())).append(": ");
                     String comma = "";
                     for (ExplainingRule r : g.rules()) {
-                        b.append(comma).append("<a href=\"#").append(HtmlText.ruleAnchor(r)).append("\">")
-                                .append(esc(r.rule())).append("</a> <span class=\"").append(r.status()).append("\">")
-                                .append(r.status()).append("</span>");
+                        b.append(comma)
+                                .append("<a href=\"#")
+                                .append(HtmlText.ruleAnchor(r))
+                                .append("\">")
+                                .append(esc(r.rule()))
+                                .append("</a> <span class=\"")
+                                .append(r.status())
+                                .append("\">")
+                                .append(r.status())
+                                .append("</span>");
                         comma = ", ";
                     }
                     sep = "; ";
@@ -111,12 +124,16 @@ public final class MatrixHtml implements ResultWriter<MatrixResult> {
                 Role side = ExplanationText.notBuiltSide(p);
                 b.append("<p class=\"explained-by\">Explained by: <a href=\"#")
                         .append(HtmlText.programAnchor(side, side == Role.CLIENT ? p.client() : p.server()))
-                        .append("\">").append(esc(ExplanationText.notBuiltProgram(p))).append(" did not build</a>")
+                        .append("\">")
+                        .append(esc(ExplanationText.notBuiltProgram(p)))
+                        .append(" did not build</a>")
                         .append(": none of its rules was checked.</p>\n");
             }
-            case UNEXPLAINED, HARNESS -> b.append("<p class=\"unexplained\">")
-                    .append(esc(Character.toUpperCase(e.basis().lead().charAt(0)) + e.basis().lead().substring(1)))
-                    .append(".</p>\n");
+            case UNEXPLAINED, HARNESS ->
+                b.append("<p class=\"unexplained\">")
+                        .append(esc(Character.toUpperCase(e.basis().lead().charAt(0))
+                                + e.basis().lead().substring(1)))
+                        .append(".</p>\n");
         }
         return b.toString();
     }

@@ -22,8 +22,7 @@ final class MatrixHtmlChecks {
     /** Transcript entries shown per rule; {@code hello check DIR --json} has them all. */
     static final int TRANSCRIPT_SHOWN = 12;
 
-    private MatrixHtmlChecks() {
-    }
+    private MatrixHtmlChecks() {}
 
     static void write(MatrixResult m, PrintWriter out) {
         out.print("<h2 id=\"rule-verdicts\">Rule verdicts</h2>\n");
@@ -53,7 +52,8 @@ final class MatrixHtmlChecks {
                 out.print(r.started() ? "<p>No rule failed.</p>\n" : "<p>No rule could be checked.</p>\n");
             }
             for (RuleResult rule : c.failed()) {
-                String anchor = HtmlText.ruleAnchor(c.role(), c.submission(), rule.rule().id());
+                String anchor = HtmlText.ruleAnchor(
+                        c.role(), c.submission(), rule.rule().id());
                 rule(rule, anchor, explains.getOrDefault(anchor, List.of()), m, out);
             }
             out.print("</section>\n");
@@ -62,8 +62,10 @@ final class MatrixHtmlChecks {
 
     private static void rule(RuleResult r, String anchor, List<Integer> pairs, MatrixResult m, PrintWriter out) {
         String status = ReportText.status(r);
-        out.print("<div class=\"rule\" id=\"" + anchor + "\"><h4>" + esc(r.rule().id()) + " " + esc(r.rule().title())
-                + " <span class=\"" + status + "\">" + status + "</span> (" + r.rule().level() + ", section "
+        out.print("<div class=\"rule\" id=\"" + anchor + "\"><h4>"
+                + esc(r.rule().id()) + " " + esc(r.rule().title())
+                + " <span class=\"" + status + "\">" + status + "</span> ("
+                + r.rule().level() + ", section "
                 + esc(r.rule().section()) + ")</h4>\n<p>" + esc(r.message()) + "</p>\n<dl><dt>requirement</dt><dd>"
                 + esc(r.rule().requirement()) + "</dd>");
         if (!r.expected().isEmpty() || !r.observed().isEmpty()) {
@@ -100,7 +102,8 @@ final class MatrixHtmlChecks {
             Explanation e = m.pairs().get(i).explanation();
             if (e != null) {
                 for (ExplainingRule r : e.rules()) {
-                    out.computeIfAbsent(HtmlText.ruleAnchor(r), k -> new ArrayList<>()).add(i);
+                    out.computeIfAbsent(HtmlText.ruleAnchor(r), k -> new ArrayList<>())
+                            .add(i);
                 }
             }
         }

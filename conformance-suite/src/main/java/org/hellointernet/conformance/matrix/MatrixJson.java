@@ -41,7 +41,9 @@ public final class MatrixJson implements ResultWriter<MatrixResult> {
             o.put("verdict", p.verdict().id());
             o.put("reason", p.reason());
             o.put("failure", p.failure().id());
-            o.put("explanation", p.explanation() == null ? "" : p.explanation().basis().id());
+            o.put(
+                    "explanation",
+                    p.explanation() == null ? "" : p.explanation().basis().id());
             ArrayNode by = o.putArray("explainedBy");
             if (p.explanation() != null) {
                 for (ExplainingRule r : p.explanation().rules()) {

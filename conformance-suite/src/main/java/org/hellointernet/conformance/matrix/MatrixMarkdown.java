@@ -20,7 +20,10 @@ public final class MatrixMarkdown implements ResultWriter<MatrixResult> {
         out.print("Rows are clients, columns are servers. ");
         StringBuilder legend = new StringBuilder();
         for (PairVerdict v : PairVerdict.values()) {
-            legend.append(legend.length() == 0 ? "" : ", ").append('`').append(v.mark()).append("` ")
+            legend.append(legend.length() == 0 ? "" : ", ")
+                    .append('`')
+                    .append(v.mark())
+                    .append("` ")
                     .append(v.word());
         }
         out.print("Legend: " + legend + ".\n\n");
@@ -47,15 +50,14 @@ public final class MatrixMarkdown implements ResultWriter<MatrixResult> {
                 out.print("## Pairs that do not work\n\n");
                 any = true;
             }
-            out.print("- **" + cell(p.client()) + "** x **" + cell(p.server()) + "**: " + p.verdict().word()
-                    + ": " + cell(p.reason()) + "\n");
+            out.print("- **" + cell(p.client()) + "** x **" + cell(p.server()) + "**: "
+                    + p.verdict().word() + ": " + cell(p.reason()) + "\n");
             String why = ExplanationText.line(p);
             if (why != null) {
                 out.print("  - " + MarkdownText.inline(why) + "\n");
             }
         }
-        out.print((any ? "\n" : "") + m.pairs().size() + " pairs, " + m.counts().get(PairVerdict.WORKS)
-                + " work.\n\n");
+        out.print((any ? "\n" : "") + m.pairs().size() + " pairs, " + m.counts().get(PairVerdict.WORKS) + " work.\n\n");
         checks(m, out);
         out.flush();
     }
@@ -74,7 +76,8 @@ public final class MatrixMarkdown implements ResultWriter<MatrixResult> {
             out.print("\n### " + c.roleName() + " " + MarkdownText.inline(c.submission()) + ": "
                     + ReportText.verdict(c.result().summary()) + "\n\n");
             out.print(MarkdownText.inline(ReportText.profileAndLanguage(c.result()) + "; "
-                    + ReportText.counts(c.result().summary())) + "\n\n");
+                            + ReportText.counts(c.result().summary()))
+                    + "\n\n");
             if (!c.result().started()) {
                 out.print("Did not start: " + MarkdownText.inline(c.result().startProblem()) + "\n\n");
             }
@@ -82,7 +85,8 @@ public final class MatrixMarkdown implements ResultWriter<MatrixResult> {
                 out.print(c.result().started() ? "No rule failed.\n" : "No rule could be checked.\n");
             }
             for (RuleResult r : c.failed()) {
-                out.print("- **" + r.rule().id() + "** " + MarkdownText.inline(r.rule().title()) + " ("
+                out.print("- **" + r.rule().id() + "** "
+                        + MarkdownText.inline(r.rule().title()) + " ("
                         + r.rule().level() + ", " + ReportText.status(r) + "): " + MarkdownText.inline(r.message())
                         + "\n");
                 if (!r.expected().isEmpty() || !r.observed().isEmpty()) {
@@ -95,7 +99,10 @@ public final class MatrixMarkdown implements ResultWriter<MatrixResult> {
     }
 
     private static String cell(String s) {
-        return s.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").replace("*", "\\*")
+        return s.replace("\\", "\\\\")
+                .replace("|", "\\|")
+                .replace("\n", " ")
+                .replace("*", "\\*")
                 .replace("<", "&lt;");
     }
 }

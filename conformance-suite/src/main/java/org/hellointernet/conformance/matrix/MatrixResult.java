@@ -19,8 +19,13 @@ import org.hellointernet.spec.Role;
  *                  reference programs are not checked
  * @param took      the whole run's wall-clock time
  */
-public record MatrixResult(List<String> clients, List<String> servers, List<PairResult> pairs, boolean checksRun,
-                           List<ProgramCheck> checks, Duration took) {
+public record MatrixResult(
+        List<String> clients,
+        List<String> servers,
+        List<PairResult> pairs,
+        boolean checksRun,
+        List<ProgramCheck> checks,
+        Duration took) {
 
     /** Exit status of {@code hello matrix} when every pair works (the checks' failed rules do not count). */
     public static final int ALL_PAIRS_WORK = 0;
@@ -37,13 +42,17 @@ public record MatrixResult(List<String> clients, List<String> servers, List<Pair
 
     /** The result of {@code client} against {@code server}. */
     public PairResult pair(String client, String server) {
-        return pairs.stream().filter(p -> p.client().equals(client) && p.server().equals(server)).findFirst()
+        return pairs.stream()
+                .filter(p -> p.client().equals(client) && p.server().equals(server))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no pair " + client + " x " + server));
     }
 
     /** The check of {@code submission}'s program of {@code role}, if it was checked. */
     public Optional<ProgramCheck> check(String submission, Role role) {
-        return checks.stream().filter(c -> c.submission().equals(submission) && c.role() == role).findFirst();
+        return checks.stream()
+                .filter(c -> c.submission().equals(submission) && c.role() == role)
+                .findFirst();
     }
 
     /** How many pairs got each verdict (every verdict present, zero or more). */

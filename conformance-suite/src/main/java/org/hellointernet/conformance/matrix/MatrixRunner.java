@@ -3,8 +3,8 @@ package org.hellointernet.conformance.matrix;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.Set;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,24 +28,21 @@ public final class MatrixRunner {
     /** Told how the run goes, from worker threads. */
     public interface Listener {
         /** The run begins: {@code pairs} pairs and {@code checks} checks to do. */
-        default void start(int pairs, int checks) {
-        }
+        default void start(int pairs, int checks) {}
 
         /** {@code done} checks and pairs are finished. */
         void done(int done);
 
         /** The failing pairs are run again, one at a time: {@code done} of {@code of}. */
-        default void rerun(int done, int of) {
-        }
+        default void rerun(int done, int of) {}
 
         /** The run is over. */
-        default void end() {
-        }
+        default void end() {}
     }
 
     /** The verdicts that may come of a busy machine; a build or a server that never listens does not. */
-    private static final Set<PairVerdict> RERUN = EnumSet.of(PairVerdict.HANGS, PairVerdict.CRASHED,
-            PairVerdict.WRONG_REPLY);
+    private static final Set<PairVerdict> RERUN =
+            EnumSet.of(PairVerdict.HANGS, PairVerdict.CRASHED, PairVerdict.WRONG_REPLY);
 
     private final int jobs;
     private final PairRunner pairs;
@@ -77,13 +74,13 @@ public final class MatrixRunner {
      * Runs the checks and the pairs; {@code progress} is told the number of checks and pairs done after each one
      * (from worker threads), out of {@code checks.size()} + the number of pairs.
      */
-    public MatrixResult runWithChecks(List<Entrant> clients, List<Entrant> servers, List<CheckJob> checks,
-            Listener progress) {
+    public MatrixResult runWithChecks(
+            List<Entrant> clients, List<Entrant> servers, List<CheckJob> checks, Listener progress) {
         return run(clients, servers, checks, true, progress);
     }
 
-    private MatrixResult run(List<Entrant> clients, List<Entrant> servers, List<CheckJob> checks, boolean checksRun,
-            Listener progress) {
+    private MatrixResult run(
+            List<Entrant> clients, List<Entrant> servers, List<CheckJob> checks, boolean checksRun, Listener progress) {
         long t0 = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(jobs, r -> {
             Thread t = new Thread(r, "matrix-job");
@@ -114,7 +111,8 @@ public final class MatrixRunner {
         try {
             for (int i = 0; i < checks.size(); i++) {
                 CheckJob job = checks.get(i);
-                checked.add(new ProgramCheck(job.submission(), job.role(), checkFutures.get(i).get()));
+                checked.add(new ProgramCheck(
+                        job.submission(), job.role(), checkFutures.get(i).get()));
             }
             for (Future<PairResult> f : pairFutures) {
                 results.add(f.get());
@@ -128,21 +126,35 @@ public final class MatrixRunner {
             pool.shutdownNow();
         }
         results = rerunAlone(clients, servers, results, progress);
-        MatrixResult unexplained = new MatrixResult(clients.stream().map(Entrant::name).toList(),
-                servers.stream().map(Entrant::name).toList(), results, checksRun, checked, Duration.ZERO);
+        MatrixResult unexplained = new MatrixResult(
+                clients.stream().map(Entrant::name).toList(),
+                servers.stream().map(Entrant::name).toList(),
+                results,
+                checksRun,
+                checked,
+                Duration.ZERO);
         List<PairResult> explained = new ArrayList<>();
         for (PairResult p : results) {
-            explained.add(p.works() || !checksRun ? p : p.explainedBy(explainer.explain(p.failure(),
-                    unexplained.check(p.client(), Role.CLIENT).orElse(null),
-                    unexplained.check(p.server(), Role.SERVER).orElse(null))));
+            explained.add(
+                    p.works() || !checksRun
+                            ? p
+                            : p.explainedBy(explainer.explain(
+                                    p.failure(),
+                                    unexplained.check(p.client(), Role.CLIENT).orElse(null),
+                                    unexplained.check(p.server(), Role.SERVER).orElse(null))));
         }
-        return new MatrixResult(unexplained.clients(), unexplained.servers(), explained, checksRun, checked,
+        return new MatrixResult(
+                unexplained.clients(),
+                unexplained.servers(),
+                explained,
+                checksRun,
+                checked,
                 Duration.ofNanos(System.nanoTime() - t0));
     }
 
     /** Runs each pair that hung, crashed or got a wrong reply again, alone; results in the same order. */
-    private List<PairResult> rerunAlone(List<Entrant> clients, List<Entrant> servers, List<PairResult> results,
-            Listener progress) {
+    private List<PairResult> rerunAlone(
+            List<Entrant> clients, List<Entrant> servers, List<PairResult> results, Listener progress) {
         List<Integer> again = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
             if (RERUN.contains(results.get(i).verdict())) {
@@ -153,8 +165,10 @@ public final class MatrixRunner {
         for (int k = 0; k < again.size(); k++) {
             progress.rerun(k, again.size());
             int i = again.get(k);
-            out.set(i, pairs.run(clients.get(i / servers.size()), servers.get(i % servers.size()))
-                    .afterRetry(results.get(i)));
+            out.set(
+                    i,
+                    pairs.run(clients.get(i / servers.size()), servers.get(i % servers.size()))
+                            .afterRetry(results.get(i)));
         }
         if (!again.isEmpty()) {
             progress.rerun(again.size(), again.size());

@@ -15,69 +15,96 @@ final class PairClassifier {
 
     private static final int SHOWN = 60;
 
-    private PairClassifier() {
-    }
+    private PairClassifier() {}
 
     /** The verdict, reason and kind of a pair whose server started and whose client ran. */
     static Classified classify(PairObservation seen) {
         var client = seen.client();
-        PairObservation.Exchange last = seen.connections().isEmpty() ? null
+        PairObservation.Exchange last = seen.connections().isEmpty()
+                ? null
                 : seen.connections().get(seen.connections().size() - 1);
         List<String> replies = replyLines(seen);
         FailureKind cause = cause(last, replies);
         if (client.timedOut()) {
-            return new Classified(PairVerdict.HANGS, hangReason(last),
-                    cause == null ? FailureKind.CLIENT_DID_NOT_EXIT : cause);
+            return new Classified(
+                    PairVerdict.HANGS, hangReason(last), cause == null ? FailureKind.CLIENT_DID_NOT_EXIT : cause);
         }
         int status = client.exitCode().orElse(-1);
         // The spec (CLI-PRINT) allows a label around the reply ("Received: Goodbye in C"): the reply must appear
         // unchanged within a line of standard output. Only a Goodbye line counts, not any fragment the server sent.
-        List<String> goodbyes = replies.stream().filter(PairClassifier::isGoodbye).toList();
-        String printed = goodbyes.stream().filter(g -> client.stdout().stream().anyMatch(l -> l.contains(g)))
-                .findFirst().orElse(null);
+        List<String> goodbyes =
+                replies.stream().filter(PairClassifier::isGoodbye).toList();
+        String printed = goodbyes.stream()
+                .filter(g -> client.stdout().stream().anyMatch(l -> l.contains(g)))
+                .findFirst()
+                .orElse(null);
         if (status == 0 && printed != null) {
-            return new Classified(PairVerdict.WORKS, "client printed the server's reply \"" + shown(printed) + "\"",
+            return new Classified(
+                    PairVerdict.WORKS,
+                    "client printed the server's reply \"" + shown(printed) + "\"",
                     FailureKind.NONE);
         }
         if (status != 0) {
             if (seen.serverDied() != null && (last == null || last.fromServer().length == 0)) {
                 int n = seen.connections().size();
-                return new Classified(PairVerdict.CRASHED, n > 1
-                        ? "the client made " + n + " connections, and the server exited (" + seen.serverDied()
-                        + ") before the last one was answered"
-                        : "server died during the exchange (" + seen.serverDied() + ")", FailureKind.SERVER_DIED);
+                return new Classified(
+                        PairVerdict.CRASHED,
+                        n > 1
+                                ? "the client made " + n + " connections, and the server exited (" + seen.serverDied()
+                                        + ") before the last one was answered"
+                                : "server died during the exchange (" + seen.serverDied() + ")",
+                        FailureKind.SERVER_DIED);
             }
             String why = lastLine(client.stderrTail());
-            String context = last == null ? "" : last.connectProblem() != null ? "; " + last.connectProblem()
-                    : last.fromServer().length == 0 && last.serverClosed() ? "; the server closed without a reply"
-                    : "";
-            return new Classified(PairVerdict.CRASHED, "client exited with status " + status + context
-                    + (why.isEmpty() ? "" : ": " + shown(why)), cause == null ? FailureKind.CLIENT_CRASHED : cause);
+            String context = last == null
+                    ? ""
+                    : last.connectProblem() != null
+                            ? "; " + last.connectProblem()
+                            : last.fromServer().length == 0 && last.serverClosed()
+                                    ? "; the server closed without a reply"
+                                    : "";
+            return new Classified(
+                    PairVerdict.CRASHED,
+                    "client exited with status " + status + context + (why.isEmpty() ? "" : ": " + shown(why)),
+                    cause == null ? FailureKind.CLIENT_CRASHED : cause);
         }
         if (last == null) {
             return new Classified(PairVerdict.WRONG_REPLY, "client exited without connecting to the server", cause);
         }
         if (last.fromServer().length == 0) {
-            return new Classified(PairVerdict.WRONG_REPLY, last.fromClient().length == 0
-                    ? "client sent nothing, and the server closed without a reply"
-                    : "server closed the connection without a reply to " + Visible.quotedLine(last.fromClient()),
+            return new Classified(
+                    PairVerdict.WRONG_REPLY,
+                    last.fromClient().length == 0
+                            ? "client sent nothing, and the server closed without a reply"
+                            : "server closed the connection without a reply to "
+                                    + Visible.quotedLine(last.fromClient()),
                     cause);
         }
         String reply = replies.isEmpty() ? "" : replies.get(0);
         if (reply.startsWith("Error")) {
-            return new Classified(PairVerdict.WRONG_REPLY, "server rejected the client's "
-                    + Visible.quotedLine(last.fromClient()) + ": \"" + shown(reply) + "\"", FailureKind.SERVER_REJECTED);
+            return new Classified(
+                    PairVerdict.WRONG_REPLY,
+                    "server rejected the client's " + Visible.quotedLine(last.fromClient()) + ": \"" + shown(reply)
+                            + "\"",
+                    FailureKind.SERVER_REJECTED);
         }
         if (goodbyes.isEmpty()) {
-            return new Classified(PairVerdict.WRONG_REPLY, "the server's reply \"" + shown(reply)
-                    + "\" is not a Goodbye", FailureKind.SERVER_REPLY_NOT_GOODBYE);
+            return new Classified(
+                    PairVerdict.WRONG_REPLY,
+                    "the server's reply \"" + shown(reply) + "\" is not a Goodbye",
+                    FailureKind.SERVER_REPLY_NOT_GOODBYE);
         }
-        String out = client.stdout().stream().map(PairClassifier::stripCr).filter(l -> !l.isBlank())
-                .reduce((first, second) -> second).orElse(null);
-        return new Classified(PairVerdict.WRONG_REPLY, out == null
-                ? "client printed nothing; the server sent \"" + shown(goodbyes.get(0)) + "\""
-                : "client did not print the server's \"" + shown(goodbyes.get(0)) + "\"; its last line: \""
-                + shown(out) + "\"",
+        String out = client.stdout().stream()
+                .map(PairClassifier::stripCr)
+                .filter(l -> !l.isBlank())
+                .reduce((first, second) -> second)
+                .orElse(null);
+        return new Classified(
+                PairVerdict.WRONG_REPLY,
+                out == null
+                        ? "client printed nothing; the server sent \"" + shown(goodbyes.get(0)) + "\""
+                        : "client did not print the server's \"" + shown(goodbyes.get(0)) + "\"; its last line: \""
+                                + shown(out) + "\"",
                 cause == FailureKind.REPLY_WITHOUT_NEWLINE ? cause : FailureKind.CLIENT_PRINTED_OTHER);
     }
 
@@ -132,9 +159,10 @@ final class PairClassifier {
         }
         if (got.length == 0) {
             if (!sentLf) {
-                return c.clientClosed() ? "server never answered a hello without newline, even at the client's close"
-                        : "server waits for a newline the client never sends" + (c.serverLate().length > 0
-                        ? " (it answered only when the client was killed)" : "");
+                return c.clientClosed()
+                        ? "server never answered a hello without newline, even at the client's close"
+                        : "server waits for a newline the client never sends"
+                                + (c.serverLate().length > 0 ? " (it answered only when the client was killed)" : "");
             }
             return "server never answered " + Visible.quotedLine(sent);
         }
@@ -186,6 +214,5 @@ final class PairClassifier {
     }
 
     /** A verdict with its reason for people and its kind for programs. */
-    record Classified(PairVerdict verdict, String reason, FailureKind kind) {
-    }
+    record Classified(PairVerdict verdict, String reason, FailureKind kind) {}
 }

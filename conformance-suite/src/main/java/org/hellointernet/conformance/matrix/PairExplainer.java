@@ -79,11 +79,17 @@ public final class PairExplainer {
     }
 
     private static List<ExplainingRule> failed(ProgramCheck check) {
-        return check == null ? List.of() : check.failed().stream().map(r -> of(check, r)).toList();
+        return check == null
+                ? List.of()
+                : check.failed().stream().map(r -> of(check, r)).toList();
     }
 
     private static ExplainingRule of(ProgramCheck check, RuleResult r) {
-        return new ExplainingRule(check.role(), check.submission(), r.rule().id(), r.rule().level(),
+        return new ExplainingRule(
+                check.role(),
+                check.submission(),
+                r.rule().id(),
+                r.rule().level(),
                 r.rule().title());
     }
 }

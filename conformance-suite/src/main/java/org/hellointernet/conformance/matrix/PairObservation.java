@@ -26,10 +26,19 @@ record PairObservation(ClientRun client, List<Exchange> connections, String serv
      */
     // the bytes as they came off the wire, by design; nothing compares these records or uses them as keys
     @SuppressWarnings("ArrayRecordComponent")
-    record Exchange(byte[] fromClient, byte[] fromServer, boolean clientClosed, boolean serverClosed,
-                    String connectProblem, byte[] serverLate) {
+    record Exchange(
+            byte[] fromClient,
+            byte[] fromServer,
+            boolean clientClosed,
+            boolean serverClosed,
+            String connectProblem,
+            byte[] serverLate) {
 
-        Exchange(byte[] fromClient, byte[] fromServer, boolean clientClosed, boolean serverClosed,
+        Exchange(
+                byte[] fromClient,
+                byte[] fromServer,
+                boolean clientClosed,
+                boolean serverClosed,
                 String connectProblem) {
             this(fromClient, fromServer, clientClosed, serverClosed, connectProblem, new byte[0]);
         }

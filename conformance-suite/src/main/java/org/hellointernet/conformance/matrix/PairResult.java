@@ -18,8 +18,15 @@ import org.hellointernet.conformance.result.FailureKind;
  * @param explanation the rule verdicts that explain a failing pair; null when the pair works or the conformance
  *                    checks were not run
  */
-public record PairResult(String client, String server, PairVerdict verdict, String reason, FailureKind failure,
-                         String transcript, Duration elapsed, Explanation explanation) {
+public record PairResult(
+        String client,
+        String server,
+        PairVerdict verdict,
+        String reason,
+        FailureKind failure,
+        String transcript,
+        Duration elapsed,
+        Explanation explanation) {
 
     public PairResult {
         Objects.requireNonNull(client, "client");
@@ -32,8 +39,14 @@ public record PairResult(String client, String server, PairVerdict verdict, Stri
     }
 
     /** A result not (yet) explained by rule verdicts. */
-    public PairResult(String client, String server, PairVerdict verdict, String reason, FailureKind failure,
-            String transcript, Duration elapsed) {
+    public PairResult(
+            String client,
+            String server,
+            PairVerdict verdict,
+            String reason,
+            FailureKind failure,
+            String transcript,
+            Duration elapsed) {
         this(client, server, verdict, reason, failure, transcript, elapsed, null);
     }
 
@@ -50,11 +63,17 @@ public record PairResult(String client, String server, PairVerdict verdict, Stri
         if (first.verdict == verdict) {
             return first;
         }
-        return new PairResult(client, server, verdict, reason + " (run alone; with other pairs running at the same"
-                + " time: " + first.verdict.word() + " - " + first.reason + ")", failure,
+        return new PairResult(
+                client,
+                server,
+                verdict,
+                reason + " (run alone; with other pairs running at the same" + " time: " + first.verdict.word() + " - "
+                        + first.reason + ")",
+                failure,
                 "run alone (the first run, with other pairs running at the same time, is below):\n" + transcript
                         + "\nthe first run, with other pairs running at the same time:\n" + first.transcript,
-                elapsed.plus(first.elapsed), explanation);
+                elapsed.plus(first.elapsed),
+                explanation);
     }
 
     /** True if the pair works. */

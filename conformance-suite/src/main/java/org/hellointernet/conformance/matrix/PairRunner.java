@@ -47,22 +47,35 @@ final class PairRunner {
             // When the whole folder failed, its client may be fine while its server's source is broken, so the
             // reason says "folder"; it quotes the build's first error line (which names the file).
             Entrant failed = serverSide ? server : client;
-            return result(client, server, PairVerdict.DID_NOT_BUILD, (serverSide ? "server" : "client")
-                    + (failed.wholeFolder() ? "'s folder " : " ") + failed.name() + " did not build"
-                    + firstError(why).map(e -> ": " + e).orElse(""),
-                    serverSide ? FailureKind.SERVER_DID_NOT_BUILD : FailureKind.CLIENT_DID_NOT_BUILD, t, t0);
+            return result(
+                    client,
+                    server,
+                    PairVerdict.DID_NOT_BUILD,
+                    (serverSide ? "server" : "client")
+                            + (failed.wholeFolder() ? "'s folder " : " ") + failed.name() + " did not build"
+                            + firstError(why).map(e -> ": " + e).orElse(""),
+                    serverSide ? FailureKind.SERVER_DID_NOT_BUILD : FailureKind.CLIENT_DID_NOT_BUILD,
+                    t,
+                    t0);
         }
         int port = Ports.freeLoopbackPort();
         t.line("server: " + server.command().render(Map.of("port", Integer.toString(port))));
         Started started = ServerLauncher.start(server.command(), port, startTimeout);
         if (started instanceof Started.Failed failed) {
             t.line(failed.failure().message());
-            return result(client, server, PairVerdict.DID_NOT_START, startReason(failed.failure()),
-                    FailureKind.SERVER_DID_NOT_START, t, t0);
+            return result(
+                    client,
+                    server,
+                    PairVerdict.DID_NOT_START,
+                    startReason(failed.failure()),
+                    FailureKind.SERVER_DID_NOT_START,
+                    t,
+                    t0);
         }
         Started.Running running = (Started.Running) started;
         t.line("server: listening after " + running.startup().toMillis() + " ms");
-        try (Program srv = running.process(); Relay relay = Relay.start(port)) {
+        try (Program srv = running.process();
+                Relay relay = Relay.start(port)) {
             Map<String, String> values = Map.of("host", "127.0.0.1", "port", Integer.toString(relay.port()));
             t.line("client: " + client.command().render(values) + "   (port " + relay.port()
                     + " is the harness's recording relay to the server's port " + port + ")");
@@ -72,14 +85,26 @@ final class PairRunner {
                 run = ClientRunner.run(client.command(), values, clientTimeout);
             } catch (UncheckedIOException | IllegalArgumentException e) {
                 t.line(e.getMessage());
-                return result(client, server, PairVerdict.DID_NOT_START, "client could not be run",
-                        FailureKind.CLIENT_COULD_NOT_RUN, t, t0);
+                return result(
+                        client,
+                        server,
+                        PairVerdict.DID_NOT_START,
+                        "client could not be run",
+                        FailureKind.CLIENT_COULD_NOT_RUN,
+                        t,
+                        t0);
             }
             relay.settle(SETTLE);
             if (relay.failure() != null) {
                 t.line("the harness's relay failed: " + relay.failure());
-                return result(client, server, PairVerdict.DID_NOT_START, "the harness's relay failed",
-                        FailureKind.HARNESS, t, t0);
+                return result(
+                        client,
+                        server,
+                        PairVerdict.DID_NOT_START,
+                        "the harness's relay failed",
+                        FailureKind.HARNESS,
+                        t,
+                        t0);
             }
             List<PairObservation.Exchange> exchanges = new ArrayList<>();
             for (Relay.Connection c : relay.connections()) {
@@ -87,10 +112,17 @@ final class PairRunner {
                 // the kill causes, are the kill's doing, not the programs': kept apart
                 byte[] fromServer = c.fromServer().bytes();
                 byte[] inTime = run.timedOut() ? c.fromServer().bytesBefore(killAt) : fromServer;
-                exchanges.add(new PairObservation.Exchange(c.fromClient().bytes(), inTime,
-                        run.timedOut() ? c.fromClient().closedBefore(killAt) : c.fromClient().closed(),
-                        run.timedOut() ? c.fromServer().closedBefore(killAt) : c.fromServer().closed(),
-                        c.connectProblem(), Arrays.copyOfRange(fromServer, inTime.length, fromServer.length)));
+                exchanges.add(new PairObservation.Exchange(
+                        c.fromClient().bytes(),
+                        inTime,
+                        run.timedOut()
+                                ? c.fromClient().closedBefore(killAt)
+                                : c.fromClient().closed(),
+                        run.timedOut()
+                                ? c.fromServer().closedBefore(killAt)
+                                : c.fromServer().closed(),
+                        c.connectProblem(),
+                        Arrays.copyOfRange(fromServer, inTime.length, fromServer.length)));
             }
             String died = srv.isAlive() ? null : "exit status " + srv.exitCode().orElse(-1);
             PairClassifier.Classified verdict = PairClassifier.classify(new PairObservation(run, exchanges, died));
@@ -102,8 +134,14 @@ final class PairRunner {
             return result(client, server, verdict.verdict(), verdict.reason(), verdict.kind(), t, t0);
         } catch (IOException e) {
             t.line("the harness could not start its relay: " + e.getMessage());
-            return result(client, server, PairVerdict.DID_NOT_START, "the harness could not start its relay",
-                    FailureKind.HARNESS, t, t0);
+            return result(
+                    client,
+                    server,
+                    PairVerdict.DID_NOT_START,
+                    "the harness could not start its relay",
+                    FailureKind.HARNESS,
+                    t,
+                    t0);
         }
     }
 
@@ -114,7 +152,11 @@ final class PairRunner {
     static String startReason(StartFailure failure) {
         String first = failure.message().lines().findFirst().orElse("the server did not start");
         String suffix = "; last lines of its output:";
-        List<String> out = failure.outputTail().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        List<String> out = failure.outputTail()
+                .lines()
+                .map(String::strip)
+                .filter(l -> !l.isEmpty())
+                .toList();
         if (!first.endsWith(suffix) || out.isEmpty()) {
             return first;
         }
@@ -125,7 +167,9 @@ final class PairRunner {
 
     /** The first line of a build's output that reports an error ({@code x.c:3:1: error: ...}), shortened. */
     static Optional<String> firstError(String buildOutput) {
-        return buildOutput.lines().skip(1) // the first line is the kit's own summary
+        return buildOutput
+                .lines()
+                .skip(1) // the first line is the kit's own summary
                 .map(String::strip)
                 .filter(l -> ERROR.matcher(l).find() && !l.startsWith("The command ") && !l.startsWith("Step "))
                 .findFirst()
@@ -137,9 +181,9 @@ final class PairRunner {
         return err.isEmpty() ? "" : "\n" + err;
     }
 
-    private static PairResult result(Entrant client, Entrant server, PairVerdict v, String reason, FailureKind kind,
-            PairTranscript t, long t0) {
-        return new PairResult(client.name(), server.name(), v, reason, kind, t.toString(),
-                Duration.ofNanos(System.nanoTime() - t0));
+    private static PairResult result(
+            Entrant client, Entrant server, PairVerdict v, String reason, FailureKind kind, PairTranscript t, long t0) {
+        return new PairResult(
+                client.name(), server.name(), v, reason, kind, t.toString(), Duration.ofNanos(System.nanoTime() - t0));
     }
 }

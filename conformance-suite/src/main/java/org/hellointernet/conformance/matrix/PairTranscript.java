@@ -34,9 +34,11 @@ final class PairTranscript {
     }
 
     PairTranscript client(ClientRun run) {
-        line(run.timedOut() ? "client: still running at the timeout, killed"
-                : "client: exited with status " + run.exitCode().orElse(-1) + " after " + run.elapsed().toMillis()
-                + " ms");
+        line(
+                run.timedOut()
+                        ? "client: still running at the timeout, killed"
+                        : "client: exited with status " + run.exitCode().orElse(-1) + " after "
+                                + run.elapsed().toMillis() + " ms");
         output("client standard output", run.stdoutTail());
         output("client standard error", run.stderrTail());
         return this;

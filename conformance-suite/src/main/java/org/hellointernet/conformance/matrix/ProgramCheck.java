@@ -37,7 +37,8 @@ public record ProgramCheck(String submission, Role role, CheckResult result) {
 
     /** True if no MUST rule failed and the program started (warnings allowed). */
     public boolean passes() {
-        return result.started() && result.results().stream()
-                .noneMatch(r -> r.status() == Status.FAIL && r.rule().level() == Level.MUST);
+        return result.started()
+                && result.results().stream()
+                        .noneMatch(r -> r.status() == Status.FAIL && r.rule().level() == Level.MUST);
     }
 }

@@ -30,6 +30,7 @@ final class Relay implements AutoCloseable {
         private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         /** For each chunk received: when (a {@link System#nanoTime}), and the kept size after it. */
         private final List<long[]> chunks = new ArrayList<>();
+
         private volatile long closedAt;
         private volatile boolean closed;
 
@@ -107,6 +108,7 @@ final class Relay implements AutoCloseable {
     private final List<Connection> connections = new ArrayList<>();
     /** The open links, in order of arrival; the relay's thread only. */
     private final List<RelayLink> links = new ArrayList<>();
+
     private final Thread thread;
     private volatile boolean closed;
     private volatile String failure;
@@ -175,8 +177,10 @@ final class Relay implements AutoCloseable {
                 }
                 boolean acceptable = selector.selectedKeys().removeIf(k -> k.channel() == listener);
                 List<RelayLink> ready = selector.selectedKeys().stream()
-                        .map(k -> (RelayLink) k.attachment()).distinct()
-                        .sorted(Comparator.comparingLong(l -> l.seq)).toList();
+                        .map(k -> (RelayLink) k.attachment())
+                        .distinct()
+                        .sorted(Comparator.comparingLong(l -> l.seq))
+                        .toList();
                 selector.selectedKeys().clear();
                 ready.forEach(l -> l.service(selector));
                 links.stream().filter(RelayLink::connecting).forEach(l -> l.service(selector)); // connect timeouts

@@ -132,8 +132,10 @@ final class RelayLink {
         }
         // Without the relay the client would have been refused: reset its connection at once, so that it fails as
         // it would have (a client left connected would wait for a reply, and seem to hang).
-        connection.problem("the server's port " + serverPort + (timedOut ? " did not accept the connection within "
-                + connectTimeoutNanos / 1_000_000_000L + " s" : " refused the connection"));
+        connection.problem("the server's port " + serverPort
+                + (timedOut
+                        ? " did not accept the connection within " + connectTimeoutNanos / 1_000_000_000L + " s"
+                        : " refused the connection"));
         endBoth();
         reset(client);
     }

@@ -14,6 +14,5 @@ public final class CheckFormats {
             new Format<>("junit", v -> new JunitXmlReporter()),
             new Format<>("markdown", v -> new MarkdownReporter()));
 
-    private CheckFormats() {
-    }
+    private CheckFormats() {}
 }

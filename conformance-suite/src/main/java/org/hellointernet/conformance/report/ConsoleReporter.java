@@ -94,26 +94,42 @@ public final class ConsoleReporter implements ResultWriter<CheckRun> {
             b.append('\n');
         }
         Summary s = run.summary();
-        b.append(paint(bold(s), ReportText.verdict(s))).append(": ").append(ReportText.counts(s))
-                .append(' ').append(dash()).append(" exit status ").append(s.exitStatus()).append('\n');
+        b.append(paint(bold(s), ReportText.verdict(s)))
+                .append(": ")
+                .append(ReportText.counts(s))
+                .append(' ')
+                .append(dash())
+                .append(" exit status ")
+                .append(s.exitStatus())
+                .append('\n');
         out.write(b.toString());
         out.flush();
     }
 
     private void writeCheck(StringBuilder b, CheckResult check, boolean withSummary) {
         b.append(paint(BOLD, SafeText.oneLine(ReportText.checkName(check))))
-                .append(" (").append(SafeText.oneLine(ReportText.profileAndLanguage(check))).append(")\n");
+                .append(" (")
+                .append(SafeText.oneLine(ReportText.profileAndLanguage(check)))
+                .append(")\n");
         if (!check.started()) {
-            b.append('\n').append(paint(BOLD + RED, "  " + mark(Status.FAIL, false)
-                    + " The program could not be started:")).append('\n');
+            b.append('\n')
+                    .append(paint(BOLD + RED, "  " + mark(Status.FAIL, false) + " The program could not be started:"))
+                    .append('\n');
             indented(b, "    ", SafeText.multiLine(check.startProblem()));
             b.append('\n');
         }
-        int idWidth = check.results().stream().mapToInt(r -> r.rule().id().length()).max().orElse(0);
+        int idWidth = check.results().stream()
+                .mapToInt(r -> r.rule().id().length())
+                .max()
+                .orElse(0);
         for (RuleResult r : check.results()) {
             String id = r.rule().id() + " ".repeat(idWidth - r.rule().id().length());
-            b.append("  ").append(paint(colourOf(r), mark(r.status(), r.isWarning()))).append(' ')
-                    .append(id).append("  ").append(SafeText.oneLine(r.rule().title()));
+            b.append("  ")
+                    .append(paint(colourOf(r), mark(r.status(), r.isWarning())))
+                    .append(' ')
+                    .append(id)
+                    .append("  ")
+                    .append(SafeText.oneLine(r.rule().title()));
             if (r.status() == Status.SKIP) {
                 b.append(' ').append(paint(DIM, dash() + " skipped: " + SafeText.oneLine(r.message())));
             }
@@ -128,8 +144,13 @@ public final class ConsoleReporter implements ResultWriter<CheckRun> {
             }
         }
         if (withSummary) {
-            b.append("  ").append(check.target().role()).append(' ').append(ReportText.verdict(check.summary()))
-                    .append(": ").append(ReportText.counts(check.summary())).append('\n');
+            b.append("  ")
+                    .append(check.target().role())
+                    .append(' ')
+                    .append(ReportText.verdict(check.summary()))
+                    .append(": ")
+                    .append(ReportText.counts(check.summary()))
+                    .append('\n');
         }
     }
 
@@ -137,20 +158,32 @@ public final class ConsoleReporter implements ResultWriter<CheckRun> {
         if (!r.message().isEmpty()) {
             indented(b, INDENT, SafeText.multiLine(r.message()));
         }
-        indented(b, INDENT, "requirement (" + r.rule().level() + ", section " + r.rule().section() + "): "
-                + SafeText.multiLine(r.rule().requirement()));
+        indented(
+                b,
+                INDENT,
+                "requirement (" + r.rule().level() + ", section " + r.rule().section() + "): "
+                        + SafeText.multiLine(r.rule().requirement()));
         if (!r.expected().isEmpty()) {
-            b.append(INDENT).append("expected: ").append(SafeText.oneLine(r.expected())).append('\n');
+            b.append(INDENT)
+                    .append("expected: ")
+                    .append(SafeText.oneLine(r.expected()))
+                    .append('\n');
         }
         if (!r.observed().isEmpty()) {
-            b.append(INDENT).append("observed: ").append(SafeText.oneLine(r.observed())).append('\n');
+            b.append(INDENT)
+                    .append("observed: ")
+                    .append(SafeText.oneLine(r.observed()))
+                    .append('\n');
         }
         writeTranscript(b, r);
         if (r.rule().hint() != null && !r.rule().hint().isBlank()) {
             indented(b, INDENT, "hint: " + SafeText.multiLine(r.rule().hint().strip()));
         }
         if (!r.reproduce().isEmpty()) {
-            b.append(INDENT).append("try it yourself: ").append(SafeText.oneLine(r.reproduce())).append('\n');
+            b.append(INDENT)
+                    .append("try it yourself: ")
+                    .append(SafeText.oneLine(r.reproduce()))
+                    .append('\n');
         }
     }
 
@@ -205,7 +238,10 @@ public final class ConsoleReporter implements ResultWriter<CheckRun> {
     }
 
     private static String bold(Summary s) {
-        return BOLD + (s.exitStatus() == 0 ? GREEN : s.failed() > 0 || s.exitStatus() == ExitStatus.NOT_STARTED ? RED : YELLOW);
+        return BOLD
+                + (s.exitStatus() == 0
+                        ? GREEN
+                        : s.failed() > 0 || s.exitStatus() == ExitStatus.NOT_STARTED ? RED : YELLOW);
     }
 
     private String dash() {

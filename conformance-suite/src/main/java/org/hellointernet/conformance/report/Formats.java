@@ -21,8 +21,7 @@ public final class Formats<T> {
      * @param id      the name on the command line, lower case
      * @param writer  the writer for a file, given the kit's version (recorded by some formats)
      */
-    public record Format<T>(String id, Function<String, ResultWriter<T>> writer) {
-    }
+    public record Format<T>(String id, Function<String, ResultWriter<T>> writer) {}
 
     private final Map<String, Format<T>> formats = new LinkedHashMap<>();
 

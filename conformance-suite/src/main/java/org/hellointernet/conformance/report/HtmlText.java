@@ -3,8 +3,7 @@ package org.hellointernet.conformance.report;
 /** Text for the self-contained HTML pages (interop matrix, class report): student output may contain anything. */
 public final class HtmlText {
 
-    private HtmlText() {
-    }
+    private HtmlText() {}
 
     /** Text for HTML content or a quoted attribute: markup characters escaped, control characters shown as \xNN. */
     public static String esc(String s) {

@@ -18,44 +18,79 @@ final class JsonReportDocument {
     /** The schema identifier written at the top of every JSON report. */
     static final String SCHEMA = "hellointernet-check/1";
 
-    private JsonReportDocument() {
-    }
+    private JsonReportDocument() {}
 
     @JsonPropertyOrder({"schema", "kit", "summary", "checks"})
-    record Report(String schema, String kit, Counts summary, List<Check> checks) {
-    }
+    record Report(String schema, String kit, Counts summary, List<Check> checks) {}
 
     @JsonPropertyOrder({"passed", "failed", "warnings", "skipped", "errors", "exitStatus"})
-    record Counts(int passed, int failed, int warnings, int skipped, int errors, int exitStatus) {
-    }
+    record Counts(int passed, int failed, int warnings, int skipped, int errors, int exitStatus) {}
 
-    @JsonPropertyOrder({"target", "profile", "startedAt", "durationMs", "started", "startProblem", "summary",
-        "results"})
-    record Check(Target target, String profile, String startedAt, long durationMs, boolean started,
-            String startProblem, Counts summary, List<Result> results) {
-    }
+    @JsonPropertyOrder({"target", "profile", "startedAt", "durationMs", "started", "startProblem", "summary", "results"
+    })
+    record Check(
+            Target target,
+            String profile,
+            String startedAt,
+            long durationMs,
+            boolean started,
+            String startProblem,
+            Counts summary,
+            List<Result> results) {}
 
     @JsonPropertyOrder({"role", "kind", "command", "address", "language", "image"})
-    record Target(String role, String kind, String command, String address, String language,
-            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
-            String image) {
-    }
+    record Target(
+            String role,
+            String kind,
+            String command,
+            String address,
+            String language,
 
-    @JsonPropertyOrder({"rule", "level", "title", "section", "requirement", "status", "message", "expected",
-        "observed", "hint", "reproduce", "durationMs", "note", "transcript"})
-    record Result(String rule, String level, String title, String section, String requirement, String status,
-            String message, String expected, String observed, String hint, String reproduce, long durationMs,
+            @com.fasterxml.jackson.annotation.JsonInclude(
+                    com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+            String image) {}
+
+    @JsonPropertyOrder({
+        "rule",
+        "level",
+        "title",
+        "section",
+        "requirement",
+        "status",
+        "message",
+        "expected",
+        "observed",
+        "hint",
+        "reproduce",
+        "durationMs",
+        "note",
+        "transcript"
+    })
+    record Result(
+            String rule,
+            String level,
+            String title,
+            String section,
+            String requirement,
+            String status,
+            String message,
+            String expected,
+            String observed,
+            String hint,
+            String reproduce,
+            long durationMs,
             String note,
-            List<Line> transcript) {
-    }
+            List<Line> transcript) {}
 
     @JsonPropertyOrder({"atMs", "dir", "conn", "text"})
-    record Line(long atMs, String dir, String conn, String text) {
-    }
+    record Line(long atMs, String dir, String conn, String text) {}
 
     /** The document for {@code run}, written by kit version {@code kit}. */
     static Report of(CheckRun run, String kit) {
-        return new Report(SCHEMA, str(kit), counts(run.summary()),
+        return new Report(
+                SCHEMA,
+                str(kit),
+                counts(run.summary()),
                 run.checks().stream().map(JsonReportDocument::check).toList());
     }
 
@@ -69,14 +104,28 @@ final class JsonReportDocument {
                 new Target(str(t.role()), str(t.kind()), t.command(), t.address(), t.language(), t.image()),
                 c.profile() == null ? "" : c.profile().id(),
                 c.startedAt() == null ? "" : c.startedAt().toString(),
-                c.durationMs(), c.started(), c.startProblem(), counts(c.summary()),
+                c.durationMs(),
+                c.started(),
+                c.startProblem(),
+                counts(c.summary()),
                 c.results().stream().map(JsonReportDocument::result).toList());
     }
 
     private static Result result(RuleResult r) {
-        return new Result(r.rule().id(), r.rule().level().name(), str(r.rule().title()), str(r.rule().section()),
-                str(r.rule().requirement()), r.status().name(), r.message(), r.expected(), r.observed(),
-                str(r.rule().hint()), r.reproduce(), r.durationMs(), r.note(),
+        return new Result(
+                r.rule().id(),
+                r.rule().level().name(),
+                str(r.rule().title()),
+                str(r.rule().section()),
+                str(r.rule().requirement()),
+                r.status().name(),
+                r.message(),
+                r.expected(),
+                r.observed(),
+                str(r.rule().hint()),
+                r.reproduce(),
+                r.durationMs(),
+                r.note(),
                 r.transcript().stream().map(JsonReportDocument::line).toList());
     }
 

@@ -53,8 +53,12 @@ public final class JunitXmlReporter implements ResultWriter<CheckRun> {
             attr(w, "name", "hello check");
             Summary s = run.summary();
             long notStarted = run.checks().stream().filter(c -> !c.started()).count();
-            writeCounts(w, run.checks().stream().mapToInt(JunitXmlReporter::tests).sum(), s.failed(),
-                    s.errors() + notStarted, s.skipped(),
+            writeCounts(
+                    w,
+                    run.checks().stream().mapToInt(JunitXmlReporter::tests).sum(),
+                    s.failed(),
+                    s.errors() + notStarted,
+                    s.skipped(),
                     run.checks().stream().mapToLong(CheckResult::durationMs).sum());
             for (CheckResult check : run.checks()) {
                 writeSuite(w, check);
@@ -76,8 +80,8 @@ public final class JunitXmlReporter implements ResultWriter<CheckRun> {
         w.writeStartElement("testsuite");
         attr(w, "name", ReportText.checkName(check));
         Summary s = check.summary();
-        writeCounts(w, tests(check), s.failed(), s.errors() + (check.started() ? 0 : 1), s.skipped(),
-                check.durationMs());
+        writeCounts(
+                w, tests(check), s.failed(), s.errors() + (check.started() ? 0 : 1), s.skipped(), check.durationMs());
         if (check.startedAt() != null) {
             attr(w, "timestamp", TIMESTAMP.format(check.startedAt()));
         }
@@ -179,8 +183,9 @@ public final class JunitXmlReporter implements ResultWriter<CheckRun> {
         return check.results().size() + (check.started() ? 0 : 1);
     }
 
-    private static void writeCounts(XMLStreamWriter w, int tests, int failures, long errors, int skipped,
-            long durationMs) throws XMLStreamException {
+    private static void writeCounts(
+            XMLStreamWriter w, int tests, int failures, long errors, int skipped, long durationMs)
+            throws XMLStreamException {
         attr(w, "tests", Integer.toString(tests));
         attr(w, "failures", Integer.toString(failures));
         attr(w, "errors", Long.toString(errors));

@@ -33,7 +33,10 @@ public final class MarkdownReporter implements ResultWriter<CheckRun> {
         StringBuilder b = new StringBuilder();
         Summary s = run.summary();
         b.append("## hello check: ").append(ReportText.verdict(s)).append("\n\n");
-        b.append(ReportText.counts(s)).append(" \u2014 exit status ").append(s.exitStatus()).append("\n");
+        b.append(ReportText.counts(s))
+                .append(" \u2014 exit status ")
+                .append(s.exitStatus())
+                .append("\n");
         for (CheckResult check : run.checks()) {
             writeCheck(b, check);
         }
@@ -42,12 +45,18 @@ public final class MarkdownReporter implements ResultWriter<CheckRun> {
     }
 
     private void writeCheck(StringBuilder b, CheckResult check) {
-        b.append("\n### ").append(MarkdownText.inline(ReportText.checkName(check))).append(" \u2014 ")
-                .append(ReportText.verdict(check.summary())).append("\n\n");
-        b.append(MarkdownText.inline(capitalised(ReportText.profileAndLanguage(check)))).append(". ")
-                .append(ReportText.counts(check.summary())).append(".\n\n");
+        b.append("\n### ")
+                .append(MarkdownText.inline(ReportText.checkName(check)))
+                .append(" \u2014 ")
+                .append(ReportText.verdict(check.summary()))
+                .append("\n\n");
+        b.append(MarkdownText.inline(capitalised(ReportText.profileAndLanguage(check))))
+                .append(". ")
+                .append(ReportText.counts(check.summary()))
+                .append(".\n\n");
         if (!check.started()) {
-            b.append("> **The program could not be started:** ").append(MarkdownText.inline(check.startProblem()))
+            b.append("> **The program could not be started:** ")
+                    .append(MarkdownText.inline(check.startProblem()))
                     .append("\n\n");
         }
         if (check.results().isEmpty()) {
@@ -59,10 +68,14 @@ public final class MarkdownReporter implements ResultWriter<CheckRun> {
         for (RuleResult r : check.results()) {
             String status = ReportText.status(r);
             boolean problem = r.status() == Status.FAIL || r.status() == Status.ERROR;
-            b.append("| ").append(MarkdownText.inline(r.rule().id() + " " + r.rule().title()))
-                    .append(" | ").append(r.rule().level())
-                    .append(" | ").append(problem ? "**" + status + "**" : status)
-                    .append(" | ").append(r.status() == Status.PASS ? "" : MarkdownText.inline(r.message()))
+            b.append("| ")
+                    .append(MarkdownText.inline(r.rule().id() + " " + r.rule().title()))
+                    .append(" | ")
+                    .append(r.rule().level())
+                    .append(" | ")
+                    .append(problem ? "**" + status + "**" : status)
+                    .append(" | ")
+                    .append(r.status() == Status.PASS ? "" : MarkdownText.inline(r.message()))
                     .append(" |\n");
             if (problem) {
                 detailed.add(r);
@@ -74,15 +87,23 @@ public final class MarkdownReporter implements ResultWriter<CheckRun> {
     }
 
     private void writeDetails(StringBuilder b, RuleResult r) {
-        b.append("\n<details><summary>").append(MarkdownText.html(r.rule().id() + ": " + r.rule().title()))
-                .append(" (").append(r.rule().level()).append(", ").append(ReportText.status(r))
+        b.append("\n<details><summary>")
+                .append(MarkdownText.html(r.rule().id() + ": " + r.rule().title()))
+                .append(" (")
+                .append(r.rule().level())
+                .append(", ")
+                .append(ReportText.status(r))
                 .append(")</summary>\n\n");
         if (!r.message().isEmpty()) {
             b.append(MarkdownText.inline(r.message())).append("\n\n");
         }
-        b.append("Requirement (").append(r.rule().level()).append(", section ")
-                .append(MarkdownText.inline(r.rule().section())).append("): ")
-                .append(MarkdownText.inline(r.rule().requirement())).append("\n\n");
+        b.append("Requirement (")
+                .append(r.rule().level())
+                .append(", section ")
+                .append(MarkdownText.inline(r.rule().section()))
+                .append("): ")
+                .append(MarkdownText.inline(r.rule().requirement()))
+                .append("\n\n");
         List<String> seen = new ArrayList<>();
         if (!r.expected().isEmpty()) {
             seen.add("expected: " + SafeText.oneLine(r.expected()));
@@ -94,14 +115,20 @@ public final class MarkdownReporter implements ResultWriter<CheckRun> {
             b.append(MarkdownText.fenced("text", String.join("\n", seen))).append('\n');
         }
         if (!r.transcript().isEmpty()) {
-            b.append("Transcript:\n\n").append(MarkdownText.fenced("text",
-                    String.join("\n", TranscriptLines.of(r.transcript(), transcriptLimit)))).append('\n');
+            b.append("Transcript:\n\n")
+                    .append(MarkdownText.fenced(
+                            "text", String.join("\n", TranscriptLines.of(r.transcript(), transcriptLimit))))
+                    .append('\n');
         }
         if (r.rule().hint() != null && !r.rule().hint().isBlank()) {
-            b.append("**Hint:** ").append(MarkdownText.inline(r.rule().hint().strip())).append("\n\n");
+            b.append("**Hint:** ")
+                    .append(MarkdownText.inline(r.rule().hint().strip()))
+                    .append("\n\n");
         }
         if (!r.reproduce().isEmpty()) {
-            b.append("Try it yourself:\n\n").append(MarkdownText.fenced("sh", r.reproduce())).append('\n');
+            b.append("Try it yourself:\n\n")
+                    .append(MarkdownText.fenced("sh", r.reproduce()))
+                    .append('\n');
         }
         b.append("</details>\n");
     }

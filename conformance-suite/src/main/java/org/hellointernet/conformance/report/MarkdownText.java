@@ -3,8 +3,7 @@ package org.hellointernet.conformance.report;
 /** Escaping for GitHub-flavoured Markdown: student output must never change a report's structure. */
 public final class MarkdownText {
 
-    private MarkdownText() {
-    }
+    private MarkdownText() {}
 
     /**
      * Text for a table cell or a paragraph, on one line: Markdown punctuation is backslash-escaped
@@ -16,7 +15,8 @@ public final class MarkdownText {
         StringBuilder out = new StringBuilder(flat.length() + 16);
         flat.codePoints().forEach(cp -> {
             switch (cp) {
-                case '\\', '`', '|', '*', '_', '[', ']', '~', '#' -> out.append('\\').appendCodePoint(cp);
+                case '\\', '`', '|', '*', '_', '[', ']', '~', '#' ->
+                    out.append('\\').appendCodePoint(cp);
                 case '<' -> out.append("&lt;");
                 case '>' -> out.append("&gt;");
                 case '&' -> out.append("&amp;");
@@ -30,7 +30,10 @@ public final class MarkdownText {
     /** Text inside an HTML element such as {@code <summary>}, where Markdown is not interpreted. */
     public static String html(String text) {
         return SafeText.oneLine(text.replace("\r\n", " ").replace('\n', ' '))
-                .replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+                .replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 
     /**

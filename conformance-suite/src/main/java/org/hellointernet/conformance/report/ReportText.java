@@ -11,8 +11,7 @@ import org.hellointernet.conformance.result.TargetInfo;
 /** Wording shared by the reports, so that they all name things the same way. */
 public final class ReportText {
 
-    private ReportText() {
-    }
+    private ReportText() {}
 
     /** The verdict word of a summary: derived from its exit status only, so it always agrees with it. */
     public static String verdict(Summary summary) {
@@ -62,7 +61,9 @@ public final class ReportText {
     /** {@code profile basic, language Python}. */
     public static String profileAndLanguage(CheckResult check) {
         String profile = check.profile() == null ? "?" : check.profile().id();
-        String language = check.target().language().isEmpty() ? "not given" : check.target().language();
+        String language = check.target().language().isEmpty()
+                ? "not given"
+                : check.target().language();
         return "profile " + profile + ", language " + language;
     }
 

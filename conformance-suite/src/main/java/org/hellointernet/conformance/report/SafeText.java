@@ -9,8 +9,7 @@ package org.hellointernet.conformance.report;
  */
 final class SafeText {
 
-    private SafeText() {
-    }
+    private SafeText() {}
 
     /** For text shown on one line: every control character, lone surrogate and non-character is replaced. */
     static String oneLine(String text) {
@@ -48,7 +47,9 @@ final class SafeText {
 
     /** True for the characters of XML 1.0 (https://www.w3.org/TR/xml/#charsets). */
     static boolean isXmlChar(int cp) {
-        return cp == 0x9 || cp == 0xA || cp == 0xD
+        return cp == 0x9
+                || cp == 0xA
+                || cp == 0xD
                 || (cp >= 0x20 && cp <= 0xD7FF)
                 || (cp >= 0xE000 && cp <= 0xFFFD)
                 || (cp >= 0x10000 && cp <= 0x10FFFF);

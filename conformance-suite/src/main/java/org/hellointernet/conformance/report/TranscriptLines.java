@@ -14,8 +14,7 @@ public final class TranscriptLines {
     /** How many entries the human-readable reports show before "... N more". */
     public static final int DEFAULT_LIMIT = 40;
 
-    private TranscriptLines() {
-    }
+    private TranscriptLines() {}
 
     /** At most {@code limit} formatted entries, then one line saying how many were left out. */
     public static List<String> of(List<TranscriptEntry> entries, int limit) {

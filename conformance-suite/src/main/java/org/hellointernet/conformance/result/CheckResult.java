@@ -32,9 +32,15 @@ public record CheckResult(
     }
 
     /** Builds a result whose summary is computed from its rule results. */
-    public static CheckResult of(TargetInfo target, Profile profile, Instant startedAt, long durationMs,
-            boolean started, String startProblem, List<RuleResult> results) {
-        return new CheckResult(target, profile, startedAt, durationMs, started, startProblem, results,
-                Summary.of(results, started));
+    public static CheckResult of(
+            TargetInfo target,
+            Profile profile,
+            Instant startedAt,
+            long durationMs,
+            boolean started,
+            String startProblem,
+            List<RuleResult> results) {
+        return new CheckResult(
+                target, profile, startedAt, durationMs, started, startProblem, results, Summary.of(results, started));
     }
 }

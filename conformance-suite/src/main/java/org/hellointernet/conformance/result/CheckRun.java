@@ -35,7 +35,8 @@ public record CheckRun(List<CheckResult> checks, Summary summary) {
             errors += s.errors();
             allStarted &= c.started();
         }
-        return new CheckRun(checks, new Summary(passed, failed, warnings, skipped, errors,
-                ExitStatus.of(failed, errors, allStarted)));
+        return new CheckRun(
+                checks,
+                new Summary(passed, failed, warnings, skipped, errors, ExitStatus.of(failed, errors, allStarted)));
     }
 }

@@ -14,8 +14,7 @@ public final class ExitStatus {
     /** The harness itself failed on some rule and no MUST rule failed: the verdict is incomplete. */
     public static final int HARNESS_ERROR = 4;
 
-    private ExitStatus() {
-    }
+    private ExitStatus() {}
 
     /** The status for a check with {@code failed} MUST failures and {@code errors} harness errors. */
     public static int of(int failed, int errors, boolean targetStarted) {

@@ -39,8 +39,15 @@ public record RuleResult(
     }
 
     /** A result without a note. */
-    public RuleResult(Rule rule, Status status, String message, String expected, String observed,
-            List<TranscriptEntry> transcript, String reproduce, long durationMs) {
+    public RuleResult(
+            Rule rule,
+            Status status,
+            String message,
+            String expected,
+            String observed,
+            List<TranscriptEntry> transcript,
+            String reproduce,
+            long durationMs) {
         this(rule, status, message, expected, observed, transcript, reproduce, durationMs, "");
     }
 

@@ -35,7 +35,6 @@ public record Summary(int passed, int failed, int warnings, int skipped, int err
                 case ERROR -> errors++;
             }
         }
-        return new Summary(passed, failed, warnings, skipped, errors,
-                ExitStatus.of(failed, errors, targetStarted));
+        return new Summary(passed, failed, warnings, skipped, errors, ExitStatus.of(failed, errors, targetStarted));
     }
 }

@@ -67,7 +67,10 @@ public final class RuleBook {
         Map<String, RuleScript> merged = new LinkedHashMap<>(entries);
         List<Path> files;
         try (Stream<Path> list = Files.list(dir)) {
-            files = list.filter(p -> p.toString().endsWith(".yml") || p.toString().endsWith(".yaml")).sorted().toList();
+            files = list.filter(
+                            p -> p.toString().endsWith(".yml") || p.toString().endsWith(".yaml"))
+                    .sorted()
+                    .toList();
         }
         for (Path file : files) {
             SessionScript script;
@@ -90,7 +93,8 @@ public final class RuleBook {
         for (Role side : Role.values()) {
             List<String> sources = entries.values().stream()
                     .filter(e -> e.rule().role() == side && e.script().prerequisite())
-                    .map(e -> e.script().source()).toList();
+                    .map(e -> e.script().source())
+                    .toList();
             if (sources.size() > 1) {
                 throw new ScriptException(String.join(" and ", sources) + " all say prerequisite: true; at most one "
                         + side.name().toLowerCase(Locale.ROOT) + " rule may be the prerequisite of the others");

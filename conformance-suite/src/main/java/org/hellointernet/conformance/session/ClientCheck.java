@@ -34,18 +34,25 @@ public final class ClientCheck {
         long t0 = System.nanoTime();
         SessionTarget.Client target = new SessionTarget.Client(command, options.language());
         // the rule that judges whether the client connects at all (prerequisite: true, CLI-CONNECT) runs first
-        RuleScript connect = entries.stream().filter(e -> e.script().prerequisite()).findFirst().orElse(null);
+        RuleScript connect = entries.stream()
+                .filter(e -> e.script().prerequisite())
+                .findFirst()
+                .orElse(null);
         RuleResult first = null;
         if (connect != null) {
-            SessionEngine.Outcome o = engine.runSession(connect.rule(), connect.script(), target, options.profile(),
-                    null, options.timing());
+            SessionEngine.Outcome o = engine.runSession(
+                    connect.rule(), connect.script(), target, options.profile(), null, options.timing());
             first = o.result();
             if (first.status() != Status.PASS) {
                 List<RuleResult> results = new ArrayList<>();
                 for (RuleScript e : entries) {
-                    results.add(e.equals(connect) ? o.result()
-                            : RuleResult.skipped(e.rule(), "the client never connected (see " + connect.rule().id()
-                                    + ")"));
+                    results.add(
+                            e.equals(connect)
+                                    ? o.result()
+                                    : RuleResult.skipped(
+                                            e.rule(),
+                                            "the client never connected (see "
+                                                    + connect.rule().id() + ")"));
                 }
                 String problem = "the client never connected to the scripted server: " + first.message();
                 return CheckResult.of(info, options.profile(), startedAt, elapsed(t0), false, problem, results);
@@ -53,13 +60,18 @@ public final class ClientCheck {
             // The protocol sets no limit on how long a client takes to start (a JVM, a container): every later
             // rule waits for its connection as much longer as twice what this first run took.
             if (o.connectedAfter() != null) {
-                target = new SessionTarget.Client(command, options.language(), o.connectedAfter().multipliedBy(2));
+                target = new SessionTarget.Client(
+                        command, options.language(), o.connectedAfter().multipliedBy(2));
             }
         }
         long deadline = System.nanoTime() + options.deadline().toNanos();
         SessionTarget.Client client = target;
         List<RuleScript> rest = entries.stream().filter(e -> !e.equals(connect)).toList();
-        List<RuleResult> others = RuleRuns.run(rest, options.jobs(), "client-check", options.timing(),
+        List<RuleResult> others = RuleRuns.run(
+                rest,
+                options.jobs(),
+                "client-check",
+                options.timing(),
                 (e, worker, timing) -> runOne(e, client, deadline, timing));
         List<RuleResult> results = new ArrayList<>();
         for (RuleScript e : entries) {
@@ -70,8 +82,10 @@ public final class ClientCheck {
 
     private SessionEngine.Outcome runOne(RuleScript e, SessionTarget.Client target, long deadline, Timing timing) {
         if (System.nanoTime() > deadline) {
-            return skip(RuleResult.skipped(e.rule(), "the check's deadline of " + Durations.show(options.deadline())
-                    + " was reached before this rule ran"));
+            return skip(RuleResult.skipped(
+                    e.rule(),
+                    "the check's deadline of " + Durations.show(options.deadline())
+                            + " was reached before this rule ran"));
         }
         if (e.script().needs().contains(SessionScript.Need.IPV6) && !Ports.hasIpv6Loopback()) {
             return skip(RuleResult.skipped(e.rule(), "this machine has no IPv6 loopback address (::1)"));

@@ -67,8 +67,11 @@ final class Conn implements AutoCloseable {
                 int n = in.read(buf);
                 if (n < 0) {
                     // chunks are recorded as they arrive; only at the end is it known that the last line stayed open
-                    transcript.add(Direction.NOTE, name, "connection closed by the peer (EOF)"
-                            + (last != '\n' ? "; the last line it sent has (no newline)" : ""));
+                    transcript.add(
+                            Direction.NOTE,
+                            name,
+                            "connection closed by the peer (EOF)"
+                                    + (last != '\n' ? "; the last line it sent has (no newline)" : ""));
                     inbox.finish(false);
                     return;
                 }
@@ -78,8 +81,13 @@ final class Conn implements AutoCloseable {
                 }
                 inbox.append(buf, n);
                 if (before < Inbox.LIMIT) {
-                    transcript.add(incoming, name, '"' + Visible.of(buf, 0, Math.min(n, 512)) + '"'
-                            + (n > 512 ? " ... (" + n + " bytes)" : ""));
+                    transcript.add(
+                            incoming,
+                            name,
+                            '"'
+                                    + Visible.of(buf, 0, Math.min(n, 512))
+                                    + '"'
+                                    + (n > 512 ? " ... (" + n + " bytes)" : ""));
                 }
             }
         } catch (SocketException e) {
@@ -100,7 +108,8 @@ final class Conn implements AutoCloseable {
      * whether the peer had closed or stopped reading.
      */
     void send(byte[] bytes, long timeoutMillis) throws SendException, InterruptedException {
-        String shown = bytes.length <= 512 ? '"' + Visible.of(bytes) + '"'
+        String shown = bytes.length <= 512
+                ? '"' + Visible.of(bytes) + '"'
                 : '"' + Visible.of(bytes, 0, 64) + "\" ... (" + bytes.length + " bytes)";
         transcript.add(outgoing, name, shown);
         Future<?> write = io.submit(() -> {
@@ -113,13 +122,18 @@ final class Conn implements AutoCloseable {
             write.get(timeoutMillis, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             write.cancel(true);
-            transcript.add(Direction.NOTE, name, "the peer stopped reading: send did not finish in " + timeoutMillis + " ms");
+            transcript.add(
+                    Direction.NOTE, name, "the peer stopped reading: send did not finish in " + timeoutMillis + " ms");
             closeQuietly();
             throw new SendException("the peer stopped reading (send blocked for " + timeoutMillis + " ms)", false);
         } catch (ExecutionException e) {
-            transcript.add(Direction.NOTE, name, "send failed: the peer closed the connection ("
-                    + e.getCause().getMessage() + ")");
-            throw new SendException("the peer had closed the connection: " + e.getCause().getMessage(), true);
+            transcript.add(
+                    Direction.NOTE,
+                    name,
+                    "send failed: the peer closed the connection ("
+                            + e.getCause().getMessage() + ")");
+            throw new SendException(
+                    "the peer had closed the connection: " + e.getCause().getMessage(), true);
         }
     }
 
@@ -128,7 +142,8 @@ final class Conn implements AutoCloseable {
         try {
             socket.shutdownOutput();
         } catch (IOException e) {
-            transcript.add(Direction.NOTE, name, "half-close failed: the connection is already gone (" + e.getMessage() + ")");
+            transcript.add(
+                    Direction.NOTE, name, "half-close failed: the connection is already gone (" + e.getMessage() + ")");
         }
     }
 

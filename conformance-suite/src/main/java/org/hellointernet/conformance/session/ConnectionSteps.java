@@ -37,21 +37,29 @@ final class ConnectionSteps {
             socket.connect(new InetSocketAddress(host, server.port()), (int) Math.min(timeout, Integer.MAX_VALUE));
         } catch (IOException e) {
             closeQuietly(socket);
-            String why = e instanceof ConnectException ? "connection refused"
+            String why = e instanceof ConnectException
+                    ? "connection refused"
                     : e instanceof SocketTimeoutException ? "no answer within " + timeout + " ms" : e.getMessage();
-            ctx.transcript.add(Direction.NOTE, name, "connect to " + host + " port " + server.port() + " failed: " + why);
-            if (ctx.conns.isEmpty() && ctx.exchanges <= 1 && server.process() != null && e instanceof ConnectException) {
+            ctx.transcript.add(
+                    Direction.NOTE, name, "connect to " + host + " port " + server.port() + " failed: " + why);
+            if (ctx.conns.isEmpty()
+                    && ctx.exchanges <= 1
+                    && server.process() != null
+                    && e instanceof ConnectException) {
                 ctx.serverGoneAtStart = true;
             }
             String message = "could not connect to " + host + " port " + server.port() + ": " + why
                     + ProgramSteps.serverState(server);
             if (e instanceof SocketTimeoutException) {
-                throw StepFailure.timedOut(Duration.ofMillis(withinMillis), message, "the server accepts a connection", why);
+                throw StepFailure.timedOut(
+                        Duration.ofMillis(withinMillis), message, "the server accepts a connection", why);
             }
             throw new StepFailure(message, "the server accepts a connection", why);
         }
-        ctx.transcript.add(Direction.NOTE, name, "connected to " + host + " port " + server.port()
-                + " from port " + socket.getLocalPort());
+        ctx.transcript.add(
+                Direction.NOTE,
+                name,
+                "connected to " + host + " port " + server.port() + " from port " + socket.getLocalPort());
         Conn conn = new Conn(name, socket, ctx.transcript, Direction.S, ctx.io);
         if (ctx.firstConn == null) {
             ctx.firstConn = conn;
@@ -74,8 +82,10 @@ final class ConnectionSteps {
         try {
             conn.send(new Hello(ctx.vars.get("language")).wire().getBytes(StandardCharsets.UTF_8), withinMillis);
         } catch (Conn.SendException e) {
-            throw new StepFailure("a new client could not send its hello: " + e.getMessage()
-                    + ProgramSteps.serverState(ctx.server()), "the server serves a new client", e.getMessage());
+            throw new StepFailure(
+                    "a new client could not send its hello: " + e.getMessage() + ProgramSteps.serverState(ctx.server()),
+                    "the server serves a new client",
+                    e.getMessage());
         }
         Read read = conn.inbox().message(StepRunner.QUIET_MILLIS * 1_000_000L, replies.replyDeadline(withinMillis));
         Read direct = read;
@@ -83,7 +93,8 @@ final class ConnectionSteps {
         long elapsed = conn.inbox().lastArrivalNanos() - t0;
         conn.close();
         if (read.isEmpty()) {
-            String observed = read.end() == End.TIMEOUT ? "no reply within " + Durations.show(ctx.stretched(within))
+            String observed = read.end() == End.TIMEOUT
+                    ? "no reply within " + Durations.show(ctx.stretched(within))
                     : "the connection was closed without a reply";
             String message = "a new client was not served: " + observed + ProgramSteps.serverState(ctx.server());
             String expected = "a reply to \"Hello in " + ctx.vars.get("language") + "\"";
@@ -123,8 +134,8 @@ final class ConnectionSteps {
                 if (s.tolerateClosed()) {
                     return;
                 }
-                throw new StepFailure("could not send: " + e.getMessage(), "the peer reads what we send",
-                        e.getMessage());
+                throw new StepFailure(
+                        "could not send: " + e.getMessage(), "the peer reads what we send", e.getMessage());
             }
             if (i < pieces - 1) {
                 pause(s.gap().toMillis());
@@ -171,8 +182,10 @@ final class ConnectionSteps {
                 socket.close();
             }
         } catch (IOException e) {
-            throw new StepFailure("could not connect to " + server.host() + " port " + server.port() + ": "
-                    + e.getMessage() + ProgramSteps.serverState(server), "the server accepts a connection",
+            throw new StepFailure(
+                    "could not connect to " + server.host() + " port " + server.port() + ": " + e.getMessage()
+                            + ProgramSteps.serverState(server),
+                    "the server accepts a connection",
                     String.valueOf(e.getMessage()));
         } finally {
             sockets.forEach(ConnectionSteps::closeQuietly);
@@ -181,12 +194,19 @@ final class ConnectionSteps {
         for (int port : ports) {
             ctx.exchanges++;
             String name = "q" + ctx.exchanges;
-            ctx.transcript.add(Direction.NOTE, name, "connected to " + server.host() + " port " + server.port()
-                    + " from port " + port);
+            ctx.transcript.add(
+                    Direction.NOTE,
+                    name,
+                    "connected to " + server.host() + " port " + server.port() + " from port " + port);
             ctx.transcript.add(Direction.C, name, '"' + Visible.of(bytes) + '"');
-            ctx.transcript.add(Direction.NOTE, name, s.reset() ? "reset at once, without reading"
-                    : cork ? "closed at once, without reading (the text and the close in one segment)"
-                    : "closed at once, without reading");
+            ctx.transcript.add(
+                    Direction.NOTE,
+                    name,
+                    s.reset()
+                            ? "reset at once, without reading"
+                            : cork
+                                    ? "closed at once, without reading (the text and the close in one segment)"
+                                    : "closed at once, without reading");
         }
     }
 

@@ -12,32 +12,42 @@ import org.hellointernet.conformance.target.Program;
 final class CrashSigns {
 
     /** Lines that only a crash prints, one alternative per language family. */
-    private static final Pattern CRASH = Pattern.compile(String.join("|",
-            "Traceback \\(most recent call last\\)",                       // Python
-            "^\\s+at [\\w$.<>/]+\\(",                                      // Java, Scala, Kotlin, C#
-            "Exception in thread",                                         // Java
-            "^panic:|^goroutine \\d+ \\[",                                 // Go
-            "panicked at",                                                 // Rust
-            "Segmentation fault|core dumped|^Aborted$",                     // C, C++ (as a shell says it)
-            "Unhandled [Ee]xception",                                      // C#, .NET
-            "[Uu]ncaught exception|PHP Fatal error|Uncaught \\w+",         // PHP, JavaScript
-            "^\\s*throw \\w+;|node:internal|^\\s+at .*\\(node:",           // Node.js
-            "^\\s+at .+:\\d+:\\d+\\)?$",                                   // Node.js, Deno
+    private static final Pattern CRASH = Pattern.compile(String.join(
+            "|",
+            "Traceback \\(most recent call last\\)", // Python
+            "^\\s+at [\\w$.<>/]+\\(", // Java, Scala, Kotlin, C#
+            "Exception in thread", // Java
+            "^panic:|^goroutine \\d+ \\[", // Go
+            "panicked at", // Rust
+            "Segmentation fault|core dumped|^Aborted$", // C, C++ (as a shell says it)
+            "Unhandled [Ee]xception", // C#, .NET
+            "[Uu]ncaught exception|PHP Fatal error|Uncaught \\w+", // PHP, JavaScript
+            "^\\s*throw \\w+;|node:internal|^\\s+at .*\\(node:", // Node.js
+            "^\\s+at .+:\\d+:\\d+\\)?$", // Node.js, Deno
             ":\\d+:in [`'].*\\([A-Z]\\w*(::\\w+)*\\)$|^\\s+from \\S+:\\d+:in [`']", // Ruby
-            "^stack traceback:",                                           // Lua
-            "^Fatal error:",                                               // Swift
-            "terminate called after throwing"));                           // C++
+            "^stack traceback:", // Lua
+            "^Fatal error:", // Swift
+            "terminate called after throwing")); // C++
 
-    private static final Map<Integer, String> SIGNALS = Map.ofEntries(Map.entry(1, "SIGHUP"), Map.entry(2, "SIGINT"),
-            Map.entry(3, "SIGQUIT"), Map.entry(4, "SIGILL"), Map.entry(5, "SIGTRAP"), Map.entry(6, "SIGABRT"),
-            Map.entry(7, "SIGBUS"), Map.entry(8, "SIGFPE"), Map.entry(9, "SIGKILL"), Map.entry(11, "SIGSEGV"),
-            Map.entry(13, "SIGPIPE"), Map.entry(14, "SIGALRM"), Map.entry(15, "SIGTERM"));
+    private static final Map<Integer, String> SIGNALS = Map.ofEntries(
+            Map.entry(1, "SIGHUP"),
+            Map.entry(2, "SIGINT"),
+            Map.entry(3, "SIGQUIT"),
+            Map.entry(4, "SIGILL"),
+            Map.entry(5, "SIGTRAP"),
+            Map.entry(6, "SIGABRT"),
+            Map.entry(7, "SIGBUS"),
+            Map.entry(8, "SIGFPE"),
+            Map.entry(9, "SIGKILL"),
+            Map.entry(11, "SIGSEGV"),
+            Map.entry(13, "SIGPIPE"),
+            Map.entry(14, "SIGALRM"),
+            Map.entry(15, "SIGTERM"));
 
     /** Signals that mean the program crashed (not that someone stopped it). */
     private static final List<Integer> CRASH_SIGNALS = List.of(4, 5, 6, 7, 8, 11, 13);
 
-    private CrashSigns() {
-    }
+    private CrashSigns() {}
 
     /** True if {@code output} holds a crash's lines, or the exit status says a crashing signal killed it. */
     static boolean crashed(List<String> output, int exitCode) {

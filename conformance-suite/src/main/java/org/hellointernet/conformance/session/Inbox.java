@@ -12,7 +12,13 @@ final class Inbox {
     static final int LIMIT = 256 * 1024;
 
     /** How a read ended. */
-    enum End { LF, EOF, RESET, TIMEOUT, QUIET }
+    enum End {
+        LF,
+        EOF,
+        RESET,
+        TIMEOUT,
+        QUIET
+    }
 
     /** Bytes read by one wait, and how it ended. */
     // the bytes as they came off the wire, by design; nothing compares these records or uses them as keys
@@ -98,7 +104,8 @@ final class Inbox {
                 return take(all, End.QUIET);
             }
             long until = pendingBytes && quietNanos != Long.MAX_VALUE
-                    ? Math.min(deadlineNanos, lastArrivalNanos + quietNanos) : deadlineNanos;
+                    ? Math.min(deadlineNanos, lastArrivalNanos + quietNanos)
+                    : deadlineNanos;
             if (!waitUntil(until) && until == deadlineNanos) {
                 return new Read(Arrays.copyOfRange(all, position, all.length), End.TIMEOUT);
             }

@@ -8,12 +8,33 @@ import java.util.List;
  */
 final class Languages {
 
-    private static final List<String> NAMES = List.of("Rust", "Haskell", "Kotlin", "OCaml", "Elixir", "Scala",
-            "Zig", "Julia", "Dart", "Erlang", "Clojure", "Fortran", "Lua", "Perl", "Nim", "Racket", "Crystal",
-            "Prolog", "Smalltalk", "Ada", "Pascal", "Scheme", "Groovy", "Swift");
+    private static final List<String> NAMES = List.of(
+            "Rust",
+            "Haskell",
+            "Kotlin",
+            "OCaml",
+            "Elixir",
+            "Scala",
+            "Zig",
+            "Julia",
+            "Dart",
+            "Erlang",
+            "Clojure",
+            "Fortran",
+            "Lua",
+            "Perl",
+            "Nim",
+            "Racket",
+            "Crystal",
+            "Prolog",
+            "Smalltalk",
+            "Ada",
+            "Pascal",
+            "Scheme",
+            "Groovy",
+            "Swift");
 
-    private Languages() {
-    }
+    private Languages() {}
 
     static String forRule(String ruleId, int index) {
         return NAMES.get(Math.floorMod(ruleId.hashCode() + index, NAMES.size()));

@@ -26,8 +26,7 @@ final class LeavingClient {
 
     private static volatile EventLoopGroup group;
 
-    private LeavingClient() {
-    }
+    private LeavingClient() {}
 
     static boolean corks() {
         return Epoll.isAvailable();
@@ -35,7 +34,9 @@ final class LeavingClient {
 
     /** An open, corked connection to {@code to}. */
     static Channel connect(InetSocketAddress to, long timeoutMillis) throws IOException {
-        Bootstrap b = new Bootstrap().group(group()).channel(EpollSocketChannel.class)
+        Bootstrap b = new Bootstrap()
+                .group(group())
+                .channel(EpollSocketChannel.class)
                 .option(EpollChannelOption.TCP_CORK, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.max(1, Math.min(timeoutMillis, 60_000)))
                 .option(ChannelOption.AUTO_READ, false)
@@ -58,7 +59,8 @@ final class LeavingClient {
         w.awaitUninterruptibly(5000);
         ch.close().awaitUninterruptibly(5000);
         if (!w.isSuccess()) {
-            throw new IOException("could not send: " + (w.cause() == null ? "timed out" : w.cause().getMessage()));
+            throw new IOException("could not send: "
+                    + (w.cause() == null ? "timed out" : w.cause().getMessage()));
         }
     }
 

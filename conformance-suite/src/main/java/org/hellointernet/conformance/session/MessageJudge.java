@@ -15,8 +15,7 @@ import org.hellointernet.protocol.Visible;
 /** Judges a received hello or reply against the spec and explains a mismatch in a student's words. */
 final class MessageJudge {
 
-    private MessageJudge() {
-    }
+    private MessageJudge() {}
 
     /** The line's text without its LF and one CR; empty if the bytes are not valid UTF-8. */
     static Optional<String> text(byte[] bytes) {
@@ -25,10 +24,12 @@ final class MessageJudge {
             end--;
         }
         try {
-            String s = StandardCharsets.UTF_8.newDecoder()
+            String s = StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes, 0, end)).toString();
+                    .decode(ByteBuffer.wrap(bytes, 0, end))
+                    .toString();
             return Optional.of(Lines.stripCr(s));
         } catch (CharacterCodingException e) {
             return Optional.empty();
@@ -58,13 +59,18 @@ final class MessageJudge {
         }
         Goodbye g = goodbye.get();
         if (profile == Profile.CHALLENGE && !g.clientLanguage().equals(clientLanguage)) {
-            throw new StepFailure("the reply names the client's language as \"" + Visible.of(g.clientLanguage())
-                    + "\", but the client said \"Hello in " + clientLanguage + "\": copy X from the hello",
-                    expected, shown);
+            throw new StepFailure(
+                    "the reply names the client's language as \"" + Visible.of(g.clientLanguage())
+                            + "\", but the client said \"Hello in " + clientLanguage + "\": copy X from the hello",
+                    expected,
+                    shown);
         }
         if (serverLanguage != null && !g.serverLanguage().equals(serverLanguage)) {
-            throw new StepFailure("the reply names the server's language \"" + g.serverLanguage()
-                    + "\", but --language says " + serverLanguage, expected, shown);
+            throw new StepFailure(
+                    "the reply names the server's language \"" + g.serverLanguage() + "\", but --language says "
+                            + serverLanguage,
+                    expected,
+                    shown);
         }
     }
 
@@ -89,9 +95,15 @@ final class MessageJudge {
             throw new StepFailure("the reply contains a carriage return (\\r) inside the line", expected, shown);
         }
         Optional<Goodbye> g = Goodbye.parse(profile, line);
-        if (profile == Profile.CHALLENGE && g.isPresent() && !g.get().clientLanguage().equals(clientLanguage)) {
-            throw new StepFailure("the reply names the client's language as \"" + Visible.of(g.get().clientLanguage())
-                    + "\", but the client said \"Hello in " + clientLanguage + "\"", expected, shown);
+        if (profile == Profile.CHALLENGE
+                && g.isPresent()
+                && !g.get().clientLanguage().equals(clientLanguage)) {
+            throw new StepFailure(
+                    "the reply names the client's language as \""
+                            + Visible.of(g.get().clientLanguage()) + "\", but the client said \"Hello in "
+                            + clientLanguage + "\"",
+                    expected,
+                    shown);
         }
     }
 
@@ -108,8 +120,10 @@ final class MessageJudge {
             throw new StepFailure(explainHello(text.get()), expected, shown);
         }
         if (language != null && !hello.get().language().equals(language)) {
-            throw new StepFailure("the hello names \"" + hello.get().language() + "\", but --language says "
-                    + language, expected, shown);
+            throw new StepFailure(
+                    "the hello names \"" + hello.get().language() + "\", but --language says " + language,
+                    expected,
+                    shown);
         }
         return hello.get().language();
     }

@@ -25,12 +25,15 @@ final class OutputSteps {
     void expectOutput(Step.ExpectOutput s) throws StepFailure, InterruptedException {
         Program p = ctx.program != null ? ctx.program : ctx.server().process();
         if (p == null) {
-            throw new ScriptException(ctx.script.source() + ": expect_output needs a program (declare needs: [process])");
+            throw new ScriptException(
+                    ctx.script.source() + ": expect_output needs a program (declare needs: [process])");
         }
         String wanted = s.contains() != null ? ctx.vars.fill(s.contains()) : ctx.vars.fill(s.matches());
-        Predicate<String> test = s.contains() != null ? line -> line.contains(wanted)
+        Predicate<String> test = s.contains() != null
+                ? line -> line.contains(wanted)
                 : Pattern.compile(wanted).asPredicate();
-        String what = s.contains() != null ? "a line containing \"" + wanted + "\"" : "a line matching /" + wanted + "/";
+        String what =
+                s.contains() != null ? "a line containing \"" + wanted + "\"" : "a line matching /" + wanted + "/";
         List<OutputCapture> streams = switch (s.stream()) {
             case "stdout" -> List.of(p.stdout());
             case "stderr" -> List.of(p.stderr());
@@ -54,10 +57,13 @@ final class OutputSteps {
         if (found) {
             return;
         }
-        String where = s.stream().equals("any") ? "its output" : "standard " + (s.stream().equals("stdout") ? "output" : "error");
-        String message = "no " + what.substring(2) + " on " + where + " within "
-                + Durations.show(ctx.stretched(s.within()));
-        if (s.stream().equals("stdout") && p.stderr().linesFrom(mark(p, p.stderr())).stream().anyMatch(test)) {
+        String where = s.stream().equals("any")
+                ? "its output"
+                : "standard " + (s.stream().equals("stdout") ? "output" : "error");
+        String message =
+                "no " + what.substring(2) + " on " + where + " within " + Durations.show(ctx.stretched(s.within()));
+        if (s.stream().equals("stdout")
+                && p.stderr().linesFrom(mark(p, p.stderr())).stream().anyMatch(test)) {
             message += "; it was printed on standard error instead of standard output";
         }
         String seen = String.join("\n", p.stdout().linesFrom(mark(p, p.stdout())));
@@ -75,29 +81,37 @@ final class OutputSteps {
     void expectUsage(Step.ExpectUsage s) throws StepFailure, InterruptedException {
         Program p = programs.requireProgram();
         if (!p.waitForExit(programs.remaining(s.within()))) {
-            throw StepFailure.timedOut(s.within(), "the program was still running " + Durations.show(ctx.stretched(s.within()))
-                    + " later: it must check its arguments, print a usage line and exit",
-                    "a usage line and a non-zero exit status", "still running");
+            throw StepFailure.timedOut(
+                    s.within(),
+                    "the program was still running " + Durations.show(ctx.stretched(s.within()))
+                            + " later: it must check its arguments, print a usage line and exit",
+                    "a usage line and a non-zero exit status",
+                    "still running");
         }
         p.stdout().awaitClosed(Duration.ofSeconds(1));
         p.stderr().awaitClosed(Duration.ofSeconds(1));
         int code = p.exitCode().orElse(-1);
         List<String> output = new java.util.ArrayList<>(p.stderr().lines());
         output.addAll(p.stdout().lines());
-        String shown = output.isEmpty() ? "(no output)" : String.join("\n", output.subList(0, Math.min(12, output.size())));
+        String shown =
+                output.isEmpty() ? "(no output)" : String.join("\n", output.subList(0, Math.min(12, output.size())));
         ctx.transcript.note("exited with status " + code);
         if (code == 0) {
-            throw new StepFailure("the program exited with status 0", "a usage line and a non-zero exit status",
+            throw new StepFailure(
+                    "the program exited with status 0",
+                    "a usage line and a non-zero exit status",
                     "exit status 0; output: " + shown);
         }
         if (CrashSigns.crashed(output, code)) {
-            throw new StepFailure("the program crashed instead of printing a usage line"
-                    + CrashSigns.describe(output, code),
+            throw new StepFailure(
+                    "the program crashed instead of printing a usage line" + CrashSigns.describe(output, code),
                     "a usage line such as \"usage: server PORT\" and a non-zero exit status",
                     "exit status " + code + "; output: " + shown);
         }
         if (output.stream().noneMatch(USAGE.asPredicate())) {
-            throw new StepFailure("the program printed no usage line", "a usage line such as \"usage: server PORT\"",
+            throw new StepFailure(
+                    "the program printed no usage line",
+                    "a usage line such as \"usage: server PORT\"",
                     "exit status " + code + "; output: " + shown);
         }
     }
@@ -109,8 +123,9 @@ final class OutputSteps {
             case "stderr" -> List.of(p.stderr());
             default -> List.of(p.stdout(), p.stderr());
         };
-        String where = s.stream().equals("any") ? "its output" : "standard " + (s.stream().equals("stdout")
-                ? "output" : "error");
+        String where = s.stream().equals("any")
+                ? "its output"
+                : "standard " + (s.stream().equals("stdout") ? "output" : "error");
         long deadline = ctx.deadline(s.within().toMillis());
         // the whole message: once the program has exited, until its streams end (bounded)
         if (!p.isAlive()) {
@@ -119,24 +134,36 @@ final class OutputSteps {
             }
         }
         while (lines(streams).isEmpty() && System.nanoTime() < deadline) {
-            streams.get(0).awaitLine(0, l -> !l.isBlank(), Duration.ofNanos(Math.min(deadline - System.nanoTime(),
-                    50_000_000L)));
+            streams.get(0)
+                    .awaitLine(
+                            0,
+                            l -> !l.isBlank(),
+                            Duration.ofNanos(Math.min(deadline - System.nanoTime(), 50_000_000L)));
         }
         List<String> lines = lines(streams);
         int code = p.exitCode().orElse(0);
-        String shown = lines.isEmpty() ? "(nothing)" : String.join("\n", lines.subList(0, Math.min(12, lines.size())))
-                + (lines.size() > 12 ? "\n... (" + (lines.size() - 12) + " more lines)" : "");
+        String shown = lines.isEmpty()
+                ? "(nothing)"
+                : String.join("\n", lines.subList(0, Math.min(12, lines.size())))
+                        + (lines.size() > 12 ? "\n... (" + (lines.size() - 12) + " more lines)" : "");
         String wanted = "one line on " + where + " that says what went wrong, in words";
         if (lines.isEmpty()) {
-            String elsewhere = s.stream().equals("stderr") && !lines(List.of(p.stdout())).isEmpty()
-                    ? "; it printed on standard output instead: " + lines(List.of(p.stdout())).get(0) : "";
-            throw StepFailure.timedOut(s.within(), "no message on " + where + elsewhere, wanted, "(nothing on " + where + ")");
+            String elsewhere =
+                    s.stream().equals("stderr") && !lines(List.of(p.stdout())).isEmpty()
+                            ? "; it printed on standard output instead: "
+                                    + lines(List.of(p.stdout())).get(0)
+                            : "";
+            throw StepFailure.timedOut(
+                    s.within(), "no message on " + where + elsewhere, wanted, "(nothing on " + where + ")");
         }
         List<String> all = new java.util.ArrayList<>(lines(List.of(p.stderr())));
         all.addAll(lines(List.of(p.stdout())));
         if (CrashSigns.crashed(all, code)) {
-            throw new StepFailure("the program crashed instead of printing a message" + CrashSigns.describe(all, code)
-                    + ": a stack trace is not a message", wanted, shown);
+            throw new StepFailure(
+                    "the program crashed instead of printing a message" + CrashSigns.describe(all, code)
+                            + ": a stack trace is not a message",
+                    wanted,
+                    shown);
         }
         if (lines.size() > s.maxLines()) {
             throw new StepFailure("the message is " + lines.size() + " lines long, not one line", wanted, shown);

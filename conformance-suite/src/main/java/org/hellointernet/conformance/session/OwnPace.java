@@ -32,8 +32,7 @@ final class OwnPace {
      * @param pace how long a plain hello took to be answered, if it was measured and answered, else null
      * @param paceMeasured whether a plain hello was sent at all (the reply was later than the rule's own time)
      */
-    record Result(Read read, Duration pace, boolean paceMeasured) {
-    }
+    record Result(Read read, Duration pace, boolean paceMeasured) {}
 
     private static final long SLICE_NANOS = 50_000_000L;
 
@@ -52,13 +51,16 @@ final class OwnPace {
         ctx.transcript.note("no reply within " + Durations.show(ctx.stretched(within))
                 + ": is this server merely slow? a plain hello on a new connection tells");
         CompletableFuture<Duration> pace = CompletableFuture.supplyAsync(this::measure, ctx.io);
-        long hard = Math.min(t0 + ctx.stretched(within.plus(Step.OWN_PACE_GRACE)).toNanos(), ctx.deadlineNanos);
+        long hard =
+                Math.min(t0 + ctx.stretched(within.plus(Step.OWN_PACE_GRACE)).toNanos(), ctx.deadlineNanos);
         while (true) {
             long now = System.nanoTime();
             long limit = hard;
             if (pace.isDone()) {
                 Duration p = pace.join();
-                limit = p == null ? now : Math.min(hard, t0 + ctx.stretched(within.plus(p)).toNanos());
+                limit = p == null
+                        ? now
+                        : Math.min(hard, t0 + ctx.stretched(within.plus(p)).toNanos());
             }
             Read r = reader.read(Math.max(now, Math.min(limit, now + SLICE_NANOS)));
             if (!r.isEmpty() || r.end() != End.TIMEOUT || System.nanoTime() >= limit) {
@@ -85,7 +87,9 @@ final class OwnPace {
             try (Conn conn = new Conn("pace", socket, ctx.transcript, Direction.S, ctx.io)) {
                 conn.send(new Hello(ctx.vars.get("language")).wire().getBytes(StandardCharsets.UTF_8), 5000);
                 Read read = conn.inbox().message(StepRunner.QUIET_MILLIS * 1_000_000L, ctx.deadline(5000));
-                return read.isEmpty() ? null : Duration.ofNanos(Math.max(0, conn.inbox().lastArrivalNanos() - t0));
+                return read.isEmpty()
+                        ? null
+                        : Duration.ofNanos(Math.max(0, conn.inbox().lastArrivalNanos() - t0));
             }
         } catch (IOException | Conn.SendException e) {
             ctx.transcript.add(Direction.NOTE, "pace", "a plain hello could not be sent: " + e.getMessage());

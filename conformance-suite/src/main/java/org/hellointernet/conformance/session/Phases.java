@@ -14,8 +14,7 @@ import org.hellointernet.conformance.result.Status;
  */
 final class Phases {
 
-    private Phases() {
-    }
+    private Phases() {}
 
     /** The entries in two phases: those without a prerequisite in this run, then those with one. */
     static List<List<RuleScript>> of(List<RuleScript> entries) {

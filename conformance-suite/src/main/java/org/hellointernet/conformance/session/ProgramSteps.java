@@ -31,7 +31,8 @@ final class ProgramSteps {
         if (!host.isEmpty()) {
             host = command.runner().hostFor(host);
         }
-        Map<String, String> values = ctx.hostsFile == null ? Map.of("host", host, "port", port)
+        Map<String, String> values = ctx.hostsFile == null
+                ? Map.of("host", host, "port", port)
                 : Map.of("host", host, "port", port, HostsFile.VALUE, ctx.hostsFile.toString());
         String line = command.render(values).strip();
         if (ctx.program != null) {
@@ -50,13 +51,18 @@ final class ProgramSteps {
     void expectExit(Step.ExpectExit s) throws StepFailure, InterruptedException {
         Program p = requireProgram();
         Duration upAtStart = p.uptime();
-        boolean exited = p.waitForExit(s.stretch() ? remaining(s.within())
-                : Duration.ofNanos(Math.max(0, ctx.pauseUntil(s.within().toMillis()) - System.nanoTime())));
+        boolean exited = p.waitForExit(
+                s.stretch()
+                        ? remaining(s.within())
+                        : Duration.ofNanos(Math.max(0, ctx.pauseUntil(s.within().toMillis()) - System.nanoTime())));
         if (!exited) {
             Duration waited = s.stretch() ? ctx.stretched(s.within()) : s.within();
             ctx.transcript.note("still running after " + Durations.show(waited));
-            throw StepFailure.timedOut(s.within(), "the program was still running " + Durations.show(waited) + " later",
-                    "it exits within " + Durations.show(s.within()) + exitWanted(s.code()), "still running");
+            throw StepFailure.timedOut(
+                    s.within(),
+                    "the program was still running " + Durations.show(waited) + " later",
+                    "it exits within " + Durations.show(s.within()) + exitWanted(s.code()),
+                    "still running");
         }
         int code = p.exitCode().orElse(-1);
         // when it exited, as its own uptime tells (not when this thread noticed)
@@ -72,8 +78,10 @@ final class ProgramSteps {
             default -> true;
         };
         if (!ok) {
-            throw new StepFailure("the program exited with status " + code,
-                    "exit status " + (s.code().equals("0") ? "0" : "not 0"), "exit status " + code);
+            throw new StepFailure(
+                    "the program exited with status " + code,
+                    "exit status " + (s.code().equals("0") ? "0" : "not 0"),
+                    "exit status " + code);
         }
     }
 
@@ -82,7 +90,8 @@ final class ProgramSteps {
         if (server.startup() == null) {
             throw new StepFailure("the server was not started by the harness", "a started server", "none");
         }
-        ctx.transcript.note("the server listened on port " + server.port() + " after " + Durations.show(server.startup()));
+        ctx.transcript.note(
+                "the server listened on port " + server.port() + " after " + Durations.show(server.startup()));
         ctx.judgeTime("listened", server.startup().toNanos(), org.hellointernet.protocol.Protocol.START_TIMEOUT);
     }
 
@@ -102,8 +111,10 @@ final class ProgramSteps {
             return; // an address target: the exchanges that follow judge whether it still serves
         }
         if (p.waitForExit(Duration.ofNanos(Math.max(0, ctx.deadline(s.duration().toMillis()) - System.nanoTime())))) {
-            throw new StepFailure("the server stopped after that connection" + serverState(ctx.server()),
-                    "the server keeps running, serving the next clients", CrashSigns.exitWords(p));
+            throw new StepFailure(
+                    "the server stopped after that connection" + serverState(ctx.server()),
+                    "the server keeps running, serving the next clients",
+                    CrashSigns.exitWords(p));
         }
     }
 
@@ -120,9 +131,10 @@ final class ProgramSteps {
      */
     Duration remaining(Duration within) {
         long allowance = ctx.connectedAfter == null && ctx.target instanceof SessionTarget.Client c
-                ? c.startAllowance().toNanos() : 0;
-        return Duration.ofNanos(Math.max(0, Math.min(ctx.deadline(within.toMillis()) + allowance, ctx.deadlineNanos)
-                - System.nanoTime()));
+                ? c.startAllowance().toNanos()
+                : 0;
+        return Duration.ofNanos(Math.max(
+                0, Math.min(ctx.deadline(within.toMillis()) + allowance, ctx.deadlineNanos) - System.nanoTime()));
     }
 
     private static String exitWanted(String code) {
@@ -165,8 +177,8 @@ final class ProgramSteps {
         stream.linesFrom(mark).stream().limit(RECORDED_LINES).forEach(l -> ctx.transcript.add(d, "", l));
         long more = stream.totalLines() - Math.max(0, mark) - RECORDED_LINES;
         if (more > 0) {
-            ctx.transcript.note(more + " more lines of " + name + " not shown (" + stream.totalBytes()
-                    + " bytes in all)");
+            ctx.transcript.note(
+                    more + " more lines of " + name + " not shown (" + stream.totalBytes() + " bytes in all)");
         }
     }
 }

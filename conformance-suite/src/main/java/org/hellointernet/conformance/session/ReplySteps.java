@@ -25,7 +25,8 @@ final class ReplySteps {
      * period, after which {@link #closeHelps} half-closes.
      */
     long replyDeadline(long withinMillis) {
-        if (ctx.script.halfCloseFallback() && ctx.target instanceof SessionTarget.Server s
+        if (ctx.script.halfCloseFallback()
+                && ctx.target instanceof SessionTarget.Server s
                 && s.traits().answersOnlyOnClose()) {
             return ctx.pauseUntil(Math.min(withinMillis, 2 * StepRunner.QUIET_MILLIS));
         }
@@ -42,7 +43,9 @@ final class ReplySteps {
      * reply it gives then, this rule judges what it is about instead of failing for the same cause again.
      */
     Read closeHelps(Conn conn, Read read, OwnPace.Reader reader) throws InterruptedException {
-        if (!ctx.script.halfCloseFallback() || read.end() != End.TIMEOUT || !read.isEmpty()
+        if (!ctx.script.halfCloseFallback()
+                || read.end() != End.TIMEOUT
+                || !read.isEmpty()
                 || conn.inbox().received() > 0) {
             return read;
         }
@@ -66,32 +69,42 @@ final class ReplySteps {
         long t0 = System.nanoTime();
         Duration allowed = s.within();
         long within = allowed.toMillis();
-        OwnPace.Reader reader = deadline -> s.newlineRequired() ? conn.inbox().line(deadline)
+        OwnPace.Reader reader = deadline -> s.newlineRequired()
+                ? conn.inbox().line(deadline)
                 : conn.inbox().message(StepRunner.QUIET_MILLIS * 1_000_000L, deadline);
-        OwnPace.Result waited = s.ownPace() ? new OwnPace(ctx).await(t0, allowed, reader)
+        OwnPace.Result waited = s.ownPace()
+                ? new OwnPace(ctx).await(t0, allowed, reader)
                 : new OwnPace.Result(reader.read(replyDeadline(within)), null, false);
         Read read = closeHelps(conn, waited.read(), reader);
         boolean afterClose = !ConnectionSteps.sameRead(read, waited.read());
         long elapsed = conn.inbox().lastArrivalNanos() - t0;
         String expected = expectedReply();
-        String pace = !waited.paceMeasured() ? "" : waited.pace() == null
-                ? " (and a plain hello on a new connection got no reply either)"
-                : " (a plain hello on a new connection was answered after " + Durations.show(waited.pace()) + ")";
+        String pace = !waited.paceMeasured()
+                ? ""
+                : waited.pace() == null
+                        ? " (and a plain hello on a new connection got no reply either)"
+                        : " (a plain hello on a new connection was answered after " + Durations.show(waited.pace())
+                                + ")";
         if (read.isEmpty()) {
             if (read.end() == End.TIMEOUT) {
                 Duration total = Duration.ofNanos(System.nanoTime() - t0);
-                throw StepFailure.timedOut(waited.paceMeasured() ? allowed.plus(Step.OWN_PACE_GRACE) : allowed,
-                        "no reply within " + Durations.show(total) + pace, expected,
+                throw StepFailure.timedOut(
+                        waited.paceMeasured() ? allowed.plus(Step.OWN_PACE_GRACE) : allowed,
+                        "no reply within " + Durations.show(total) + pace,
+                        expected,
                         describeEnd(read, total.toMillis()));
             }
-            throw new StepFailure("the server closed the connection without replying", expected,
-                    describeEnd(read, within));
+            throw new StepFailure(
+                    "the server closed the connection without replying", expected, describeEnd(read, within));
         }
-        if (waited.paceMeasured() && (waited.pace() == null
-                || elapsed > ctx.stretched(allowed.plus(waited.pace())).toNanos())) {
-            throw StepFailure.timedOut(allowed.plus(Step.OWN_PACE_GRACE), "the reply came only after "
-                    + Durations.show(Duration.ofNanos(elapsed)) + pace, "a reply within " + Durations.show(allowed)
-                    + (waited.pace() == null ? "" : " of this server's own pace"),
+        if (waited.paceMeasured()
+                && (waited.pace() == null
+                        || elapsed > ctx.stretched(allowed.plus(waited.pace())).toNanos())) {
+            throw StepFailure.timedOut(
+                    allowed.plus(Step.OWN_PACE_GRACE),
+                    "the reply came only after " + Durations.show(Duration.ofNanos(elapsed)) + pace,
+                    "a reply within " + Durations.show(allowed)
+                            + (waited.pace() == null ? "" : " of this server's own pace"),
                     describeEnd(read, within));
         }
         if (waited.paceMeasured()) {
@@ -102,11 +115,15 @@ final class ReplySteps {
             ctx.judgeTime("replied", elapsed, allowed);
         }
         if (s.newlineRequired() && read.end() != End.LF) {
-            throw new StepFailure("the reply has no newline (\\n) at the end", expected + "\\n",
-                    Visible.quotedLine(read.bytes()));
+            throw new StepFailure(
+                    "the reply has no newline (\\n) at the end", expected + "\\n", Visible.quotedLine(read.bytes()));
         }
         if (s.strict()) {
-            MessageJudge.reply(read.bytes(), ctx.profile, ctx.vars.get("language"), ctx.server().language());
+            MessageJudge.reply(
+                    read.bytes(),
+                    ctx.profile,
+                    ctx.vars.get("language"),
+                    ctx.server().language());
         } else {
             MessageJudge.lenientReply(read.bytes(), ctx.profile, ctx.vars.get("language"));
         }
@@ -115,7 +132,8 @@ final class ReplySteps {
     private String expectedReply() {
         String s = ctx.server().language();
         String x = ctx.vars.get("language");
-        return s == null ? Goodbye.format(ctx.profile).replace("<client language>", x)
+        return s == null
+                ? Goodbye.format(ctx.profile).replace("<client language>", x)
                 : new Goodbye(ctx.profile, x, s).line();
     }
 
@@ -138,19 +156,26 @@ final class ReplySteps {
                 String pattern = ctx.vars.fill(s.matches());
                 String text = MessageJudge.text(read.bytes()).orElse("");
                 if (!java.util.regex.Pattern.compile(pattern).matcher(text).find()) {
-                    throw new StepFailure("the line is not the one expected", "a line matching /" + pattern + "/",
+                    throw new StepFailure(
+                            "the line is not the one expected",
+                            "a line matching /" + pattern + "/",
                             Visible.quotedLine(read.bytes()));
                 }
             }
             return;
         }
         if (read.isEmpty() && read.end() == End.TIMEOUT) {
-            throw StepFailure.timedOut(s.within(), "nothing arrived within " + Durations.show(ctx.stretched(s.within())),
-                    "a " + what + " line ending in \\n", describeEnd(read, ctx.stretched(s.within()).toMillis()));
+            throw StepFailure.timedOut(
+                    s.within(),
+                    "nothing arrived within " + Durations.show(ctx.stretched(s.within())),
+                    "a " + what + " line ending in \\n",
+                    describeEnd(read, ctx.stretched(s.within()).toMillis()));
         }
         if (read.isEmpty()) {
-            throw new StepFailure("the connection was closed before any " + what + " arrived",
-                    "a " + what + " line ending in \\n", describeEnd(read, within));
+            throw new StepFailure(
+                    "the connection was closed before any " + what + " arrived",
+                    "a " + what + " line ending in \\n",
+                    describeEnd(read, within));
         }
         String message = read.end() == End.TIMEOUT
                 ? "the " + what + " has no newline (\\n): nothing more arrived within " + Durations.show(s.within())
@@ -166,8 +191,10 @@ final class ReplySteps {
         }
         byte[] pending = conn.inbox().pending();
         if (pending.length > 0) {
-            throw new StepFailure("bytes arrived before " + s.before() + " was sent: an answer to something else",
-                    "nothing yet (" + s.before() + " has not been sent)", Visible.quotedLine(pending));
+            throw new StepFailure(
+                    "bytes arrived before " + s.before() + " was sent: an answer to something else",
+                    "nothing yet (" + s.before() + " has not been sent)",
+                    Visible.quotedLine(pending));
         }
     }
 
@@ -179,7 +206,9 @@ final class ReplySteps {
         byte[] extra = conn.inbox().pending();
         conn.inbox().consumeAll();
         if (extra.length > 0 && !s.ignoreBytes()) {
-            throw new StepFailure("more bytes arrived after the reply", "the connection closed after the reply line",
+            throw new StepFailure(
+                    "more bytes arrived after the reply",
+                    "the connection closed after the reply line",
                     Visible.quotedLine(extra));
         }
         if (extra.length > 0) {
@@ -187,8 +216,11 @@ final class ReplySteps {
         }
         if (!closed) {
             Duration waited = ctx.stretched(s.within());
-            throw StepFailure.timedOut(s.within(), "the connection was still open " + Durations.show(waited) + " after the reply",
-                    "the connection closed within " + Durations.show(s.within()), "still open");
+            throw StepFailure.timedOut(
+                    s.within(),
+                    "the connection was still open " + Durations.show(waited) + " after the reply",
+                    "the connection closed within " + Durations.show(s.within()),
+                    "still open");
         }
         ctx.judgeTime("the connection was closed", elapsed, s.within());
     }
@@ -200,8 +232,8 @@ final class ReplySteps {
         // give a close that races with the bytes no say: only bytes count
         byte[] extra = conn.inbox().pending();
         if (extra.length > 0) {
-            throw new StepFailure("more than one line arrived", "exactly one reply line",
-                    "then " + Visible.quotedLine(extra));
+            throw new StepFailure(
+                    "more than one line arrived", "exactly one reply line", "then " + Visible.quotedLine(extra));
         }
     }
 
@@ -224,12 +256,18 @@ final class ReplySteps {
 
     static String describeEnd(Read read, long withinMillis) {
         return switch (read.end()) {
-            case TIMEOUT -> read.isEmpty() ? "nothing within " + withinMillis + " ms"
-                    : Visible.quotedLine(read.bytes()) + ", then nothing more within " + withinMillis + " ms";
-            case EOF -> read.isEmpty() ? "the connection closed (EOF) without a byte"
-                    : Visible.quotedLine(read.bytes()) + ", then the connection closed";
-            case RESET -> read.isEmpty() ? "the connection was reset without a byte"
-                    : Visible.quotedLine(read.bytes()) + ", then the connection was reset";
+            case TIMEOUT ->
+                read.isEmpty()
+                        ? "nothing within " + withinMillis + " ms"
+                        : Visible.quotedLine(read.bytes()) + ", then nothing more within " + withinMillis + " ms";
+            case EOF ->
+                read.isEmpty()
+                        ? "the connection closed (EOF) without a byte"
+                        : Visible.quotedLine(read.bytes()) + ", then the connection closed";
+            case RESET ->
+                read.isEmpty()
+                        ? "the connection was reset without a byte"
+                        : Visible.quotedLine(read.bytes()) + ", then the connection was reset";
             case LF, QUIET -> Visible.quotedLine(read.bytes());
         };
     }

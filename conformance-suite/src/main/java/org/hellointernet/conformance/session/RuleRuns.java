@@ -26,8 +26,7 @@ final class RuleRuns {
         SessionEngine.Outcome run(RuleScript entry, int worker, Timing timing);
     }
 
-    private RuleRuns() {
-    }
+    private RuleRuns() {}
 
     /** Runs {@code entries} and returns one result per entry, in their order. */
     static List<RuleResult> run(List<RuleScript> entries, int jobs, String name, Timing timing, One one) {
@@ -50,9 +49,13 @@ final class RuleRuns {
             });
             for (RuleScript e : phase) {
                 RuleResult first = done.get(e.rule().id());
-                if (first != null && first.status() == Status.FAIL && timedOut.getOrDefault(e.rule().id(), false)) {
+                if (first != null
+                        && first.status() == Status.FAIL
+                        && timedOut.getOrDefault(e.rule().id(), false)) {
                     Timing longer = timing.atLeast(2 * timing.factor());
-                    done.put(e.rule().id(), confirmed(first, one.run(e, ALONE, longer).result(), longer));
+                    done.put(
+                            e.rule().id(),
+                            confirmed(first, one.run(e, ALONE, longer).result(), longer));
                 }
             }
         }
@@ -65,8 +68,12 @@ final class RuleRuns {
      */
     static RuleResult confirmed(RuleResult first, RuleResult again, Timing longer) {
         List<TranscriptEntry> transcript = new ArrayList<>(first.transcript());
-        transcript.add(new TranscriptEntry(first.durationMs(), Direction.NOTE, "", "that run failed by a timeout ("
-                + first.message() + "); the rule is run again alone (" + longer.reason() + "):"));
+        transcript.add(new TranscriptEntry(
+                first.durationMs(),
+                Direction.NOTE,
+                "",
+                "that run failed by a timeout (" + first.message() + "); the rule is run again alone ("
+                        + longer.reason() + "):"));
         transcript.addAll(again.transcript());
         String note = again.status() == Status.PASS
                 ? "passed when run again alone; with other rules running at the same time: " + first.message()
@@ -74,8 +81,16 @@ final class RuleRuns {
         if (!again.note().isEmpty()) {
             note = note + "; " + again.note();
         }
-        return new RuleResult(again.rule(), again.status(), again.message(), again.expected(), again.observed(),
-                transcript, again.reproduce(), first.durationMs() + again.durationMs(), note);
+        return new RuleResult(
+                again.rule(),
+                again.status(),
+                again.message(),
+                again.expected(),
+                again.observed(),
+                transcript,
+                again.reproduce(),
+                first.durationMs() + again.durationMs(),
+                note);
     }
 
     /** Slow sessions first ({@code slow: true}), so parallel workers finish together. */

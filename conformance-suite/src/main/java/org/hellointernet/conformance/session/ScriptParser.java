@@ -28,9 +28,26 @@ import org.hellointernet.spec.Rule;
 public final class ScriptParser {
 
     private static final YAMLMapper YAML = new YAMLMapper();
-    private static final Set<String> TOP_LEVEL = Set.of("rule", "summary", "reproduce", "needs", "server", "listen",
-            "timeout", "steps", "requires", "level", "profiles", "section", "title", "requirement", "hint", "slow",
-            "half_close_fallback", "prerequisite", "explains");
+    private static final Set<String> TOP_LEVEL = Set.of(
+            "rule",
+            "summary",
+            "reproduce",
+            "needs",
+            "server",
+            "listen",
+            "timeout",
+            "steps",
+            "requires",
+            "level",
+            "profiles",
+            "section",
+            "title",
+            "requirement",
+            "hint",
+            "slow",
+            "half_close_fallback",
+            "prerequisite",
+            "explains");
 
     private final String source;
 
@@ -89,13 +106,25 @@ public final class ScriptParser {
             throw error("steps must be a non-empty list");
         }
         List<Step> steps = new StepParser(this::error).steps(stepsNode, "steps");
-        Duration timeout = root.has("timeout") ? duration(root.get("timeout"), "timeout")
-                : SessionScript.defaultTimeout(steps);
-        return new SessionScript(rule, role, root.path("summary").asText(""), root.path("reproduce").asText(""),
-                needs, listen, timeout, steps, source, requires(root), definition(root, rule, role),
-                server.equals("fresh"), root.path("slow").asBoolean(false),
+        Duration timeout =
+                root.has("timeout") ? duration(root.get("timeout"), "timeout") : SessionScript.defaultTimeout(steps);
+        return new SessionScript(
+                rule,
+                role,
+                root.path("summary").asText(""),
+                root.path("reproduce").asText(""),
+                needs,
+                listen,
+                timeout,
+                steps,
+                source,
+                requires(root),
+                definition(root, rule, role),
+                server.equals("fresh"),
+                root.path("slow").asBoolean(false),
                 role == Role.SERVER && root.path("half_close_fallback").asBoolean(true),
-                root.path("prerequisite").asBoolean(false), explains(root.get("explains")));
+                root.path("prerequisite").asBoolean(false),
+                explains(root.get("explains")));
     }
 
     /**
@@ -120,7 +149,9 @@ public final class ScriptParser {
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             FailureKind kind = failureKind(new TextNode(e.getKey()));
-            if (!e.getValue().canConvertToInt() || !e.getValue().isIntegralNumber() || e.getValue().asInt() < 1) {
+            if (!e.getValue().canConvertToInt()
+                    || !e.getValue().isIntegralNumber()
+                    || e.getValue().asInt() < 1) {
                 throw error("explains: the rank of " + e.getKey() + " must be a whole number from 1 (most telling),"
                         + " not \"" + e.getValue().asText() + "\"");
             }
@@ -133,13 +164,18 @@ public final class ScriptParser {
         String text = n.asText().trim();
         FailureKind kind = null;
         try {
-            kind = n.isTextual() ? FailureKind.valueOf(text.toUpperCase(Locale.ROOT).replace('-', '_')) : null;
+            kind = n.isTextual()
+                    ? FailureKind.valueOf(text.toUpperCase(Locale.ROOT).replace('-', '_'))
+                    : null;
         } catch (IllegalArgumentException e) {
             // said below, with the kinds there are
         }
         if (kind == null) {
-            throw error("explains: unknown failure kind \"" + text + "\" (known: " + Arrays.stream(FailureKind.values())
-                    .filter(FailureKind::explainableByRules).map(FailureKind::name).collect(Collectors.joining(", "))
+            throw error("explains: unknown failure kind \"" + text + "\" (known: "
+                    + Arrays.stream(FailureKind.values())
+                            .filter(FailureKind::explainableByRules)
+                            .map(FailureKind::name)
+                            .collect(Collectors.joining(", "))
                     + ")");
         }
         if (!kind.explainableByRules()) {
@@ -169,9 +205,15 @@ public final class ScriptParser {
         if (profiles.isEmpty()) {
             profiles = EnumSet.allOf(Profile.class);
         }
-        return new Rule(id, role, enumValue(Level.class, root.get("level").asText(), "level"), profiles,
-                root.path("section").asText("instructor"), requiredText(root, "title", "a new rule"),
-                requiredText(root, "requirement", "a new rule"), requiredText(root, "hint", "a new rule"));
+        return new Rule(
+                id,
+                role,
+                enumValue(Level.class, root.get("level").asText(), "level"),
+                profiles,
+                root.path("section").asText("instructor"),
+                requiredText(root, "title", "a new rule"),
+                requiredText(root, "requirement", "a new rule"),
+                requiredText(root, "hint", "a new rule"));
     }
 
     ScriptException error(String message) {

@@ -59,13 +59,14 @@ final class ScriptedServer implements AutoCloseable {
      */
     static ScriptedServer listen(SessionScript.Listen listen, Transcript transcript, List<InetAddress> extra)
             throws IOException {
-        List<InetAddress> addresses = new ArrayList<>(switch (listen) {
-            case IPV4 -> List.of(InetAddress.getByName("127.0.0.1"));
-            case IPV6 -> List.of(InetAddress.getByName("::1"));
-            case LOCALHOST -> List.of(InetAddress.getAllByName("localhost"));
-            case NAME -> List.of(org.hellointernet.conformance.target.HostsFile.TARGET);
-            case NONE -> throw new IllegalArgumentException("nothing to listen on");
-        });
+        List<InetAddress> addresses = new ArrayList<>(
+                switch (listen) {
+                    case IPV4 -> List.of(InetAddress.getByName("127.0.0.1"));
+                    case IPV6 -> List.of(InetAddress.getByName("::1"));
+                    case LOCALHOST -> List.of(InetAddress.getAllByName("localhost"));
+                    case NAME -> List.of(org.hellointernet.conformance.target.HostsFile.TARGET);
+                    case NONE -> throw new IllegalArgumentException("nothing to listen on");
+                });
         for (InetAddress a : extra) {
             if (!addresses.contains(a)) {
                 addresses.add(a);
@@ -90,8 +91,11 @@ final class ScriptedServer implements AutoCloseable {
             try {
                 Socket socket = s.accept();
                 int n = connections.incrementAndGet();
-                transcript.add(Direction.NOTE, "", "connection #" + n + " accepted from "
-                        + socket.getInetAddress().getHostAddress() + " port " + socket.getPort());
+                transcript.add(
+                        Direction.NOTE,
+                        "",
+                        "connection #" + n + " accepted from "
+                                + socket.getInetAddress().getHostAddress() + " port " + socket.getPort());
                 accepted.add(socket);
             } catch (IOException e) {
                 return;

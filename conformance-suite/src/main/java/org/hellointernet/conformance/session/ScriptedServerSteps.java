@@ -20,7 +20,9 @@ final class ScriptedServerSteps {
 
     void accept(Step.Accept s) throws StepFailure, InterruptedException {
         ScriptedServer server = requireScripted();
-        long allowance = ctx.target instanceof SessionTarget.Client c ? c.startAllowance().toNanos() : 0;
+        long allowance = ctx.target instanceof SessionTarget.Client c
+                ? c.startAllowance().toNanos()
+                : 0;
         long t0 = System.nanoTime();
         long deadline = Math.min(ctx.deadline(s.within().toMillis()) + allowance, ctx.deadlineNanos);
         while (true) {
@@ -28,13 +30,15 @@ final class ScriptedServerSteps {
             if (socket == null) {
                 boolean exited = ctx.program != null && !ctx.program.isAlive();
                 String run = ctx.programLine == null ? "the client" : "the client (run as `" + ctx.programLine + "`)";
-                String message = (exited ? run + " exited without connecting"
-                        : run + " did not connect within " + Durations.show(Duration.ofNanos(deadline - t0)))
+                String message = (exited
+                                ? run + " exited without connecting"
+                                : run + " did not connect within " + Durations.show(Duration.ofNanos(deadline - t0)))
                         + ProgramSteps.programState(ctx.program);
                 if (exited) {
                     throw new StepFailure(message, "a connection to port " + server.port(), "no connection");
                 }
-                throw StepFailure.timedOut(s.within(), message, "a connection to port " + server.port(), "no connection");
+                throw StepFailure.timedOut(
+                        s.within(), message, "a connection to port " + server.port(), "no connection");
             }
             if (ctx.connectedAfter == null && ctx.programStartedNanos != 0) {
                 ctx.connectedAfter = Duration.ofNanos(System.nanoTime() - ctx.programStartedNanos);
@@ -80,7 +84,10 @@ final class ScriptedServerSteps {
 
     void expectHello(Step.ExpectHello s) throws StepFailure, InterruptedException {
         Conn conn = ctx.conn(s.from());
-        Read read = conn.inbox().message(StepRunner.QUIET_MILLIS * 1_000_000L, ctx.deadline(s.within().toMillis()));
+        Read read = conn.inbox()
+                .message(
+                        StepRunner.QUIET_MILLIS * 1_000_000L,
+                        ctx.deadline(s.within().toMillis()));
         if (read.isEmpty()) {
             throw noHello(read, s.within());
         }
@@ -90,7 +97,9 @@ final class ScriptedServerSteps {
             conn.inbox().awaitMoreThan(received, ctx.deadline(300));
             byte[] extra = conn.inbox().pending();
             if (extra.length > 0) {
-                throw new StepFailure("the client sent more after its hello line", "only \"Hello in X\\n\"",
+                throw new StepFailure(
+                        "the client sent more after its hello line",
+                        "only \"Hello in X\\n\"",
                         Visible.quotedLine(read.bytes()) + " then " + Visible.quotedLine(extra));
             }
         }
@@ -99,24 +108,33 @@ final class ScriptedServerSteps {
     private StepFailure noHello(Read read, Duration within) {
         if (read.end() == End.TIMEOUT) {
             Duration waited = ctx.stretched(within);
-            return StepFailure.timedOut(within, "the client sent no hello within " + Durations.show(waited),
-                    "Hello in <language>", ReplySteps.describeEnd(read, waited.toMillis()));
+            return StepFailure.timedOut(
+                    within,
+                    "the client sent no hello within " + Durations.show(waited),
+                    "Hello in <language>",
+                    ReplySteps.describeEnd(read, waited.toMillis()));
         }
-        return new StepFailure("the client sent no hello before closing the connection", "Hello in <language>",
+        return new StepFailure(
+                "the client sent no hello before closing the connection",
+                "Hello in <language>",
                 ReplySteps.describeEnd(read, within.toMillis()));
     }
 
     private void learnClientLanguage(String language) {
         ctx.vars.set("client_language", language);
-        ctx.vars.set("reply", Goodbye.answering(new Hello(language), ctx.profile, ProgramSteps.SCRIPTED_SERVER_LANGUAGE)
-                .line());
+        ctx.vars.set(
+                "reply",
+                Goodbye.answering(new Hello(language), ctx.profile, ProgramSteps.SCRIPTED_SERVER_LANGUAGE)
+                        .line());
     }
 
     void expectConnections(Step.ExpectConnections s) throws StepFailure {
         int n = requireScripted().connections();
         if (n != s.count()) {
-            throw new StepFailure("the client opened " + n + " connection" + (n == 1 ? "" : "s"),
-                    s.count() + " connection" + (s.count() == 1 ? "" : "s"), n + " connections (see the transcript)");
+            throw new StepFailure(
+                    "the client opened " + n + " connection" + (n == 1 ? "" : "s"),
+                    s.count() + " connection" + (s.count() == 1 ? "" : "s"),
+                    n + " connections (see the transcript)");
         }
     }
 
@@ -126,5 +144,4 @@ final class ScriptedServerSteps {
         }
         return ctx.scripted;
     }
-
 }

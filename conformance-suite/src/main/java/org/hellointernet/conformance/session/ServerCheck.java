@@ -47,24 +47,40 @@ public final class ServerCheck {
         Started first = ServerLauncher.start(command, port, options.timing().scale(Protocol.START_TIMEOUT));
         if (first instanceof Started.Failed failed) {
             // the rule that judges the start (prerequisite: true, SRV-START) fails; the others cannot run
-            String see = entries.stream().filter(e -> e.script().prerequisite()).map(e -> " (see " + e.rule().id()
-                    + ")").findFirst().orElse("");
+            String see = entries.stream()
+                    .filter(e -> e.script().prerequisite())
+                    .map(e -> " (see " + e.rule().id() + ")")
+                    .findFirst()
+                    .orElse("");
             List<RuleResult> results = new ArrayList<>();
             for (RuleScript e : entries) {
                 if (e.script().prerequisite()) {
-                    results.add(new RuleResult(e.rule(), Status.FAIL, failed.failure().message(),
+                    results.add(new RuleResult(
+                            e.rule(),
+                            Status.FAIL,
+                            failed.failure().message(),
                             "listening on port " + port + " within " + Protocol.START_TIMEOUT.toSeconds() + " s",
-                            failed.failure().message(), List.of(), command.render(Map.of("port", String.valueOf(port))),
+                            failed.failure().message(),
+                            List.of(),
+                            command.render(Map.of("port", String.valueOf(port))),
                             elapsed(t0)));
                 } else {
                     results.add(RuleResult.skipped(e.rule(), "the server never started" + see));
                 }
             }
-            return CheckResult.of(info, options.profile(), startedAt, elapsed(t0), false, failed.failure().message(),
+            return CheckResult.of(
+                    info,
+                    options.profile(),
+                    startedAt,
+                    elapsed(t0),
+                    false,
+                    failed.failure().message(),
                     results);
         }
         Started.Running running = (Started.Running) first;
-        ServerPool pool = new ServerPool(command, new ServerPool.Instance(running.process(), port, running.startup()),
+        ServerPool pool = new ServerPool(
+                command,
+                new ServerPool.Instance(running.process(), port, running.startup()),
                 options.timing().scale(Protocol.START_TIMEOUT));
         List<RuleResult> results = runAll(pool::acquire, pool, command);
         pool.close();
@@ -78,7 +94,8 @@ public final class ServerCheck {
         String problem = preflight(host, port);
         if (problem != null) {
             List<RuleResult> results = entries.stream()
-                    .map(e -> RuleResult.skipped(e.rule(), "nothing answered at " + host + ":" + port)).toList();
+                    .map(e -> RuleResult.skipped(e.rule(), "nothing answered at " + host + ":" + port))
+                    .toList();
             return CheckResult.of(info, options.profile(), startedAt, elapsed(t0), false, problem, results);
         }
         ServerPool pool = ServerPool.address(host, port);
@@ -93,30 +110,41 @@ public final class ServerCheck {
     private List<RuleResult> runAll(Acquire acquire, ServerPool pool, Command command) {
         long deadline = System.nanoTime() + options.deadline().toNanos();
         int jobs = pool.isAddress() ? 1 : options.jobs();
-        return RuleRuns.run(entries, jobs, "check-worker", options.timing(),
+        return RuleRuns.run(
+                entries,
+                jobs,
+                "check-worker",
+                options.timing(),
                 (e, worker, timing) -> runOne(e, worker, acquire, pool, command, deadline, timing));
     }
 
-    private SessionEngine.Outcome runOne(RuleScript e, int worker, Acquire acquire, ServerPool pool, Command command,
-            long deadline, Timing timing) {
+    private SessionEngine.Outcome runOne(
+            RuleScript e, int worker, Acquire acquire, ServerPool pool, Command command, long deadline, Timing timing) {
         SessionScript script = e.script();
         if (System.nanoTime() > deadline) {
-            return skip(RuleResult.skipped(e.rule(), "the check's deadline of " + Durations.show(options.deadline())
-                    + " was reached before this rule ran"));
+            return skip(RuleResult.skipped(
+                    e.rule(),
+                    "the check's deadline of " + Durations.show(options.deadline())
+                            + " was reached before this rule ran"));
         }
         if (script.needs().contains(SessionScript.Need.PROCESS) && pool.isAddress()) {
-            return skip(RuleResult.skipped(e.rule(), "needs the server's own process (its output, its exit status):"
-                    + " checked with --server-cmd, not with --server-addr"));
+            return skip(RuleResult.skipped(
+                    e.rule(),
+                    "needs the server's own process (its output, its exit status):"
+                            + " checked with --server-cmd, not with --server-addr"));
         }
         if (script.needs().contains(SessionScript.Need.IPV6)
                 && (!Ports.hasIpv6Loopback() || (pool.isAddress() && !pool.isLoopbackAddress()))) {
-            return skip(RuleResult.skipped(e.rule(), pool.isAddress() ? "IPv6 is only tried on a local server"
-                    : "this machine has no IPv6 loopback address (::1)"));
+            return skip(RuleResult.skipped(
+                    e.rule(),
+                    pool.isAddress()
+                            ? "IPv6 is only tried on a local server"
+                            : "this machine has no IPv6 loopback address (::1)"));
         }
         String language = Languages.forRule(e.rule().id(), 0);
         if (!script.needs().contains(SessionScript.Need.SERVER)) {
-            SessionTarget.Server target = new SessionTarget.Server("127.0.0.1", 0, null, null, command,
-                    options.language());
+            SessionTarget.Server target =
+                    new SessionTarget.Server("127.0.0.1", 0, null, null, command, options.language());
             return engine.runSession(e.rule(), script, target, options.profile(), language, timing);
         }
         // A rule gets a copy whose health is known: a fresh one when it asks (or runs again alone), else the copy
@@ -124,18 +152,25 @@ public final class ServerCheck {
         boolean fresh = script.freshServer() || worker == RuleRuns.ALONE;
         ServerPool.Lease lease = acquire.get(worker, fresh);
         if (lease.problem() != null) {
-            return skip(new RuleResult(e.rule(), Status.SKIP, "the server could not be started again for this rule: "
-                    + lease.problem(), "", "", List.of(), "", 0));
+            return skip(new RuleResult(
+                    e.rule(),
+                    Status.SKIP,
+                    "the server could not be started again for this rule: " + lease.problem(),
+                    "",
+                    "",
+                    List.of(),
+                    "",
+                    0));
         }
-        SessionEngine.Outcome outcome = engine.runSession(e.rule(), script, target(lease, command), options.profile(),
-                language, timing);
+        SessionEngine.Outcome outcome =
+                engine.runSession(e.rule(), script, target(lease, command), options.profile(), language, timing);
         if (outcome.serverGoneAtStart() && !fresh) {
             // The copy stopped after the previous rule (e.g. a server that serves one client): not this rule's fault.
             pool.discard(worker);
             lease = acquire.get(worker, true);
             if (lease.problem() == null) {
-                outcome = engine.runSession(e.rule(), script, target(lease, command), options.profile(), language,
-                        timing);
+                outcome = engine.runSession(
+                        e.rule(), script, target(lease, command), options.profile(), language, timing);
             }
         }
         pool.release(worker, !fresh && outcome.result().status() == Status.PASS);
@@ -143,8 +178,8 @@ public final class ServerCheck {
     }
 
     private SessionTarget.Server target(ServerPool.Lease lease, Command command) {
-        return new SessionTarget.Server(lease.host(), lease.port(), lease.process(), lease.startup(), command,
-                options.language(), traits);
+        return new SessionTarget.Server(
+                lease.host(), lease.port(), lease.process(), lease.startup(), command, options.language(), traits);
     }
 
     private static SessionEngine.Outcome skip(RuleResult result) {

@@ -20,12 +20,10 @@ import org.hellointernet.protocol.Protocol;
 final class ServerPool implements AutoCloseable {
 
     /** A running copy of the server. */
-    record Instance(Program process, int port, Duration startup) {
-    }
+    record Instance(Program process, int port, Duration startup) {}
 
     /** What a session gets: where to connect, and the process if the harness owns it; or why there is none. */
-    record Lease(String host, int port, Program process, Duration startup, String problem) {
-    }
+    record Lease(String host, int port, Program process, Duration startup, String problem) {}
 
     private final Command command;
     private final Duration startTimeout;
@@ -91,7 +89,8 @@ final class ServerPool implements AutoCloseable {
         synchronized (this) {
             byWorker.remove(worker);
         }
-        return new Lease(host, port, null, null, ((Started.Failed) started).failure().message());
+        return new Lease(
+                host, port, null, null, ((Started.Failed) started).failure().message());
     }
 
     private Lease lease(Instance i) {

@@ -22,6 +22,7 @@ final class SessionContext implements AutoCloseable {
     final Timing timing;
     /** Every wait on a program is this many times the script's (1 on a quiet machine): see {@link Timing}. */
     final double factor;
+
     final long deadlineNanos;
     /** Waits that ended after the script's own time but within the stretched one: the verdict was close. */
     final List<String> closeCalls = new ArrayList<>();
@@ -31,11 +32,13 @@ final class SessionContext implements AutoCloseable {
     java.nio.file.Path hostsFile;
     /** Lines of the pooled server's stdout and stderr already seen when the session started. */
     long stdoutMark;
+
     long stderrMark;
     /** The program the session started itself (a client, or a server run for SRV-USAGE), or null. */
     Program program;
     /** The scripted server of a client session, or null. */
     ScriptedServer scripted;
+
     int exchanges;
     /** How long this server took to answer a plain hello ({@code exchange} with {@code pace: true}). */
     Duration pace = Duration.ZERO;
@@ -50,7 +53,12 @@ final class SessionContext implements AutoCloseable {
     /** The session's very first connection was refused: the pooled copy had stopped listening before it began. */
     boolean serverGoneAtStart;
 
-    SessionContext(SessionScript script, SessionTarget target, Profile profile, ExecutorService io, Timing timing,
+    SessionContext(
+            SessionScript script,
+            SessionTarget target,
+            Profile profile,
+            ExecutorService io,
+            Timing timing,
             Duration allowance) {
         this.script = script;
         this.target = target;

@@ -33,7 +33,8 @@ public final class SessionEngine {
      * @param language for server targets, the X the harness says in its hellos; ignored for clients
      */
     public RuleResult run(Rule rule, SessionScript script, SessionTarget target, Profile profile, String language) {
-        return runSession(rule, script, target, profile, language, Timing.automatic()).result();
+        return runSession(rule, script, target, profile, language, Timing.automatic())
+                .result();
     }
 
     /**
@@ -43,11 +44,10 @@ public final class SessionEngine {
      * @param timedOut          it failed because a wait ran out (then confirm it by running the rule again alone)
      * @param connectedAfter    for a client, how long after its start it connected, or null
      */
-    record Outcome(RuleResult result, boolean serverGoneAtStart, boolean timedOut, Duration connectedAfter) {
-    }
+    record Outcome(RuleResult result, boolean serverGoneAtStart, boolean timedOut, Duration connectedAfter) {}
 
-    Outcome runSession(Rule rule, SessionScript script, SessionTarget target, Profile profile, String language,
-            Timing timing) {
+    Outcome runSession(
+            Rule rule, SessionScript script, SessionTarget target, Profile profile, String language, Timing timing) {
         long start = System.nanoTime();
         Status status = Status.PASS;
         String message = script.summary();
@@ -65,8 +65,10 @@ public final class SessionEngine {
                 runner.run(step);
             }
             if (serverWasAlive && !server.isAlive() && server.exitCode().orElse(0) != 0) {
-                throw new StepFailure("the server crashed during this rule" + ProgramSteps.serverState(
-                        (SessionTarget.Server) target), "the server keeps running", CrashSigns.exitWords(server));
+                throw new StepFailure(
+                        "the server crashed during this rule" + ProgramSteps.serverState((SessionTarget.Server) target),
+                        "the server keeps running",
+                        CrashSigns.exitWords(server));
             }
         } catch (StepFailure f) {
             status = Status.FAIL;
@@ -96,9 +98,12 @@ public final class SessionEngine {
             notes.add("close: " + String.join("; ", ctx.closeCalls));
         }
         String note = String.join("; ", notes);
-        return new Outcome(new RuleResult(rule, status, message, expected, observed, ctx.transcript.entries(),
-                reproduce, millis, note), status == Status.FAIL && (ctx.serverGoneAtStart || exitedBeforeServing(ctx, server)),
-                timedOut, ctx.connectedAfter);
+        return new Outcome(
+                new RuleResult(
+                        rule, status, message, expected, observed, ctx.transcript.entries(), reproduce, millis, note),
+                status == Status.FAIL && (ctx.serverGoneAtStart || exitedBeforeServing(ctx, server)),
+                timedOut,
+                ctx.connectedAfter);
     }
 
     /**
@@ -108,10 +113,14 @@ public final class SessionEngine {
      */
     private static boolean exitedBeforeServing(SessionContext ctx, Program server) {
         Conn first = ctx.firstConn;
-        if (server == null || first == null || first.inbox().received() > 0 || !first.inbox().closedByPeer()) {
+        if (server == null
+                || first == null
+                || first.inbox().received() > 0
+                || !first.inbox().closedByPeer()) {
             return false;
         }
-        return server.waitForExit(java.time.Duration.ofMillis(500)) && server.exitCode().orElse(-1) == 0;
+        return server.waitForExit(java.time.Duration.ofMillis(500))
+                && server.exitCode().orElse(-1) == 0;
     }
 
     /**
@@ -122,8 +131,9 @@ public final class SessionEngine {
     private static SessionScript.Listen pointName(SessionContext ctx, SessionTarget.Client c) {
         if (c.command().runner().pointsNames() && ScriptedServer.canListenOn(HostsFile.TARGET)) {
             ctx.hostsFile = HostsFile.write(Ports.hasIpv6Loopback());
-            ctx.transcript.note("the client's /etc/hosts says: " + HostsFile.content(Ports.hasIpv6Loopback()).strip()
-                    .replace("\n", "; ") + " (nothing listens at the first address, which an IPv4-only lookup sees as 127.0.0.1; 0.0.0.0 leads to"
+            ctx.transcript.note("the client's /etc/hosts says: "
+                    + HostsFile.content(Ports.hasIpv6Loopback()).strip().replace("\n", "; ")
+                    + " (nothing listens at the first address, which an IPv4-only lookup sees as 127.0.0.1; 0.0.0.0 leads to"
                     + " 127.0.0.1)");
             return SessionScript.Listen.NAME;
         }
@@ -138,8 +148,14 @@ public final class SessionEngine {
         if (ctx.target instanceof SessionTarget.Server s) {
             v.set("language", language).set("hello", new Hello(language).line());
             v.set("host", s.host()).set("port", String.valueOf(s.port()));
-            v.set("command", s.command() == null ? "" : s.command().render(java.util.Map.of("port", String.valueOf(s.port()))));
-            v.set("command_no_port", s.command() == null ? "" : s.command().render(java.util.Map.of("port", "")).strip());
+            v.set(
+                    "command",
+                    s.command() == null ? "" : s.command().render(java.util.Map.of("port", String.valueOf(s.port()))));
+            v.set(
+                    "command_no_port",
+                    s.command() == null
+                            ? ""
+                            : s.command().render(java.util.Map.of("port", "")).strip());
             if (s.process() != null) {
                 ctx.stdoutMark = s.process().stdout().totalLines();
                 ctx.stderrMark = s.process().stderr().totalLines();
@@ -147,7 +163,10 @@ public final class SessionEngine {
         } else if (ctx.target instanceof SessionTarget.Client c) {
             String x = c.language() == null ? "Unknown" : c.language();
             v.set("language", x).set("hello", new Hello(x).line());
-            v.set("reply", Goodbye.answering(new Hello(x), ctx.profile, ProgramSteps.SCRIPTED_SERVER_LANGUAGE).line());
+            v.set(
+                    "reply",
+                    Goodbye.answering(new Hello(x), ctx.profile, ProgramSteps.SCRIPTED_SERVER_LANGUAGE)
+                            .line());
             v.set("command", c.command().template());
             v.set("host", "127.0.0.1");
             SessionScript.Listen listen = ctx.script.listen();
@@ -157,16 +176,25 @@ public final class SessionEngine {
             if (listen == SessionScript.Listen.NONE) {
                 v.set("port", String.valueOf(Ports.freeLoopbackPort()));
             } else {
-                ctx.scripted = ScriptedServer.listen(listen, ctx.transcript,
-                        c.command().runner().extraListenAddresses());
+                ctx.scripted = ScriptedServer.listen(
+                        listen, ctx.transcript, c.command().runner().extraListenAddresses());
                 v.set("port", String.valueOf(ctx.scripted.port()));
             }
-            v.set("command_filled", c.command().render(java.util.Map.of("host",
-                    c.command().runner().hostFor("127.0.0.1"), "port", v.get("port"))));
-            v.set("command_no_args", c.command().render(java.util.Map.of("host", "", "port", "")).strip());
-            v.set("command_localhost", c.command().render(java.util.Map.of("host", "localhost", "port", v.get("port"))));
+            v.set(
+                    "command_filled",
+                    c.command()
+                            .render(java.util.Map.of(
+                                    "host", c.command().runner().hostFor("127.0.0.1"), "port", v.get("port"))));
+            v.set(
+                    "command_no_args",
+                    c.command().render(java.util.Map.of("host", "", "port", "")).strip());
+            v.set(
+                    "command_localhost",
+                    c.command().render(java.util.Map.of("host", "localhost", "port", v.get("port"))));
             v.set("command_ipv6", c.command().render(java.util.Map.of("host", "::1", "port", v.get("port"))));
-            v.set("command_ipv6_brackets", c.command().render(java.util.Map.of("host", "[::1]", "port", v.get("port"))));
+            v.set(
+                    "command_ipv6_brackets",
+                    c.command().render(java.util.Map.of("host", "[::1]", "port", v.get("port"))));
         }
         if (ctx.script.role() == Role.CLIENT && !(ctx.target instanceof SessionTarget.Client)) {
             throw new ScriptException(ctx.script.source() + ": a client rule's session needs a client target");

@@ -18,8 +18,15 @@ public sealed interface SessionTarget {
      * @param language the server's language S when known ({@code --language}), or null: any token is accepted
      * @param traits   what the check has learned about this server, shared by its rules' sessions
      */
-    record Server(String host, int port, Program process, Duration startup, Command command, String language,
-            ServerTraits traits) implements SessionTarget {
+    record Server(
+            String host,
+            int port,
+            Program process,
+            Duration startup,
+            Command command,
+            String language,
+            ServerTraits traits)
+            implements SessionTarget {
 
         /** A server whose traits no other session shares. */
         public Server(String host, int port, Program process, Duration startup, Command command, String language) {

@@ -161,8 +161,17 @@ public sealed interface Step {
     // ---- either side ---------------------------------------------------------------------------------------
 
     /** Send text (with placeholders and escapes), hex bytes, or {@code repeat} × {@code count}. */
-    record Send(String to, String text, String hex, String repeat, int count, int pieces, Duration gap,
-            Duration within, boolean tolerateClosed) implements Step {
+    record Send(
+            String to,
+            String text,
+            String hex,
+            String repeat,
+            int count,
+            int pieces,
+            Duration gap,
+            Duration within,
+            boolean tolerateClosed)
+            implements Step {
         public Send {
             int given = (text != null ? 1 : 0) + (hex != null ? 1 : 0) + (repeat != null ? 1 : 0);
             if (given != 1) {

@@ -31,8 +31,10 @@ final class StepRunner implements StepVisitor {
 
     void run(Step step) throws StepFailure, IOException, InterruptedException {
         if (System.nanoTime() > ctx.deadlineNanos) {
-            throw new StepFailure("the session ran past its deadline of " + Durations.show(ctx.script.timeout()),
-                    "the session to finish in time", "still running at " + step.getClass().getSimpleName());
+            throw new StepFailure(
+                    "the session ran past its deadline of " + Durations.show(ctx.script.timeout()),
+                    "the session to finish in time",
+                    "still running at " + step.getClass().getSimpleName());
         }
         step.accept(this);
     }

@@ -38,8 +38,11 @@ public final class Timing {
 
     /** The factor follows the machine's load average (1-minute) per processor. */
     public static Timing automatic() {
-        return new Timing(0, () -> ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
-                Runtime.getRuntime().availableProcessors(), 1);
+        return new Timing(
+                0,
+                () -> ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                Runtime.getRuntime().availableProcessors(),
+                1);
     }
 
     /** Always {@code factor} (at least 1), whatever the load. */
@@ -76,8 +79,10 @@ public final class Timing {
             why = "timeout factor " + show(fixed);
         } else {
             double l = load();
-            why = l < 0 ? "load unknown" : "load " + String.format(Locale.ROOT, "%.1f", l) + " on " + processors
-                    + (processors == 1 ? " core" : " cores");
+            why = l < 0
+                    ? "load unknown"
+                    : "load " + String.format(Locale.ROOT, "%.1f", l) + " on " + processors
+                            + (processors == 1 ? " core" : " cores");
         }
         return floor > 1 ? why + ", long waits x" + show(factor()) : why;
     }
@@ -97,7 +102,6 @@ public final class Timing {
     }
 
     static String show(double factor) {
-        return factor == Math.rint(factor) ? String.valueOf((long) factor)
-                : String.format(Locale.ROOT, "%.1f", factor);
+        return factor == Math.rint(factor) ? String.valueOf((long) factor) : String.format(Locale.ROOT, "%.1f", factor);
     }
 }

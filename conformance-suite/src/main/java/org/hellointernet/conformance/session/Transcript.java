@@ -40,8 +40,11 @@ public final class Transcript {
     public synchronized List<TranscriptEntry> entries() {
         List<TranscriptEntry> copy = new ArrayList<>(entries);
         if (dropped > 0) {
-            copy.add(new TranscriptEntry(elapsedMillis(), Direction.NOTE, "", dropped + " more events ("
-                    + droppedChars + " more characters) not recorded"));
+            copy.add(new TranscriptEntry(
+                    elapsedMillis(),
+                    Direction.NOTE,
+                    "",
+                    dropped + " more events (" + droppedChars + " more characters) not recorded"));
         }
         return copy;
     }

@@ -7,8 +7,7 @@ import java.util.function.IntConsumer;
 /** Runs a few worker threads to completion. */
 final class Workers {
 
-    private Workers() {
-    }
+    private Workers() {}
 
     /** Runs {@code body(worker)} on {@code count} threads and waits for all of them. */
     static void run(int count, String name, IntConsumer body) {

@@ -35,8 +35,8 @@ public sealed interface BuildResult permits BuildResult.Built, BuildResult.DidNo
 
         /** A build command that exited with a non-zero status: {@code the server did not build: `make` exited ...}. */
         public static DidNotBuild exited(String what, String command, String status, String logTail) {
-            return new DidNotBuild(what + ": " + BuildOutcome.quote(command) + " exited with status " + status,
-                    logTail);
+            return new DidNotBuild(
+                    what + ": " + BuildOutcome.quote(command) + " exited with status " + status, logTail);
         }
     }
 }

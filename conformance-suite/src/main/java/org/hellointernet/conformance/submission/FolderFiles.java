@@ -24,17 +24,21 @@ public final class FolderFiles {
 
     /** The most a file the kit reads itself may hold ({@code hello.yml}, the folder's Dockerfile). */
     public static final int MAX_READ_BYTES = 64 * 1024;
+
     static final long MAX_FOLDER_BYTES = 256L << 20;
     static final int MAX_FILES = 20_000;
 
     /** One entry of the folder: a regular file, a directory or a link (kept as a link), by its relative path. */
     public record Entry(Path relative, Kind kind, String linkTarget) {
         /** What an entry is. */
-        public enum Kind { FILE, DIRECTORY, LINK }
+        public enum Kind {
+            FILE,
+            DIRECTORY,
+            LINK
+        }
     }
 
-    private FolderFiles() {
-    }
+    private FolderFiles() {}
 
     /**
      * Every entry under {@code dir} (not {@code dir} itself), in a fixed order, {@code .git} at the top left out;
@@ -122,8 +126,12 @@ public final class FolderFiles {
             switch (e.kind()) {
                 case DIRECTORY -> Files.createDirectories(target);
                 case LINK -> Files.createSymbolicLink(target, Path.of(e.linkTarget()));
-                case FILE -> Files.copy(dir.resolve(e.relative()), target, StandardCopyOption.COPY_ATTRIBUTES,
-                        LinkOption.NOFOLLOW_LINKS);
+                case FILE ->
+                    Files.copy(
+                            dir.resolve(e.relative()),
+                            target,
+                            StandardCopyOption.COPY_ATTRIBUTES,
+                            LinkOption.NOFOLLOW_LINKS);
             }
         }
     }

@@ -24,14 +24,14 @@ public final class LayoutDetector {
      * {@code hellosrv}, {@code server}, {@code serveur}; also {@code serv} as a word of the name: {@code luaServ},
      * {@code serv}, {@code hello_serv} (not the {@code serv} inside {@code reserve}).
      */
-    private static final Pattern SERVER = Pattern.compile(
-            "(?i:srv|server|serveur)|(?<![A-Za-z])(?i:serv)|(?<=[a-z])Serv");
+    private static final Pattern SERVER =
+            Pattern.compile("(?i:srv|server|serveur)|(?<![A-Za-z])(?i:serv)|(?<=[a-z])Serv");
+
     private static final Pattern CLIENT = Pattern.compile("(client|cli|hello)", Pattern.CASE_INSENSITIVE);
     /** A Java source's {@code package} declaration (IDEs write one): the class runs by its qualified name. */
     private static final Pattern JAVA_PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);
 
-    private LayoutDetector() {
-    }
+    private LayoutDetector() {}
 
     /**
      * The guessed manifest for {@code dir}.
@@ -42,14 +42,23 @@ public final class LayoutDetector {
         List<String> files = listFiles(dir);
         for (LanguageRule rule : LanguageRule.ALL) {
             List<String> sources = files.stream().filter(rule::matches).toList();
-            Optional<String> server = sources.stream().filter(f -> SERVER.matcher(stem(f)).find()).findFirst();
+            Optional<String> server =
+                    sources.stream().filter(f -> SERVER.matcher(stem(f)).find()).findFirst();
             Optional<String> client = sources.stream()
-                    .filter(f -> !SERVER.matcher(stem(f)).find() && CLIENT.matcher(stem(f)).find()).findFirst();
+                    .filter(f -> !SERVER.matcher(stem(f)).find()
+                            && CLIENT.matcher(stem(f)).find())
+                    .findFirst();
             if (server.isEmpty() && client.isEmpty()) {
                 continue;
             }
             // Each program compiles on its own, so a server that does not compile leaves the client checkable.
-            return new Manifest(rule.language(), "basic", rule.preset(), null, null, null,
+            return new Manifest(
+                    rule.language(),
+                    "basic",
+                    rule.preset(),
+                    null,
+                    null,
+                    null,
                     server.map(rule::compileCommand).filter(c -> !c.isEmpty()).orElse(null),
                     client.map(rule::compileCommand).filter(c -> !c.isEmpty()).orElse(null),
                     server.isEmpty() ? null : runCommand(rule, dir, server.get()) + " {port}",

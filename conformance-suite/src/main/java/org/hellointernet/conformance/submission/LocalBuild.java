@@ -18,8 +18,7 @@ public final class LocalBuild {
     private static final Duration TIMEOUT = Duration.ofMinutes(STEP_MINUTES);
     private static final int TAIL_LINES = 25;
 
-    private LocalBuild() {
-    }
+    private LocalBuild() {}
 
     /** Which programs built; each failure says why, with the last lines of the command's output. */
     public static BuildOutcome run(SubmissionFolder sub) throws IOException {
@@ -43,13 +42,15 @@ public final class LocalBuild {
             return BuildOutcome.folderFailed(folder.get());
         }
         return BuildOutcome.programs(
-                step(sub, runner, m.programBuild(Role.SERVER), "the server did not build", deadline).orElse(null),
-                step(sub, runner, m.programBuild(Role.CLIENT), "the client did not build", deadline).orElse(null));
+                step(sub, runner, m.programBuild(Role.SERVER), "the server did not build", deadline)
+                        .orElse(null),
+                step(sub, runner, m.programBuild(Role.CLIENT), "the client did not build", deadline)
+                        .orElse(null));
     }
 
     @SuppressWarnings("try") // closed early on purpose: the output is complete once the program is stopped
-    private static Optional<BuildResult.DidNotBuild> step(SubmissionFolder sub, ProgramRunner runner, String command,
-            String what, long deadline) throws IOException {
+    private static Optional<BuildResult.DidNotBuild> step(
+            SubmissionFolder sub, ProgramRunner runner, String command, String what, long deadline) throws IOException {
         if (command == null || command.isBlank()) {
             return Optional.empty();
         }
@@ -60,12 +61,15 @@ public final class LocalBuild {
             String tail = (p.stderr().tail(TAIL_LINES) + "\n" + p.stdout().tail(TAIL_LINES)).strip();
             String quoted = what + ": " + BuildOutcome.quote(command);
             if (!exited) {
-                return Optional.of(new BuildResult.DidNotBuild(quoted + " was still running after "
-                        + Math.max(1, timeout.toSeconds()) + " s (a build command has at most " + STEP_MINUTES
-                        + " minutes, and the build counts against the check's deadline, --timeout)", tail));
+                return Optional.of(new BuildResult.DidNotBuild(
+                        quoted + " was still running after "
+                                + Math.max(1, timeout.toSeconds()) + " s (a build command has at most " + STEP_MINUTES
+                                + " minutes, and the build counts against the check's deadline, --timeout)",
+                        tail));
             }
             int code = p.exitCode().orElse(-1);
-            return code == 0 ? Optional.empty()
+            return code == 0
+                    ? Optional.empty()
                     : Optional.of(BuildResult.DidNotBuild.exited(what, command, Integer.toString(code), tail));
         }
     }

@@ -24,11 +24,29 @@ import org.hellointernet.spec.Role;
  * @param client     the client command with {@code {host} {port}}, or null when the folder has no client
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-@JsonPropertyOrder({"language", "profile", "preset", "dockerfile", "setup", "build", "server-build", "client-build",
-    "server", "client"})
-public record Manifest(String language, String profile, String preset, String dockerfile, String setup,
-        String build, @JsonProperty("server-build") String serverBuild,
-        @JsonProperty("client-build") String clientBuild, String server, String client) {
+@JsonPropertyOrder({
+    "language",
+    "profile",
+    "preset",
+    "dockerfile",
+    "setup",
+    "build",
+    "server-build",
+    "client-build",
+    "server",
+    "client"
+})
+public record Manifest(
+        String language,
+        String profile,
+        String preset,
+        String dockerfile,
+        String setup,
+        String build,
+        @JsonProperty("server-build") String serverBuild,
+        @JsonProperty("client-build") String clientBuild,
+        String server,
+        String client) {
 
     /** The profile to check against: {@code basic} unless the manifest says otherwise. */
     public String profileOrDefault() {

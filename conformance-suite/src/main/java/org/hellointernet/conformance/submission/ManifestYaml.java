@@ -18,9 +18,10 @@ public final class ManifestYaml {
     public static final String FILE_NAME = "hello.yml";
 
     private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
-            .loaderOptions(limits())
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES).build())
+                    .loaderOptions(limits())
+                    .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                    .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                    .build())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     /** A manifest is a handful of short keys: no aliases to speak of, no deep nesting, nothing long. */
@@ -33,8 +34,7 @@ public final class ManifestYaml {
         return o;
     }
 
-    private ManifestYaml() {
-    }
+    private ManifestYaml() {}
 
     /**
      * Parses a manifest.
@@ -81,8 +81,8 @@ public final class ManifestYaml {
             throw new ManifestException(source + ": give a server command, a client command or both");
         }
         if (m.hasServer() && !m.server().contains("{port}")) {
-            throw new ManifestException(source + ": the server command must contain {port}, e.g. "
-                    + "server: python3 hellosrv.py {port}");
+            throw new ManifestException(
+                    source + ": the server command must contain {port}, e.g. " + "server: python3 hellosrv.py {port}");
         }
         if (m.hasClient() && (!m.client().contains("{host}") || !m.client().contains("{port}"))) {
             throw new ManifestException(source + ": the client command must contain {host} and {port}, e.g. "
@@ -102,7 +102,8 @@ public final class ManifestYaml {
         if (!profile.equals("basic") && !profile.equals("challenge")) {
             throw new ManifestException(source + ": profile must be basic or challenge, not " + profile);
         }
-        if ((m.dockerfile() == null || m.dockerfile().isBlank()) && (m.preset() == null || m.preset().isBlank())) {
+        if ((m.dockerfile() == null || m.dockerfile().isBlank())
+                && (m.preset() == null || m.preset().isBlank())) {
             throw new ManifestException(source + ": give a preset (" + String.join(", ", LanguageRule.presets())
                     + ") or your own dockerfile");
         }

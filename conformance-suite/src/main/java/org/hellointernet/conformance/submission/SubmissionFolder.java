@@ -22,8 +22,8 @@ public record SubmissionFolder(Path dir, Manifest manifest, boolean guessed) {
     public static SubmissionFolder open(Path dir) throws IOException {
         Path abs = dir.toAbsolutePath().normalize();
         if (Files.isSymbolicLink(abs)) {
-            throw new ManifestException(dir + " is a link: a submission folder is checked as itself, never through a"
-                    + " link");
+            throw new ManifestException(
+                    dir + " is a link: a submission folder is checked as itself, never through a" + " link");
         }
         if (!Files.isDirectory(abs, LinkOption.NOFOLLOW_LINKS)) {
             throw new ManifestException(dir + " is not a folder");

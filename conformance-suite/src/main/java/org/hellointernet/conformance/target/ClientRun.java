@@ -16,8 +16,14 @@ import java.util.OptionalInt;
  * @param stdoutTail the last lines of standard output, joined with LF
  * @param stderrTail the last lines of standard error, joined with LF
  */
-public record ClientRun(OptionalInt exitCode, boolean timedOut, Duration elapsed, List<String> stdout,
-                        List<String> stderr, String stdoutTail, String stderrTail) {
+public record ClientRun(
+        OptionalInt exitCode,
+        boolean timedOut,
+        Duration elapsed,
+        List<String> stdout,
+        List<String> stderr,
+        String stdoutTail,
+        String stderrTail) {
 
     public ClientRun {
         Objects.requireNonNull(exitCode, "exitCode");

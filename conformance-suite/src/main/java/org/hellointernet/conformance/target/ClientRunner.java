@@ -14,8 +14,7 @@ public final class ClientRunner {
 
     static final int TAIL_LINES = 20;
 
-    private ClientRunner() {
-    }
+    private ClientRunner() {}
 
     /**
      * Runs {@code cmd} with its placeholders filled from {@code values} ({@code host}, {@code port}).
@@ -49,8 +48,8 @@ public final class ClientRunner {
             OptionalInt code = exited ? client.exitCode() : OptionalInt.empty();
             OutputCapture out = client.stdout();
             OutputCapture err = client.stderr();
-            return new ClientRun(code, !exited, elapsed, out.lines(), err.lines(), out.tail(TAIL_LINES),
-                    err.tail(TAIL_LINES));
+            return new ClientRun(
+                    code, !exited, elapsed, out.lines(), err.lines(), out.tail(TAIL_LINES), err.tail(TAIL_LINES));
         }
     }
 }

@@ -12,8 +12,7 @@ public final class Executables {
 
     private static final Map<String, Optional<Path>> FOUND = new ConcurrentHashMap<>();
 
-    private Executables() {
-    }
+    private Executables() {}
 
     /** The first executable file named {@code name} in a {@code PATH} directory, or empty. */
     public static Optional<Path> find(String name) {

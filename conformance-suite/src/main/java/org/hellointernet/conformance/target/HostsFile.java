@@ -26,8 +26,7 @@ public final class HostsFile {
     /** Where {@code localhost} leads for a client given this file, and where the scripted server listens. */
     public static final InetAddress TARGET = address(127, 0, 0, 2);
 
-    private HostsFile() {
-    }
+    private HostsFile() {}
 
     /** The file's lines: a refused address first, then {@link #TARGET}. */
     public static String content(boolean ipv6) {
@@ -55,8 +54,12 @@ public final class HostsFile {
      * its arguments; it must run where it may mount (as root of a user namespace, in a mount namespace of its own).
      */
     public static List<String> mountWrapper(Path file) {
-        return List.of("/bin/sh", "-c", "mount --bind \"$1\" /etc/hosts || exit 125; shift; exec \"$@\"",
-                "hello-hosts", file.toString());
+        return List.of(
+                "/bin/sh",
+                "-c",
+                "mount --bind \"$1\" /etc/hosts || exit 125; shift; exec \"$@\"",
+                "hello-hosts",
+                file.toString());
     }
 
     private static InetAddress address(int a, int b, int c, int d) {

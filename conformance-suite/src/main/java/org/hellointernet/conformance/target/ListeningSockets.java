@@ -29,11 +29,9 @@ public final class ListeningSockets {
     private static final String SYN_RECV = "03";
 
     /** One listening socket: local address, port and the socket's inode. */
-    public record Listener(InetAddress address, int port, long inode) {
-    }
+    public record Listener(InetAddress address, int port, long inode) {}
 
-    private ListeningSockets() {
-    }
+    private ListeningSockets() {}
 
     /** True if the kernel's TCP table can be read (Linux). */
     public static boolean supported() {

@@ -18,10 +18,10 @@ final class LiveProcesses {
     private static final Set<ProgramProcess> LIVE = ConcurrentHashMap.newKeySet();
     private static final AtomicBoolean HOOK_INSTALLED = new AtomicBoolean();
     private static final AtomicBoolean CLOSING = new AtomicBoolean();
-    private static final java.util.concurrent.atomic.AtomicInteger STARTING = new java.util.concurrent.atomic.AtomicInteger();
+    private static final java.util.concurrent.atomic.AtomicInteger STARTING =
+            new java.util.concurrent.atomic.AtomicInteger();
 
-    private LiveProcesses() {
-    }
+    private LiveProcesses() {}
 
     /** Called before a program is started; false (start nothing) once the harness is stopping. */
     static boolean beginStart() {

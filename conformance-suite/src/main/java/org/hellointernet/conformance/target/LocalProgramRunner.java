@@ -46,16 +46,23 @@ final class LocalProgramRunner implements ProgramRunner {
     }
 
     private static List<String> wrapper(Path hosts) throws IOException {
-        List<String> argv = new ArrayList<>(List.of(Executables.find("unshare")
-                .orElseThrow(() -> new IOException("no unshare on the PATH")).toString(),
-                "--user", "--map-root-user", "--mount", "--"));
+        List<String> argv = new ArrayList<>(List.of(
+                Executables.find("unshare")
+                        .orElseThrow(() -> new IOException("no unshare on the PATH"))
+                        .toString(),
+                "--user",
+                "--map-root-user",
+                "--mount",
+                "--"));
         argv.addAll(HostsFile.mountWrapper(hosts));
         return argv;
     }
 
     /** True or false, or null when the probe did not finish in time (a busy machine): then it is tried again. */
     private static Boolean probe() {
-        if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")
+        if (!System.getProperty("os.name", "")
+                        .toLowerCase(java.util.Locale.ROOT)
+                        .contains("linux")
                 || Executables.find("unshare").isEmpty()) {
             return false;
         }
@@ -63,7 +70,9 @@ final class LocalProgramRunner implements ProgramRunner {
         try {
             List<String> argv = new ArrayList<>(wrapper(file));
             argv.addAll(List.of("/bin/sh", "-c", "grep -q 127.0.0.2 /etc/hosts"));
-            Process p = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            Process p = new ProcessBuilder(argv)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .start();
             if (!p.waitFor(20, TimeUnit.SECONDS)) {
                 p.destroyForcibly();

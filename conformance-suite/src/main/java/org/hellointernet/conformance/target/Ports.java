@@ -11,8 +11,7 @@ public final class Ports {
 
     private static final int ATTEMPTS = 20;
 
-    private Ports() {
-    }
+    private Ports() {}
 
     /**
      * A TCP port that is free on 127.0.0.1, and on ::1 too when the machine has IPv6 loopback (a dual-stack

@@ -29,8 +29,7 @@ final class ProcFs {
         }
     }
 
-    private ProcFs() {
-    }
+    private ProcFs() {}
 
     static boolean available() {
         return Files.isReadable(ROOT.resolve("self/stat"));
@@ -65,8 +64,8 @@ final class ProcFs {
     static Stat parseStat(String text) {
         int close = text.lastIndexOf(')');
         String[] fields = text.substring(close + 2).trim().split(" ");
-        return new Stat(fields[0].charAt(0), Long.parseLong(fields[1]), Long.parseLong(fields[2]),
-                Long.parseLong(fields[3]));
+        return new Stat(
+                fields[0].charAt(0), Long.parseLong(fields[1]), Long.parseLong(fields[2]), Long.parseLong(fields[3]));
     }
 
     /** True if the process's initial environment contains {@code entry} ({@code NAME=value}) exactly. */

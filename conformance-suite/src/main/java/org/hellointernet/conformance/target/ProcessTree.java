@@ -53,7 +53,10 @@ final class ProcessTree {
                     continue;
                 }
                 // environ cannot be read while a process is in the middle of exec: the group catches those
-                boolean member = (groupIsOurs && ProcFs.stat(pid).map(s -> s.pgrp() == root.pid()).orElse(false))
+                boolean member = (groupIsOurs
+                                && ProcFs.stat(pid)
+                                        .map(s -> s.pgrp() == root.pid())
+                                        .orElse(false))
                         || ProcFs.environContains(pid, markerEntry);
                 if (member) {
                     ProcessHandle.of(pid).ifPresent(h -> found.put(pid, h));
@@ -88,7 +91,8 @@ final class ProcessTree {
      * process that never reaps, or an orphan under an init that reaps late, stays a zombie for a while.
      */
     static boolean alive(ProcessHandle handle) {
-        return handle.isAlive() && !ProcFs.stat(handle.pid()).map(ProcFs.Stat::isZombie).orElse(false);
+        return handle.isAlive()
+                && !ProcFs.stat(handle.pid()).map(ProcFs.Stat::isZombie).orElse(false);
     }
 
     /**
@@ -117,7 +121,8 @@ final class ProcessTree {
                 return true;
             }
             left.forEach(ProcessHandle::destroyForcibly);
-            if (awaitGone(left, System.nanoTime() + KILL_WAIT.toNanos()) && members().isEmpty()) {
+            if (awaitGone(left, System.nanoTime() + KILL_WAIT.toNanos())
+                    && members().isEmpty()) {
                 return true;
             }
         }

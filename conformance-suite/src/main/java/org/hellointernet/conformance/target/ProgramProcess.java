@@ -81,8 +81,8 @@ public final class ProgramProcess implements Program {
      * Like {@link #start(String, Path, Map)}, with {@code wrapper} (a command that runs its arguments, e.g. one that
      * enters a sandbox's namespaces) between {@code setsid} and the rest.
      */
-    public static ProgramProcess start(String shellCommand, Path workDir, Map<String, String> extraEnv,
-            List<String> wrapper) throws IOException {
+    public static ProgramProcess start(
+            String shellCommand, Path workDir, Map<String, String> extraEnv, List<String> wrapper) throws IOException {
         List<String> argv = new ArrayList<>();
         Optional<Path> setsid = Executables.find("setsid");
         setsid.ifPresent(p -> argv.add(p.toString()));
@@ -113,8 +113,8 @@ public final class ProgramProcess implements Program {
             if (!devNull) {
                 process.getOutputStream().close();
             }
-            ProgramProcess program = new ProgramProcess(shellCommand, process,
-                    new ProcessTree(process.toHandle(), marker, setsid.isPresent()), startNanos);
+            ProgramProcess program = new ProgramProcess(
+                    shellCommand, process, new ProcessTree(process.toHandle(), marker, setsid.isPresent()), startNanos);
             LiveProcesses.add(program);
             return program;
         } finally {

@@ -32,8 +32,7 @@ public final class ServerLauncher {
     /** How long a program that exited with status 0 may take to have its backgrounded server listen. */
     private static final long BACKGROUND_GRACE_NANOS = Duration.ofSeconds(3).toNanos();
 
-    private ServerLauncher() {
-    }
+    private ServerLauncher() {}
 
     /**
      * Starts {@code cmd} with {@code {port}} filled in and waits up to {@code startTimeout} for it to listen.
@@ -50,8 +49,8 @@ public final class ServerLauncher {
             process = cmd.launch(line, Map.of("port", Integer.toString(port)));
         } catch (IOException e) {
             String message = "the server could not be started: " + e.getMessage();
-            return new Started.Failed(new StartFailure(StartFailure.Kind.EXITED, message, NO_OUTPUT,
-                    OptionalInt.empty(), Set.of()));
+            return new Started.Failed(
+                    new StartFailure(StartFailure.Kind.EXITED, message, NO_OUTPUT, OptionalInt.empty(), Set.of()));
         }
         boolean kernelTable = ListeningSockets.supported();
         Set<Integer> otherPorts = Set.of();
@@ -111,9 +110,12 @@ public final class ServerLauncher {
             }
             if (Thread.currentThread().isInterrupted()) {
                 process.close();
-                return new Started.Failed(new StartFailure(StartFailure.Kind.TIMEOUT,
+                return new Started.Failed(new StartFailure(
+                        StartFailure.Kind.TIMEOUT,
                         "the check was interrupted while waiting for the server to listen on port " + port,
-                        tail(process), OptionalInt.empty(), Set.of()));
+                        tail(process),
+                        OptionalInt.empty(),
+                        Set.of()));
             }
         }
     }
@@ -151,15 +153,15 @@ public final class ServerLauncher {
                 + cmd.template() + "`"
                 + (cmd.placeholders().contains("port") ? "" : ", which has no {port} where the port should go")
                 + ")";
-        return new Started.Failed(new StartFailure(StartFailure.Kind.OTHER_PORT, message, tail(process),
-                OptionalInt.empty(), others));
+        return new Started.Failed(
+                new StartFailure(StartFailure.Kind.OTHER_PORT, message, tail(process), OptionalInt.empty(), others));
     }
 
     private static Started failTimeout(Program process, int port, Duration timeout) {
         process.close();
         String message = "the server was still not listening on port " + port + " after " + seconds(timeout);
-        return new Started.Failed(new StartFailure(StartFailure.Kind.TIMEOUT, message, tail(process),
-                OptionalInt.empty(), Set.of()));
+        return new Started.Failed(
+                new StartFailure(StartFailure.Kind.TIMEOUT, message, tail(process), OptionalInt.empty(), Set.of()));
     }
 
     /** Last lines of standard output and standard error, each labelled when both have some. */
@@ -195,7 +197,10 @@ public final class ServerLauncher {
 
     /** {@code 10 s}, {@code 1.5 s}, {@code 0.25 s}. */
     static String seconds(Duration d) {
-        return BigDecimal.valueOf(d.toMillis()).movePointLeft(3).stripTrailingZeros().toPlainString() + " s";
+        return BigDecimal.valueOf(d.toMillis())
+                        .movePointLeft(3)
+                        .stripTrailingZeros()
+                        .toPlainString() + " s";
     }
 
     private static void pause(long nanos) {

@@ -13,7 +13,8 @@ import java.util.Set;
  * @param exitCode   its exit status if it exited (empty if it was killed by the harness or could not be started)
  * @param otherPorts ports it listened on instead (for {@link Kind#OTHER_PORT}), else empty
  */
-public record StartFailure(Kind kind, String message, String outputTail, OptionalInt exitCode, Set<Integer> otherPorts) {
+public record StartFailure(
+        Kind kind, String message, String outputTail, OptionalInt exitCode, Set<Integer> otherPorts) {
 
     public enum Kind {
         /** It exited (or could not be started at all) before listening on its port. */

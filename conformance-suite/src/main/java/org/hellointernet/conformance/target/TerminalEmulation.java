@@ -18,13 +18,12 @@ import java.util.Map;
 public final class TerminalEmulation {
 
     private static final String RUBY = "STDOUT.sync = true\nSTDERR.sync = true\n";
-    private static final String PERL = "package HelloAutoflush;\nuse IO::Handle;\nSTDOUT->autoflush(1);\n"
-            + "STDERR->autoflush(1);\n1;\n";
+    private static final String PERL =
+            "package HelloAutoflush;\nuse IO::Handle;\nSTDOUT->autoflush(1);\n" + "STDERR->autoflush(1);\n1;\n";
 
     private static volatile Path dir;
 
-    private TerminalEmulation() {
-    }
+    private TerminalEmulation() {}
 
     /** The variables to add to {@code base} (the environment the program would otherwise get). */
     static Map<String, String> variables(Map<String, String> base) {
@@ -43,7 +42,8 @@ public final class TerminalEmulation {
      * the files could be written (a missing preload would stop Ruby or Perl from starting at all).
      */
     public static String shellPrelude(String dir) {
-        return "d=" + dir + "; if mkdir -p \"$d\" 2>/dev/null && printf '" + printfText(RUBY) + "' > \"$d/hello_autoflush.rb\" 2>/dev/null"
+        return "d=" + dir + "; if mkdir -p \"$d\" 2>/dev/null && printf '" + printfText(RUBY)
+                + "' > \"$d/hello_autoflush.rb\" 2>/dev/null"
                 + " && printf '" + printfText(PERL) + "' > \"$d/HelloAutoflush.pm\" 2>/dev/null; then"
                 + " export PYTHONUNBUFFERED=1 RUBYOPT=\"-r$d/hello_autoflush.rb${RUBYOPT:+ $RUBYOPT}\""
                 + " PERL5LIB=\"$d${PERL5LIB:+:$PERL5LIB}\" PERL5OPT=\"-MHelloAutoflush${PERL5OPT:+ $PERL5OPT}\"; fi";

@@ -51,11 +51,14 @@ class CheckSubmissionsScriptTest {
                 c, _ = s.accept()
                 threading.Thread(target=serve, args=(c,), daemon=True).start()
             """.formatted(INJECTION);
+
     private static final int SUMMARY_LIMIT = 100_000;
 
-    private static final Path SCRIPT = Path.of("..", ".github", "action", "check-submissions.sh").toAbsolutePath()
+    private static final Path SCRIPT = Path.of("..", ".github", "action", "check-submissions.sh")
+            .toAbsolutePath()
             .normalize();
-    private static final Path SUBMISSIONS = Path.of("src", "test", "resources", "submissions").toAbsolutePath();
+    private static final Path SUBMISSIONS =
+            Path.of("src", "test", "resources", "submissions").toAbsolutePath();
 
     @TempDir
     static Path tmp;
@@ -89,8 +92,10 @@ class CheckSubmissionsScriptTest {
         Files.writeString(half.resolve("hello.py"), "print('Hello in Python'\n");
         Folders.copyTree(SUBMISSIONS.resolve("python-good"), repo.resolve(DASH_FOLDER));
         Path inject = Files.createDirectories(repo.resolve("inject"));
-        Files.writeString(inject.resolve("hello.yml"), "language: Python\npreset: python\n"
-                + "server: python3 server.py {port}\nclient: python3 client.py {host} {port}\n");
+        Files.writeString(
+                inject.resolve("hello.yml"),
+                "language: Python\npreset: python\n"
+                        + "server: python3 server.py {port}\nclient: python3 client.py {host} {port}\n");
         Files.writeString(inject.resolve("server.py"), INJECTING_SERVER);
         // a client that never connects: its last lines are in CLI-CONNECT's message, and so in an annotation
         Files.writeString(inject.resolve("client.py"), "import sys\nprint('" + INJECTION + "')\nsys.exit(1)\n");
@@ -105,8 +110,10 @@ class CheckSubmissionsScriptTest {
         String java = ProcessHandle.current().info().command().orElse("java");
         ProcessBuilder pb = new ProcessBuilder("bash", SCRIPT.toString()).directory(repo.toFile());
         Map<String, String> env = pb.environment();
-        env.put("HELLO_CMD", java + " -XX:TieredStopAtLevel=1 -cp " + System.getProperty("java.class.path")
-                + " org.hellointernet.conformance.cli.HelloCommand");
+        env.put(
+                "HELLO_CMD",
+                java + " -XX:TieredStopAtLevel=1 -cp " + System.getProperty("java.class.path")
+                        + " org.hellointernet.conformance.cli.HelloCommand");
         env.put("HELLO_BASE", base);
         env.put("HELLO_CONTAINER", "false");
         env.put("HELLO_REPORTS", tmp.resolve("reports").toString());
@@ -130,7 +137,8 @@ class CheckSubmissionsScriptTest {
     @Test
     void checksOnlyTheChangedFolderAndFailsOnItsMustRule() {
         assertThat(status).as(stdout).isEqualTo(1);
-        assertThat(outputs).as(stdout)
+        assertThat(outputs)
+                .as(stdout)
                 .contains("folders=" + DASH_FOLDER + " half-built inject leak python-broken\n")
                 .contains("failed=true\n")
                 .contains("failed-folders=half-built inject leak python-broken\n");
@@ -140,16 +148,23 @@ class CheckSubmissionsScriptTest {
     @Test
     void aFolderNamedLikeAnOptionIsCheckedAsAFolder() throws IOException {
         try (var files = Files.walk(tmp)) {
-            assertThat(files.filter(f -> f.getFileName().toString().equals("PWNED"))).as(stdout).isEmpty();
+            assertThat(files.filter(f -> f.getFileName().toString().equals("PWNED")))
+                    .as(stdout)
+                    .isEmpty();
         }
-        assertThat(tmp.resolve("reports").resolve("server-cmd=touch PWNED {port}.json")).as(stdout).isNotEmptyFile();
+        assertThat(tmp.resolve("reports").resolve("server-cmd=touch PWNED {port}.json"))
+                .as(stdout)
+                .isNotEmptyFile();
         assertThat(outputs).doesNotContain("failed-folders=" + DASH_FOLDER);
     }
 
     @Test
     void aLinkOutOfTheFolderIsRefusedAndNothingOfItsTargetIsShown() {
-        assertThat(stdout).as(stdout).contains("notes.txt is a link to ../.git/config, outside the folder leak")
-                .doesNotContain("[core]").doesNotContain("repositoryformatversion");
+        assertThat(stdout)
+                .as(stdout)
+                .contains("notes.txt is a link to ../.git/config, outside the folder leak")
+                .doesNotContain("[core]")
+                .doesNotContain("repositoryformatversion");
         assertThat(summary).doesNotContain("repositoryformatversion");
     }
 
@@ -178,7 +193,8 @@ class CheckSubmissionsScriptTest {
             }
             assertThat(line).as("outside a fence").doesNotContain("##[");
             if (trimmed.startsWith("::")) {
-                assertThat(trimmed).as("only the script's own commands")
+                assertThat(trimmed)
+                        .as("only the script's own commands")
                         .matches("::(group|endgroup|error)( [^:]*)?::.*");
                 // what the pull request controls is in the command's data, after the properties
                 String props = trimmed.substring(2, trimmed.indexOf("::", 2));
@@ -188,16 +204,24 @@ class CheckSubmissionsScriptTest {
             }
         }
         assertThat(token).as("every fence is closed").isNull();
-        assertThat(tokens).as("one fence per folder, each with its own token").hasSize(5).doesNotHaveDuplicates();
+        assertThat(tokens)
+                .as("one fence per folder, each with its own token")
+                .hasSize(5)
+                .doesNotHaveDuplicates();
         assertThat(stdout).contains(INJECTION); // it was printed, inside a fence
-        assertThat(stdout.lines().filter(l -> l.startsWith("::error") && l.contains("INJECTED")).toList())
-                .as(stdout).isNotEmpty().allSatisfy(l -> assertThat(l).contains("#%23[error]"));
+        assertThat(stdout.lines()
+                        .filter(l -> l.startsWith("::error") && l.contains("INJECTED"))
+                        .toList())
+                .as(stdout)
+                .isNotEmpty()
+                .allSatisfy(l -> assertThat(l).contains("#%23[error]"));
     }
 
     @Test
     void theJobSummaryStaysUnderItsLimitAndPointsToTheArtifact() {
         assertThat(summary.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(SUMMARY_LIMIT + 1024);
-        assertThat(summary).contains("<!-- folder: inject -->")
+        assertThat(summary)
+                .contains("<!-- folder: inject -->")
                 .containsPattern("the report of `inject` \\([0-9]+ bytes\\) does not fit in the job summary: it is\\s+"
                         + "`inject.md` in the \\*\\*hello-reports\\*\\* artifact");
         assertThat(tmp.resolve("reports").resolve("inject.md")).isNotEmptyFile();
@@ -205,22 +229,32 @@ class CheckSubmissionsScriptTest {
 
     @Test
     void annotatesTheServerSourceWithTheFailedRule() {
-        assertThat(stdout).as(stdout)
-                .containsPattern("(?m)^::error file=python-broken/server\\.py,title=SRV-REPLY::python-broken: SRV-REPLY: .+");
-        assertThat(stdout.lines().filter(l -> l.startsWith("::error") && l.contains("python-broken")).count())
-                .as(stdout).isEqualTo(1);
+        assertThat(stdout)
+                .as(stdout)
+                .containsPattern(
+                        "(?m)^::error file=python-broken/server\\.py,title=SRV-REPLY::python-broken: SRV-REPLY: .+");
+        assertThat(stdout.lines()
+                        .filter(l -> l.startsWith("::error") && l.contains("python-broken"))
+                        .count())
+                .as(stdout)
+                .isEqualTo(1);
     }
 
     @Test
     void annotatesTheClientSourceWhenOnlyTheClientDidNotBuild() {
-        assertThat(stdout.lines().filter(l -> l.startsWith("::error") && l.contains("half-built")).toList())
-                .as(stdout).containsExactly("::error file=half-built/hello.py,title=DID NOT BUILD::half-built: the"
+        assertThat(stdout.lines()
+                        .filter(l -> l.startsWith("::error") && l.contains("half-built"))
+                        .toList())
+                .as(stdout)
+                .containsExactly("::error file=half-built/hello.py,title=DID NOT BUILD::half-built: the"
                         + " client did not build: `python3 -m py_compile hello.py` exited with status 1");
     }
 
     @Test
     void jobSummaryNamesTheFailedRule() {
-        assertThat(summary).contains("<!-- folder: python-broken -->").contains("hello check: FAILED")
+        assertThat(summary)
+                .contains("<!-- folder: python-broken -->")
+                .contains("hello check: FAILED")
                 .contains("SRV-REPLY");
     }
 
@@ -232,8 +266,8 @@ class CheckSubmissionsScriptTest {
     }
 
     private static String git(Path dir, String... args) throws IOException, InterruptedException {
-        List<String> argv = new ArrayList<>(List.of("git", "-c", "user.name=Teacher", "-c", "user.email=t@example.org",
-                "-c", "commit.gpgsign=false"));
+        List<String> argv = new ArrayList<>(List.of(
+                "git", "-c", "user.name=Teacher", "-c", "user.email=t@example.org", "-c", "commit.gpgsign=false"));
         argv.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(argv).directory(dir.toFile()).redirectErrorStream(true);
         Process p = pb.start();

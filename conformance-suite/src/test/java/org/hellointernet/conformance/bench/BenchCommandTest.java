@@ -6,7 +6,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.hellointernet.conformance.cli.HelloCommand;
 import org.hellointernet.server.HelloServer;
 import org.hellointernet.server.ServerConfig;
@@ -30,12 +29,24 @@ class BenchCommandTest {
     void printsTheResultAndWritesJson(@TempDir Path dir) throws Exception {
         Path json = dir.resolve("bench.json");
         try (HelloServer server = new HelloServer(ServerConfig.onPort(0)).start()) {
-            int status = run("bench", "127.0.0.1:" + server.port(), "--connections", "2", "--duration", "0.5",
-                    "--json", json.toString());
+            int status = run(
+                    "bench",
+                    "127.0.0.1:" + server.port(),
+                    "--connections",
+                    "2",
+                    "--duration",
+                    "0.5",
+                    "--json",
+                    json.toString());
             assertThat(status).as(err.toString()).isEqualTo(BenchCommand.EXIT_OK);
         }
-        assertThat(out.toString()).contains("closed loop, 2 connections").contains("/s)").contains("errors      none");
-        assertThat(Files.readString(json)).contains("\"mode\" : \"closed\"").contains("\"wrong reply\" : 0")
+        assertThat(out.toString())
+                .contains("closed loop, 2 connections")
+                .contains("/s)")
+                .contains("errors      none");
+        assertThat(Files.readString(json))
+                .contains("\"mode\" : \"closed\"")
+                .contains("\"wrong reply\" : 0")
                 .contains("\"p99\"");
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.concurrent.TimeUnit;
-
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
@@ -56,8 +55,11 @@ class BenchStatsTest {
         stats.error(ErrorKind.RESET);
         stats.error(ErrorKind.RESET);
         stats.error(ErrorKind.TIMEOUT);
-        assertThat(stats.errors()).containsEntry(ErrorKind.RESET, 2L).containsEntry(ErrorKind.TIMEOUT, 1L)
-                .containsEntry(ErrorKind.REFUSED, 0L).hasSize(ErrorKind.values().length);
+        assertThat(stats.errors())
+                .containsEntry(ErrorKind.RESET, 2L)
+                .containsEntry(ErrorKind.TIMEOUT, 1L)
+                .containsEntry(ErrorKind.REFUSED, 0L)
+                .hasSize(ErrorKind.values().length);
         assertThat(stats.errorCount()).isEqualTo(3);
     }
 }

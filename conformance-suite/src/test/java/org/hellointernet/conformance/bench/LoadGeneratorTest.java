@@ -7,7 +7,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
-
 import org.hellointernet.server.HelloServer;
 import org.hellointernet.server.ServerConfig;
 import org.junit.jupiter.api.AfterAll;
@@ -36,20 +35,24 @@ class LoadGeneratorTest {
     @Test
     void closedLoopAgainstTheReferenceServerCompletesExchangesWithoutErrors() throws Exception {
         try (HelloServer server = new HelloServer(ServerConfig.onPort(0)).start()) {
-            BenchResult result = generator.run(BenchOptions.closedLoop(loopback(server.port()), 4, Duration.ofSeconds(1)),
-                    ProgressListener.NONE);
+            BenchResult result = generator.run(
+                    BenchOptions.closedLoop(loopback(server.port()), 4, Duration.ofSeconds(1)), ProgressListener.NONE);
             assertThat(result.exchanges()).isPositive();
             assertThat(result.errorCount()).isZero();
             assertThat(result.mode()).isEqualTo("closed");
-            assertThat(result.exchangesPerSecond()).isCloseTo(result.exchanges() / result.seconds(), org.assertj.core.api.Assertions.within(1e-6));
-            assertThat(result.latencyMicros().p50()).isPositive().isLessThanOrEqualTo(result.latencyMicros().max());
+            assertThat(result.exchangesPerSecond())
+                    .isCloseTo(result.exchanges() / result.seconds(), org.assertj.core.api.Assertions.within(1e-6));
+            assertThat(result.latencyMicros().p50())
+                    .isPositive()
+                    .isLessThanOrEqualTo(result.latencyMicros().max());
         }
     }
 
     @Test
     void openLoopStartsTheScheduledNumberOfExchanges() throws Exception {
         try (HelloServer server = new HelloServer(ServerConfig.onPort(0)).start()) {
-            BenchOptions options = BenchOptions.closedLoop(loopback(server.port()), 8, Duration.ofMillis(500)).withRate(200);
+            BenchOptions options = BenchOptions.closedLoop(loopback(server.port()), 8, Duration.ofMillis(500))
+                    .withRate(200);
             BenchResult result = generator.run(options, ProgressListener.NONE);
             assertThat(result.mode()).isEqualTo("open");
             assertThat(result.exchanges() + result.errorCount()).isEqualTo(100);
@@ -60,8 +63,8 @@ class LoadGeneratorTest {
     @Test
     void countsWrongReplies() throws Exception {
         try (TinyServer server = new TinyServer("Goodbye\n", false)) {
-            BenchResult result = generator.run(BenchOptions.closedLoop(server.address(), 2, Duration.ofMillis(300)),
-                    ProgressListener.NONE);
+            BenchResult result = generator.run(
+                    BenchOptions.closedLoop(server.address(), 2, Duration.ofMillis(300)), ProgressListener.NONE);
             assertThat(result.exchanges()).isZero();
             assertThat(result.errors().get("wrong reply")).isPositive().isEqualTo(result.errorCount());
         }
@@ -73,8 +76,8 @@ class LoadGeneratorTest {
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = probe.getLocalPort();
         }
-        BenchResult result = generator.run(BenchOptions.closedLoop(loopback(port), 2, Duration.ofMillis(200)),
-                ProgressListener.NONE);
+        BenchResult result = generator.run(
+                BenchOptions.closedLoop(loopback(port), 2, Duration.ofMillis(200)), ProgressListener.NONE);
         assertThat(result.exchanges()).isZero();
         assertThat(result.errors().get("refused")).isPositive().isEqualTo(result.errorCount());
     }
@@ -105,9 +108,9 @@ class LoadGeneratorTest {
     @Test
     void spreadsConnectionsOverMoreLoopsThanConnections() throws Exception {
         try (LoadGenerator wide = new LoadGenerator(3);
-             HelloServer server = new HelloServer(ServerConfig.onPort(0)).start()) {
-            BenchResult result = wide.run(BenchOptions.closedLoop(loopback(server.port()), 2, Duration.ofMillis(300)),
-                    ProgressListener.NONE);
+                HelloServer server = new HelloServer(ServerConfig.onPort(0)).start()) {
+            BenchResult result = wide.run(
+                    BenchOptions.closedLoop(loopback(server.port()), 2, Duration.ofMillis(300)), ProgressListener.NONE);
             assertThat(result.exchanges()).isPositive();
             assertThat(result.errorCount()).isZero();
         }
@@ -117,6 +120,7 @@ class LoadGeneratorTest {
     void refusesAddressesThatAreNotLoopback() throws IOException {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> BenchOptions.closedLoop(
                         new InetSocketAddress(InetAddress.getByName("192.0.2.1"), 5000), 1, Duration.ofSeconds(1)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("loopback");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("loopback");
     }
 }

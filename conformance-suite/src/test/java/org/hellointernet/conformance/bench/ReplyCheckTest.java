@@ -3,7 +3,6 @@ package org.hellointernet.conformance.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.api.Test;
 
 class ReplyCheckTest {
@@ -31,7 +30,8 @@ class ReplyCheckTest {
         assertThat(good("Goodbye\n")).isFalse();
         assertThat(good("Goodbye in Java\nmore\n")).isFalse();
         assertThat(good("Error: expected \"Hello in <language>\"\n")).isFalse();
-        assertThat(check.isGoodbye(new byte[] {'G', 'o', 'o', 'd', 'b', 'y', 'e', ' ', 'i', 'n', ' ', (byte) 0xff, '\n'}, 13))
+        assertThat(check.isGoodbye(
+                        new byte[] {'G', 'o', 'o', 'd', 'b', 'y', 'e', ' ', 'i', 'n', ' ', (byte) 0xff, '\n'}, 13))
                 .isFalse();
     }
 

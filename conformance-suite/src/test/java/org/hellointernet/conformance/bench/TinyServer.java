@@ -21,26 +21,28 @@ final class TinyServer implements AutoCloseable {
     TinyServer(String reply, boolean holdOpen) throws IOException {
         listener = new ServerSocket();
         listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
-        acceptor = new Thread(() -> {
-            while (!listener.isClosed()) {
-                try (Socket socket = listener.accept()) {
-                    socket.setSoTimeout(2000);
-                    readLine(socket.getInputStream());
-                    if (reply != null) {
-                        OutputStream out = socket.getOutputStream();
-                        out.write(reply.getBytes(StandardCharsets.UTF_8));
-                        out.flush();
+        acceptor = new Thread(
+                () -> {
+                    while (!listener.isClosed()) {
+                        try (Socket socket = listener.accept()) {
+                            socket.setSoTimeout(2000);
+                            readLine(socket.getInputStream());
+                            if (reply != null) {
+                                OutputStream out = socket.getOutputStream();
+                                out.write(reply.getBytes(StandardCharsets.UTF_8));
+                                out.flush();
+                            }
+                            while (holdOpen && !listener.isClosed()) {
+                                Thread.sleep(10);
+                            }
+                        } catch (IOException e) {
+                            // the test closed the listener, or the generator gave up on a connection: next one
+                        } catch (InterruptedException e) {
+                            return;
+                        }
                     }
-                    while (holdOpen && !listener.isClosed()) {
-                        Thread.sleep(10);
-                    }
-                } catch (IOException e) {
-                    // the test closed the listener, or the generator gave up on a connection: next one
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "tiny-server");
+                },
+                "tiny-server");
         acceptor.setDaemon(true);
         acceptor.start();
     }

@@ -22,8 +22,7 @@ final class CheckCli {
         }
     }
 
-    private CheckCli() {
-    }
+    private CheckCli() {}
 
     static Outcome check(String... args) {
         String[] full = new String[args.length + 1];

@@ -35,16 +35,25 @@ class CheckClientCommandTest {
     void passesACorrectClient() throws Exception {
         Path json = dir.resolve("report.json");
 
-        CheckCli.Outcome outcome = CheckCli.check("--client-cmd", clientCmd(goodClient), "--language", "Python",
-                "--json", json.toString());
+        CheckCli.Outcome outcome = CheckCli.check(
+                "--client-cmd", clientCmd(goodClient), "--language", "Python", "--json", json.toString());
 
         assertThat(outcome.exitStatus()).as(outcome.describe()).isEqualTo(ExitStatus.OK);
         CheckReport report = CheckReport.read(json);
         assertThat(report.withStatus("FAIL")).as(outcome.describe()).isEmpty();
         assertThat(report.withStatus("ERROR")).as(outcome.describe()).isEmpty();
         assertThat(report.withStatus("SKIP")).isSubsetOf("CLI-IPV6");
-        assertThat(report.statuses()).containsKeys("CLI-CONNECT", "CLI-HELLO", "CLI-LF", "CLI-PRINT", "CLI-EXIT",
-                "CLI-REFUSED", "CLI-GIVE-UP", "CLI-USAGE", "CLI-SINGLE-CONN");
+        assertThat(report.statuses())
+                .containsKeys(
+                        "CLI-CONNECT",
+                        "CLI-HELLO",
+                        "CLI-LF",
+                        "CLI-PRINT",
+                        "CLI-EXIT",
+                        "CLI-REFUSED",
+                        "CLI-GIVE-UP",
+                        "CLI-USAGE",
+                        "CLI-SINGLE-CONN");
         JsonNode check = report.checks().get(0);
         assertThat(check.get("target").get("role").asText()).isEqualTo("client");
         assertThat(check.get("target").get("language").asText()).isEqualTo("Python");
@@ -55,34 +64,50 @@ class CheckClientCommandTest {
     void aClientThatCannotBeRunDidNotStartAndTheReasonIsShown() throws Exception {
         Path json = dir.resolve("report.json");
 
-        CheckCli.Outcome outcome = CheckCli.check("--client-cmd", "python3 /nonexistent.py {host} {port}",
-                "--json", json.toString());
+        CheckCli.Outcome outcome =
+                CheckCli.check("--client-cmd", "python3 /nonexistent.py {host} {port}", "--json", json.toString());
 
         assertThat(outcome.exitStatus()).as(outcome.describe()).isEqualTo(ExitStatus.NOT_STARTED);
         CheckReport report = CheckReport.read(json);
         assertThat(report.statuses()).containsEntry("CLI-CONNECT", "FAIL").hasSizeGreaterThan(10);
-        assertThat(report.withStatus("SKIP")).containsExactlyElementsOf(
-                report.statuses().keySet().stream().filter(id -> !id.equals("CLI-CONNECT")).toList());
+        assertThat(report.withStatus("SKIP"))
+                .containsExactlyElementsOf(report.statuses().keySet().stream()
+                        .filter(id -> !id.equals("CLI-CONNECT"))
+                        .toList());
         assertThat(report.checks().get(0).get("started").asBoolean()).isFalse();
         // the reason is python's own complaint, passed on from the client's stderr
-        assertThat(outcome.out()).contains("could not be started", "never connected", "exited with status 2",
-                "can't open file '/nonexistent.py'", "DID NOT START");
+        assertThat(outcome.out())
+                .contains(
+                        "could not be started",
+                        "never connected",
+                        "exited with status 2",
+                        "can't open file '/nonexistent.py'",
+                        "DID NOT START");
         assertThat(report.result("CLI-CONNECT").get("message").asText()).contains("exited with status");
     }
 
     @Test
     @Slow
     void aHelloWithoutNewlineFailsCliLf() throws Exception {
-        Path noLf = TestPrograms.writeWithBug(dir, "good-client.py", "no-lf-client.py", "b\"Hello in Python\\n\"",
-                "b\"Hello in Python\"");
+        Path noLf = TestPrograms.writeWithBug(
+                dir, "good-client.py", "no-lf-client.py", "b\"Hello in Python\\n\"", "b\"Hello in Python\"");
         Path json = dir.resolve("report.json");
 
-        CheckCli.Outcome outcome = CheckCli.check("--client-cmd", clientCmd(noLf), "--language", "Python",
-                "--only", "CLI-CONNECT,CLI-HELLO,CLI-LF", "--json", json.toString());
+        CheckCli.Outcome outcome = CheckCli.check(
+                "--client-cmd",
+                clientCmd(noLf),
+                "--language",
+                "Python",
+                "--only",
+                "CLI-CONNECT,CLI-HELLO,CLI-LF",
+                "--json",
+                json.toString());
 
         assertThat(outcome.exitStatus()).as(outcome.describe()).isEqualTo(ExitStatus.RULE_FAILED);
         CheckReport report = CheckReport.read(json);
-        assertThat(report.statuses()).containsEntry("CLI-CONNECT", "PASS").containsEntry("CLI-HELLO", "PASS")
+        assertThat(report.statuses())
+                .containsEntry("CLI-CONNECT", "PASS")
+                .containsEntry("CLI-HELLO", "PASS")
                 .containsEntry("CLI-LF", "FAIL");
         JsonNode lf = report.result("CLI-LF");
         assertThat(lf.get("observed").asText()).contains("Hello in Python", "(no newline)");

@@ -23,38 +23,47 @@ class CheckCommandUsageTest {
 
     @Test
     void refusesAServerCommandWithoutAPortPlaceholder() {
-        assertUsageError(CheckCli.check("--server-cmd", "python3 server.py 5000"),
-                "--server-cmd must contain {port}", "python3 server.py {port}");
+        assertUsageError(
+                CheckCli.check("--server-cmd", "python3 server.py 5000"),
+                "--server-cmd must contain {port}",
+                "python3 server.py {port}");
     }
 
     @Test
     void refusesAClientCommandWithoutAHostPlaceholder() {
-        assertUsageError(CheckCli.check("--client-cmd", "python3 client.py localhost {port}"),
+        assertUsageError(
+                CheckCli.check("--client-cmd", "python3 client.py localhost {port}"),
                 "--client-cmd must contain {host} and {port}");
     }
 
     @Test
     void refusesAServerCommandTogetherWithAServerAddress() {
-        assertUsageError(CheckCli.check("--server-cmd", "python3 server.py {port}", "--server-addr", "127.0.0.1:1"),
+        assertUsageError(
+                CheckCli.check("--server-cmd", "python3 server.py {port}", "--server-addr", "127.0.0.1:1"),
                 "Give --server-cmd or --server-addr, not both.");
     }
 
     @Test
     void refusesAnUnknownRuleInOnly() {
-        assertUsageError(CheckCli.check("--only", "SRV-REPLY,SRV-NOPE", "--server-cmd", "true {port}"),
-                "--only: unknown rule SRV-NOPE", "hello rules");
+        assertUsageError(
+                CheckCli.check("--only", "SRV-REPLY,SRV-NOPE", "--server-cmd", "true {port}"),
+                "--only: unknown rule SRV-NOPE",
+                "hello rules");
     }
 
     @Test
     void refusesAnUnknownRuleInExclude() {
-        assertUsageError(CheckCli.check("--exclude", "CLI-WHATEVER", "--server-cmd", "true {port}"),
+        assertUsageError(
+                CheckCli.check("--exclude", "CLI-WHATEVER", "--server-cmd", "true {port}"),
                 "--exclude: unknown rule CLI-WHATEVER");
     }
 
     @Test
     void refusesALanguageWithASpace() {
-        assertUsageError(CheckCli.check("--language", "Visual Basic", "--server-cmd", "true {port}"),
-                "--language must be one word", "\"Visual Basic\"");
+        assertUsageError(
+                CheckCli.check("--language", "Visual Basic", "--server-cmd", "true {port}"),
+                "--language must be one word",
+                "\"Visual Basic\"");
     }
 
     @Test
@@ -65,7 +74,8 @@ class CheckCommandUsageTest {
 
     @Test
     void refusesAServerAddressWithABadPort() {
-        assertUsageError(CheckCli.check("--server-addr", "localhost:http"), "the port in \"localhost:http\" is not a number");
+        assertUsageError(
+                CheckCli.check("--server-addr", "localhost:http"), "the port in \"localhost:http\" is not a number");
         assertUsageError(CheckCli.check("--server-addr", "localhost:70000"), "the port must be 1 to 65535, not 70000");
         assertUsageError(CheckCli.check("--server-addr", "127.0.0.1:0"), "the port must be 1 to 65535, not 0");
     }
@@ -83,8 +93,10 @@ class CheckCommandUsageTest {
     @Test
     void refusesASessionsFolderThatDoesNotExist() {
         Path missing = dir.resolve("no-such-folder");
-        assertUsageError(CheckCli.check("--sessions", missing.toString(), "--server-cmd", "true {port}"),
-                missing.toString(), "is not a folder of session scripts");
+        assertUsageError(
+                CheckCli.check("--sessions", missing.toString(), "--server-cmd", "true {port}"),
+                missing.toString(),
+                "is not a folder of session scripts");
     }
 
     @Test
@@ -92,8 +104,10 @@ class CheckCommandUsageTest {
         Path sessions = Files.createDirectory(dir.resolve("sessions"));
         Path broken = sessions.resolve("SRV-BROKEN.yml");
         Files.writeString(broken, "rule: SRV-BROKEN\nsteps: [connect: a\n", StandardCharsets.UTF_8);
-        assertUsageError(CheckCli.check("--sessions", sessions.toString(), "--server-cmd", "true {port}"),
-                broken.toString(), "not valid YAML");
+        assertUsageError(
+                CheckCli.check("--sessions", sessions.toString(), "--server-cmd", "true {port}"),
+                broken.toString(),
+                "not valid YAML");
     }
 
     @Test
@@ -101,8 +115,10 @@ class CheckCommandUsageTest {
         Path sessions = Files.createDirectory(dir.resolve("sessions"));
         Path wrong = sessions.resolve("SRV-REPLY.yml");
         Files.writeString(wrong, "rule: SRV-REPLY\nstepz:\n  - connect: a\n", StandardCharsets.UTF_8);
-        assertUsageError(CheckCli.check("--sessions", sessions.toString(), "--server-cmd", "true {port}"),
-                wrong.toString(), "unknown key \"stepz\"");
+        assertUsageError(
+                CheckCli.check("--sessions", sessions.toString(), "--server-cmd", "true {port}"),
+                wrong.toString(),
+                "unknown key \"stepz\"");
     }
 
     @Test
@@ -114,7 +130,9 @@ class CheckCommandUsageTest {
         CheckCli.Outcome outcome = CheckCli.check(folder.toString(), "--local");
 
         assertUsageError(outcome, "hello.yml is a link", "links are not followed");
-        assertThat(outcome.err()).as("the folder's problem, not the options' usage").doesNotContain("Usage:")
+        assertThat(outcome.err())
+                .as("the folder's problem, not the options' usage")
+                .doesNotContain("Usage:")
                 .doesNotContain("canary-4711");
     }
 

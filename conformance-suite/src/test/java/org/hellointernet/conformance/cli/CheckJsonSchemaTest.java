@@ -23,23 +23,31 @@ class CheckJsonSchemaTest {
     @Test
     @Slow
     void aRunWithAFailingServerAndAPassingClientWritesSchemaConformingJson() throws Exception {
-        Path server = TestPrograms.writeWithBug(dir, "good-server.py", "no-lf-server.py", "b\"Goodbye in Python\\n\"",
-                "b\"Goodbye in Python\"");
+        Path server = TestPrograms.writeWithBug(
+                dir, "good-server.py", "no-lf-server.py", "b\"Goodbye in Python\\n\"", "b\"Goodbye in Python\"");
         Path client = TestPrograms.write(dir, "good-client.py");
         Path json = dir.resolve("run.json");
 
         CheckCli.Outcome outcome = CheckCli.check(
-                "--server-cmd", "python3 " + TestPrograms.sh(server) + " {port}",
-                "--client-cmd", "python3 " + TestPrograms.sh(client) + " {host} {port}",
-                "--language", "Python", "--only", "SRV-START,SRV-LF,SRV-LOG,CLI-CONNECT,CLI-HELLO,CLI-PRINT",
-                "--json", json.toString());
+                "--server-cmd",
+                "python3 " + TestPrograms.sh(server) + " {port}",
+                "--client-cmd",
+                "python3 " + TestPrograms.sh(client) + " {host} {port}",
+                "--language",
+                "Python",
+                "--only",
+                "SRV-START,SRV-LF,SRV-LOG,CLI-CONNECT,CLI-HELLO,CLI-PRINT",
+                "--json",
+                json.toString());
 
         assertThat(outcome.exitStatus()).as(outcome.describe()).isEqualTo(ExitStatus.RULE_FAILED);
         CheckReport report = CheckReport.read(json);
         assertThat(report.checks()).hasSize(2);
         SchemaCheck check = SchemaCheck.ofReportSchema().validate(report.doc());
         assertThat(check.problems()).isEmpty();
-        assertThat(check.checkedDefinitions()).containsEntry("check", 2).containsEntry("result", 6)
+        assertThat(check.checkedDefinitions())
+                .containsEntry("check", 2)
+                .containsEntry("result", 6)
                 .containsKeys("summary", "target", "entry");
         assertThat(check.checkedDefinitions().get("entry")).isGreaterThan(6);
     }
@@ -53,7 +61,8 @@ class CheckJsonSchemaTest {
 
         assertThat(outcome.exitStatus()).as(outcome.describe()).isEqualTo(ExitStatus.NOT_STARTED);
         CheckReport report = CheckReport.read(json);
-        assertThat(SchemaCheck.ofReportSchema().validate(report.doc()).problems()).isEmpty();
+        assertThat(SchemaCheck.ofReportSchema().validate(report.doc()).problems())
+                .isEmpty();
         assertThat(report.checks().get(0).get("startProblem").asText()).isNotEmpty();
     }
 
@@ -65,15 +74,16 @@ class CheckJsonSchemaTest {
         ((ObjectNode) report.result("SRV-REPLY")).put("score", 1);
         ((ObjectNode) report.summary()).remove("warnings");
 
-        assertThat(SchemaCheck.ofReportSchema().validate(report.doc()).problems()).containsExactlyInAnyOrder(
-                "$.summary: fields [errors, exitStatus, failed, passed, skipped], schema says [errors, exitStatus,"
-                        + " failed, passed, skipped, warnings]",
-                "$.summary: fields [errors, exitStatus, failed, passed, skipped], schema requires [errors, exitStatus,"
-                        + " failed, passed, skipped, warnings]",
-                "$.checks[0].results[0]: fields [durationMs, expected, hint, level, message, note, observed,"
-                        + " reproduce, requirement, rule, score, section, status, title, transcript], schema says"
-                        + " [durationMs, expected, hint, level, message, note, observed, reproduce, requirement, rule,"
-                        + " section, status, title, transcript]");
+        assertThat(SchemaCheck.ofReportSchema().validate(report.doc()).problems())
+                .containsExactlyInAnyOrder(
+                        "$.summary: fields [errors, exitStatus, failed, passed, skipped], schema says [errors, exitStatus,"
+                                + " failed, passed, skipped, warnings]",
+                        "$.summary: fields [errors, exitStatus, failed, passed, skipped], schema requires [errors, exitStatus,"
+                                + " failed, passed, skipped, warnings]",
+                        "$.checks[0].results[0]: fields [durationMs, expected, hint, level, message, note, observed,"
+                                + " reproduce, requirement, rule, score, section, status, title, transcript], schema says"
+                                + " [durationMs, expected, hint, level, message, note, observed, reproduce, requirement, rule,"
+                                + " section, status, title, transcript]");
     }
 
     private static int closedPort() throws Exception {

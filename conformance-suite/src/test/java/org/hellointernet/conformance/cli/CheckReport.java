@@ -47,18 +47,26 @@ record CheckReport(JsonNode doc) {
 
     /** Rule IDs whose status is {@code status}. */
     List<String> withStatus(String status) {
-        return statuses().entrySet().stream().filter(e -> e.getValue().equals(status)).map(Map.Entry::getKey).toList();
+        return statuses().entrySet().stream()
+                .filter(e -> e.getValue().equals(status))
+                .map(Map.Entry::getKey)
+                .toList();
     }
 
     JsonNode result(String rule) {
-        return results().stream().filter(r -> r.get("rule").asText().equals(rule)).findFirst()
+        return results().stream()
+                .filter(r -> r.get("rule").asText().equals(rule))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no result for " + rule + " in " + statuses()));
     }
 
     /** The transcript texts of one rule, one per entry. */
     List<String> transcript(String rule) {
         List<String> out = new ArrayList<>();
-        result(rule).get("transcript").forEach(e -> out.add(e.get("dir").asText() + " " + e.get("text").asText()));
+        result(rule)
+                .get("transcript")
+                .forEach(
+                        e -> out.add(e.get("dir").asText() + " " + e.get("text").asText()));
         return out;
     }
 }

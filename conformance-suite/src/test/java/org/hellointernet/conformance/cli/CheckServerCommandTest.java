@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.hellointernet.conformance.result.ExitStatus;
+import org.hellointernet.conformance.testing.Await;
 import org.hellointernet.conformance.testing.Slow;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
-import org.hellointernet.conformance.testing.Await;
 
 /** {@code hello check --server-cmd / --server-addr} against small python3 servers, end to end. */
 @EnabledOnOs(OS.LINUX)
@@ -50,15 +50,24 @@ class CheckServerCommandTest {
     void passesACorrectServer() throws Exception {
         Path json = dir.resolve("report.json");
 
-        CheckCli.Outcome outcome = CheckCli.check("--server-cmd", serverCmd(goodServer), "--language", "Python",
-                "--json", json.toString());
+        CheckCli.Outcome outcome = CheckCli.check(
+                "--server-cmd", serverCmd(goodServer), "--language", "Python", "--json", json.toString());
 
         assertThat(outcome.exitStatus()).as(outcome.describe()).isEqualTo(ExitStatus.OK);
         CheckReport report = CheckReport.read(json);
         assertThat(report.withStatus("FAIL")).as(outcome.describe()).isEmpty();
         assertThat(report.withStatus("ERROR")).as(outcome.describe()).isEmpty();
-        assertThat(report.statuses()).containsKeys("SRV-START", "SRV-REPLY", "SRV-LF", "SRV-NO-LF-HELLO",
-                "SRV-EMPTY-LINE", "SRV-ERROR-REPLY", "SRV-LONG-LINE", "SRV-USAGE", "SRV-LOG");
+        assertThat(report.statuses())
+                .containsKeys(
+                        "SRV-START",
+                        "SRV-REPLY",
+                        "SRV-LF",
+                        "SRV-NO-LF-HELLO",
+                        "SRV-EMPTY-LINE",
+                        "SRV-ERROR-REPLY",
+                        "SRV-LONG-LINE",
+                        "SRV-USAGE",
+                        "SRV-LOG");
         // only IPv6 may be skipped, on a machine without ::1
         assertThat(report.withStatus("SKIP")).isSubsetOf("SRV-IPV6");
         assertThat(report.summary().get("exitStatus").asInt()).isZero();
@@ -77,8 +86,10 @@ class CheckServerCommandTest {
         assertThat(outcome.out()).contains("could not be started", "exited with status 1", "boom", "DID NOT START");
         CheckReport report = CheckReport.read(json);
         assertThat(report.statuses()).containsEntry("SRV-START", "FAIL").hasSizeGreaterThan(10);
-        assertThat(report.withStatus("SKIP")).containsExactlyElementsOf(
-                report.statuses().keySet().stream().filter(id -> !id.equals("SRV-START")).toList());
+        assertThat(report.withStatus("SKIP"))
+                .containsExactlyElementsOf(report.statuses().keySet().stream()
+                        .filter(id -> !id.equals("SRV-START"))
+                        .toList());
         JsonNode check = report.checks().get(0);
         assertThat(check.get("started").asBoolean()).isFalse();
         assertThat(check.get("startProblem").asText()).contains("boom");
@@ -90,8 +101,11 @@ class CheckServerCommandTest {
         Path wrong = TestPrograms.write(dir, "other-port-server.py");
         int otherPort = freePort();
 
-        CheckCli.Outcome outcome = CheckCli.check("--server-cmd",
-                "python3 " + TestPrograms.sh(wrong) + " {port} " + otherPort, "--only", "SRV-START,SRV-REPLY");
+        CheckCli.Outcome outcome = CheckCli.check(
+                "--server-cmd",
+                "python3 " + TestPrograms.sh(wrong) + " {port} " + otherPort,
+                "--only",
+                "SRV-START,SRV-REPLY");
 
         assertThat(outcome.exitStatus()).as(outcome.describe()).isEqualTo(ExitStatus.NOT_STARTED);
         assertThat(outcome.out()).contains("listening on port " + otherPort + ", not on ");
@@ -100,14 +114,21 @@ class CheckServerCommandTest {
     @Test
     @Slow
     void aReplyWithoutNewlineFailsSrvLfInEveryReportOfOneRun() throws Exception {
-        Path noLf = TestPrograms.writeWithBug(dir, "good-server.py", "no-lf-server.py", REPLY_WITH_LF,
-                "b\"Goodbye in Python\"");
+        Path noLf = TestPrograms.writeWithBug(
+                dir, "good-server.py", "no-lf-server.py", REPLY_WITH_LF, "b\"Goodbye in Python\"");
         Path json = dir.resolve("out/report.json");
         Path junit = dir.resolve("out/report.xml");
         Path markdown = dir.resolve("out/report.md");
 
-        CheckCli.Outcome outcome = CheckCli.check("--server-cmd", serverCmd(noLf), "--json", json.toString(),
-                "--junit", junit.toString(), "--markdown", markdown.toString());
+        CheckCli.Outcome outcome = CheckCli.check(
+                "--server-cmd",
+                serverCmd(noLf),
+                "--json",
+                json.toString(),
+                "--junit",
+                junit.toString(),
+                "--markdown",
+                markdown.toString());
 
         assertThat(outcome.exitStatus()).as(outcome.describe()).isEqualTo(ExitStatus.RULE_FAILED);
         CheckReport report = CheckReport.read(json);
@@ -116,7 +137,8 @@ class CheckServerCommandTest {
         assertThat(lf.get("level").asText()).isEqualTo("MUST");
         assertThat(lf.get("expected").asText()).isNotBlank();
         assertThat(lf.get("observed").asText()).isNotBlank().contains("Goodbye in Python");
-        assertThat(report.transcript("SRV-LF")).contains("S \"Goodbye in Python\"")
+        assertThat(report.transcript("SRV-LF"))
+                .contains("S \"Goodbye in Python\"")
                 .anySatisfy(t -> assertThat(t).contains("(no newline)"));
         assertThat(outcome.out()).contains("SRV-LF", "(no newline)", "FAILED");
 
@@ -135,16 +157,24 @@ class CheckServerCommandTest {
     @Test
     void onlyRunsExactlyTheNamedRulesAndExcludeRemovesOne() throws Exception {
         Path json = dir.resolve("only.json");
-        CheckCli.Outcome only = CheckCli.check("--server-cmd", serverCmd(goodServer), "--only", "SRV-REPLY,srv-lf",
-                "--json", json.toString());
+        CheckCli.Outcome only = CheckCli.check(
+                "--server-cmd", serverCmd(goodServer), "--only", "SRV-REPLY,srv-lf", "--json", json.toString());
 
         assertThat(only.exitStatus()).as(only.describe()).isEqualTo(ExitStatus.OK);
-        assertThat(CheckReport.read(json).statuses()).containsOnlyKeys("SRV-REPLY", "SRV-LF")
+        assertThat(CheckReport.read(json).statuses())
+                .containsOnlyKeys("SRV-REPLY", "SRV-LF")
                 .containsValues("PASS");
 
         Path json2 = dir.resolve("exclude.json");
-        CheckCli.Outcome exclude = CheckCli.check("--server-cmd", serverCmd(goodServer),
-                "--only", "SRV-START,SRV-REPLY,SRV-LF", "--exclude", "SRV-LF", "--json", json2.toString());
+        CheckCli.Outcome exclude = CheckCli.check(
+                "--server-cmd",
+                serverCmd(goodServer),
+                "--only",
+                "SRV-START,SRV-REPLY,SRV-LF",
+                "--exclude",
+                "SRV-LF",
+                "--json",
+                json2.toString());
 
         assertThat(exclude.exitStatus()).as(exclude.describe()).isEqualTo(ExitStatus.OK);
         assertThat(CheckReport.read(json2).statuses()).containsOnlyKeys("SRV-START", "SRV-REPLY");
@@ -153,29 +183,40 @@ class CheckServerCommandTest {
 
     @Test
     void leavesNoProcessBehindWhenTheServerIsAGrandchild() throws Exception {
-        CheckCli.Outcome outcome = CheckCli.check("--server-cmd",
-                "sh -c 'python3 " + goodServer + " \"$1\" & wait' sh {port}", "--only", "SRV-START,SRV-REPLY,SRV-LOG");
+        CheckCli.Outcome outcome = CheckCli.check(
+                "--server-cmd",
+                "sh -c 'python3 " + goodServer + " \"$1\" & wait' sh {port}",
+                "--only",
+                "SRV-START,SRV-REPLY,SRV-LOG");
 
         assertThat(outcome.exitStatus()).as(outcome.describe()).isEqualTo(ExitStatus.OK);
-        assertThat(LeftoverProcesses.awaitNoneMentioning(dir, Duration.ofSeconds(5))).isEmpty();
+        assertThat(LeftoverProcesses.awaitNoneMentioning(dir, Duration.ofSeconds(5)))
+                .isEmpty();
     }
 
     @Test
     void leavesNoProcessBehindWhenTheServerStartsItsOwnSession() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/setsid"))
-                || Files.isExecutable(Path.of("/bin/setsid")), "no setsid here");
-        CheckCli.Outcome outcome = CheckCli.check("--server-cmd",
-                "sh -c 'setsid python3 " + goodServer + " \"$1\" & wait' sh {port}", "--only", "SRV-START,SRV-REPLY");
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                Files.isExecutable(Path.of("/usr/bin/setsid")) || Files.isExecutable(Path.of("/bin/setsid")),
+                "no setsid here");
+        CheckCli.Outcome outcome = CheckCli.check(
+                "--server-cmd",
+                "sh -c 'setsid python3 " + goodServer + " \"$1\" & wait' sh {port}",
+                "--only",
+                "SRV-START,SRV-REPLY");
 
         assertThat(outcome.exitStatus()).as(outcome.describe()).isEqualTo(ExitStatus.OK);
-        assertThat(LeftoverProcesses.awaitNoneMentioning(dir, Duration.ofSeconds(5))).isEmpty();
+        assertThat(LeftoverProcesses.awaitNoneMentioning(dir, Duration.ofSeconds(5)))
+                .isEmpty();
     }
 
     @Test
     void checksARunningServerAndSkipsTheRulesAboutItsProcess() throws Exception {
         int port = freePort();
         Process server = new ProcessBuilder("python3", goodServer.toString(), String.valueOf(port))
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         try {
             awaitListening(port, Duration.ofSeconds(10));
             Path json = dir.resolve("addr.json");
@@ -215,34 +256,56 @@ class CheckServerCommandTest {
     @Slow
     void anInstructorsNewRuleFromSessionsIsRunAndReported() throws Exception {
         Path sessions = Files.createDirectory(dir.resolve("sessions"));
-        Files.writeString(sessions.resolve("SRV-NO-BANNER.yml"), String.join("\n",
-                "rule: SRV-NO-BANNER",
-                "level: SHOULD",
-                "title: No banner",
-                "requirement: A server SHOULD send nothing before the client's hello.",
-                "hint: Do not greet the client; wait for its hello.",
-                "summary: Nothing arrived during 300 ms after connecting.",
-                "steps:",
-                "  - connect: a",
-                "  - expect_silence: {from: a, for: 300ms}",
-                ""), StandardCharsets.UTF_8);
-        Path banner = TestPrograms.writeWithBug(dir, "good-server.py", "banner-server.py",
+        Files.writeString(
+                sessions.resolve("SRV-NO-BANNER.yml"),
+                String.join(
+                        "\n",
+                        "rule: SRV-NO-BANNER",
+                        "level: SHOULD",
+                        "title: No banner",
+                        "requirement: A server SHOULD send nothing before the client's hello.",
+                        "hint: Do not greet the client; wait for its hello.",
+                        "summary: Nothing arrived during 300 ms after connecting.",
+                        "steps:",
+                        "  - connect: a",
+                        "  - expect_silence: {from: a, for: 300ms}",
+                        ""),
+                StandardCharsets.UTF_8);
+        Path banner = TestPrograms.writeWithBug(
+                dir,
+                "good-server.py",
+                "banner-server.py",
                 "        threading.Thread(target=handle",
                 "        conn.sendall(b\"Welcome!\\n\")\n        threading.Thread(target=handle");
         Path goodJson = dir.resolve("good.json");
         Path bannerJson = dir.resolve("banner.json");
 
-        CheckCli.Outcome good = CheckCli.check("--server-cmd", serverCmd(goodServer), "--sessions", sessions.toString(),
-                "--only", "SRV-START,SRV-NO-BANNER", "--json", goodJson.toString());
-        CheckCli.Outcome bad = CheckCli.check("--server-cmd", serverCmd(banner), "--sessions", sessions.toString(),
-                "--only", "SRV-START,SRV-NO-BANNER", "--json", bannerJson.toString());
+        CheckCli.Outcome good = CheckCli.check(
+                "--server-cmd",
+                serverCmd(goodServer),
+                "--sessions",
+                sessions.toString(),
+                "--only",
+                "SRV-START,SRV-NO-BANNER",
+                "--json",
+                goodJson.toString());
+        CheckCli.Outcome bad = CheckCli.check(
+                "--server-cmd",
+                serverCmd(banner),
+                "--sessions",
+                sessions.toString(),
+                "--only",
+                "SRV-START,SRV-NO-BANNER",
+                "--json",
+                bannerJson.toString());
 
         assertThat(good.exitStatus()).as(good.describe()).isEqualTo(ExitStatus.OK);
         JsonNode rule = CheckReport.read(goodJson).result("SRV-NO-BANNER");
         assertThat(rule.get("status").asText()).isEqualTo("PASS");
         assertThat(rule.get("level").asText()).isEqualTo("SHOULD");
         assertThat(rule.get("title").asText()).isEqualTo("No banner");
-        assertThat(rule.get("requirement").asText()).isEqualTo("A server SHOULD send nothing before the client's hello.");
+        assertThat(rule.get("requirement").asText())
+                .isEqualTo("A server SHOULD send nothing before the client's hello.");
         assertThat(rule.get("hint").asText()).isEqualTo("Do not greet the client; wait for its hello.");
         // a failed SHOULD rule is a warning: reported, but the check still passes
         assertThat(bad.exitStatus()).as(bad.describe()).isEqualTo(ExitStatus.OK);
@@ -267,6 +330,8 @@ class CheckServerCommandTest {
                 return false;
             }
         });
-        assertThat(listening).as("the test's own server listens on " + port + " within " + timeout).isTrue();
+        assertThat(listening)
+                .as("the test's own server listens on " + port + " within " + timeout)
+                .isTrue();
     }
 }

@@ -8,8 +8,7 @@ import org.hellointernet.conformance.testing.Await;
 /** Finds processes a check left running, by a path their command line mentions. */
 final class LeftoverProcesses {
 
-    private LeftoverProcesses() {
-    }
+    private LeftoverProcesses() {}
 
     /** Command lines of live processes that mention {@code path}. */
     static List<String> mentioning(Path path) {

@@ -35,13 +35,29 @@ class MatrixByHandTest {
 
     @BeforeAll
     static void runMatrix() throws IOException {
-        List<String> args = new ArrayList<>(List.of("matrix", "--local", "--no-reference", "--timeout", "5",
-                "--start-timeout", "60", "--jobs", "2", "--json", tmp.resolve("m.json").toString()));
+        List<String> args = new ArrayList<>(List.of(
+                "matrix",
+                "--local",
+                "--no-reference",
+                "--timeout",
+                "5",
+                "--start-timeout",
+                "60",
+                "--jobs",
+                "2",
+                "--json",
+                tmp.resolve("m.json").toString()));
         for (String member : List.of("good-client-python", "no-newline-client")) {
             args.add(copy(GALLERY.resolve(member)).toString());
         }
-        for (String program : List.of("labelled-client", "probe-then-pause-client", "echo-server",
-                "reply-at-eof-server", "resets-server", "serves-once-server", "server-does-not-compile")) {
+        for (String program : List.of(
+                "labelled-client",
+                "probe-then-pause-client",
+                "echo-server",
+                "reply-at-eof-server",
+                "resets-server",
+                "serves-once-server",
+                "server-does-not-compile")) {
             args.add(copy(PAIRS.resolve(program)).toString());
         }
         run = CheckCli.hello(args.toArray(String[]::new));
@@ -69,8 +85,9 @@ class MatrixByHandTest {
         // by hand: the client waits, the server waits for the LF; the server answers only when the kill ends the stream
         JsonNode pair = pair("no-newline-client", "reply-at-eof-server");
         assertThat(pair.path("verdict").asText()).as(run.describe()).isEqualTo("hangs");
-        assertThat(pair.path("reason").asText()).isEqualTo(
-                "server waits for a newline the client never sends (it answered only when the client was killed)");
+        assertThat(pair.path("reason").asText())
+                .isEqualTo(
+                        "server waits for a newline the client never sends (it answered only when the client was killed)");
         assertThat(pair.path("transcript").asText())
                 .contains("  server -> client: (nothing)\n")
                 .contains("after the client was killed: server -> client: \"Goodbye in Python\\n\"");
@@ -89,9 +106,11 @@ class MatrixByHandTest {
         // by hand: the server serves the probe and exits; the second connect is refused and the client dies at once
         JsonNode pair = pair("probe-then-pause-client", "serves-once-server");
         assertThat(pair.path("verdict").asText()).as(run.describe()).isEqualTo("crashed");
-        assertThat(pair.path("reason").asText()).isEqualTo("the client made 2 connections, and the server exited"
-                + " (exit status 0) before the last one was answered");
-        assertThat(pair.path("transcript").asText()).contains("refused the connection")
+        assertThat(pair.path("reason").asText())
+                .isEqualTo("the client made 2 connections, and the server exited"
+                        + " (exit status 0) before the last one was answered");
+        assertThat(pair.path("transcript").asText())
+                .contains("refused the connection")
                 .doesNotContain("still running at the timeout");
     }
 
@@ -100,7 +119,10 @@ class MatrixByHandTest {
         // by hand: the C# server does not compile, the C# client compiles alone and works with 4 of the servers
         JsonNode pair = pair("server-does-not-compile", "reply-at-eof-server");
         assertThat(pair.path("verdict").asText()).as(run.describe()).isEqualTo("works");
-        assertThat(pair("server-does-not-compile", "echo-server").path("verdict").asText()).isEqualTo("wrong-reply");
+        assertThat(pair("server-does-not-compile", "echo-server")
+                        .path("verdict")
+                        .asText())
+                .isEqualTo("wrong-reply");
     }
 
     @Test
@@ -109,9 +131,12 @@ class MatrixByHandTest {
         assertThat(pair.path("verdict").asText()).as(run.describe()).isEqualTo("did-not-build");
         assertThat(pair.path("reason").asText())
                 .startsWith("server server-does-not-compile did not build: SyntaxError");
-        assertThat(pair.path("transcript").asText()).contains("python3 -m py_compile server.py")
+        assertThat(pair.path("transcript").asText())
+                .contains("python3 -m py_compile server.py")
                 .contains("line 6");
-        assertThat(pair("server-does-not-compile", "server-does-not-compile").path("verdict").asText())
+        assertThat(pair("server-does-not-compile", "server-does-not-compile")
+                        .path("verdict")
+                        .asText())
                 .isEqualTo("did-not-build");
     }
 
@@ -120,6 +145,7 @@ class MatrixByHandTest {
     }
 
     private static Path copy(Path from) throws IOException {
-        return Folders.copyTree(from, tmp.resolve("repo").resolve(from.getFileName().toString()));
+        return Folders.copyTree(
+                from, tmp.resolve("repo").resolve(from.getFileName().toString()));
     }
 }

@@ -31,7 +31,8 @@ class MatrixCommandTest {
 
     private static final Path GALLERY = Path.of("gallery").toAbsolutePath();
     private static final String[] MEMBERS = {
-        "good-server-python", "needs-newline-server", "good-client-python", "no-newline-client"};
+        "good-server-python", "needs-newline-server", "good-client-python", "no-newline-client"
+    };
 
     /** The rules the checks run: the ones that explain the failing pair, and others that must not be named. */
     private static final String ONLY = "CLI-CONNECT,CLI-HELLO,CLI-LF,CLI-PRINT,SRV-START,SRV-REPLY,SRV-LF,SRV-CLOSE,"
@@ -45,9 +46,27 @@ class MatrixCommandTest {
 
     @BeforeAll
     static void runMatrix() throws IOException {
-        String[] args = {"matrix", "--local", "--no-reference", "--timeout", "3", "--jobs", "2", "--only", ONLY,
-            "--json", tmp.resolve("m.json").toString(), "--html", tmp.resolve("m.html").toString(),
-            "--markdown", tmp.resolve("m.md").toString(), null, null, null, null};
+        String[] args = {
+            "matrix",
+            "--local",
+            "--no-reference",
+            "--timeout",
+            "3",
+            "--jobs",
+            "2",
+            "--only",
+            ONLY,
+            "--json",
+            tmp.resolve("m.json").toString(),
+            "--html",
+            tmp.resolve("m.html").toString(),
+            "--markdown",
+            tmp.resolve("m.md").toString(),
+            null,
+            null,
+            null,
+            null
+        };
         for (int i = 0; i < MEMBERS.length; i++) {
             Path copy = tmp.resolve("repo").resolve(MEMBERS[i]);
             Folders.copyTree(GALLERY.resolve(MEMBERS[i]), copy);
@@ -70,54 +89,76 @@ class MatrixCommandTest {
         JsonNode pair = pair("no-newline-client", "needs-newline-server");
         assertThat(pair.path("failure").asText()).as(run.describe()).isEqualTo("server-waits-for-newline");
         assertThat(pair.path("explanation").asText()).isEqualTo("matching");
-        assertThat(pair.path("explainedBy").toString()).isEqualTo("["
-                + "{\"side\":\"client\",\"submission\":\"no-newline-client\",\"rule\":\"CLI-LF\",\"level\":\"MUST\","
-                + "\"status\":\"FAIL\"},"
-                + "{\"side\":\"server\",\"submission\":\"needs-newline-server\",\"rule\":\"SRV-NO-LF-HELLO\","
-                + "\"level\":\"SHOULD\",\"status\":\"WARN\"},"
-                + "{\"side\":\"server\",\"submission\":\"needs-newline-server\",\"rule\":\"SRV-HALF-CLOSE\","
-                + "\"level\":\"SHOULD\",\"status\":\"WARN\"}]");
-        assertThat(run.out()).contains("no-newline-client x needs-newline-server: hangs - server waits for a newline"
-                + " the client never sends\n      explained by: client no-newline-client: CLI-LF (FAIL); server"
-                + " needs-newline-server: SRV-NO-LF-HELLO (WARN), SRV-HALF-CLOSE (WARN)\n");
+        assertThat(pair.path("explainedBy").toString())
+                .isEqualTo("["
+                        + "{\"side\":\"client\",\"submission\":\"no-newline-client\",\"rule\":\"CLI-LF\",\"level\":\"MUST\","
+                        + "\"status\":\"FAIL\"},"
+                        + "{\"side\":\"server\",\"submission\":\"needs-newline-server\",\"rule\":\"SRV-NO-LF-HELLO\","
+                        + "\"level\":\"SHOULD\",\"status\":\"WARN\"},"
+                        + "{\"side\":\"server\",\"submission\":\"needs-newline-server\",\"rule\":\"SRV-HALF-CLOSE\","
+                        + "\"level\":\"SHOULD\",\"status\":\"WARN\"}]");
+        assertThat(run.out())
+                .contains("no-newline-client x needs-newline-server: hangs - server waits for a newline"
+                        + " the client never sends\n      explained by: client no-newline-client: CLI-LF (FAIL); server"
+                        + " needs-newline-server: SRV-NO-LF-HELLO (WARN), SRV-HALF-CLOSE (WARN)\n");
     }
 
     @Test
     void eachFolderProgramIsCheckedWithItsLanguageAndOnlyTheGivenRules() {
         JsonNode checks = json.path("checks");
         assertThat(checks.path("run").asBoolean()).isTrue();
-        assertThat(checks.path("programs").findValuesAsText("submission")).as(run.describe()).containsExactly(
-                "good-server-python", "needs-newline-server", "good-client-python", "no-newline-client");
+        assertThat(checks.path("programs").findValuesAsText("submission"))
+                .as(run.describe())
+                .containsExactly(
+                        "good-server-python", "needs-newline-server", "good-client-python", "no-newline-client");
         for (JsonNode p : checks.path("programs")) {
             JsonNode s = p.path("summary");
-            assertThat(s.path("passed").asInt() + s.path("failed").asInt() + s.path("warnings").asInt())
-                    .as(p.toString()).isEqualTo(p.path("role").asText().equals("server") ? 6 : 4);
+            assertThat(s.path("passed").asInt()
+                            + s.path("failed").asInt()
+                            + s.path("warnings").asInt())
+                    .as(p.toString())
+                    .isEqualTo(p.path("role").asText().equals("server") ? 6 : 4);
             assertThat(s.path("errors").asInt()).as(p.toString()).isZero();
             assertThat(p.path("language").asText()).isIn("Python", "C");
         }
-        assertThat(checks.path("programs").get(0).path("failed")).as("good-server-python").isEmpty();
-        assertThat(checks.path("programs").get(3).path("failed").findValuesAsText("rule")).containsExactly("CLI-LF");
-        assertThat(pair("good-client-python", "good-server-python").path("explainedBy")).isEmpty();
+        assertThat(checks.path("programs").get(0).path("failed"))
+                .as("good-server-python")
+                .isEmpty();
+        assertThat(checks.path("programs").get(3).path("failed").findValuesAsText("rule"))
+                .containsExactly("CLI-LF");
+        assertThat(pair("good-client-python", "good-server-python").path("explainedBy"))
+                .isEmpty();
         assertThat(run.out()).contains("  client no-newline-client: FAILED - CLI-LF (FAIL)");
     }
 
     @Test
     void correctClientWorksWithBothServers() {
-        assertThat(pair("good-client-python", "good-server-python").path("verdict").asText()).as(run.describe())
+        assertThat(pair("good-client-python", "good-server-python")
+                        .path("verdict")
+                        .asText())
+                .as(run.describe())
                 .isEqualTo("works");
-        assertThat(pair("good-client-python", "needs-newline-server").path("verdict").asText()).isEqualTo("works");
-        assertThat(pair("no-newline-client", "good-server-python").path("verdict").asText())
-                .as("the correct server answers a hello without LF after its quiet period").isEqualTo("works");
+        assertThat(pair("good-client-python", "needs-newline-server")
+                        .path("verdict")
+                        .asText())
+                .isEqualTo("works");
+        assertThat(pair("no-newline-client", "good-server-python")
+                        .path("verdict")
+                        .asText())
+                .as("the correct server answers a hello without LF after its quiet period")
+                .isEqualTo("works");
     }
 
     @Test
     void consoleTableHasARowPerClientAndSaysWhyAPairFails() {
         assertThat(run.exitStatus()).as(run.describe()).isEqualTo(1);
-        assertThat(run.out()).containsPattern("(?m)^good-client-python +ok +ok$")
+        assertThat(run.out())
+                .containsPattern("(?m)^good-client-python +ok +ok$")
                 .containsPattern("(?m)^no-newline-client +ok +\\.\\.$")
                 .contains("no-newline-client x needs-newline-server: hangs - server waits for a newline")
                 .contains("4 pairs in");
-        assertThat(run.err()).as("progress lines name the command that runs")
+        assertThat(run.err())
+                .as("progress lines name the command that runs")
                 .contains("hello matrix: " + tmp.resolve("repo").resolve("good-server-python") + " has no hello.yml")
                 .doesNotContain("hello check:");
         assertThat(json.path("schema").asText()).isEqualTo("hellointernet-matrix/1");
@@ -127,9 +168,14 @@ class MatrixCommandTest {
     @Test
     void htmlPageIsSelfContainedWithOneCellPerPair() throws IOException {
         String html = Files.readString(tmp.resolve("m.html"), StandardCharsets.UTF_8);
-        assertThat(html).startsWith("<!DOCTYPE html>").endsWith("</html>\n").doesNotContainPattern("https?://")
-                .doesNotContain("<link").doesNotContainPattern("<[a-z]+ [^>]*src=");
-        Matcher cells = Pattern.compile("<td class=\"([a-z-]+)\" data-pair=\"(pair-\\d+)\"").matcher(html);
+        assertThat(html)
+                .startsWith("<!DOCTYPE html>")
+                .endsWith("</html>\n")
+                .doesNotContainPattern("https?://")
+                .doesNotContain("<link")
+                .doesNotContainPattern("<[a-z]+ [^>]*src=");
+        Matcher cells = Pattern.compile("<td class=\"([a-z-]+)\" data-pair=\"(pair-\\d+)\"")
+                .matcher(html);
         int n = 0;
         while (cells.find()) {
             n++;
@@ -147,7 +193,8 @@ class MatrixCommandTest {
         while (id.find()) {
             ids.add(id.group(1));
         }
-        Matcher explained = Pattern.compile("<p class=\"explained-by\">(.*?)</p>").matcher(html);
+        Matcher explained =
+                Pattern.compile("<p class=\"explained-by\">(.*?)</p>").matcher(html);
         Set<String> targets = new HashSet<>();
         while (explained.find()) {
             Matcher link = Pattern.compile("href=\"#([^\"]+)\"").matcher(explained.group(1));
@@ -155,19 +202,25 @@ class MatrixCommandTest {
                 targets.add(link.group(1));
             }
         }
-        assertThat(targets).containsExactlyInAnyOrder("rule-client-no-newline-client-CLI-LF",
-                "rule-server-needs-newline-server-SRV-NO-LF-HELLO", "rule-server-needs-newline-server-SRV-HALF-CLOSE");
+        assertThat(targets)
+                .containsExactlyInAnyOrder(
+                        "rule-client-no-newline-client-CLI-LF",
+                        "rule-server-needs-newline-server-SRV-NO-LF-HELLO",
+                        "rule-server-needs-newline-server-SRV-HALF-CLOSE");
         assertThat(ids).containsAll(targets);
         int rule = html.indexOf("<div class=\"rule\" id=\"rule-client-no-newline-client-CLI-LF\">");
         assertThat(rule).isPositive();
-        assertThat(html.substring(rule, html.indexOf("</div>", rule))).contains("<dt>expected</dt>")
-                .contains("(no newline)").contains("<dt>hint</dt>");
+        assertThat(html.substring(rule, html.indexOf("</div>", rule)))
+                .contains("<dt>expected</dt>")
+                .contains("(no newline)")
+                .contains("<dt>hint</dt>");
     }
 
     @Test
     void markdownHasTheTableAndTheFailingPair() throws IOException {
         String md = Files.readString(tmp.resolve("m.md"), StandardCharsets.UTF_8);
-        assertThat(md).contains("| client \\ server | good-server-python | needs-newline-server |")
+        assertThat(md)
+                .contains("| client \\ server | good-server-python | needs-newline-server |")
                 .contains("| no-newline-client | `ok` works | `..` hangs |")
                 .contains("**no-newline-client** x **needs-newline-server**: hangs")
                 .contains("  - explained by: client no-newline-client: CLI-LF (FAIL)")
@@ -181,11 +234,23 @@ class MatrixCommandTest {
         Folders.copyTree(GALLERY.resolve("good-server-python"), server);
         Folders.copyTree(GALLERY.resolve("good-client-python"), client);
         Path html = tmp.resolve("unchecked.html");
-        CheckCli.Outcome unchecked = CheckCli.hello("matrix", "--local", "--no-reference", "--no-checks", "--timeout",
-                "3", "--html", html.toString(), server.toString(), client.toString());
+        CheckCli.Outcome unchecked = CheckCli.hello(
+                "matrix",
+                "--local",
+                "--no-reference",
+                "--no-checks",
+                "--timeout",
+                "3",
+                "--html",
+                html.toString(),
+                server.toString(),
+                client.toString());
         assertThat(unchecked.exitStatus()).as(unchecked.describe()).isZero();
-        assertThat(unchecked.out()).contains("Rule checks: not run (--no-checks)").contains("1 pairs in");
-        assertThat(Files.readString(html, StandardCharsets.UTF_8)).contains("The conformance checks were not run")
+        assertThat(unchecked.out())
+                .contains("Rule checks: not run (--no-checks)")
+                .contains("1 pairs in");
+        assertThat(Files.readString(html, StandardCharsets.UTF_8))
+                .contains("The conformance checks were not run")
                 .doesNotContain("class=\"rule\"");
     }
 

@@ -26,9 +26,11 @@ class NetworkOptionTest {
 
     @Test
     void theOptionIsParsedAndDefaultsToIsolated() {
-        assertThat(parse("x").network).isEqualTo(
-                System.getenv("HELLO_CONTAINER_NETWORK") == null ? NetworkMode.ISOLATED
-                        : NetworkMode.parse(System.getenv("HELLO_CONTAINER_NETWORK")));
+        assertThat(parse("x").network)
+                .isEqualTo(
+                        System.getenv("HELLO_CONTAINER_NETWORK") == null
+                                ? NetworkMode.ISOLATED
+                                : NetworkMode.parse(System.getenv("HELLO_CONTAINER_NETWORK")));
         assertThat(parse("x", "--network", "published").network).isEqualTo(NetworkMode.PUBLISHED);
         assertThat(parse("x", "--network=host").network).isEqualTo(NetworkMode.HOST);
         assertThat(parse("x", "--network=isolated").network).isEqualTo(NetworkMode.ISOLATED);
@@ -58,10 +60,11 @@ class NetworkOptionTest {
     @Test
     void publishedOnAnEngineWithoutABridgeIsRefusedClearly() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(DockerEngine.available(), "no Docker engine");
-        org.junit.jupiter.api.Assumptions.assumeTrue(DockerEngine.bridge(DockerEngine.client()).isEmpty(),
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                DockerEngine.bridge(DockerEngine.client()).isEmpty(),
                 "the engine has a bridge network; this test only covers the refusal");
-        Files.writeString(dir.resolve("hello.yml"), "preset: python\nserver: python3 server.py {port}\n",
-                StandardCharsets.UTF_8);
+        Files.writeString(
+                dir.resolve("hello.yml"), "preset: python\nserver: python3 server.py {port}\n", StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("server.py"), "import sys\n", StandardCharsets.UTF_8);
         long start = System.nanoTime();
         CheckCli.Outcome o = CheckCli.check(dir.toString(), "--container", "--network", "published");

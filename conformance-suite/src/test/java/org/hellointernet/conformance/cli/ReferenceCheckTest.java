@@ -30,7 +30,8 @@ class ReferenceCheckTest {
         assertThat(report.withStatus("FAIL")).as(outcome.describe()).isEmpty();
         assertThat(report.withStatus("ERROR")).as(outcome.describe()).isEmpty();
         assertThat(report.results()).hasSizeGreaterThanOrEqualTo(30);
-        assertThat(report.checks()).extracting(c -> c.get("target").get("role").asText())
+        assertThat(report.checks())
+                .extracting(c -> c.get("target").get("role").asText())
                 .containsExactly("server", "client");
         for (JsonNode check : report.checks()) {
             assertThat(check.get("target").get("kind").asText()).isEqualTo("reference");

@@ -21,13 +21,18 @@ class ReportCommandTest {
         Path beta = result("beta", "PASS", "PASS", "PASS", "PASS");
         Path md = tmp.resolve("class.md");
         Path html = tmp.resolve("class.html");
-        CheckCli.Outcome run = CheckCli.hello("report", alpha.toString(), beta.toString(), "--markdown", md.toString(),
-                "--html", html.toString());
+        CheckCli.Outcome run = CheckCli.hello(
+                "report", alpha.toString(), beta.toString(), "--markdown", md.toString(), "--html", html.toString());
         assertThat(run.exitStatus()).as(run.describe()).isZero();
-        assertThat(run.out()).containsPattern("(?m)^  alpha +60$").containsPattern("(?m)^  beta +100$")
-                .contains("SRV-C (MUST): 1 of 2").contains("SRV-D (SHOULD): 1 of 2");
+        assertThat(run.out())
+                .containsPattern("(?m)^  alpha +60$")
+                .containsPattern("(?m)^  beta +100$")
+                .contains("SRV-C (MUST): 1 of 2")
+                .contains("SRV-D (SHOULD): 1 of 2");
         String markdown = Files.readString(md, StandardCharsets.UTF_8);
-        assertThat(markdown).contains("| SRV-C | MUST | FAIL | PASS |").contains("| SRV-D | SHOULD | WARN | PASS |")
+        assertThat(markdown)
+                .contains("| SRV-C | MUST | FAIL | PASS |")
+                .contains("| SRV-D | SHOULD | WARN | PASS |")
                 .contains("| **Score** | | **60** | **100** |");
         assertThat(markdown.indexOf("SRV-C (MUST)")).isLessThan(markdown.indexOf("SRV-D (SHOULD)"));
         String page = Files.readString(html, StandardCharsets.UTF_8);

@@ -83,7 +83,10 @@ final class SchemaCheck {
         if (schema.has("const") && !schema.get("const").equals(value)) {
             problems.add(path + ": " + value + " is not " + schema.get("const"));
         }
-        if (schema.has("pattern") && !Pattern.compile(schema.get("pattern").asText()).matcher(value.asText()).find()) {
+        if (schema.has("pattern")
+                && !Pattern.compile(schema.get("pattern").asText())
+                        .matcher(value.asText())
+                        .find()) {
             problems.add(path + ": " + value + " does not match " + schema.get("pattern"));
         }
         if (schema.has("minimum") && value.asLong() < schema.get("minimum").asLong()) {

@@ -11,8 +11,7 @@ import java.nio.file.Path;
 /** Copies the small python3 programs of {@code src/test/resources/checktests/} into a test's folder. */
 final class TestPrograms {
 
-    private TestPrograms() {
-    }
+    private TestPrograms() {}
 
     /** Writes resource {@code name} into {@code dir}; returns its absolute path. */
     static Path write(Path dir, String name) throws IOException {

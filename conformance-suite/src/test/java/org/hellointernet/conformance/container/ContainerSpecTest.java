@@ -99,11 +99,14 @@ class ContainerSpecTest {
     @Test
     void publishedServerIsAlsoBoundOnIpv6LoopbackWhenTheEngineHasIpv6() {
         ContainerSpec spec = ContainerSpec.of(PUBLISHED, ContainerSpec.Role.SERVER, 5001, true);
-        assertThat(bindings(spec.hostConfig()).get(ExposedPort.tcp(5001))).containsExactlyInAnyOrder(
-                Ports.Binding.bindIpAndPort("127.0.0.1", 5001), Ports.Binding.bindIpAndPort("::1", 5001));
+        assertThat(bindings(spec.hostConfig()).get(ExposedPort.tcp(5001)))
+                .containsExactlyInAnyOrder(
+                        Ports.Binding.bindIpAndPort("127.0.0.1", 5001), Ports.Binding.bindIpAndPort("::1", 5001));
         for (Ports.Binding[] bs : bindings(spec.hostConfig()).values()) {
             for (Ports.Binding binding : bs) {
-                assertThat(binding.getHostIp()).as("never published beyond loopback").isIn("127.0.0.1", "::1");
+                assertThat(binding.getHostIp())
+                        .as("never published beyond loopback")
+                        .isIn("127.0.0.1", "::1");
             }
         }
     }
@@ -137,7 +140,12 @@ class ContainerSpecTest {
 
     @Test
     void publishedClientsReachTheHarnessAsTheHostAlias() throws Exception {
-        ContainerRunner published = new ContainerRunner(null, "img", null, PUBLISHED, null,
+        ContainerRunner published = new ContainerRunner(
+                null,
+                "img",
+                null,
+                PUBLISHED,
+                null,
                 new DockerEngine.Bridge(InetAddress.getByName("172.17.0.1"), false));
         for (String loopback : List.of("127.0.0.1", "localhost", "::1", "[::1]")) {
             assertThat(published.hostFor(loopback)).isEqualTo("host.docker.internal");
@@ -145,9 +153,11 @@ class ContainerSpecTest {
         assertThat(published.hostFor("example.org")).isEqualTo("example.org");
         assertThat(published.extraListenAddresses()).containsExactly(InetAddress.getByName("172.17.0.1"));
 
-        ContainerRunner desktop = new ContainerRunner(null, "img", null, PUBLISHED, null,
-                new DockerEngine.Bridge(null, false));
-        assertThat(desktop.extraListenAddresses()).as("Docker Desktop forwards to loopback").isEmpty();
+        ContainerRunner desktop =
+                new ContainerRunner(null, "img", null, PUBLISHED, null, new DockerEngine.Bridge(null, false));
+        assertThat(desktop.extraListenAddresses())
+                .as("Docker Desktop forwards to loopback")
+                .isEmpty();
 
         ContainerRunner host = new ContainerRunner(null, "img", null, HOST, null);
         assertThat(host.hostFor("127.0.0.1")).isEqualTo("127.0.0.1");
@@ -158,7 +168,8 @@ class ContainerSpecTest {
     @Test
     void publishedNeedsTheBridge() {
         assertThatThrownBy(() -> new ContainerRunner(null, "img", null, PUBLISHED, null, null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bridge");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("bridge");
     }
 
     @Test
@@ -166,12 +177,16 @@ class ContainerSpecTest {
         Network none = network("none", "null", null, false);
         Network host = network("host", "host", null, false);
         Network bridge = network("bridge", "bridge", "172.17.0.1", true);
-        assertThat(DockerEngine.bridge(List.of(none, host), false)).as("\"bridge\": \"none\"").isEmpty();
-        DockerEngine.Bridge linux = DockerEngine.bridge(List.of(none, host, bridge), false).orElseThrow();
+        assertThat(DockerEngine.bridge(List.of(none, host), false))
+                .as("\"bridge\": \"none\"")
+                .isEmpty();
+        DockerEngine.Bridge linux =
+                DockerEngine.bridge(List.of(none, host, bridge), false).orElseThrow();
         assertThat(linux.gateway()).isEqualTo(InetAddress.getByName("172.17.0.1"));
         assertThat(linux.ipv6()).isTrue();
         assertThat(DockerEngine.bridge(List.of(bridge), true).orElseThrow().gateway())
-                .as("Docker Desktop: the name leads to loopback").isNull();
+                .as("Docker Desktop: the name leads to loopback")
+                .isNull();
     }
 
     @Test
@@ -198,7 +213,8 @@ class ContainerSpecTest {
         set(n, "driver", driver);
         set(n, "enableIPv6", ipv6);
         if (gateway != null) {
-            Network.Ipam.Config c = new Network.Ipam.Config().withGateway(gateway).withSubnet("172.17.0.0/16");
+            Network.Ipam.Config c =
+                    new Network.Ipam.Config().withGateway(gateway).withSubnet("172.17.0.0/16");
             set(n, "ipam", new Network.Ipam().withConfig(c));
         }
         return n;

@@ -42,15 +42,15 @@ class FolderCheckContainerTest {
     Path tmp;
 
     /** What one run of {@code hello check} gave: exit status, per-rule statuses, the report text. */
-    record Outcome(int exit, Map<String, String> statuses, List<String> startProblems, String console) {
-    }
+    record Outcome(int exit, Map<String, String> statuses, List<String> startProblems, String console) {}
 
     @ParameterizedTest(name = "{0}: exit {1} in a container and with --local")
     @CsvSource({
         "python-good,   0, ''",
         "python-broken, 1, SRV-REPLY",
         "c-no-build,    3, ''",
-        "c-server-no-build, 3, ''"})
+        "c-server-no-build, 3, ''"
+    })
     void aFolderGetsTheSameVerdictsInAContainerAsLocally(String folder, int exit, String failing) throws Exception {
         Outcome local = check(copy(folder), "--local");
         Outcome container = check(copy(folder), "--container");
@@ -58,8 +58,10 @@ class FolderCheckContainerTest {
         assertThat(container.exit()).as(container.console()).isEqualTo(exit);
         assertThat(local.exit()).as(local.console()).isEqualTo(exit);
         assertThat(container.statuses()).isEqualTo(local.statuses()).isNotEmpty();
-        List<String> failed = container.statuses().entrySet().stream().filter(e -> e.getValue().equals("FAIL"))
-                .map(Map.Entry::getKey).toList();
+        List<String> failed = container.statuses().entrySet().stream()
+                .filter(e -> e.getValue().equals("FAIL"))
+                .map(Map.Entry::getKey)
+                .toList();
         assertThat(failed).containsExactlyElementsOf(failing.isEmpty() ? List.of() : List.of(failing.split(" ")));
         assertThat(container.console()).contains("in container hellointernet/sub-");
         assertNothingLeftRunning();
@@ -70,8 +72,12 @@ class FolderCheckContainerTest {
         Outcome container = check(copy("c-no-build"), "--container");
 
         assertThat(container.exit()).isEqualTo(3);
-        assertThat(container.startProblems()).singleElement().asString()
-                .contains("did not build").contains("hellosrv.c:28").contains("expected");
+        assertThat(container.startProblems())
+                .singleElement()
+                .asString()
+                .contains("did not build")
+                .contains("hellosrv.c:28")
+                .contains("expected");
         assertThat(container.statuses().values()).containsOnly("SKIP");
     }
 
@@ -81,9 +87,13 @@ class FolderCheckContainerTest {
             Outcome outcome = check(copy("c-server-no-build"), mode);
 
             assertThat(outcome.exit()).as(outcome.console()).isEqualTo(3);
-            assertThat(outcome.startProblems()).as(mode).singleElement().asString()
+            assertThat(outcome.startProblems())
+                    .as(mode)
+                    .singleElement()
+                    .asString()
                     .startsWith("the server did not build: `gcc -O2 -pthread -o hellosrv hellosrv.c` exited with"
-                            + " status 1").contains("hellosrv.c:28");
+                            + " status 1")
+                    .contains("hellosrv.c:28");
             Map<String, String> server = byPrefix(outcome.statuses(), "SRV-");
             Map<String, String> client = byPrefix(outcome.statuses(), "CLI-");
             assertThat(server.values()).as(mode).isNotEmpty().containsOnly("SKIP");
@@ -135,16 +145,22 @@ class FolderCheckContainerTest {
         BuildResult.Built first = (BuildResult.Built) builder.build(sub, Duration.ofSeconds(3));
         BuildResult.Built second = (BuildResult.Built) builder.build(sub, Duration.ofSeconds(3));
 
-        assertThat(first.programs().server().message()).contains("did not finish within").contains("--timeout");
-        assertThat(first.programs().client().message()).as("the client's step had no time left either")
+        assertThat(first.programs().server().message())
+                .contains("did not finish within")
+                .contains("--timeout");
+        assertThat(first.programs().client().message())
+                .as("the client's step had no time left either")
                 .contains("did not finish within");
         assertThat(second.cached()).as("the timed-out step ran again").isFalse();
-        Files.writeString(dir.resolve("hello.yml"), Files.readString(dir.resolve("hello.yml"))
-                .replace("server-build: sleep 600\n", ""));
+        Files.writeString(
+                dir.resolve("hello.yml"),
+                Files.readString(dir.resolve("hello.yml")).replace("server-build: sleep 600\n", ""));
         SubmissionFolder compileErrorOnly = SubmissionFolder.open(dir);
         builder.build(compileErrorOnly);
         BuildResult.Built kept = (BuildResult.Built) builder.build(compileErrorOnly);
-        assertThat(kept.cached()).as("a compile error is the same next time: not built again").isTrue();
+        assertThat(kept.cached())
+                .as("a compile error is the same next time: not built again")
+                .isTrue();
         assertThat(kept.programs().client().message()).endsWith("exited with status 1");
         assertThat(kept.programs().server()).isNull();
     }
@@ -156,9 +172,14 @@ class FolderCheckContainerTest {
 
     /** None of the containers this JVM started is left (other harnesses may be running checks meanwhile). */
     private static void assertNothingLeftRunning() {
-        assertThat(DockerEngine.client().listContainersCmd().withShowAll(true)
-                .withLabelFilter(java.util.Map.of(ContainerRun.HARNESS_LABEL,
-                        String.valueOf(ProcessHandle.current().pid()))).exec()).isEmpty();
+        assertThat(DockerEngine.client()
+                        .listContainersCmd()
+                        .withShowAll(true)
+                        .withLabelFilter(java.util.Map.of(
+                                ContainerRun.HARNESS_LABEL,
+                                String.valueOf(ProcessHandle.current().pid())))
+                        .exec())
+                .isEmpty();
     }
 
     private Outcome check(Path dir, String mode) throws IOException {

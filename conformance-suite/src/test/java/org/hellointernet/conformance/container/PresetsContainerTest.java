@@ -45,11 +45,14 @@ class PresetsContainerTest {
     Path tmp;
 
     static List<String> passingFolders() throws IOException, URISyntaxException {
-        Path root = Path.of(PresetsContainerTest.class.getResource("/submissions").toURI());
+        Path root =
+                Path.of(PresetsContainerTest.class.getResource("/submissions").toURI());
         try (Stream<Path> dirs = Files.list(root)) {
-            return dirs.filter(Files::isDirectory).map(d -> d.getFileName().toString())
+            return dirs.filter(Files::isDirectory)
+                    .map(d -> d.getFileName().toString())
                     .filter(name -> Presets.NAMES.contains(name) || name.endsWith("-good"))
-                    .sorted().toList();
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -57,7 +60,9 @@ class PresetsContainerTest {
     @MethodSource("passingFolders")
     void aCorrectSubmissionPassesInItsPreset(String folder) throws Exception {
         Path dir = Path.of(getClass().getResource("/submissions/" + folder).toURI());
-        assertThat(dir.resolve("hello.yml")).as("the layout is guessed, not declared").doesNotExist();
+        assertThat(dir.resolve("hello.yml"))
+                .as("the layout is guessed, not declared")
+                .doesNotExist();
         Path json = tmp.resolve(folder + ".json");
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -80,8 +85,9 @@ class PresetsContainerTest {
             local.setErr(new PrintWriter(localOut, true));
             int localExit = local.execute("check", dir.toString(), "--local", "--json", localJson.toString());
             assertThat(localExit).as(localOut.toString()).isZero();
-            assertThat(verdicts(JSON.readTree(localJson.toFile()))).as("--local and --container agree:%n%s%n%s",
-                    localOut, console).isEqualTo(inContainer);
+            assertThat(verdicts(JSON.readTree(localJson.toFile())))
+                    .as("--local and --container agree:%n%s%n%s", localOut, console)
+                    .isEqualTo(inContainer);
         }
         List<String> mustFailures = new ArrayList<>();
         List<String> roles = new ArrayList<>();
@@ -89,8 +95,10 @@ class PresetsContainerTest {
             roles.add(check.get("target").get("role").asText());
             assertThat(check.get("startProblem").asText()).as(console).isEmpty();
             for (JsonNode r : check.get("results")) {
-                if (r.get("level").asText().equals("MUST") && List.of("FAIL", "ERROR").contains(r.get("status").asText())) {
-                    mustFailures.add(r.get("rule").asText() + " " + r.get("status").asText());
+                if (r.get("level").asText().equals("MUST")
+                        && List.of("FAIL", "ERROR").contains(r.get("status").asText())) {
+                    mustFailures.add(
+                            r.get("rule").asText() + " " + r.get("status").asText());
                 }
             }
         }
@@ -101,18 +109,24 @@ class PresetsContainerTest {
 
     /** What each preset needs on this machine to run with {@code --local} (the guess's build and run commands). */
     private static final java.util.Map<String, String[]> LOCAL_TOOLS = java.util.Map.ofEntries(
-            java.util.Map.entry("python", new String[] {"python3"}), java.util.Map.entry("c", new String[] {"gcc"}),
-            java.util.Map.entry("cpp", new String[] {"g++"}), java.util.Map.entry("java", new String[] {"javac", "java"}),
-            java.util.Map.entry("go", new String[] {"go"}), java.util.Map.entry("ruby", new String[] {"ruby"}),
+            java.util.Map.entry("python", new String[] {"python3"}),
+            java.util.Map.entry("c", new String[] {"gcc"}),
+            java.util.Map.entry("cpp", new String[] {"g++"}),
+            java.util.Map.entry("java", new String[] {"javac", "java"}),
+            java.util.Map.entry("go", new String[] {"go"}),
+            java.util.Map.entry("ruby", new String[] {"ruby"}),
             java.util.Map.entry("javascript", new String[] {"node"}),
-            java.util.Map.entry("csharp", new String[] {"mcs", "mono"}), java.util.Map.entry("bash", new String[] {"bash"}));
+            java.util.Map.entry("csharp", new String[] {"mcs", "mono"}),
+            java.util.Map.entry("bash", new String[] {"bash"}));
 
     /** "server SRV-LOG" -> "PASS" for every rule of a JSON report. */
     private static java.util.Map<String, String> verdicts(JsonNode report) {
         java.util.Map<String, String> out = new java.util.TreeMap<>();
         for (JsonNode check : report.get("checks")) {
             for (JsonNode r : check.get("results")) {
-                out.put(check.get("target").get("role").asText() + " " + r.get("rule").asText(),
+                out.put(
+                        check.get("target").get("role").asText() + " "
+                                + r.get("rule").asText(),
                         r.get("status").asText());
             }
         }
@@ -131,8 +145,13 @@ class PresetsContainerTest {
     /** None of the containers this JVM started is left (other harnesses may be running checks meanwhile). */
     @AfterAll
     static void nothingLeft() {
-        assertThat(DockerEngine.client().listContainersCmd().withShowAll(true)
-                .withLabelFilter(java.util.Map.of(ContainerRun.HARNESS_LABEL,
-                        String.valueOf(ProcessHandle.current().pid()))).exec()).isEmpty();
+        assertThat(DockerEngine.client()
+                        .listContainersCmd()
+                        .withShowAll(true)
+                        .withLabelFilter(java.util.Map.of(
+                                ContainerRun.HARNESS_LABEL,
+                                String.valueOf(ProcessHandle.current().pid())))
+                        .exec())
+                .isEmpty();
     }
 }

@@ -34,28 +34,39 @@ class PublishedModeEngineTest {
     void theInContainerProbeSeesAListeningSocketAndNothingOnAClosedPort() throws Exception {
         DockerClient docker = DockerEngine.client();
         String image = DockerEngine.baseImage(docker);
-        assumeThat(DockerEngine.hasImage(docker, image)).as("base image " + image).isTrue();
+        assumeThat(DockerEngine.hasImage(docker, image))
+                .as("base image " + image)
+                .isTrue();
         try (ContainerRun run = new ContainerRun(docker);
                 ServerSocket listener = new ServerSocket()) {
             listener.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
             Sandbox sandbox = Sandbox.defaults(NetworkMode.HOST);
-            String id = docker.createContainerCmd(image).withCmd("sleep", "30").withUser(sandbox.user())
-                    .withLabels(run.labels()).withHostConfig(sandbox.hostConfig()).exec().getId();
+            String id = docker.createContainerCmd(image)
+                    .withCmd("sleep", "30")
+                    .withUser(sandbox.user())
+                    .withLabels(run.labels())
+                    .withHostConfig(sandbox.hostConfig())
+                    .exec()
+                    .getId();
             run.track(id);
             docker.startContainerCmd(id).exec();
             int port = listener.getLocalPort();
             // One probe gives up after 2 s (a readiness poll just tries again): on a loaded machine an exec can
             // take longer, so the test polls as the engine does.
-            assertThat(Await.until(Duration.ofSeconds(30),
-                    () -> ContainerProgram.listeningInside(docker, id).contains(port)))
-                    .as("the probe sees port %d, which this test listens on", port).isTrue();
+            assertThat(Await.until(
+                            Duration.ofSeconds(30),
+                            () -> ContainerProgram.listeningInside(docker, id).contains(port)))
+                    .as("the probe sees port %d, which this test listens on", port)
+                    .isTrue();
             int closed;
             try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
                 closed = s.getLocalPort();
             }
             assertThat(ContainerProgram.listeningInside(docker, id)).doesNotContain(closed);
             run.remove(id);
-            assertThat(ContainerProgram.listeningInside(docker, id)).as("a container gone: nothing listens").isEmpty();
+            assertThat(ContainerProgram.listeningInside(docker, id))
+                    .as("a container gone: nothing listens")
+                    .isEmpty();
         }
     }
 }

@@ -40,8 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Slow
 class SandboxContainerTest {
 
-    private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress().getAddress().length == 4
-            ? InetAddress.getLoopbackAddress() : loopback4();
+    private static final InetAddress LOOPBACK =
+            InetAddress.getLoopbackAddress().getAddress().length == 4 ? InetAddress.getLoopbackAddress() : loopback4();
 
     @TempDir
     static Path tmp;
@@ -58,8 +58,10 @@ class SandboxContainerTest {
         Path dir = Files.createDirectories(tmp.resolve("hostile"));
         Files.writeString(dir.resolve("probe.py"), Hostile.PROBE, StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("echo.py"), Hostile.ECHO_SERVER, StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("hello.yml"), "language: Python\npreset: python\n"
-                + "server: python3 echo.py {port}\n", StandardCharsets.UTF_8);
+        Files.writeString(
+                dir.resolve("hello.yml"),
+                "language: Python\npreset: python\n" + "server: python3 echo.py {port}\n",
+                StandardCharsets.UTF_8);
         BuildResult built = new ImageBuilder(docker, DockerEngine.baseImage(docker)).build(SubmissionFolder.open(dir));
         assertThat(built).isInstanceOf(BuildResult.Built.class);
         image = ((BuildResult.Built) built).image();
@@ -73,9 +75,12 @@ class SandboxContainerTest {
     static void stop() throws Exception {
         if (run != null) {
             run.close();
-            assertThat(docker.listContainersCmd().withShowAll(true)
-                    .withLabelFilter(Map.of(ContainerRun.LABEL, run.id())).exec())
-                    .as("the programs' containers and the namespace's are all removed").isEmpty();
+            assertThat(docker.listContainersCmd()
+                            .withShowAll(true)
+                            .withLabelFilter(Map.of(ContainerRun.LABEL, run.id()))
+                            .exec())
+                    .as("the programs' containers and the namespace's are all removed")
+                    .isEmpty();
         }
         if (canary != null) {
             assertThrows(SocketTimeoutException.class, canary::accept, "nothing reached the canary");
@@ -85,8 +90,11 @@ class SandboxContainerTest {
 
     private static Program server(String command, int port) throws Exception {
         Program p = runner.start(command, tmp, Map.of(), Map.of("port", Integer.toString(port)));
-        assertThat(Await.until(Duration.ofSeconds(30), () -> p.ownListeningPorts().orElseThrow().contains(port)))
-                .as("listening on " + port + "; output: " + p.stderr().lines()).isTrue();
+        assertThat(Await.until(
+                        Duration.ofSeconds(30),
+                        () -> p.ownListeningPorts().orElseThrow().contains(port)))
+                .as("listening on " + port + "; output: " + p.stderr().lines())
+                .isTrue();
         return p;
     }
 
@@ -104,9 +112,15 @@ class SandboxContainerTest {
         try (Program server = server("python3 probe.py " + canary.getLocalPort() + " server " + port, port);
                 Socket s = connect(port)) {
             String report = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(report).contains("probe: uid 65534", "probe: canary 127.0.0.1 blocked",
-                    "probe: canary localhost blocked", "probe: interfaces lo\n", "probe: ipv4 routes 0",
-                    "probe: raw socket refused", "probe: cannot write /etc");
+            assertThat(report)
+                    .contains(
+                            "probe: uid 65534",
+                            "probe: canary 127.0.0.1 blocked",
+                            "probe: canary localhost blocked",
+                            "probe: interfaces lo\n",
+                            "probe: ipv4 routes 0",
+                            "probe: raw socket refused",
+                            "probe: cannot write /etc");
         }
         assertThrows(SocketTimeoutException.class, canary::accept);
     }
@@ -116,8 +130,11 @@ class SandboxContainerTest {
         try (ServerSocket harness = new ServerSocket(0, 16, LOOPBACK)) {
             harness.setSoTimeout(30000);
             String port = Integer.toString(harness.getLocalPort());
-            try (Program client = runner.start("python3 probe.py " + canary.getLocalPort() + " client 127.0.0.1 "
-                    + port, tmp, Map.of(), Map.of("host", "127.0.0.1", "port", port));
+            try (Program client = runner.start(
+                            "python3 probe.py " + canary.getLocalPort() + " client 127.0.0.1 " + port,
+                            tmp,
+                            Map.of(),
+                            Map.of("host", "127.0.0.1", "port", port));
                     Socket c = harness.accept()) {
                 c.setSoTimeout(10000);
                 String report = new String(c.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -131,12 +148,16 @@ class SandboxContainerTest {
     @Test
     void aPortWhereTheHarnessDoesNotListenIsRefusedInsideToo() throws Exception {
         String port = Integer.toString(Ports.freeLoopbackPort());
-        try (Program client = runner.start("python3 -c 'import socket,sys\ntry:\n socket.create_connection(("
-                + "\"127.0.0.1\", " + port + "), timeout=3)\nexcept ConnectionRefusedError:\n print(\"refused\")'",
-                tmp, Map.of(), Map.of("host", "127.0.0.1", "port", port))) {
+        try (Program client = runner.start(
+                "python3 -c 'import socket,sys\ntry:\n socket.create_connection((" + "\"127.0.0.1\", " + port
+                        + "), timeout=3)\nexcept ConnectionRefusedError:\n print(\"refused\")'",
+                tmp,
+                Map.of(),
+                Map.of("host", "127.0.0.1", "port", port))) {
             assertThat(client.waitForExit(Duration.ofSeconds(20))).isTrue();
             assertThat(client.stdout().awaitLine(l -> l.equals("refused"), Duration.ofSeconds(2)))
-                    .as(client.stdout().lines() + " " + client.stderr().lines()).isTrue();
+                    .as(client.stdout().lines() + " " + client.stderr().lines())
+                    .isTrue();
         }
     }
 
@@ -144,7 +165,8 @@ class SandboxContainerTest {
     @SuppressWarnings("try") // some resources are only held open for the block, never used in it
     void theHarnessSeesBytesAndAHalfCloseAsIfConnectedDirectly() throws Exception {
         int port = Ports.freeLoopbackPort();
-        try (Program server = server("python3 echo.py " + port, port); Socket s = connect(port)) {
+        try (Program server = server("python3 echo.py " + port, port);
+                Socket s = connect(port)) {
             s.getOutputStream().write("Hello in Java\n".getBytes(StandardCharsets.US_ASCII));
             s.shutdownOutput();
             assertThat(new String(s.getInputStream().readAllBytes(), StandardCharsets.US_ASCII))
@@ -171,7 +193,8 @@ class SandboxContainerTest {
             s.setSoLinger(true, 0);
             s.close();
             assertThat(server.stdout().awaitLine(l -> l.contains("reset seen after b'abc'"), Duration.ofSeconds(10)))
-                    .as(server.stdout().lines().toString()).isTrue();
+                    .as(server.stdout().lines().toString())
+                    .isTrue();
         }
     }
 
@@ -179,8 +202,10 @@ class SandboxContainerTest {
     void aBuildStepReachesNothingAndIsNotRoot() throws Exception {
         Path dir = Files.createDirectories(tmp.resolve("hostile-build"));
         Files.writeString(dir.resolve("probe.py"), Hostile.PROBE, StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("hello.yml"), "language: Python\npreset: python\n"
-                + "build: python3 probe.py " + canary.getLocalPort() + "; exit 1\nserver: python3 echo.py {port}\n",
+        Files.writeString(
+                dir.resolve("hello.yml"),
+                "language: Python\npreset: python\n" + "build: python3 probe.py " + canary.getLocalPort()
+                        + "; exit 1\nserver: python3 echo.py {port}\n",
                 StandardCharsets.UTF_8);
 
         BuildResult r = new ImageBuilder(docker, DockerEngine.baseImage(docker)).build(SubmissionFolder.open(dir));
@@ -188,8 +213,13 @@ class SandboxContainerTest {
         assertThat(r).isInstanceOf(BuildResult.DidNotBuild.class);
         BuildResult.DidNotBuild failed = (BuildResult.DidNotBuild) r;
         assertThat(failed.message()).startsWith("it did not build: the build step `python3 probe.py");
-        assertThat(failed.logTail()).contains("probe: uid 65534", "probe: canary 127.0.0.1 blocked",
-                "probe: interfaces lo", "probe: raw socket refused", "probe: cannot write /etc");
+        assertThat(failed.logTail())
+                .contains(
+                        "probe: uid 65534",
+                        "probe: canary 127.0.0.1 blocked",
+                        "probe: interfaces lo",
+                        "probe: raw socket refused",
+                        "probe: cannot write /etc");
         assertThrows(SocketTimeoutException.class, canary::accept);
     }
 
@@ -215,9 +245,18 @@ class SandboxContainerTest {
     void theEngineKeepsNoLogOfAProgramsOutput() throws Exception {
         int port = Ports.freeLoopbackPort();
         try (Program server = server("python3 echo.py " + port, port)) {
-            var containers = docker.listContainersCmd().withLabelFilter(Map.of(ContainerRun.LABEL, run.id())).exec();
-            assertThat(containers).isNotEmpty().allSatisfy(c -> assertThat(docker.inspectContainerCmd(c.getId())
-                    .exec().getHostConfig().getLogConfig().getType().getType()).isEqualTo("none"));
+            var containers = docker.listContainersCmd()
+                    .withLabelFilter(Map.of(ContainerRun.LABEL, run.id()))
+                    .exec();
+            assertThat(containers)
+                    .isNotEmpty()
+                    .allSatisfy(c -> assertThat(docker.inspectContainerCmd(c.getId())
+                                    .exec()
+                                    .getHostConfig()
+                                    .getLogConfig()
+                                    .getType()
+                                    .getType())
+                            .isEqualTo("none"));
         }
     }
 

@@ -53,8 +53,18 @@ class GalleryTest {
     });
 
     /** One entry of gallery.yml. */
-    record Member(String name, String role, String language, String profile, String command, String build,
-            List<String> breaks, List<String> skips, List<String> mayFail, String description, String notes) {
+    record Member(
+            String name,
+            String role,
+            String language,
+            String profile,
+            String command,
+            String build,
+            List<String> breaks,
+            List<String> skips,
+            List<String> mayFail,
+            String description,
+            String notes) {
 
         Member {
             breaks = breaks == null ? List.of() : breaks;
@@ -64,13 +74,15 @@ class GalleryTest {
     }
 
     /** Shape of gallery.yml. */
-    record Gallery(List<Member> members) {
-    }
+    record Gallery(List<Member> members) {}
 
     static List<Member> members() throws IOException {
-        YAMLMapper yaml = YAMLMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .propertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE).build();
-        return yaml.readValue(GALLERY.resolve("gallery.yml").toFile(), Gallery.class).members();
+        YAMLMapper yaml = YAMLMapper.builder()
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .propertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE)
+                .build();
+        return yaml.readValue(GALLERY.resolve("gallery.yml").toFile(), Gallery.class)
+                .members();
     }
 
     @AfterAll
@@ -85,12 +97,18 @@ class GalleryTest {
         assertThat(members).hasSizeGreaterThanOrEqualTo(20);
         for (Member m : members) {
             assertThat(GALLERY.resolve(m.name())).as(m.name() + " folder").isDirectory();
-            assertThat(m.breaks()).as(m.name() + " breaks").allSatisfy(id -> assertThat(known).contains(id));
+            assertThat(m.breaks())
+                    .as(m.name() + " breaks")
+                    .allSatisfy(id -> assertThat(known).contains(id));
             assertThat(m.role()).as(m.name()).isIn("server", "client");
         }
-        assertThat(members).filteredOn(m -> m.breaks().isEmpty()).extracting(Member::role).contains("server", "client");
+        assertThat(members)
+                .filteredOn(m -> m.breaks().isEmpty())
+                .extracting(Member::role)
+                .contains("server", "client");
         assertThat(members.stream().flatMap(m -> m.breaks().stream()).collect(Collectors.toSet()))
-                .as("rules the gallery demonstrates").hasSizeGreaterThanOrEqualTo(25);
+                .as("rules the gallery demonstrates")
+                .hasSizeGreaterThanOrEqualTo(25);
     }
 
     /**
@@ -106,16 +124,21 @@ class GalleryTest {
     private static void check(Member m) throws Exception {
         Path dir = GALLERY.resolve(m.name());
         requireTools(m);
-        if (m.breaks().contains("CLI-HOSTNAME") && !org.hellointernet.conformance.target.ProgramRunner.LOCAL.pointsNames()) {
+        if (m.breaks().contains("CLI-HOSTNAME")
+                && !org.hellointernet.conformance.target.ProgramRunner.LOCAL.pointsNames()) {
             // CLI-HOSTNAME tells a client that falls back to 0.0.0.0 only where localhost can be pointed elsewhere
             if ("true".equals(System.getenv("CI"))) {
                 throw new AssertionError(m.name() + " needs a user namespace (unshare --user --mount) on CI");
             }
-            assumeThat(false).as("this machine lets a program have an /etc/hosts of its own").isTrue();
+            assumeThat(false)
+                    .as("this machine lets a program have an /etc/hosts of its own")
+                    .isTrue();
         }
         if (m.build() != null && !m.build().isBlank()) {
             ClientRun build = ClientRunner.run(new Command(m.build(), dir, Map.of()), Map.of(), Duration.ofSeconds(60));
-            assertThat(build.exitCode()).as("build of %s: %s", m.name(), build.stderrTail()).hasValue(0);
+            assertThat(build.exitCode())
+                    .as("build of %s: %s", m.name(), build.stderrTail())
+                    .hasValue(0);
         }
         Profile profile = Profile.of(m.profile());
         Role role = m.role().equals("server") ? Role.SERVER : Role.CLIENT;
@@ -129,18 +152,23 @@ class GalleryTest {
 
         Set<String> failed = ids(result, Status.FAIL);
         String details = describe(result);
-        assertThat(ids(result, Status.ERROR)).as("harness errors for %s:%n%s", m.name(), details).isEmpty();
+        assertThat(ids(result, Status.ERROR))
+                .as("harness errors for %s:%n%s", m.name(), details)
+                .isEmpty();
         Set<String> optional = new TreeSet<>(failed);
         optional.retainAll(m.mayFail());
         failed.removeAll(optional);
         assertThat(failed).as("rules %s fails:%n%s", m.name(), details).isEqualTo(new TreeSet<>(m.breaks()));
-        assertThat(ids(result, Status.SKIP)).as("rules skipped for %s:%n%s", m.name(), details)
+        assertThat(ids(result, Status.SKIP))
+                .as("rules skipped for %s:%n%s", m.name(), details)
                 .isEqualTo(new TreeSet<>(m.skips()));
         assertThat(result.started()).as("%s started", m.name()).isTrue();
     }
 
     private static Set<String> ids(CheckResult result, Status status) {
-        return result.results().stream().filter(r -> r.status() == status).map(r -> r.rule().id())
+        return result.results().stream()
+                .filter(r -> r.status() == status)
+                .map(r -> r.rule().id())
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
@@ -148,8 +176,14 @@ class GalleryTest {
         StringBuilder out = new StringBuilder();
         for (RuleResult r : result.results()) {
             if (r.status() != Status.PASS) {
-                out.append("  ").append(r.status()).append(' ').append(r.rule().id()).append(": ").append(r.message())
-                        .append(r.observed().isEmpty() ? "" : " | observed: " + r.observed()).append('\n');
+                out.append("  ")
+                        .append(r.status())
+                        .append(' ')
+                        .append(r.rule().id())
+                        .append(": ")
+                        .append(r.message())
+                        .append(r.observed().isEmpty() ? "" : " | observed: " + r.observed())
+                        .append('\n');
             }
         }
         return out.toString();
@@ -162,7 +196,8 @@ class GalleryTest {
             if (all.contains(tool)) {
                 boolean present = onPath(tool);
                 if (!present && "true".equals(System.getenv("CI"))) {
-                    throw new AssertionError(tool + " is needed by gallery member " + m.name() + " but is not installed");
+                    throw new AssertionError(
+                            tool + " is needed by gallery member " + m.name() + " but is not installed");
                 }
                 assumeThat(present).as(tool + " is installed").isTrue();
             }

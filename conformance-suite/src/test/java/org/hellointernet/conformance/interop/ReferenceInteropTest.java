@@ -26,14 +26,19 @@ class ReferenceInteropTest {
         "CHALLENGE, C++,    Java, ::1,       Goodbye C++ from Java",
         "CHALLENGE, Python-Jupyter, Rust, localhost, Goodbye Python-Jupyter from Rust"
     })
-    void referenceClientGetsTheProfilesReplyFromTheReferenceServer(Profile profile, String clientLanguage,
-            String serverLanguage, String host, String expectedReply) throws Exception {
+    void referenceClientGetsTheProfilesReplyFromTheReferenceServer(
+            Profile profile, String clientLanguage, String serverLanguage, String host, String expectedReply)
+            throws Exception {
         List<String> log = new CopyOnWriteArrayList<>();
-        ServerConfig config = ServerConfig.onPort(0).withProfile(profile).withLanguage(serverLanguage)
-                .withOut(log::add).withErr(line -> { });
+        ServerConfig config = ServerConfig.onPort(0)
+                .withProfile(profile)
+                .withLanguage(serverLanguage)
+                .withOut(log::add)
+                .withErr(line -> {});
         try (HelloServer server = new HelloServer(config).start();
-             HelloClient client = new HelloClient(ClientOptions.defaults().withLanguage(clientLanguage)
-                     .withReplyTimeout(Duration.ofSeconds(5)))) {
+                HelloClient client = new HelloClient(ClientOptions.defaults()
+                        .withLanguage(clientLanguage)
+                        .withReplyTimeout(Duration.ofSeconds(5)))) {
             ClientResult result = client.exchange(host, server.port());
 
             assertThat(result.reply()).isEqualTo(expectedReply);
@@ -42,7 +47,8 @@ class ReferenceInteropTest {
                 LockSupport.parkNanos(1_000_000);
             }
             String ip = result.address().getAddress() instanceof Inet6Address ? "::1" : "127.0.0.1";
-            String expectedLog = profile == Profile.BASIC ? "Hello in " + clientLanguage
+            String expectedLog = profile == Profile.BASIC
+                    ? "Hello in " + clientLanguage
                     : "Hello in " + clientLanguage + " (client " + ip + ")";
             assertThat(log).containsExactly(expectedLog);
         }

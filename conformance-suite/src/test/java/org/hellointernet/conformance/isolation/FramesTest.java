@@ -34,9 +34,10 @@ class FramesTest {
 
     @Test
     void aStreamThatIsNotFramesIsRefused() {
-        Frames.Parser parser = new Frames.Parser(f -> { });
+        Frames.Parser parser = new Frames.Parser(f -> {});
         byte[] garbage = "Hello in Python, not a frame at all".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        assertThatThrownBy(() -> parser.feed(garbage, 0, garbage.length)).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> parser.feed(garbage, 0, garbage.length))
+                .isInstanceOf(IOException.class)
                 .hasMessageContaining("broken");
     }
 }

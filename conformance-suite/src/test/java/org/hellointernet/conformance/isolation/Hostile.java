@@ -6,8 +6,7 @@ package org.hellointernet.conformance.isolation;
  */
 public final class Hostile {
 
-    private Hostile() {
-    }
+    private Hostile() {}
 
     /**
      * A server on 127.0.0.1:argv[1]: after the client half-closes it answers {@code got DATA from ADDRESS} and closes;

@@ -64,10 +64,12 @@ class LocalNamespaceTest {
     }
 
     private static void awaitListening(Program p, int port) throws InterruptedException {
-        assertThat(Await.until(Duration.ofSeconds(10),
-                () -> p.ownListeningPorts().orElseThrow().contains(port))).as("listening on " + port).isTrue();
+        assertThat(Await.until(
+                        Duration.ofSeconds(10),
+                        () -> p.ownListeningPorts().orElseThrow().contains(port)))
+                .as("listening on " + port)
+                .isTrue();
     }
-
 
     @Test
     void theHarnessReachesAServerInsideWithBytesAndHalfClose() throws Exception {
@@ -100,10 +102,13 @@ class LocalNamespaceTest {
             awaitListening(server, port);
             try (Socket s = new Socket(LOOPBACK, port)) {
                 s.setSoTimeout(5000);
-                assertThat(new String(s.getInputStream().readAllBytes(), StandardCharsets.US_ASCII)).isEqualTo("once\n");
+                assertThat(new String(s.getInputStream().readAllBytes(), StandardCharsets.US_ASCII))
+                        .isEqualTo("once\n");
             }
             assertThat(server.waitForExit(Duration.ofSeconds(10))).isTrue();
-            assertThat(Await.until(Duration.ofSeconds(5), () -> refused(port))).as("refused once it exited").isTrue();
+            assertThat(Await.until(Duration.ofSeconds(5), () -> refused(port)))
+                    .as("refused once it exited")
+                    .isTrue();
         }
     }
 
@@ -141,7 +146,8 @@ class LocalNamespaceTest {
             s.setSoLinger(true, 0);
             s.close();
             assertThat(server.stdout().awaitLine(l -> l.contains("reset seen after b'abc'"), Duration.ofSeconds(5)))
-                    .as(server.stdout().lines().toString()).isTrue();
+                    .as(server.stdout().lines().toString())
+                    .isTrue();
         }
     }
 
@@ -161,8 +167,8 @@ class LocalNamespaceTest {
                     """.formatted(canary.getLocalPort());
             harness.setSoTimeout(10000);
             canary.setSoTimeout(1);
-            try (Program p = run(client, Map.of("host", "127.0.0.1", "port",
-                    Integer.toString(harness.getLocalPort())))) {
+            try (Program p =
+                    run(client, Map.of("host", "127.0.0.1", "port", Integer.toString(harness.getLocalPort())))) {
                 try (Socket c = harness.accept()) {
                     c.setSoTimeout(5000);
                     assertThat(new String(c.getInputStream().readAllBytes(), StandardCharsets.US_ASCII))
@@ -170,7 +176,8 @@ class LocalNamespaceTest {
                     c.getOutputStream().write("Goodbye in Java\n".getBytes(StandardCharsets.US_ASCII));
                 }
                 assertThat(p.waitForExit(Duration.ofSeconds(10))).isTrue();
-                assertThat(p.stdout().lines()).anyMatch(l -> l.startsWith(canary.getLocalPort() + " blocked"))
+                assertThat(p.stdout().lines())
+                        .anyMatch(l -> l.startsWith(canary.getLocalPort() + " blocked"))
                         .anyMatch(l -> l.equals(harness.getLocalPort() + " reached b'Goodbye in Java\\n'"));
             }
             assertThrows(java.net.SocketTimeoutException.class, canary::accept);
@@ -184,15 +191,23 @@ class LocalNamespaceTest {
             int port = Ports.freeLoopbackPort();
             Path probe = tmp.resolve("probe.py");
             Files.writeString(probe, Hostile.PROBE, StandardCharsets.UTF_8);
-            try (Program server = ns.runner().start("python3 " + probe + " " + canary.getLocalPort() + " server "
-                    + port, tmp, Map.of(), Map.of("port", Integer.toString(port)))) {
+            try (Program server = ns.runner()
+                    .start(
+                            "python3 " + probe + " " + canary.getLocalPort() + " server " + port,
+                            tmp,
+                            Map.of(),
+                            Map.of("port", Integer.toString(port)))) {
                 awaitListening(server, port);
                 try (Socket s = new Socket()) {
                     s.connect(new InetSocketAddress(LOOPBACK, port), 2000);
                     s.setSoTimeout(5000);
                     String report = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                    assertThat(report).contains("probe: canary 127.0.0.1 blocked", "probe: canary localhost blocked",
-                            "probe: interfaces lo\n", "probe: ipv4 routes 0");
+                    assertThat(report)
+                            .contains(
+                                    "probe: canary 127.0.0.1 blocked",
+                                    "probe: canary localhost blocked",
+                                    "probe: interfaces lo\n",
+                                    "probe: ipv4 routes 0");
                 }
             }
             assertThrows(java.net.SocketTimeoutException.class, canary::accept);
@@ -219,11 +234,13 @@ class LocalNamespaceTest {
         Path script = tmp.resolve("daemon.py");
         Files.writeString(script, daemon(pidFile), StandardCharsets.UTF_8);
         Program p = ProgramRunner.LOCAL.start("python3 " + script, tmp, Map.of());
-        assertThat(Await.until(Duration.ofSeconds(10), () -> Files.exists(pidFile) && size(pidFile) > 0)).isTrue();
+        assertThat(Await.until(Duration.ofSeconds(10), () -> Files.exists(pidFile) && size(pidFile) > 0))
+                .isTrue();
         p.close();
         long pid = Long.parseLong(Files.readString(pidFile).strip());
         try {
-            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).as("the daemon outlived its program")
+            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive))
+                    .as("the daemon outlived its program")
                     .contains(true);
         } finally {
             ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
@@ -261,10 +278,11 @@ class LocalNamespaceTest {
             });
             acceptor.setDaemon(true);
             acceptor.start();
-            try (Program p = run(flood, Map.of("host", "127.0.0.1", "port",
-                    Integer.toString(harness.getLocalPort())))) {
+            try (Program p =
+                    run(flood, Map.of("host", "127.0.0.1", "port", Integer.toString(harness.getLocalPort())))) {
                 assertThat(p.stdout().awaitLine(l -> l.startsWith("opened"), Duration.ofSeconds(60)))
-                        .as(p.stderr().lines().toString()).isTrue();
+                        .as(p.stderr().lines().toString())
+                        .isTrue();
                 assertThat(accepted.get()).isGreaterThan(0).isLessThanOrEqualTo(Tunnel.MAX_LINKS);
             } finally {
                 for (Socket s : held) {
@@ -279,13 +297,18 @@ class LocalNamespaceTest {
         Path pidFile = tmp.resolve("daemon.pid");
         String marker = Long.toString(300 + (System.nanoTime() & 0xffff));
         Program p = run(daemon(pidFile).replace("sleep 300", "sleep " + marker), Map.of());
-        assertThat(Await.until(Duration.ofSeconds(10), () -> ProcessHandle.allProcesses()
-                .anyMatch(h -> NamespaceShutdownTest.isDaemon(h, marker)))).as("the daemon runs").isTrue();
+        assertThat(Await.until(
+                        Duration.ofSeconds(10),
+                        () -> ProcessHandle.allProcesses().anyMatch(h -> NamespaceShutdownTest.isDaemon(h, marker))))
+                .as("the daemon runs")
+                .isTrue();
         p.close();
         // the pid file has the daemon's pid as its PID namespace numbers it: find it on this machine by its
         // arguments instead, while it runs and once it is gone
-        assertThat(Await.until(Duration.ofSeconds(5), () -> ProcessHandle.allProcesses()
-                .noneMatch(h -> NamespaceShutdownTest.isDaemon(h, marker)))).isTrue();
+        assertThat(Await.until(
+                        Duration.ofSeconds(5),
+                        () -> ProcessHandle.allProcesses().noneMatch(h -> NamespaceShutdownTest.isDaemon(h, marker))))
+                .isTrue();
     }
 
     private static long size(Path p) {

@@ -10,8 +10,7 @@ import org.hellointernet.conformance.target.Program;
  */
 final class NamespaceShutdownProgram {
 
-    private NamespaceShutdownProgram() {
-    }
+    private NamespaceShutdownProgram() {}
 
     public static void main(String[] args) throws Exception {
         LocalNamespace ns = LocalNamespace.start();

@@ -30,18 +30,28 @@ class NamespaceShutdownTest {
         }
         String marker = Integer.toString(200_000 + ThreadLocalRandom.current().nextInt(100_000));
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process harness = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                NamespaceShutdownProgram.class.getName(), marker).redirectError(new File("/dev/null")).start();
-        try (BufferedReader out = new BufferedReader(
-                new InputStreamReader(harness.getInputStream(), StandardCharsets.UTF_8))) {
+        Process harness = new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        NamespaceShutdownProgram.class.getName(),
+                        marker)
+                .redirectError(new File("/dev/null"))
+                .start();
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(harness.getInputStream(), StandardCharsets.UTF_8))) {
             assertThat(out.readLine()).startsWith("holder "); // blocks at most until the JVM dies (finally below)
             assertThat(out.readLine()).startsWith("program ");
-            assertThat(Await.until(Duration.ofSeconds(10), () -> running(marker))).as("the daemon runs").isTrue();
+            assertThat(Await.until(Duration.ofSeconds(10), () -> running(marker)))
+                    .as("the daemon runs")
+                    .isTrue();
 
             harness.destroy(); // SIGTERM, as on Ctrl-C: the JVM runs its shutdown hooks
 
             assertThat(harness.waitFor(10, TimeUnit.SECONDS)).isTrue();
-            assertThat(Await.until(Duration.ofSeconds(5), () -> !running(marker))).as("the daemon is gone").isTrue();
+            assertThat(Await.until(Duration.ofSeconds(5), () -> !running(marker)))
+                    .as("the daemon is gone")
+                    .isTrue();
         } finally {
             harness.destroyForcibly();
             ProcessHandle.allProcesses().filter(h -> isDaemon(h, marker)).forEach(ProcessHandle::destroyForcibly);
@@ -56,6 +66,7 @@ class NamespaceShutdownTest {
     static boolean isDaemon(ProcessHandle h, String marker) {
         ProcessHandle.Info info = h.info();
         return info.command().orElse("").endsWith("/sleep")
-                && java.util.Arrays.equals(info.arguments().orElse(null), new String[] {marker}) && h.isAlive();
+                && java.util.Arrays.equals(info.arguments().orElse(null), new String[] {marker})
+                && h.isAlive();
     }
 }

@@ -65,8 +65,11 @@ class TunnelLatencyMeasurement {
     private void report(String what, ProgramRunner runner, String command) throws Exception {
         int port = Ports.freeLoopbackPort();
         try (Program p = runner.start(command + " " + port, tmp, Map.of(), Map.of("port", Integer.toString(port)))) {
-            Await.until(Duration.ofSeconds(20), () -> p.ownListeningPorts().map(s -> s.contains(port))
-                    .orElseGet(() -> org.hellointernet.conformance.target.ListeningSockets.isListening(port)));
+            Await.until(
+                    Duration.ofSeconds(20),
+                    () -> p.ownListeningPorts()
+                            .map(s -> s.contains(port))
+                            .orElseGet(() -> org.hellointernet.conformance.target.ListeningSockets.isListening(port)));
             for (int i = 0; i < 50; i++) {
                 exchange(port); // warm-up
             }
@@ -77,8 +80,9 @@ class TunnelLatencyMeasurement {
                 micros.add((System.nanoTime() - t0) / 1000);
             }
             Collections.sort(micros);
-            System.out.printf("%-28s exchange: median %d us, p90 %d us, p99 %d us%n", what, micros.get(250),
-                    micros.get(450), micros.get(495));
+            System.out.printf(
+                    "%-28s exchange: median %d us, p90 %d us, p99 %d us%n",
+                    what, micros.get(250), micros.get(450), micros.get(495));
         }
     }
 

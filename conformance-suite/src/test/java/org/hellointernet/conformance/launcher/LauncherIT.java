@@ -27,7 +27,8 @@ class LauncherIT {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
     private static Process start(String... args) throws IOException {
-        List<String> command = new java.util.ArrayList<>(List.of(ROOT.resolve("hello").toString()));
+        List<String> command =
+                new java.util.ArrayList<>(List.of(ROOT.resolve("hello").toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(ROOT.toFile());
         pb.environment().put("HELLO_NO_BUILD", "1");
@@ -40,8 +41,11 @@ class LauncherIT {
         p.getOutputStream().close();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("hello " + String.join(" ", args) + " ended").isTrue();
-        assertThat(p.exitValue()).as("exit status of hello %s; stderr: %s", String.join(" ", args), err)
+        assertThat(p.waitFor(60, TimeUnit.SECONDS))
+                .as("hello " + String.join(" ", args) + " ended")
+                .isTrue();
+        assertThat(p.exitValue())
+                .as("exit status of hello %s; stderr: %s", String.join(" ", args), err)
                 .isEqualTo(expectedExit);
         return out + err;
     }
@@ -67,33 +71,42 @@ class LauncherIT {
     void runsTheServerWithTheSerialCollectorAndASmallHeap() throws Exception {
         assumeTrue(Files.isDirectory(Path.of("/proc/self")), "reads the JVM's command line from /proc (Linux)");
         Process server = start("server", "0");
-        try (BufferedReader err = new BufferedReader(new InputStreamReader(server.getErrorStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader err =
+                new BufferedReader(new InputStreamReader(server.getErrorStream(), StandardCharsets.UTF_8))) {
             assertThat(err.readLine()).as("server banner").isNotNull().contains("listening on port");
             // the launcher execs java, so the process it started is the JVM itself
-            String commandLine = Files.readString(Path.of("/proc", String.valueOf(server.pid()), "cmdline")).replace('\0', ' ');
+            String commandLine = Files.readString(Path.of("/proc", String.valueOf(server.pid()), "cmdline"))
+                    .replace('\0', ' ');
             assertThat(commandLine).contains("-XX:+UseSerialGC", "-Xmx256m");
         } finally {
             server.destroy();
-            assertThat(server.waitFor(10, TimeUnit.SECONDS)).as("server stops on SIGTERM").isTrue();
+            assertThat(server.waitFor(10, TimeUnit.SECONDS))
+                    .as("server stops on SIGTERM")
+                    .isTrue();
         }
     }
 
     @Test
     void referenceClientTalksToReferenceServerThroughTheLauncher() throws Exception {
         Process server = start("server", "0", "--challenge");
-        try (BufferedReader err = new BufferedReader(new InputStreamReader(server.getErrorStream(), StandardCharsets.UTF_8));
-             BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader err =
+                        new BufferedReader(new InputStreamReader(server.getErrorStream(), StandardCharsets.UTF_8));
+                BufferedReader out =
+                        new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))) {
             String banner = err.readLine();
             assertThat(banner).as("server banner").isNotNull().contains("listening on port");
             Matcher m = Pattern.compile("port (\\d+)").matcher(banner);
             assertThat(m.find()).isTrue();
             String port = m.group(1);
 
-            assertThat(run(0, "client", "localhost", port, "--language", "Bash")).contains("Goodbye Bash from Java");
+            assertThat(run(0, "client", "localhost", port, "--language", "Bash"))
+                    .contains("Goodbye Bash from Java");
             assertThat(out.readLine()).isEqualTo("Hello in Bash (client 127.0.0.1)");
         } finally {
             server.destroy();
-            assertThat(server.waitFor(10, TimeUnit.SECONDS)).as("server stops on SIGTERM").isTrue();
+            assertThat(server.waitFor(10, TimeUnit.SECONDS))
+                    .as("server stops on SIGTERM")
+                    .isTrue();
         }
     }
 }

@@ -17,8 +17,7 @@ import org.hellointernet.spec.RuleCatalog;
 /** Check results made by hand: every rule of a role passes except the ones named, with a status each. */
 final class CheckFixtures {
 
-    private CheckFixtures() {
-    }
+    private CheckFixtures() {}
 
     /** A check of {@code submission}'s {@code role} in which the rules in {@code failed} fail and all others pass. */
     static ProgramCheck failing(String submission, Role role, String... failed) {
@@ -31,10 +30,16 @@ final class CheckFixtures {
                 .filter(r -> r.role() == role && r.appliesTo(Profile.BASIC))
                 .map(r -> ids.contains(r.id()) ? result(r, status) : pass(r))
                 .toList();
-        TargetInfo info = new TargetInfo(role == Role.SERVER ? "server" : "client", "command",
-                role == Role.SERVER ? "./server {port}" : "./client {host} {port}", "", "C");
-        return new ProgramCheck(submission, role, CheckResult.of(info, Profile.BASIC,
-                Instant.parse("2025-01-15T09:30:00Z"), 1234, true, "", results));
+        TargetInfo info = new TargetInfo(
+                role == Role.SERVER ? "server" : "client",
+                "command",
+                role == Role.SERVER ? "./server {port}" : "./client {host} {port}",
+                "",
+                "C");
+        return new ProgramCheck(
+                submission,
+                role,
+                CheckResult.of(info, Profile.BASIC, Instant.parse("2025-01-15T09:30:00Z"), 1234, true, "", results));
     }
 
     private static RuleResult pass(Rule r) {
@@ -42,9 +47,16 @@ final class CheckFixtures {
     }
 
     private static RuleResult result(Rule r, Status status) {
-        return new RuleResult(r, status, r.id() + " went wrong <here>", "\"Hello in C\\n\"", "\"Hello in C\" (no newline)",
-                List.of(new TranscriptEntry(1, Direction.C, "a", "\"Hello in C\" (no newline)"),
+        return new RuleResult(
+                r,
+                status,
+                r.id() + " went wrong <here>",
+                "\"Hello in C\\n\"",
+                "\"Hello in C\" (no newline)",
+                List.of(
+                        new TranscriptEntry(1, Direction.C, "a", "\"Hello in C\" (no newline)"),
                         new TranscriptEntry(2003, Direction.NOTE, "a", "close")),
-                "printf 'Hello in C' | nc 127.0.0.1 4242", 2003);
+                "printf 'Hello in C' | nc 127.0.0.1 4242",
+                2003);
     }
 }

@@ -37,10 +37,17 @@ class MatrixReportsTest {
         String html = html(run(true));
         Set<String> ids = all(html, "id=\"([^\"]+)\"");
         List<String> links = new ArrayList<>(all(html, "href=\"#([^\"]+)\""));
-        assertThat(links).contains("rule-client-py-CLI-LF", "rule-server-c-SRV-NO-LF-HELLO", "rule-server-c-SRV-LOG",
-                "pair-0", "rule-verdicts");
+        assertThat(links)
+                .contains(
+                        "rule-client-py-CLI-LF",
+                        "rule-server-c-SRV-NO-LF-HELLO",
+                        "rule-server-c-SRV-LOG",
+                        "pair-0",
+                        "rule-verdicts");
         assertThat(ids).containsAll(links);
-        assertThat(html).doesNotContainPattern("https?://").doesNotContain("<link")
+        assertThat(html)
+                .doesNotContainPattern("https?://")
+                .doesNotContain("<link")
                 .doesNotContainPattern("<[a-z]+ [^>]*src=");
     }
 
@@ -48,14 +55,16 @@ class MatrixReportsTest {
     void eachFailingPairsTranscriptSaysWhichRulesExplainIt() {
         String html = html(run(true));
         // the panel shows a section's inner HTML, so the links must be inside the section
-        assertThat(section(html, 0)).contains("Explained by: client py: <a href=\"#rule-client-py-CLI-LF\">CLI-LF</a>"
-                + " <span class=\"FAIL\">FAIL</span>; server c: <a href=\"#rule-server-c-SRV-NO-LF-HELLO\">"
-                + "SRV-NO-LF-HELLO</a> <span class=\"WARN\">WARN</span></p>");
-        assertThat(section(html, 2)).contains("Explained by (no failed rule matches how it failed; other rules its"
-                + " programs fail): server c: <a href=\"#rule-server-c-SRV-LOG\">SRV-LOG</a> <span class=\"FAIL\">"
-                + "FAIL</span>, <a href=\"#rule-server-c-SRV-NO-LF-HELLO\">SRV-NO-LF-HELLO</a>");
-        assertThat(section(html, 3)).contains("Not explained by the checks: neither program fails a rule that was"
-                + " checked.");
+        assertThat(section(html, 0))
+                .contains("Explained by: client py: <a href=\"#rule-client-py-CLI-LF\">CLI-LF</a>"
+                        + " <span class=\"FAIL\">FAIL</span>; server c: <a href=\"#rule-server-c-SRV-NO-LF-HELLO\">"
+                        + "SRV-NO-LF-HELLO</a> <span class=\"WARN\">WARN</span></p>");
+        assertThat(section(html, 2))
+                .contains("Explained by (no failed rule matches how it failed; other rules its"
+                        + " programs fail): server c: <a href=\"#rule-server-c-SRV-LOG\">SRV-LOG</a> <span class=\"FAIL\">"
+                        + "FAIL</span>, <a href=\"#rule-server-c-SRV-NO-LF-HELLO\">SRV-NO-LF-HELLO</a>");
+        assertThat(section(html, 3))
+                .contains("Not explained by the checks: neither program fails a rule that was" + " checked.");
         assertThat(section(html, 4)).doesNotContain("xplained");
     }
 
@@ -65,14 +74,17 @@ class MatrixReportsTest {
         int at = html.indexOf("id=\"rule-client-py-CLI-LF\"");
         assertThat(at).isPositive();
         String block = html.substring(at, html.indexOf("</div>", at));
-        assertThat(block).contains("CLI-LF Hello ends with LF <span class=\"FAIL\">FAIL</span> (MUST, section")
+        assertThat(block)
+                .contains("CLI-LF Hello ends with LF <span class=\"FAIL\">FAIL</span> (MUST, section")
                 .contains("CLI-LF went wrong &lt;here&gt;")
                 .contains("<dt>expected</dt><dd>&quot;Hello in C\\n&quot;</dd>")
                 .contains("<dt>seen</dt><dd>&quot;Hello in C&quot; (no newline)</dd>")
-                .contains("<dt>hint</dt>").contains("+1ms")
+                .contains("<dt>hint</dt>")
+                .contains("+1ms")
                 .contains("Explains: <a href=\"#pair-0\">client py &times; server c</a>, <a href=\"#pair-1\">"
                         + "client py &times; server reference</a></p>");
-        assertThat(html).contains("The reference client and server are not checked")
+        assertThat(html)
+                .contains("The reference client and server are not checked")
                 .contains("<section class=\"check\" id=\"check-client-good\"><h3>client good: PASSED</h3>")
                 .contains("No rule failed.");
     }
@@ -81,7 +93,9 @@ class MatrixReportsTest {
     void withoutChecksThePageSaysSoAndExplainsNothing() {
         MatrixResult m = run(false);
         String html = html(m);
-        assertThat(html).contains("The conformance checks were not run").doesNotContain("Explained by")
+        assertThat(html)
+                .contains("The conformance checks were not run")
+                .doesNotContain("Explained by")
                 .doesNotContain("class=\"rule\"");
         assertThat(markdown(m)).contains("The conformance checks were not run (`--no-checks`)");
         assertThat(console(m)).contains("Rule checks: not run (--no-checks)");
@@ -93,11 +107,13 @@ class MatrixReportsTest {
     @Test
     void markdownHasTheExplanationUnderTheFailingPairAndTheFailedRulesPerProgram() {
         String md = markdown(run(true));
-        assertThat(md).contains("- **py** x **c**: hangs: server waits for a newline the client never sends\n"
-                + "  - explained by: client py: CLI-LF (FAIL); server c: SRV-NO-LF-HELLO (WARN)\n")
+        assertThat(md)
+                .contains("- **py** x **c**: hangs: server waits for a newline the client never sends\n"
+                        + "  - explained by: client py: CLI-LF (FAIL); server c: SRV-NO-LF-HELLO (WARN)\n")
                 .contains("- **good** x **reference**: crashed: client exited with status 1\n"
                         + "  - not explained by the checks: neither program fails a rule that was checked\n")
-                .contains("## Rule verdicts").contains("### client py: FAILED")
+                .contains("## Rule verdicts")
+                .contains("### client py: FAILED")
                 .contains("- **CLI-LF** Hello ends with LF (MUST, FAIL): CLI-LF went wrong &lt;here&gt;")
                 .contains("### server c: FAILED");
     }
@@ -105,8 +121,9 @@ class MatrixReportsTest {
     @Test
     void consoleHasOneExplainedByLineUnderEachFailingPair() {
         String out = console(run(true));
-        assertThat(out).contains("  py x c: hangs - server waits for a newline the client never sends\n"
-                + "      explained by: client py: CLI-LF (FAIL); server c: SRV-NO-LF-HELLO (WARN)\n")
+        assertThat(out)
+                .contains("  py x c: hangs - server waits for a newline the client never sends\n"
+                        + "      explained by: client py: CLI-LF (FAIL); server c: SRV-NO-LF-HELLO (WARN)\n")
                 .contains("  server c: FAILED - SRV-NO-LF-HELLO (WARN), SRV-LOG (FAIL)")
                 .contains("  client py: FAILED - CLI-LF (FAIL)")
                 .contains("  client good: PASSED\n")
@@ -121,9 +138,10 @@ class MatrixReportsTest {
         JsonNode pair = json.path("pairs").get(0);
         assertThat(pair.path("failure").asText()).isEqualTo("server-waits-for-newline");
         assertThat(pair.path("explanation").asText()).isEqualTo("matching");
-        assertThat(pair.path("explainedBy").toString()).isEqualTo("[{\"side\":\"client\",\"submission\":\"py\","
-                + "\"rule\":\"CLI-LF\",\"level\":\"MUST\",\"status\":\"FAIL\"},{\"side\":\"server\",\"submission\":"
-                + "\"c\",\"rule\":\"SRV-NO-LF-HELLO\",\"level\":\"SHOULD\",\"status\":\"WARN\"}]");
+        assertThat(pair.path("explainedBy").toString())
+                .isEqualTo("[{\"side\":\"client\",\"submission\":\"py\","
+                        + "\"rule\":\"CLI-LF\",\"level\":\"MUST\",\"status\":\"FAIL\"},{\"side\":\"server\",\"submission\":"
+                        + "\"c\",\"rule\":\"SRV-NO-LF-HELLO\",\"level\":\"SHOULD\",\"status\":\"WARN\"}]");
         assertThat(json.path("pairs").get(4).path("explainedBy")).isEmpty();
         assertThat(json.path("pairs").get(4).path("failure").asText()).isEqualTo("none");
         assertThat(json.path("pairs").get(3).path("explanation").asText()).isEqualTo("unexplained");
@@ -150,26 +168,61 @@ class MatrixReportsTest {
      * x c and reference x reference work. */
     private static MatrixResult run(boolean checks) {
         List<PairResult> pairs = List.of(
-                pair("py", "c", PairVerdict.HANGS, "server waits for a newline the client never sends",
-                        FailureKind.SERVER_WAITS_FOR_NEWLINE, checks),
-                pair("py", "reference", PairVerdict.CRASHED, "client exited with status 1",
-                        FailureKind.CLIENT_CRASHED, checks),
-                pair("good", "c", PairVerdict.WRONG_REPLY, "client printed \"x\"", FailureKind.CLIENT_PRINTED_OTHER,
+                pair(
+                        "py",
+                        "c",
+                        PairVerdict.HANGS,
+                        "server waits for a newline the client never sends",
+                        FailureKind.SERVER_WAITS_FOR_NEWLINE,
                         checks),
-                pair("good", "reference", PairVerdict.CRASHED, "client exited with status 1",
-                        FailureKind.CLIENT_CRASHED, checks),
-                pair("reference", "c", PairVerdict.WORKS, "client printed the server's reply", FailureKind.NONE,
+                pair(
+                        "py",
+                        "reference",
+                        PairVerdict.CRASHED,
+                        "client exited with status 1",
+                        FailureKind.CLIENT_CRASHED,
                         checks),
-                pair("reference", "reference", PairVerdict.WORKS, "client printed the server's reply",
-                        FailureKind.NONE, checks));
-        return new MatrixResult(List.of("py", "good", "reference"), List.of("c", "reference"), pairs, checks,
-                checks ? List.of(PY, GOOD, C) : List.of(), Duration.ofSeconds(3));
+                pair(
+                        "good",
+                        "c",
+                        PairVerdict.WRONG_REPLY,
+                        "client printed \"x\"",
+                        FailureKind.CLIENT_PRINTED_OTHER,
+                        checks),
+                pair(
+                        "good",
+                        "reference",
+                        PairVerdict.CRASHED,
+                        "client exited with status 1",
+                        FailureKind.CLIENT_CRASHED,
+                        checks),
+                pair(
+                        "reference",
+                        "c",
+                        PairVerdict.WORKS,
+                        "client printed the server's reply",
+                        FailureKind.NONE,
+                        checks),
+                pair(
+                        "reference",
+                        "reference",
+                        PairVerdict.WORKS,
+                        "client printed the server's reply",
+                        FailureKind.NONE,
+                        checks));
+        return new MatrixResult(
+                List.of("py", "good", "reference"),
+                List.of("c", "reference"),
+                pairs,
+                checks,
+                checks ? List.of(PY, GOOD, C) : List.of(),
+                Duration.ofSeconds(3));
     }
 
-    private static PairResult pair(String client, String server, PairVerdict v, String reason, FailureKind kind,
-            boolean checks) {
-        PairResult p = new PairResult(client, server, v, reason, kind, "client -> server: \"Hello\" <&>\n",
-                Duration.ofMillis(50));
+    private static PairResult pair(
+            String client, String server, PairVerdict v, String reason, FailureKind kind, boolean checks) {
+        PairResult p = new PairResult(
+                client, server, v, reason, kind, "client -> server: \"Hello\" <&>\n", Duration.ofMillis(50));
         if (!checks || kind == FailureKind.NONE) {
             return p;
         }

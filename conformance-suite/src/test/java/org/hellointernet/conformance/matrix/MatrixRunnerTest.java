@@ -28,19 +28,20 @@ class MatrixRunnerTest {
     @Test
     void aPairThatFailsOnlyTheFirstTimeWorksAndSaysSo() throws IOException {
         // a client that crashes on its first run only: what a race looks like from the outside
-        Files.writeString(tmp.resolve("flaky.sh"), "if [ -e ran ]; then exec python3 '"
-                + GALLERY.resolve("good-client-python/client.py") + "' \"$@\"; fi; touch ran; exit 1\n");
+        Files.writeString(
+                tmp.resolve("flaky.sh"),
+                "if [ -e ran ]; then exec python3 '" + GALLERY.resolve("good-client-python/client.py")
+                        + "' \"$@\"; fi; touch ran; exit 1\n");
         Entrant flaky = Entrant.of("flaky", new Command("sh flaky.sh {host} {port}", tmp, Map.of()));
         Entrant broken = Entrant.of("broken", new Command("sh -c 'exit 2' {host} {port}", tmp, Map.of()));
-        Entrant server = Entrant.of("python", new Command("python3 server.py {port}",
-                GALLERY.resolve("good-server-python"), Map.of()));
+        Entrant server = Entrant.of(
+                "python", new Command("python3 server.py {port}", GALLERY.resolve("good-server-python"), Map.of()));
         List<String> reruns = new ArrayList<>();
 
         MatrixResult r = new MatrixRunner(2, Duration.ofSeconds(20), Duration.ofSeconds(5))
                 .run(List.of(flaky, broken), List.of(server), new MatrixRunner.Listener() {
                     @Override
-                    public void done(int done) {
-                    }
+                    public void done(int done) {}
 
                     @Override
                     public void rerun(int done, int of) {
@@ -50,12 +51,15 @@ class MatrixRunnerTest {
 
         PairResult first = r.pairs().get(0);
         assertThat(first.verdict()).as(first.transcript()).isEqualTo(PairVerdict.WORKS);
-        assertThat(first.reason()).endsWith("(run alone; with other pairs running at the same time: crashed -"
-                + " client exited with status 1)");
+        assertThat(first.reason())
+                .endsWith("(run alone; with other pairs running at the same time: crashed -"
+                        + " client exited with status 1)");
         assertThat(first.transcript()).contains("the first run, with other pairs running at the same time:");
         PairResult second = r.pairs().get(1);
         assertThat(second.verdict()).isEqualTo(PairVerdict.CRASHED);
-        assertThat(second.transcript()).as("the same verdict twice: one run shown").doesNotContain("first run");
+        assertThat(second.transcript())
+                .as("the same verdict twice: one run shown")
+                .doesNotContain("first run");
         assertThat(reruns).containsExactly("0/2", "1/2", "2/2");
     }
 }

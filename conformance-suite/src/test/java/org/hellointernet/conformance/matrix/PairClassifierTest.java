@@ -22,9 +22,14 @@ class PairClassifierTest {
     @Test
     void labelAroundTheReplyStillWorksAndOnlyTheGoodbyeLineCounts() {
         // a real C++ server answered "Goodbye  Python\n from Cpp"; the Python client printed it after a label
-        var run = new ClientRun(OptionalInt.of(0), false, Duration.ofMillis(5),
+        var run = new ClientRun(
+                OptionalInt.of(0),
+                false,
+                Duration.ofMillis(5),
                 List.of("Sending message:  Hello in Python", "", "Received message:  Goodbye  Python", " from Cpp"),
-                List.of(), "", "");
+                List.of(),
+                "",
+                "");
         var c = classify(run, exchange("Hello in Python\n", "Goodbye  Python\n from Cpp", true, true));
         assertThat(c.verdict()).isEqualTo(PairVerdict.WORKS);
         assertThat(c.reason()).isEqualTo("client printed the server's reply \"Goodbye  Python\"");
@@ -49,12 +54,18 @@ class PairClassifierTest {
     @Test
     void replySentOnlyAfterTheKillDoesNotMakeItTheClientsFault() {
         // a Ruby server (gets) answers a hello without LF once the killed client's end of stream reaches it
-        var late = new PairObservation.Exchange("Hello in C".getBytes(StandardCharsets.UTF_8), new byte[0], false,
-                false, null, "Goodbye C from Ruby\n".getBytes(StandardCharsets.UTF_8));
+        var late = new PairObservation.Exchange(
+                "Hello in C".getBytes(StandardCharsets.UTF_8),
+                new byte[0],
+                false,
+                false,
+                null,
+                "Goodbye C from Ruby\n".getBytes(StandardCharsets.UTF_8));
         var c = PairClassifier.classify(new PairObservation(timedOut(), List.of(late), null));
         assertThat(c.verdict()).isEqualTo(PairVerdict.HANGS);
-        assertThat(c.reason()).isEqualTo("server waits for a newline the client never sends"
-                + " (it answered only when the client was killed)");
+        assertThat(c.reason())
+                .isEqualTo("server waits for a newline the client never sends"
+                        + " (it answered only when the client was killed)");
     }
 
     @Test
@@ -82,8 +93,9 @@ class PairClassifierTest {
 
     @Test
     void nonZeroExitIsACrashWithTheLastErrorLine() {
-        var c = classify(new ClientRun(OptionalInt.of(1), false, Duration.ZERO, List.of(), List.of("boom"), "",
-                "boom"), exchange("Hello in C\n", "", true, true));
+        var c = classify(
+                new ClientRun(OptionalInt.of(1), false, Duration.ZERO, List.of(), List.of("boom"), "", "boom"),
+                exchange("Hello in C\n", "", true, true));
         assertThat(c.verdict()).isEqualTo(PairVerdict.CRASHED);
         assertThat(c.reason()).isEqualTo("client exited with status 1; the server closed without a reply: boom");
         assertThat(c.kind()).isEqualTo(FailureKind.SERVER_CLOSED_WITHOUT_REPLY);
@@ -125,16 +137,18 @@ class PairClassifierTest {
 
     @Test
     void serverExitingBeforeItsReplyDied() {
-        var c = PairClassifier.classify(new PairObservation(exited(1, ""),
-                List.of(exchange("Hello in C\n", "", true, true)), "exit status 1"));
+        var c = PairClassifier.classify(
+                new PairObservation(exited(1, ""), List.of(exchange("Hello in C\n", "", true, true)), "exit status 1"));
         assertThat(c.verdict()).isEqualTo(PairVerdict.CRASHED);
         assertThat(c.kind()).isEqualTo(FailureKind.SERVER_DIED);
     }
 
     @Test
     void relayThatCannotReachTheServerMakesItUnreachable() {
-        var c = classify(exited(1, ""), new PairObservation.Exchange(new byte[0], new byte[0], true, true,
-                "the relay could not connect to the server's port 4242"));
+        var c = classify(
+                exited(1, ""),
+                new PairObservation.Exchange(
+                        new byte[0], new byte[0], true, true, "the relay could not connect to the server's port 4242"));
         assertThat(c.reason()).contains("the relay could not connect");
         assertThat(c.kind()).isEqualTo(FailureKind.SERVER_UNREACHABLE);
     }
@@ -151,9 +165,13 @@ class PairClassifierTest {
         return new ClientRun(OptionalInt.empty(), true, Duration.ofSeconds(3), List.of(), List.of(), "", "");
     }
 
-    private static PairObservation.Exchange exchange(String sent, String got, boolean clientClosed,
-            boolean serverClosed) {
-        return new PairObservation.Exchange(sent.getBytes(StandardCharsets.UTF_8), got.getBytes(StandardCharsets.UTF_8),
-                clientClosed, serverClosed, null);
+    private static PairObservation.Exchange exchange(
+            String sent, String got, boolean clientClosed, boolean serverClosed) {
+        return new PairObservation.Exchange(
+                sent.getBytes(StandardCharsets.UTF_8),
+                got.getBytes(StandardCharsets.UTF_8),
+                clientClosed,
+                serverClosed,
+                null);
     }
 }

@@ -18,45 +18,53 @@ class PairExplainerTest {
 
     @Test
     void serverWaitingForANewlineIsExplainedByTheClientsLfRuleAndTheServersNoLfRules() {
-        Explanation e = EXPLAINER.explain(FailureKind.SERVER_WAITS_FOR_NEWLINE,
+        Explanation e = EXPLAINER.explain(
+                FailureKind.SERVER_WAITS_FOR_NEWLINE,
                 failing("py", Role.CLIENT, "CLI-LF", "CLI-USAGE"),
                 failing("c", Role.SERVER, "SRV-HALF-CLOSE", "SRV-NO-LF-HELLO", "SRV-LOG"));
         assertThat(e.basis()).isEqualTo(Explanation.Basis.MATCHING);
-        assertThat(e.rules()).extracting(ExplainingRule::side, ExplainingRule::submission, ExplainingRule::rule,
-                ExplainingRule::status).containsExactly(
-                tuple(Role.CLIENT, "py", "CLI-LF", "FAIL"),
-                tuple(Role.SERVER, "c", "SRV-NO-LF-HELLO", "WARN"),
-                tuple(Role.SERVER, "c", "SRV-HALF-CLOSE", "WARN"));
+        assertThat(e.rules())
+                .extracting(
+                        ExplainingRule::side, ExplainingRule::submission, ExplainingRule::rule, ExplainingRule::status)
+                .containsExactly(
+                        tuple(Role.CLIENT, "py", "CLI-LF", "FAIL"),
+                        tuple(Role.SERVER, "c", "SRV-NO-LF-HELLO", "WARN"),
+                        tuple(Role.SERVER, "c", "SRV-HALF-CLOSE", "WARN"));
     }
 
     @Test
     void onlySuspectsThatActuallyFailedAreNamed() {
-        Explanation e = EXPLAINER.explain(FailureKind.CLIENT_WAITS_FOR_NEWLINE,
-                failing("sh", Role.CLIENT), failing("js", Role.SERVER, "SRV-LF"));
+        Explanation e = EXPLAINER.explain(
+                FailureKind.CLIENT_WAITS_FOR_NEWLINE, failing("sh", Role.CLIENT), failing("js", Role.SERVER, "SRV-LF"));
         assertThat(e.basis()).isEqualTo(Explanation.Basis.MATCHING);
         assertThat(e.rules()).extracting(ExplainingRule::rule).containsExactly("SRV-LF");
     }
 
     @Test
     void waitingForACloseNamesTheServersCloseAndTheClientsNoCloseRules() {
-        Explanation e = EXPLAINER.explain(FailureKind.CLIENT_WAITS_FOR_CLOSE,
-                failing("py", Role.CLIENT, "CLI-NO-CLOSE", "CLI-HELLO"), failing("py2", Role.SERVER, "SRV-CLOSE"));
+        Explanation e = EXPLAINER.explain(
+                FailureKind.CLIENT_WAITS_FOR_CLOSE,
+                failing("py", Role.CLIENT, "CLI-NO-CLOSE", "CLI-HELLO"),
+                failing("py2", Role.SERVER, "SRV-CLOSE"));
         assertThat(e.rules()).extracting(ExplainingRule::rule).containsExactly("CLI-NO-CLOSE", "SRV-CLOSE");
     }
 
     @Test
     void withoutAMatchingFailureTheOtherFailedRulesComeMustFirst() {
-        Explanation e = EXPLAINER.explain(FailureKind.SERVER_WAITS_FOR_NEWLINE,
-                failing("py", Role.CLIENT, "CLI-USAGE"), failing("c", Role.SERVER, "SRV-IPV6", "SRV-LOG"));
+        Explanation e = EXPLAINER.explain(
+                FailureKind.SERVER_WAITS_FOR_NEWLINE,
+                failing("py", Role.CLIENT, "CLI-USAGE"),
+                failing("c", Role.SERVER, "SRV-IPV6", "SRV-LOG"));
         assertThat(e.basis()).isEqualTo(Explanation.Basis.OTHER_FAILURES);
-        assertThat(e.rules()).extracting(ExplainingRule::rule, ExplainingRule::status).containsExactly(
-                tuple("SRV-LOG", "FAIL"), tuple("CLI-USAGE", "WARN"), tuple("SRV-IPV6", "WARN"));
+        assertThat(e.rules())
+                .extracting(ExplainingRule::rule, ExplainingRule::status)
+                .containsExactly(tuple("SRV-LOG", "FAIL"), tuple("CLI-USAGE", "WARN"), tuple("SRV-IPV6", "WARN"));
     }
 
     @Test
     void whenNeitherProgramFailsARuleTheChecksSayTheyDoNotExplainThePair() {
-        Explanation e = EXPLAINER.explain(FailureKind.CLIENT_CRASHED, failing("py", Role.CLIENT),
-                failing("c", Role.SERVER));
+        Explanation e =
+                EXPLAINER.explain(FailureKind.CLIENT_CRASHED, failing("py", Role.CLIENT), failing("c", Role.SERVER));
         assertThat(e.basis()).isEqualTo(Explanation.Basis.UNEXPLAINED);
         assertThat(e.rules()).isEmpty();
         assertThat(e.basis().lead()).contains("not explained by the checks");
@@ -64,7 +72,8 @@ class PairExplainerTest {
 
     @Test
     void skippedAndHarnessErrorsExplainNothing() {
-        Explanation e = EXPLAINER.explain(FailureKind.SERVER_WAITS_FOR_NEWLINE,
+        Explanation e = EXPLAINER.explain(
+                FailureKind.SERVER_WAITS_FOR_NEWLINE,
                 CheckFixtures.with("py", Role.CLIENT, Status.SKIP, Set.of("CLI-LF")),
                 CheckFixtures.with("c", Role.SERVER, Status.ERROR, Set.of("SRV-NO-LF-HELLO")));
         assertThat(e.basis()).isEqualTo(Explanation.Basis.UNEXPLAINED);
@@ -72,9 +81,10 @@ class PairExplainerTest {
 
     @Test
     void theUncheckedReferenceProgramCountsAsConforming() {
-        Explanation e = EXPLAINER.explain(FailureKind.REPLY_WITHOUT_NEWLINE, null,
-                failing("js", Role.SERVER, "SRV-LF"));
-        assertThat(e.rules()).extracting(ExplainingRule::side, ExplainingRule::rule)
+        Explanation e =
+                EXPLAINER.explain(FailureKind.REPLY_WITHOUT_NEWLINE, null, failing("js", Role.SERVER, "SRV-LF"));
+        assertThat(e.rules())
+                .extracting(ExplainingRule::side, ExplainingRule::rule)
                 .containsExactly(tuple(Role.SERVER, "SRV-LF"));
         assertThat(EXPLAINER.explain(FailureKind.CLIENT_CRASHED, null, null).basis())
                 .isEqualTo(Explanation.Basis.UNEXPLAINED);
@@ -82,16 +92,22 @@ class PairExplainerTest {
 
     @Test
     void aProbeConnectionThatKillsTheServerNamesBothSides() {
-        Explanation e = EXPLAINER.explain(FailureKind.SERVER_DIED,
-                failing("probe", Role.CLIENT, "CLI-SINGLE-CONN"), failing("fragile", Role.SERVER, "SRV-EMPTY-CONN"));
+        Explanation e = EXPLAINER.explain(
+                FailureKind.SERVER_DIED,
+                failing("probe", Role.CLIENT, "CLI-SINGLE-CONN"),
+                failing("fragile", Role.SERVER, "SRV-EMPTY-CONN"));
         assertThat(e.rules()).extracting(ExplainingRule::rule).containsExactly("CLI-SINGLE-CONN", "SRV-EMPTY-CONN");
     }
 
     @Test
     void aFolderThatDidNotBuildAndAHarnessFailureAreSaidAsSuch() {
-        assertThat(EXPLAINER.explain(FailureKind.SERVER_DID_NOT_BUILD, failing("py", Role.CLIENT, "CLI-LF"),
-                null).basis()).isEqualTo(Explanation.Basis.NOT_BUILT);
-        assertThat(EXPLAINER.explain(FailureKind.HARNESS, failing("py", Role.CLIENT, "CLI-LF"), null).basis())
+        assertThat(EXPLAINER
+                        .explain(FailureKind.SERVER_DID_NOT_BUILD, failing("py", Role.CLIENT, "CLI-LF"), null)
+                        .basis())
+                .isEqualTo(Explanation.Basis.NOT_BUILT);
+        assertThat(EXPLAINER
+                        .explain(FailureKind.HARNESS, failing("py", Role.CLIENT, "CLI-LF"), null)
+                        .basis())
                 .isEqualTo(Explanation.Basis.HARNESS);
         assertThatThrownBy(() -> EXPLAINER.explain(FailureKind.NONE, null, null))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -27,8 +27,9 @@ class PairRunnerTest {
         PairResult r = runner.run(csharp, c);
 
         assertThat(r.verdict()).isEqualTo(PairVerdict.DID_NOT_BUILD);
-        assertThat(r.reason()).isEqualTo(
-                "client's folder C# did not build: hellosrvC#.cs(72,16): error CS1525: Unexpected symbol `Console'");
+        assertThat(r.reason())
+                .isEqualTo(
+                        "client's folder C# did not build: hellosrvC#.cs(72,16): error CS1525: Unexpected symbol `Console'");
     }
 
     @Test
@@ -44,29 +45,33 @@ class PairRunnerTest {
 
         assertThat(r.verdict()).isEqualTo(PairVerdict.DID_NOT_BUILD);
         assertThat(r.failure()).isEqualTo(FailureKind.SERVER_DID_NOT_BUILD);
-        assertThat(r.reason()).isEqualTo(
-                "server C# did not build: hellosrvC#.cs(72,16): error CS1525: Unexpected symbol `Console'");
+        assertThat(r.reason())
+                .isEqualTo("server C# did not build: hellosrvC#.cs(72,16): error CS1525: Unexpected symbol `Console'");
     }
 
     @Test
     void serverThatPrintsItsUsageAndExitsIsQuotedInTheReason() {
         // a real class's C++ server wants a second argument (the listen backlog) and says so
-        Entrant server = Entrant.of("cpp", new Command(
-                "sh -c 'echo \"Usage ./hellosrvCpp listen_port listen_backlog\"; exit 1' hellosrvCpp {port}",
-                Path.of("."), Map.of()));
+        Entrant server = Entrant.of(
+                "cpp",
+                new Command(
+                        "sh -c 'echo \"Usage ./hellosrvCpp listen_port listen_backlog\"; exit 1' hellosrvCpp {port}",
+                        Path.of("."),
+                        Map.of()));
         Entrant client = Entrant.of("c", new Command("./client {host} {port}", Path.of("."), Map.of()));
 
         PairResult r = new PairRunner(Duration.ofSeconds(10), Duration.ofSeconds(1)).run(client, server);
 
         assertThat(r.verdict()).isEqualTo(PairVerdict.DID_NOT_START);
-        assertThat(r.reason()).startsWith("the server exited with status 1 before listening on port ")
+        assertThat(r.reason())
+                .startsWith("the server exited with status 1 before listening on port ")
                 .endsWith("; its last line: \"Usage ./hellosrvCpp listen_port listen_backlog\"");
     }
 
     @Test
     void buildOutputWithoutAnErrorLineStillNamesTheFolder() {
-        Entrant go = Entrant.folderNotBuilt("go",
-                "it did not build: `go build` exited with status 1\n./x.go:5:2: undefined: y");
+        Entrant go = Entrant.folderNotBuilt(
+                "go", "it did not build: `go build` exited with status 1\n./x.go:5:2: undefined: y");
         Entrant c = Entrant.of("c", new Command("./client {host} {port}", Path.of("."), Map.of()));
 
         assertThat(runner.run(c, go).reason()).isEqualTo("server's folder go did not build");

@@ -40,12 +40,16 @@ class RelayTest {
             // The relay may reset the client before its connect call returns, before its write, or after it: each
             // is how a client sees a refused connection through the relay, and none leaves it waiting.
             assertThatThrownBy(() -> {
-                try (Socket client = connect(relay)) {
-                    client.getOutputStream().write("Hello in Python\n".getBytes(StandardCharsets.US_ASCII));
-                    client.getInputStream().read();
-                }
-            }).isInstanceOf(SocketException.class).message().containsAnyOf("reset", "Broken pipe");
-            assertThat(relay.connections()).singleElement()
+                        try (Socket client = connect(relay)) {
+                            client.getOutputStream().write("Hello in Python\n".getBytes(StandardCharsets.US_ASCII));
+                            client.getInputStream().read();
+                        }
+                    })
+                    .isInstanceOf(SocketException.class)
+                    .message()
+                    .containsAnyOf("reset", "Broken pipe");
+            assertThat(relay.connections())
+                    .singleElement()
                     .satisfies(c -> assertThat(c.connectProblem()).contains("refused the connection"));
         }
     }
@@ -59,10 +63,13 @@ class RelayTest {
                 Socket accepted = server.accept()) {
             client.getOutputStream().write("Hello in Python\n".getBytes(StandardCharsets.US_ASCII));
             accepted.setSoTimeout(10_000);
-            assertThat(accepted.getInputStream().readNBytes(16)).as("the hello reached the server").hasSize(16);
+            assertThat(accepted.getInputStream().readNBytes(16))
+                    .as("the hello reached the server")
+                    .hasSize(16);
             accepted.setSoLinger(true, 0);
             accepted.close(); // RST
-            assertThatThrownBy(() -> client.getInputStream().read()).isInstanceOf(SocketException.class)
+            assertThatThrownBy(() -> client.getInputStream().read())
+                    .isInstanceOf(SocketException.class)
                     .hasMessageContaining("reset");
         }
     }
@@ -139,7 +146,9 @@ class RelayTest {
                 writer.join(10_000);
                 byte[] all = got.toByteArray();
                 assertThat(all.length).isEqualTo(flood.length);
-                assertThat(Arrays.mismatch(all, flood)).as("first differing byte").isEqualTo(-1);
+                assertThat(Arrays.mismatch(all, flood))
+                        .as("first differing byte")
+                        .isEqualTo(-1);
             }
             assertThat(relay.connections().get(0).fromServer().bytes()).hasSize(Relay.MAX_KEPT);
         }
@@ -176,7 +185,8 @@ class RelayTest {
                 try (SocketChannel accepted = server.accept()) {
                     first.setSoLinger(true, 0);
                     first.close(); // RST
-                    try (Socket next = connect(relay); SocketChannel second = server.accept()) {
+                    try (Socket next = connect(relay);
+                            SocketChannel second = server.accept()) {
                         accepted.configureBlocking(false);
                         try {
                             accepted.read(ByteBuffer.allocate(16));

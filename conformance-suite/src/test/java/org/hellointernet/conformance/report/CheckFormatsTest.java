@@ -24,8 +24,10 @@ class CheckFormatsTest {
 
     @Test
     void namesTheFormatsAKindOfResultHasWhenAskedForAnother() {
-        assertThatThrownBy(() -> CheckFormats.ALL.writer("html", "v")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("html").hasMessageContaining("console, json, junit, markdown");
+        assertThatThrownBy(() -> CheckFormats.ALL.writer("html", "v"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("html")
+                .hasMessageContaining("console, json, junit, markdown");
         assertThat(MatrixFormats.ALL.ids()).containsExactly("console", "markdown", "json", "html");
         assertThat(ClassFormats.ALL.ids()).containsExactly("console", "markdown", "html");
     }

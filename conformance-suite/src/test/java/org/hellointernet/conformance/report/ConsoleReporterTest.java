@@ -45,8 +45,15 @@ class ConsoleReporterTest {
     @Test
     void fallsBackToAsciiMarksWhenTheCharsetCannotEncodeThem() {
         String ascii = render(new ConsoleReporter(false, false, StandardCharsets.US_ASCII), ReportFixtures.run());
-        assertThat(ascii).contains("  + SRV-START", "  X SRV-LF", "  ! SRV-IPV6", "  - SRV-CLIENT-IP",
-                "  ? SRV-GARBAGE", " - exit status 1").doesNotContain("\u2713", "\u2717", "\u2014");
+        assertThat(ascii)
+                .contains(
+                        "  + SRV-START",
+                        "  X SRV-LF",
+                        "  ! SRV-IPV6",
+                        "  - SRV-CLIENT-IP",
+                        "  ? SRV-GARBAGE",
+                        " - exit status 1")
+                .doesNotContain("\u2713", "\u2717", "\u2014");
         assertThat(ConsoleReporter.canShowMarks(StandardCharsets.UTF_8)).isTrue();
         assertThat(ConsoleReporter.canShowMarks(StandardCharsets.ISO_8859_1)).isFalse();
     }
@@ -68,17 +75,20 @@ class ConsoleReporterTest {
     void saysFirstThatTheProgramCouldNotStart() {
         String out = plain(ReportFixtures.notStartedRun());
         assertThat(out.indexOf("could not be started")).isPositive().isLessThan(out.indexOf("SRV-START"));
-        assertThat(out).contains("No such file or directory", "- SRV-START  Server starts and listens \u2014 "
-                + "skipped: the server never started").endsWith("DID NOT START: 0 passed, 0 failed (MUST), "
-                + "2 skipped \u2014 exit status 3\n");
+        assertThat(out)
+                .contains(
+                        "No such file or directory",
+                        "- SRV-START  Server starts and listens \u2014 " + "skipped: the server never started")
+                .endsWith("DID NOT START: 0 passed, 0 failed (MUST), " + "2 skipped \u2014 exit status 3\n");
     }
 
     @Test
     void printsTheExitStatusOfTheRunSummary() {
         CheckResult check = ReportFixtures.serverCheck();
         CheckRun run = new CheckRun(List.of(check), new Summary(1, 2, 3, 4, 5, 4));
-        assertThat(plain(run)).endsWith("INCOMPLETE: 1 passed, 2 failed (MUST), 3 warnings (SHOULD), 4 skipped, "
-                + "5 errors (harness) \u2014 exit status 4\n");
+        assertThat(plain(run))
+                .endsWith("INCOMPLETE: 1 passed, 2 failed (MUST), 3 warnings (SHOULD), 4 skipped, "
+                        + "5 errors (harness) \u2014 exit status 4\n");
     }
 
     @Test
@@ -86,7 +96,8 @@ class ConsoleReporterTest {
         assertThat(ConsoleReporter.colourEnabled(Map.of(), true)).isTrue();
         assertThat(ConsoleReporter.colourEnabled(Map.of("NO_COLOR", ""), true)).isTrue();
         assertThat(ConsoleReporter.colourEnabled(Map.of("NO_COLOR", "1"), true)).isFalse();
-        assertThat(ConsoleReporter.colourEnabled(Map.of("NO_COLOR", "false"), true)).isFalse();
+        assertThat(ConsoleReporter.colourEnabled(Map.of("NO_COLOR", "false"), true))
+                .isFalse();
         assertThat(ConsoleReporter.colourEnabled(Map.of(), false)).isFalse();
     }
 }

@@ -18,8 +18,7 @@ final class GoldenFiles {
 
     static final Path DIR = Path.of("src", "test", "resources", "golden");
 
-    private GoldenFiles() {
-    }
+    private GoldenFiles() {}
 
     static String render(ResultWriter<CheckRun> reporter, CheckRun run) {
         StringWriter out = new StringWriter();
@@ -38,9 +37,11 @@ final class GoldenFiles {
                 Files.createDirectories(DIR);
                 Files.writeString(file, actual, StandardCharsets.UTF_8);
             }
-            assertThat(file).as("golden file %s (create or update it with -DupdateGolden=true)", file)
+            assertThat(file)
+                    .as("golden file %s (create or update it with -DupdateGolden=true)", file)
                     .exists();
-            assertThat(actual).as("report compared with golden file %s (-DupdateGolden=true rewrites it)", file)
+            assertThat(actual)
+                    .as("report compared with golden file %s (-DupdateGolden=true rewrites it)", file)
                     .isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

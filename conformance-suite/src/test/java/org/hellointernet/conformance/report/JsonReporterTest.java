@@ -42,14 +42,17 @@ class JsonReporterTest {
         assertThat(doc.get("schema").asText()).isEqualTo("hellointernet-check/1");
         assertThat(doc.get("kit").asText()).isEqualTo("1.2.3-test");
         assertCounts(doc.get("summary"), ReportFixtures.run().summary());
-        assertCounts(doc.get("checks").get(0).get("summary"), ReportFixtures.serverCheck().summary());
+        assertCounts(
+                doc.get("checks").get(0).get("summary"),
+                ReportFixtures.serverCheck().summary());
         assertThat(doc.get("summary").get("exitStatus").asInt()).isEqualTo(1);
         assertThat(doc.get("checks").get(0).get("startedAt").asText()).isEqualTo("2025-01-15T09:30:00Z");
     }
 
     @Test
     void keepsStudentTextExactlyAsTheEngineRenderedIt() throws Exception {
-        JsonNode garbage = json(ReportFixtures.run()).get("checks").get(0).get("results").get(3);
+        JsonNode garbage =
+                json(ReportFixtures.run()).get("checks").get(0).get("results").get(3);
         assertThat(garbage.get("rule").asText()).isEqualTo("SRV-GARBAGE");
         assertThat(garbage.get("transcript").get(2).get("text").asText())
                 .isEqualTo("\"Error: got <" + ReportFixtures.RAW_SOH + "> ```code``` & more\" (no newline)");
@@ -74,11 +77,14 @@ class JsonReporterTest {
     void theSchemaCheckCatchesAnUndocumentedField() throws Exception {
         JsonNode schema = schema();
         JsonNode doc = json(ReportFixtures.run());
-        ((com.fasterxml.jackson.databind.node.ObjectNode) doc.get("checks").get(0).get("target")).put("extra", 1);
+        ((com.fasterxml.jackson.databind.node.ObjectNode)
+                        doc.get("checks").get(0).get("target"))
+                .put("extra", 1);
         List<String> problems = new ArrayList<>();
         validate(doc, schema, schema, "$", problems);
-        assertThat(problems).containsExactly("$.checks[0].target: fields [address, command, extra, kind, language, "
-                + "role], schema says [address, command, kind, language, role]");
+        assertThat(problems)
+                .containsExactly("$.checks[0].target: fields [address, command, extra, kind, language, "
+                        + "role], schema says [address, command, kind, language, role]");
     }
 
     @Test
@@ -151,8 +157,7 @@ class JsonReporterTest {
             }
             for (String field : actual) {
                 if (schema.get("properties").has(field)) {
-                    validate(value.get(field), schema.get("properties").get(field), root, path + "." + field,
-                            problems);
+                    validate(value.get(field), schema.get("properties").get(field), root, path + "." + field, problems);
                 }
             }
         }

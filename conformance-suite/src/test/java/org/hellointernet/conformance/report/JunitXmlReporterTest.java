@@ -19,7 +19,8 @@ class JunitXmlReporterTest {
     private static Document parse(CheckRun run) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         new JunitXmlReporter().write(run, bytes);
-        return DocumentBuilderFactory.newDefaultInstance().newDocumentBuilder()
+        return DocumentBuilderFactory.newDefaultInstance()
+                .newDocumentBuilder()
                 .parse(new ByteArrayInputStream(bytes.toByteArray()));
     }
 
@@ -67,9 +68,13 @@ class JunitXmlReporterTest {
         Element failure = (Element) lf.getElementsByTagName("failure").item(0);
         assertThat(failure.getAttribute("type")).isEqualTo("MUST");
         assertThat(failure.getAttribute("message")).isEqualTo("The reply ended with CR LF (`\\r\\n`) | not LF alone.");
-        assertThat(failure.getTextContent()).contains("expected: \"Goodbye in Python\\n\"",
-                "observed: \"Goodbye in Python\\r\\n\"", "S[a]: \"Goodbye in Python\\r\\n\"", "hint: Write",
-                "try it yourself: printf 'Hello in C\\n' | nc 127.0.0.1 4242 | od -c");
+        assertThat(failure.getTextContent())
+                .contains(
+                        "expected: \"Goodbye in Python\\n\"",
+                        "observed: \"Goodbye in Python\\r\\n\"",
+                        "S[a]: \"Goodbye in Python\\r\\n\"",
+                        "hint: Write",
+                        "try it yourself: printf 'Hello in C\\n' | nc 127.0.0.1 4242 | od -c");
     }
 
     @Test
@@ -86,15 +91,16 @@ class JunitXmlReporterTest {
     void keepsStudentOutputParseableAndVisible() throws Exception {
         Element garbage = testcase(parse(ReportFixtures.run()), "SRV-GARBAGE ");
         String text = garbage.getElementsByTagName("error").item(0).getTextContent();
-        assertThat(text).contains("C[a]: \"\\xFF\\xFEhello <in> & \"C\"\\0\\n\"",
-                "S[a]: \"Error: got <\\x01> ```code``` & more\" (no newline)");
+        assertThat(text)
+                .contains(
+                        "C[a]: \"\\xFF\\xFEhello <in> & \"C\"\\0\\n\"",
+                        "S[a]: \"Error: got <\\x01> ```code``` & more\" (no newline)");
     }
 
     @Test
     void replacesEveryCharacterXmlCannotHold() throws Exception {
         String nasty = "a\u0000b\u0001c\u001Fd\uD800e\uFFFEf\uFFFFg\tok\n\uD83D\uDE00";
-        assertThat(SafeText.xml(nasty))
-                .isEqualTo("a\\x00b\\x01c\\x1Fd\\uD800e\\uFFFEf\\uFFFFg\tok\n\uD83D\uDE00");
+        assertThat(SafeText.xml(nasty)).isEqualTo("a\\x00b\\x01c\\x1Fd\\uD800e\\uFFFEf\\uFFFFg\tok\n\uD83D\uDE00");
     }
 
     @Test
@@ -111,7 +117,8 @@ class JunitXmlReporterTest {
     void writesUtf8Bytes() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         new JunitXmlReporter().write(ReportFixtures.run(), bytes);
-        assertThat(bytes.toString(StandardCharsets.UTF_8)).startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
+        assertThat(bytes.toString(StandardCharsets.UTF_8))
+                .startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
                 .contains("<property name=\"language\" value=\"Fran\u00E7ais\"/>");
     }
 }

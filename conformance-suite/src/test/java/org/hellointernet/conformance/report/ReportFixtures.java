@@ -33,37 +33,83 @@ final class ReportFixtures {
     /** A raw control character, as student output may contain when an engine forgets to render it. */
     static final String RAW_SOH = "\u0001";
 
-    static final Rule SRV_START = rule("SRV-START", Role.SERVER, Level.MUST, "3.1", "Server starts and listens",
+    static final Rule SRV_START = rule(
+            "SRV-START",
+            Role.SERVER,
+            Level.MUST,
+            "3.1",
+            "Server starts and listens",
             "The server MUST listen on the TCP port given as its only argument.",
             "Read the port from the command line; do not hard-code it.");
-    static final Rule SRV_REPLY = rule("SRV-REPLY", Role.SERVER, Level.MUST, "4.1", "Replies Goodbye",
-            "The server MUST answer a hello with exactly one goodbye line.", "Compare your reply with SPEC 4.1.");
-    static final Rule SRV_LF = rule("SRV-LF", Role.SERVER, Level.MUST, "4.2", "Reply ends with LF",
+    static final Rule SRV_REPLY = rule(
+            "SRV-REPLY",
+            Role.SERVER,
+            Level.MUST,
+            "4.1",
+            "Replies Goodbye",
+            "The server MUST answer a hello with exactly one goodbye line.",
+            "Compare your reply with SPEC 4.1.");
+    static final Rule SRV_LF = rule(
+            "SRV-LF",
+            Role.SERVER,
+            Level.MUST,
+            "4.2",
+            "Reply ends with LF",
             "The reply MUST end with a single LF (\\n).",
             "Write \"\\n\" yourself: println() on Windows, or a socket in text mode, may write \"\\r\\n\".");
-    static final Rule SRV_GARBAGE = rule("SRV-GARBAGE", Role.SERVER, Level.MUST, "5.3", "Answers garbage with Error",
+    static final Rule SRV_GARBAGE = rule(
+            "SRV-GARBAGE",
+            Role.SERVER,
+            Level.MUST,
+            "5.3",
+            "Answers garbage with Error",
             "A line that is not a hello MUST be answered with one line starting with \"Error: \".",
             "Check the line before you answer it; <never> trust & echo input.");
-    static final Rule SRV_IPV6 = rule("SRV-IPV6", Role.SERVER, Level.SHOULD, "3.2", "Accepts IPv6",
+    static final Rule SRV_IPV6 = rule(
+            "SRV-IPV6",
+            Role.SERVER,
+            Level.SHOULD,
+            "3.2",
+            "Accepts IPv6",
             "The server SHOULD accept connections over IPv4 and IPv6.",
             "Bind to the IPv6 wildcard address :: (dual-stack) instead of 0.0.0.0.");
-    static final Rule SRV_CLIENT_IP = rule("SRV-CLIENT-IP", Role.SERVER, Level.MUST, "6.2", "Prints client IP",
+    static final Rule SRV_CLIENT_IP = rule(
+            "SRV-CLIENT-IP",
+            Role.SERVER,
+            Level.MUST,
+            "6.2",
+            "Prints client IP",
             "In profile challenge the server MUST print the client's IP address after the hello.",
             "Use the connection's remote address.");
-    static final Rule CLI_CONNECT = rule("CLI-CONNECT", Role.CLIENT, Level.MUST, "7.1", "Connects to HOST PORT",
-            "The client MUST connect to the HOST and PORT given as arguments.", "Parse both arguments.");
-    static final Rule CLI_HELLO = rule("CLI-HELLO", Role.CLIENT, Level.MUST, "7.2", "Sends Hello in X",
-            "The client MUST send exactly \"Hello in X\\n\".", "Mind the capital H.");
-    static final Rule CLI_IPV6 = rule("CLI-IPV6", Role.CLIENT, Level.SHOULD, "7.5", "Connects over IPv6",
-            "The client SHOULD connect to an IPv6 literal.", "Try every address the name resolves to.");
+    static final Rule CLI_CONNECT = rule(
+            "CLI-CONNECT",
+            Role.CLIENT,
+            Level.MUST,
+            "7.1",
+            "Connects to HOST PORT",
+            "The client MUST connect to the HOST and PORT given as arguments.",
+            "Parse both arguments.");
+    static final Rule CLI_HELLO = rule(
+            "CLI-HELLO",
+            Role.CLIENT,
+            Level.MUST,
+            "7.2",
+            "Sends Hello in X",
+            "The client MUST send exactly \"Hello in X\\n\".",
+            "Mind the capital H.");
+    static final Rule CLI_IPV6 = rule(
+            "CLI-IPV6",
+            Role.CLIENT,
+            Level.SHOULD,
+            "7.5",
+            "Connects over IPv6",
+            "The client SHOULD connect to an IPv6 literal.",
+            "Try every address the name resolves to.");
 
-    private ReportFixtures() {
-    }
+    private ReportFixtures() {}
 
-    static Rule rule(String id, Role role, Level level, String section, String title, String requirement,
-            String hint) {
-        return new Rule(id, role, level, Set.of(Profile.BASIC, Profile.CHALLENGE), section, title, requirement,
-                hint);
+    static Rule rule(String id, Role role, Level level, String section, String title, String requirement, String hint) {
+        return new Rule(id, role, level, Set.of(Profile.BASIC, Profile.CHALLENGE), section, title, requirement, hint);
     }
 
     static TranscriptEntry at(long ms, Direction dir, String conn, String text) {
@@ -77,46 +123,94 @@ final class ReportFixtures {
 
     static CheckResult serverCheck() {
         List<RuleResult> results = List.of(
-                new RuleResult(SRV_START, Status.PASS, "The server accepted a connection on 127.0.0.1.", "", "",
-                        List.of(at(0, ERR, "", "listening on port 40123"),
+                new RuleResult(
+                        SRV_START,
+                        Status.PASS,
+                        "The server accepted a connection on 127.0.0.1.",
+                        "",
+                        "",
+                        List.of(
+                                at(0, ERR, "", "listening on port 40123"),
                                 at(112, NOTE, "a", "connected to 127.0.0.1:40123")),
-                        "", 120),
+                        "",
+                        120),
                 new RuleResult(SRV_REPLY, Status.PASS, "Replied \"Goodbye in Python\".", "", "", List.of(), "", 15),
-                new RuleResult(SRV_LF, Status.FAIL,
+                new RuleResult(
+                        SRV_LF,
+                        Status.FAIL,
                         "The reply ended with CR LF (`\\r\\n`) | not LF alone.",
-                        "\"Goodbye in Python\\n\"", "\"Goodbye in Python\\r\\n\"",
-                        List.of(at(0, NOTE, "a", "connected to 127.0.0.1:40123"),
+                        "\"Goodbye in Python\\n\"",
+                        "\"Goodbye in Python\\r\\n\"",
+                        List.of(
+                                at(0, NOTE, "a", "connected to 127.0.0.1:40123"),
                                 at(1, C, "a", "\"Hello in C\\n\""),
                                 at(3, S, "a", "\"Goodbye in Python\\r\\n\""),
                                 at(3, OUT, "", "Hello in C"),
                                 at(1004, NOTE, "a", "closed by server")),
-                        "printf 'Hello in C\\n' | nc 127.0.0.1 4242 | od -c", 1004),
-                new RuleResult(SRV_GARBAGE, Status.ERROR,
-                        "Harness error: could not send the garbage line: Broken pipe", "", "",
-                        List.of(at(0, NOTE, "a", "connected to 127.0.0.1:40123"),
+                        "printf 'Hello in C\\n' | nc 127.0.0.1 4242 | od -c",
+                        1004),
+                new RuleResult(
+                        SRV_GARBAGE,
+                        Status.ERROR,
+                        "Harness error: could not send the garbage line: Broken pipe",
+                        "",
+                        "",
+                        List.of(
+                                at(0, NOTE, "a", "connected to 127.0.0.1:40123"),
                                 at(2, C, "a", "\"\\xFF\\xFEhello <in> & \"C\"\\0\\n\""),
                                 at(5, S, "a", "\"Error: got <" + RAW_SOH + "> ```code``` & more\" (no newline)"),
                                 at(6, NOTE, "a", "connection reset by peer")),
-                        "", 6),
-                new RuleResult(SRV_IPV6, Status.FAIL, "The server did not accept a connection on ::1.",
-                        "a connection to [::1]:40123", "Connection refused",
+                        "",
+                        6),
+                new RuleResult(
+                        SRV_IPV6,
+                        Status.FAIL,
+                        "The server did not accept a connection on ::1.",
+                        "a connection to [::1]:40123",
+                        "Connection refused",
                         List.of(at(0, NOTE, "", "connect [::1]:40123: Connection refused")),
-                        "nc -6 ::1 4242", 2),
+                        "nc -6 ::1 4242",
+                        2),
                 RuleResult.skipped(SRV_CLIENT_IP, "only checked in profile challenge"));
-        return CheckResult.of(new TargetInfo("server", "command", "python3 hellosrv.py {port}", "", "Python"),
-                Profile.BASIC, STARTED_AT, 2345, true, "", results);
+        return CheckResult.of(
+                new TargetInfo("server", "command", "python3 hellosrv.py {port}", "", "Python"),
+                Profile.BASIC,
+                STARTED_AT,
+                2345,
+                true,
+                "",
+                results);
     }
 
     static CheckResult clientCheck() {
         List<RuleResult> results = List.of(
-                new RuleResult(CLI_CONNECT, Status.PASS, "Connected to 127.0.0.1:40124.", "", "",
-                        List.of(at(0, NOTE, "a", "accepted 127.0.0.1:51000")), "", 30),
-                new RuleResult(CLI_HELLO, Status.PASS, "Sent \"Hello in C\\n\".", "", "",
-                        List.of(at(1, C, "a", "\"Hello in C\\n\"")), "", 1),
+                new RuleResult(
+                        CLI_CONNECT,
+                        Status.PASS,
+                        "Connected to 127.0.0.1:40124.",
+                        "",
+                        "",
+                        List.of(at(0, NOTE, "a", "accepted 127.0.0.1:51000")),
+                        "",
+                        30),
+                new RuleResult(
+                        CLI_HELLO,
+                        Status.PASS,
+                        "Sent \"Hello in C\\n\".",
+                        "",
+                        "",
+                        List.of(at(1, C, "a", "\"Hello in C\\n\"")),
+                        "",
+                        1),
                 RuleResult.skipped(CLI_IPV6, "IPv6 is not available on this machine"));
         return CheckResult.of(
                 new TargetInfo("client", "command", "./hello-client {host} {port}", "", "Fran\u00E7ais"),
-                Profile.BASIC, STARTED_AT.plusSeconds(3), 1500, true, "", results);
+                Profile.BASIC,
+                STARTED_AT.plusSeconds(3),
+                1500,
+                true,
+                "",
+                results);
     }
 
     /** A server that could not be started: every rule skipped with that reason. */
@@ -126,8 +220,12 @@ final class ReportFixtures {
                 RuleResult.skipped(SRV_LF, "the server never started"));
         return CheckRun.of(List.of(CheckResult.of(
                 new TargetInfo("server", "command", "python3 hellosrv.py {port}", "", "Python"),
-                Profile.BASIC, STARTED_AT, 40, false,
-                "cannot run \"python3 hellosrv.py 40123\": No such file or directory", results)));
+                Profile.BASIC,
+                STARTED_AT,
+                40,
+                false,
+                "cannot run \"python3 hellosrv.py 40123\": No such file or directory",
+                results)));
     }
 
     /** A failing rule whose transcript has {@code entries} entries. */
@@ -136,10 +234,14 @@ final class ReportFixtures {
         for (int i = 0; i < entries; i++) {
             transcript.add(at(i, C, "a", "\"line " + i + "\\n\""));
         }
-        RuleResult r = new RuleResult(SRV_LF, Status.FAIL, "too chatty", "one line", "many lines", transcript,
-                "", 50);
+        RuleResult r = new RuleResult(SRV_LF, Status.FAIL, "too chatty", "one line", "many lines", transcript, "", 50);
         return CheckRun.of(List.of(CheckResult.of(
-                new TargetInfo("server", "address", "", "127.0.0.1:4242", ""), Profile.CHALLENGE, STARTED_AT, 50,
-                true, "", List.of(r))));
+                new TargetInfo("server", "address", "", "127.0.0.1:4242", ""),
+                Profile.CHALLENGE,
+                STARTED_AT,
+                50,
+                true,
+                "",
+                List.of(r))));
     }
 }

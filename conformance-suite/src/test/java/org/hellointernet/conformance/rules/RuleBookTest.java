@@ -26,9 +26,12 @@ class RuleBookTest {
         assertThat(scripted).isEqualTo(RuleCatalog.builtIn().ids());
         Set<String> files;
         try (var list = Files.list(Path.of("src/main/resources/org/hellointernet/conformance/sessions"))) {
-            files = list.map(p -> p.getFileName().toString().replace(".yml", "")).collect(Collectors.toSet());
+            files = list.map(p -> p.getFileName().toString().replace(".yml", ""))
+                    .collect(Collectors.toSet());
         }
-        assertThat(files).as("session script files").isEqualTo(RuleCatalog.builtIn().ids());
+        assertThat(files)
+                .as("session script files")
+                .isEqualTo(RuleCatalog.builtIn().ids());
     }
 
     @Test
@@ -41,13 +44,19 @@ class RuleBookTest {
     @Test
     void challengeOnlyRulesAreLeftOutOfBasicChecks() {
         RuleBook book = RuleBook.builtIn();
-        assertThat(book.entries(Role.SERVER, Profile.BASIC)).extracting(e -> e.rule().id()).doesNotContain("SRV-CLIENT-IP");
-        assertThat(book.entries(Role.SERVER, Profile.CHALLENGE)).extracting(e -> e.rule().id()).contains("SRV-CLIENT-IP");
+        assertThat(book.entries(Role.SERVER, Profile.BASIC))
+                .extracting(e -> e.rule().id())
+                .doesNotContain("SRV-CLIENT-IP");
+        assertThat(book.entries(Role.SERVER, Profile.CHALLENGE))
+                .extracting(e -> e.rule().id())
+                .contains("SRV-CLIENT-IP");
     }
 
     @Test
     void anInstructorsScriptsReplaceAndAddRules(@TempDir Path dir) throws IOException {
-        Files.writeString(dir.resolve("SRV-PROMPT.yml"), "rule: SRV-PROMPT\nsummary: stricter\nsteps:\n  - exchange: {within: 500ms}\n",
+        Files.writeString(
+                dir.resolve("SRV-PROMPT.yml"),
+                "rule: SRV-PROMPT\nsummary: stricter\nsteps:\n  - exchange: {within: 500ms}\n",
                 StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("banner.yml"), """
                 rule: SRV-NO-BANNER
@@ -61,13 +70,16 @@ class RuleBookTest {
                 """, StandardCharsets.UTF_8);
         RuleBook book = RuleBook.builtIn().withSessions(dir);
         assertThat(book.all()).extracting(e -> e.rule().id()).contains("SRV-NO-BANNER");
-        assertThat(book.all()).filteredOn(e -> e.rule().id().equals("SRV-PROMPT"))
-                .singleElement().satisfies(e -> assertThat(e.script().summary()).isEqualTo("stricter"));
+        assertThat(book.all())
+                .filteredOn(e -> e.rule().id().equals("SRV-PROMPT"))
+                .singleElement()
+                .satisfies(e -> assertThat(e.script().summary()).isEqualTo("stricter"));
     }
 
     @Test
     void aNewRuleWithoutItsDefinitionIsRefused(@TempDir Path dir) throws IOException {
-        Files.writeString(dir.resolve("x.yml"), "rule: SRV-UNKNOWN\nsteps:\n  - exchange: {}\n", StandardCharsets.UTF_8);
+        Files.writeString(
+                dir.resolve("x.yml"), "rule: SRV-UNKNOWN\nsteps:\n  - exchange: {}\n", StandardCharsets.UTF_8);
         assertThatThrownBy(() -> RuleBook.builtIn().withSessions(dir))
                 .isInstanceOf(ScriptException.class)
                 .hasMessageContaining("SRV-UNKNOWN is not in the catalog");

@@ -46,7 +46,8 @@ class ScriptParserTest {
 
     @Test
     void clientScriptsListenOnIpv4ByDefaultAndIpv6NeedsIpv6() throws IOException {
-        assertThat(parse("rule: CLI-X\nsteps:\n  - start_client: {}\n").listen()).isEqualTo(SessionScript.Listen.IPV4);
+        assertThat(parse("rule: CLI-X\nsteps:\n  - start_client: {}\n").listen())
+                .isEqualTo(SessionScript.Listen.IPV4);
         SessionScript v6 = parse("rule: CLI-X\nlisten: ipv6\nsteps:\n  - start_client: {}\n");
         assertThat(v6.needs()).contains(SessionScript.Need.IPV6).doesNotContain(SessionScript.Need.SERVER);
     }
@@ -93,7 +94,8 @@ class ScriptParserTest {
 
     @Test
     void repeatNestsSteps() throws IOException {
-        SessionScript s = parse("rule: SRV-X\nsteps:\n  - repeat:\n      times: 3\n      steps:\n        - exchange: {}\n");
+        SessionScript s =
+                parse("rule: SRV-X\nsteps:\n  - repeat:\n      times: 3\n      steps:\n        - exchange: {}\n");
         Step.Repeat r = (Step.Repeat) s.steps().get(0);
         assertThat(r.times()).isEqualTo(3);
         assertThat(r.steps()).containsExactly(new Step.Exchange(Duration.ofSeconds(5), false, 0));
@@ -115,7 +117,8 @@ class ScriptParserTest {
         assertThat(s.freshServer()).isTrue();
         assertThat(s.slow()).isTrue();
         assertThat(s.needs()).contains(SessionScript.Need.SERVER);
-        assertThat(parse("rule: SRV-X\nsteps:\n  - exchange: {}\n").freshServer()).isFalse();
+        assertThat(parse("rule: SRV-X\nsteps:\n  - exchange: {}\n").freshServer())
+                .isFalse();
     }
 
     @Test
@@ -154,8 +157,8 @@ class ScriptParserTest {
                 .hasMessage("test.yml: steps[1]: exchange plus_pace must be 0 to 20 (times this server's own pace)");
         assertThatThrownBy(() -> parse("rule: SRV-X\nsteps:\n  - exchange: {plus_pace: 30, pase: true}\n"))
                 .hasMessageContaining("unknown argument \"pase\"");
-        assertThatThrownBy(() -> parse("rule: SRV-X\nsteps:\n"
-                + "  - repeat: {times: 2, steps: [{expect_exit: {code: 2}}]}\n"))
+        assertThatThrownBy(() ->
+                        parse("rule: SRV-X\nsteps:\n" + "  - repeat: {times: 2, steps: [{expect_exit: {code: 2}}]}\n"))
                 .hasMessage("test.yml: steps[1].steps[1]: expect_exit code must be 0, nonzero or any");
     }
 }

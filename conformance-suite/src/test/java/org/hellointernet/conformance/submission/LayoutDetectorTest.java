@@ -81,7 +81,8 @@ class LayoutDetectorTest {
 
     @Test
     void runsJavaClassesOfAPackageByTheirQualifiedNames() throws IOException {
-        Files.writeString(dir.resolve("Server.java"), "// by an IDE\npackage edu.net.hello;\n\npublic class Server {}\n");
+        Files.writeString(
+                dir.resolve("Server.java"), "// by an IDE\npackage edu.net.hello;\n\npublic class Server {}\n");
         Files.writeString(dir.resolve("Client.java"), "package hello;\npublic class Client {}\n");
 
         Manifest m = LayoutDetector.detect(dir);
@@ -109,8 +110,10 @@ class LayoutDetectorTest {
 
         String yaml = ManifestYaml.toYaml(LayoutDetector.detect(dir));
 
-        assertThat(yaml).contains("server-build: mcs -out:hellosrvC#.exe hellosrvC#.cs\n")
-                .contains("client-build: mcs -out:helloC#.exe helloC#.cs\n").doesNotContain("\nbuild:");
+        assertThat(yaml)
+                .contains("server-build: mcs -out:hellosrvC#.exe hellosrvC#.cs\n")
+                .contains("client-build: mcs -out:helloC#.exe helloC#.cs\n")
+                .doesNotContain("\nbuild:");
         assertThat(ManifestYaml.parse(yaml, "hello.yml")).isEqualTo(LayoutDetector.detect(dir));
     }
 

@@ -22,23 +22,35 @@ class ManifestYamlTest {
                 client: ./hello {host} {port}
                 """, "hello.yml");
 
-        assertThat(m).isEqualTo(new Manifest("C", "challenge", "c", null, "apt-get install -y libbsd-dev",
-                "make common.o", "make hellosrv", "make hello", "./hellosrv {port}", "./hello {host} {port}"));
+        assertThat(m)
+                .isEqualTo(new Manifest(
+                        "C",
+                        "challenge",
+                        "c",
+                        null,
+                        "apt-get install -y libbsd-dev",
+                        "make common.o",
+                        "make hellosrv",
+                        "make hello",
+                        "./hellosrv {port}",
+                        "./hello {host} {port}"));
         assertThat(m.programBuild(Role.SERVER)).isEqualTo("make hellosrv");
         assertThat(m.programBuild(Role.CLIENT)).isEqualTo("make hello");
     }
 
     @Test
     void aProgramsBuildNeedsThatProgram() {
-        assertThatThrownBy(() -> ManifestYaml.parse("preset: c\nserver: ./s {port}\nclient-build: make c\n",
-                "hello.yml")).isInstanceOf(ManifestException.class)
+        assertThatThrownBy(
+                        () -> ManifestYaml.parse("preset: c\nserver: ./s {port}\nclient-build: make c\n", "hello.yml"))
+                .isInstanceOf(ManifestException.class)
                 .hasMessage("hello.yml: client-build is given but there is no client command");
     }
 
     @Test
     void programBuildsNeedAPreset() {
-        assertThatThrownBy(() -> ManifestYaml.parse("dockerfile: Dockerfile\nserver: ./s {port}\n"
-                + "server-build: make s\n", "hello.yml")).isInstanceOf(ManifestException.class)
+        assertThatThrownBy(() -> ManifestYaml.parse(
+                        "dockerfile: Dockerfile\nserver: ./s {port}\n" + "server-build: make s\n", "hello.yml"))
+                .isInstanceOf(ManifestException.class)
                 .hasMessageContaining("with your own dockerfile, compile in the Dockerfile");
     }
 
@@ -53,24 +65,28 @@ class ManifestYamlTest {
     @Test
     void namesAnUnknownKey() {
         assertThatThrownBy(() -> ManifestYaml.parse("preset: c\nserver: ./s {port}\ncompile: make\n", "hello.yml"))
-                .isInstanceOf(ManifestException.class).hasMessageContaining("unknown key 'compile'");
+                .isInstanceOf(ManifestException.class)
+                .hasMessageContaining("unknown key 'compile'");
     }
 
     @Test
     void aServerCommandNeedsItsPortPlaceholder() {
         assertThatThrownBy(() -> ManifestYaml.parse("preset: python\nserver: python3 s.py 5000\n", "hello.yml"))
-                .isInstanceOf(ManifestException.class).hasMessageContaining("{port}");
+                .isInstanceOf(ManifestException.class)
+                .hasMessageContaining("{port}");
     }
 
     @Test
     void aClientCommandNeedsHostAndPort() {
         assertThatThrownBy(() -> ManifestYaml.parse("preset: python\nclient: python3 c.py {port}\n", "hello.yml"))
-                .isInstanceOf(ManifestException.class).hasMessageContaining("{host} and {port}");
+                .isInstanceOf(ManifestException.class)
+                .hasMessageContaining("{host} and {port}");
     }
 
     @Test
     void needsAPresetOrADockerfile() {
         assertThatThrownBy(() -> ManifestYaml.parse("server: ./s {port}\n", "hello.yml"))
-                .isInstanceOf(ManifestException.class).hasMessageContaining("preset");
+                .isInstanceOf(ManifestException.class)
+                .hasMessageContaining("preset");
     }
 }

@@ -7,8 +7,7 @@ import java.util.function.BooleanSupplier;
 /** Process-related waits for the target tests, on top of {@link org.hellointernet.conformance.testing.Await}. */
 final class Await {
 
-    private Await() {
-    }
+    private Await() {}
 
     static boolean until(Duration timeout, BooleanSupplier condition) throws InterruptedException {
         return org.hellointernet.conformance.testing.Await.until(timeout, condition);

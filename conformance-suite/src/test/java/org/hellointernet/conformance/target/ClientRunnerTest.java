@@ -33,8 +33,10 @@ class ClientRunnerTest {
 
     @Test
     void returnsExitCodeAndBothOutputs() {
-        ClientRun run = ClientRunner.run(command("echo \"to {host} {port}\"; echo oops >&2; exit 4"),
-                Map.of("host", "127.0.0.1", "port", "5000"), TIMEOUT);
+        ClientRun run = ClientRunner.run(
+                command("echo \"to {host} {port}\"; echo oops >&2; exit 4"),
+                Map.of("host", "127.0.0.1", "port", "5000"),
+                TIMEOUT);
 
         assertThat(run.exitCode()).hasValue(4);
         assertThat(run.timedOut()).isFalse();
@@ -49,8 +51,8 @@ class ClientRunnerTest {
     void killsAHangingClientAndItsChildrenAtTheTimeout() throws Exception {
         long start = System.nanoTime();
 
-        ClientRun run = ClientRunner.run(command("sleep 300 & echo $!; exec sleep 300"), Map.of(),
-                Duration.ofSeconds(1));
+        ClientRun run =
+                ClientRunner.run(command("sleep 300 & echo $!; exec sleep 300"), Map.of(), Duration.ofSeconds(1));
 
         assertThat(run.timedOut()).isTrue();
         assertThat(run.exitCode()).isEmpty();
@@ -67,7 +69,8 @@ class ClientRunnerTest {
         assertThat(run.timedOut()).isFalse();
         assertThat(run.exitCode()).hasValue(0);
         assertThat(run.stdout()).hasSize(2).endsWith("done");
-        assertThat(Await.allGone(List.of(Long.parseLong(run.stdout().get(0))), Duration.ofSeconds(5))).isTrue();
+        assertThat(Await.allGone(List.of(Long.parseLong(run.stdout().get(0))), Duration.ofSeconds(5)))
+                .isTrue();
     }
 
     @Test
@@ -77,8 +80,8 @@ class ClientRunnerTest {
         try (ServerSocket server = new ServerSocket()) {
             server.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
             server.setSoTimeout(10_000);
-            Program process = ClientRunner.start(command(client),
-                    Map.of("host", "127.0.0.1", "port", Integer.toString(server.getLocalPort())));
+            Program process = ClientRunner.start(
+                    command(client), Map.of("host", "127.0.0.1", "port", Integer.toString(server.getLocalPort())));
 
             try (Socket conn = server.accept()) {
                 conn.setSoTimeout(10_000);

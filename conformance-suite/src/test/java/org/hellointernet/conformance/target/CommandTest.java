@@ -22,13 +22,14 @@ class CommandTest {
     void quotesValuesTheShellWouldInterpret() {
         Command cmd = Command.of("./client {host} {name}");
 
-        assertThat(cmd.render(Map.of("host", "[::1]", "name", "it's me")))
-                .isEqualTo("./client '[::1]' 'it'\\''s me'");
+        assertThat(cmd.render(Map.of("host", "[::1]", "name", "it's me"))).isEqualTo("./client '[::1]' 'it'\\''s me'");
     }
 
     @Test
     void anEmptyValueLeavesTheArgumentOut() {
-        assertThat(Command.of("./client {host} {port}").render(Map.of("host", "", "port", "")).strip())
+        assertThat(Command.of("./client {host} {port}")
+                        .render(Map.of("host", "", "port", ""))
+                        .strip())
                 .isEqualTo("./client");
     }
 

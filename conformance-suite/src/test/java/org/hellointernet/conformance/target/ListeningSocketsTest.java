@@ -45,7 +45,8 @@ class ListeningSocketsTest {
                 + "       0 777 3 0000000070ce2e78";
 
         assertThat(ListeningSockets.parseListener(established)).isNull();
-        assertThat(ListeningSockets.parseListener("  sl  local_address rem_address   st tx_queue")).isNull();
+        assertThat(ListeningSockets.parseListener("  sl  local_address rem_address   st tx_queue"))
+                .isNull();
     }
 
     @Test
@@ -79,9 +80,11 @@ class ListeningSocketsTest {
 
     @Test
     void tellsTheListeningPartOfTheTableByTheStateField() {
-        assertThat(ListeningSockets.inListeningPart("   0: 0100007F:1F90 00000000:0000 0A 00000000:00000000 00:00000000"))
+        assertThat(ListeningSockets.inListeningPart(
+                        "   0: 0100007F:1F90 00000000:0000 0A 00000000:00000000 00:00000000"))
                 .isTrue();
-        assertThat(ListeningSockets.inListeningPart("  12: 0100007F:1F90 0100007F:D431 06 00000000:00000000 03:00000F1E"))
+        assertThat(ListeningSockets.inListeningPart(
+                        "  12: 0100007F:1F90 0100007F:D431 06 00000000:00000000 03:00000F1E"))
                 .isFalse();
         assertThat(ListeningSockets.inListeningPart("")).isFalse();
     }
@@ -105,11 +108,14 @@ class ListeningSocketsTest {
                 if (!ListeningSockets.inListeningPart(row)) {
                     pastListeners = true;
                 } else {
-                    assertThat(pastListeners).as("a listener after another socket: %s", row).isFalse();
+                    assertThat(pastListeners)
+                            .as("a listener after another socket: %s", row)
+                            .isFalse();
                 }
             }
             assertThat(pastListeners).as("our own connection is in the table").isTrue();
-            assertThat(ListeningSockets.listeners()).extracting(ListeningSockets.Listener::port)
+            assertThat(ListeningSockets.listeners())
+                    .extracting(ListeningSockets.Listener::port)
                     .contains(first.getLocalPort(), later.getLocalPort());
         }
     }

@@ -134,10 +134,12 @@ class OutputCaptureTest {
 
         // The predicate first sees the kept line "first" in this thread, holding the capture's lock: the writer
         // starts only then, and the pump thread can add lines only once this thread waits.
-        boolean found = capture.awaitLine(line -> {
-            waiting.countDown();
-            return line.equals("needle");
-        }, WAIT);
+        boolean found = capture.awaitLine(
+                line -> {
+                    waiting.countDown();
+                    return line.equals("needle");
+                },
+                WAIT);
 
         writing.get(10, TimeUnit.SECONDS);
         assertThat(found).isTrue();

@@ -27,8 +27,8 @@ class ProgramProcessTest {
 
     @Test
     void reportsExitCodeAndRunsInTheGivenDirectoryWithTheGivenEnvironment() throws Exception {
-        try (ProgramProcess p = ProgramProcess.start("pwd; echo \"$GREETING $PYTHONUNBUFFERED\"; exit 3", dir,
-                Map.of("GREETING", "hi"))) {
+        try (ProgramProcess p = ProgramProcess.start(
+                "pwd; echo \"$GREETING $PYTHONUNBUFFERED\"; exit 3", dir, Map.of("GREETING", "hi"))) {
             assertThat(p.waitForExit(WAIT)).isTrue();
             assertThat(p.stdout().awaitClosed(WAIT)).isTrue();
 
@@ -130,7 +130,9 @@ class ProgramProcessTest {
             ProcessHandle.of(p.pid()).orElseThrow().descendants().forEach(h -> pids.add(h.pid()));
             assertThat(pids).hasSizeGreaterThanOrEqualTo(4);
         }
-        assertThat(Await.allGone(pids, Duration.ofSeconds(5))).as("all of %s gone", pids).isTrue();
+        assertThat(Await.allGone(pids, Duration.ofSeconds(5)))
+                .as("all of %s gone", pids)
+                .isTrue();
     }
 
     @Test
@@ -141,8 +143,13 @@ class ProgramProcessTest {
             assertThat(p.stdout().awaitLine(l -> l.matches("\\d+"), WAIT)).isTrue();
             daemon = Long.parseLong(p.stdout().lines().get(0));
             assertThat(Await.alive(daemon)).isTrue();
-            assertThat(Await.until(WAIT, () -> ProcFs.stat(daemon).map(s -> s.session() == daemon).orElse(false)))
-                    .as("daemon %d in a session of its own", daemon).isTrue();
+            assertThat(Await.until(
+                            WAIT,
+                            () -> ProcFs.stat(daemon)
+                                    .map(s -> s.session() == daemon)
+                                    .orElse(false)))
+                    .as("daemon %d in a session of its own", daemon)
+                    .isTrue();
             assertThat(p.processes()).extracting(ProcessHandle::pid).contains(daemon);
         }
         assertThat(Await.allGone(List.of(daemon), Duration.ofSeconds(5))).isTrue();

@@ -24,7 +24,8 @@ class ServerLauncherTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     /** Listens on argv[1] (after argv[2] seconds), reports each accepted connection on stdout. */
-    private static final String SERVER = String.join("\n",
+    private static final String SERVER = String.join(
+            "\n",
             "import socket, sys, time",
             "port = int(sys.argv[1])",
             "time.sleep(float(sys.argv[2]) if len(sys.argv) > 2 else 0)",
@@ -74,7 +75,7 @@ class ServerLauncherTest {
         assertThat(started).isInstanceOf(Started.Running.class);
 
         try (Program server = ((Started.Running) started).process();
-             Socket socket = new Socket()) {
+                Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 5000);
             String ours = " from " + socket.getLocalPort();
 
@@ -116,8 +117,8 @@ class ServerLauncherTest {
     @Test
     void exitedWithStatusAndOutputWhenTheServerDiesFirst() {
         int port = Ports.freeLoopbackPort();
-        Command cmd = command("python3 -c 'import sys; print(\"cannot start: no luck\", file=sys.stderr); sys.exit(1)'"
-                + " {port}");
+        Command cmd = command(
+                "python3 -c 'import sys; print(\"cannot start: no luck\", file=sys.stderr); sys.exit(1)'" + " {port}");
 
         Started started = ServerLauncher.start(cmd, port, START);
 
@@ -126,8 +127,9 @@ class ServerLauncherTest {
         assertThat(failure.kind()).isEqualTo(StartFailure.Kind.EXITED);
         assertThat(failure.exitCode()).hasValue(1);
         assertThat(failure.outputTail()).isEqualTo("cannot start: no luck");
-        assertThat(failure.message()).isEqualTo("the server exited with status 1 before listening on port " + port
-                + "; last lines of its output:\ncannot start: no luck");
+        assertThat(failure.message())
+                .isEqualTo("the server exited with status 1 before listening on port " + port
+                        + "; last lines of its output:\ncannot start: no luck");
     }
 
     @Test
@@ -157,18 +159,21 @@ class ServerLauncherTest {
         StartFailure failure = ((Started.Failed) started).failure();
         assertThat(failure.kind()).isEqualTo(StartFailure.Kind.OTHER_PORT);
         assertThat(failure.otherPorts()).containsExactly(other);
-        assertThat(failure.message()).isEqualTo("the server is listening on port " + other + ", not on " + port
-                + ": it must take the port from its first argument (your command: `" + template
-                + "`, which has no {port} where the port should go)");
-        assertThat(ListeningSockets.isListening(other)).as("killed before returning").isFalse();
+        assertThat(failure.message())
+                .isEqualTo("the server is listening on port " + other + ", not on " + port
+                        + ": it must take the port from its first argument (your command: `" + template
+                        + "`, which has no {port} where the port should go)");
+        assertThat(ListeningSockets.isListening(other))
+                .as("killed before returning")
+                .isFalse();
     }
 
     @Test
     void timeoutWhenTheServerNeverListensAndItIsKilled() throws Exception {
         int port = Ports.freeLoopbackPort();
 
-        Started started = ServerLauncher.start(command("echo $$ > pid; echo thinking; exec sleep 30"), port,
-                Duration.ofSeconds(1));
+        Started started = ServerLauncher.start(
+                command("echo $$ > pid; echo thinking; exec sleep 30"), port, Duration.ofSeconds(1));
 
         assertThat(started).isInstanceOf(Started.Failed.class);
         StartFailure failure = ((Started.Failed) started).failure();
@@ -176,7 +181,8 @@ class ServerLauncherTest {
         assertThat(failure.message()).isEqualTo("the server was still not listening on port " + port + " after 1 s");
         assertThat(failure.outputTail()).isEqualTo("thinking");
         assertThat(failure.exitCode()).isEmpty();
-        long pid = Long.parseLong(Files.readString(dir.resolve("pid"), StandardCharsets.UTF_8).trim());
+        long pid = Long.parseLong(
+                Files.readString(dir.resolve("pid"), StandardCharsets.UTF_8).trim());
         assertThat(Await.alive(pid)).isFalse();
     }
 

@@ -6,8 +6,7 @@ import java.util.Map;
 /** A harness stand-in for {@link ShutdownHookTest}: starts a program, prints its pid, waits to be stopped. */
 final class ShutdownHookProgram {
 
-    private ShutdownHookProgram() {
-    }
+    private ShutdownHookProgram() {}
 
     public static void main(String[] args) throws Exception {
         ProgramProcess program = ProgramProcess.start("sleep 300 & echo $!; exec sleep 300", Path.of("."), Map.of());

@@ -20,13 +20,13 @@ class ShutdownHookTest {
     @Test
     void stoppingTheHarnessKillsTheProgramsItStarted() throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process harness = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                ShutdownHookProgram.class.getName())
+        Process harness = new ProcessBuilder(
+                        java, "-cp", System.getProperty("java.class.path"), ShutdownHookProgram.class.getName())
                 .redirectError(new File("/dev/null"))
                 .start();
         List<Long> pids = new ArrayList<>();
-        try (BufferedReader out = new BufferedReader(
-                new InputStreamReader(harness.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(harness.getInputStream(), StandardCharsets.UTF_8))) {
             // readLine blocks at most until the harness JVM dies: it is killed in finally below
             for (int i = 0; i < 2; i++) {
                 String line = out.readLine();
@@ -38,7 +38,9 @@ class ShutdownHookTest {
             harness.destroy(); // SIGTERM, as on Ctrl-C: the JVM runs its shutdown hooks
 
             assertThat(harness.waitFor(10, TimeUnit.SECONDS)).isTrue();
-            assertThat(Await.allGone(pids, Duration.ofSeconds(5))).as("all of %s gone", pids).isTrue();
+            assertThat(Await.allGone(pids, Duration.ofSeconds(5)))
+                    .as("all of %s gone", pids)
+                    .isTrue();
         } finally {
             harness.destroyForcibly();
             pids.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly)); // if the hook failed
@@ -48,13 +50,13 @@ class ShutdownHookTest {
     @Test
     void aProgramStartedWhileTheHarnessStopsIsKilledToo() throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process harness = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                ShutdownRaceProgram.class.getName())
+        Process harness = new ProcessBuilder(
+                        java, "-cp", System.getProperty("java.class.path"), ShutdownRaceProgram.class.getName())
                 .redirectError(new File("/dev/null"))
                 .start();
         List<Long> pids = new ArrayList<>();
-        try (BufferedReader out = new BufferedReader(
-                new InputStreamReader(harness.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(harness.getInputStream(), StandardCharsets.UTF_8))) {
             for (int i = 0; i < 5; i++) {
                 pids.add(Long.parseLong(out.readLine().split(" ")[1]));
             }
@@ -64,7 +66,9 @@ class ShutdownHookTest {
                 pids.add(Long.parseLong(line.split(" ")[1]));
             }
             assertThat(harness.waitFor(10, TimeUnit.SECONDS)).isTrue();
-            assertThat(Await.allGone(pids, Duration.ofSeconds(5))).as("all of %s gone", pids).isTrue();
+            assertThat(Await.allGone(pids, Duration.ofSeconds(5)))
+                    .as("all of %s gone", pids)
+                    .isTrue();
         } finally {
             harness.destroyForcibly();
             pids.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));

@@ -9,21 +9,22 @@ import java.util.Map;
  */
 final class ShutdownRaceProgram {
 
-    private ShutdownRaceProgram() {
-    }
+    private ShutdownRaceProgram() {}
 
     public static void main(String[] args) throws Exception {
-        Thread worker = new Thread(() -> {
-            while (true) {
-                try {
-                    ProgramProcess p = ProgramProcess.start("exec sleep 300", Path.of("."), Map.of());
-                    System.out.println("root " + p.pid());
-                    System.out.flush();
-                } catch (Exception e) {
-                    return;
-                }
-            }
-        }, "restarting-worker");
+        Thread worker = new Thread(
+                () -> {
+                    while (true) {
+                        try {
+                            ProgramProcess p = ProgramProcess.start("exec sleep 300", Path.of("."), Map.of());
+                            System.out.println("root " + p.pid());
+                            System.out.flush();
+                        } catch (Exception e) {
+                            return;
+                        }
+                    }
+                },
+                "restarting-worker");
         worker.setDaemon(false);
         worker.start();
         Thread.sleep(300_000); // the test stops this JVM long before

@@ -9,8 +9,7 @@ import java.util.function.BooleanSupplier;
  */
 public final class Await {
 
-    private Await() {
-    }
+    private Await() {}
 
     /** True as soon as {@code condition} holds; false if it still does not at the deadline. */
     public static boolean until(Duration timeout, BooleanSupplier condition) throws InterruptedException {

@@ -8,8 +8,7 @@ import java.util.stream.Stream;
 /** Test folders: copies of fixtures (gallery members, submission folders) that a test may change or build in. */
 public final class Folders {
 
-    private Folders() {
-    }
+    private Folders() {}
 
     /** Copies the folder {@code from}, with everything in it, to {@code to} (created); returns {@code to}. */
     public static Path copyTree(Path from, Path to) throws IOException {
