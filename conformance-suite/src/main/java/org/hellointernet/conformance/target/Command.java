@@ -39,11 +39,6 @@ public record Command(String template, Path workDir, Map<String, String> env, Pr
         this(template, workDir, env, ProgramRunner.LOCAL);
     }
 
-    /** The same command, run by {@code other}. */
-    public Command withRunner(ProgramRunner other) {
-        return new Command(template, workDir, env, other);
-    }
-
     /** A command run in the current directory with no extra environment. */
     public static Command of(String template) {
         return new Command(template, Path.of("").toAbsolutePath(), Map.of());
