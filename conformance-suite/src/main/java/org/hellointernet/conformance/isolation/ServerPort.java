@@ -11,6 +11,7 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.List;
+import org.hellointernet.conformance.target.PortTakenException;
 
 /**
  * A server's port on this machine's loopback, carried into the namespace by the {@link Tunnel}. It is listened on
@@ -40,7 +41,7 @@ public final class ServerPort implements Closeable {
             }
         } catch (IOException e) {
             closeAll(held);
-            throw new IOException(
+            throw new PortTakenException(
                     "cannot hold port " + port + " of this machine's loopback for the server: " + e.getMessage(), e);
         }
     }

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 import org.hellointernet.conformance.result.FailureKind;
 import org.hellointernet.conformance.target.ClientRun;
 import org.hellointernet.conformance.target.ClientRunner;
-import org.hellointernet.conformance.target.Ports;
+import org.hellointernet.conformance.target.PortStart;
 import org.hellointernet.conformance.target.Program;
 import org.hellointernet.conformance.target.ServerLauncher;
 import org.hellointernet.conformance.target.StartFailure;
@@ -58,9 +58,10 @@ final class PairRunner {
                     t,
                     t0);
         }
-        int port = Ports.freeLoopbackPort();
+        PortStart start = ServerLauncher.startOnFreePort(server.command(), startTimeout);
+        int port = start.port();
         t.line("server: " + server.command().render(Map.of("port", Integer.toString(port))));
-        Started started = ServerLauncher.start(server.command(), port, startTimeout);
+        Started started = start.started();
         if (started instanceof Started.Failed failed) {
             t.line(failed.failure().message());
             return result(

@@ -15,6 +15,7 @@ import org.hellointernet.conformance.result.RuleResult;
 import org.hellointernet.conformance.result.Status;
 import org.hellointernet.conformance.result.TargetInfo;
 import org.hellointernet.conformance.target.Command;
+import org.hellointernet.conformance.target.PortStart;
 import org.hellointernet.conformance.target.Ports;
 import org.hellointernet.conformance.target.ServerLauncher;
 import org.hellointernet.conformance.target.Started;
@@ -43,8 +44,10 @@ public final class ServerCheck {
     public CheckResult run(Command command, TargetInfo info) {
         Instant startedAt = Instant.now();
         long t0 = System.nanoTime();
-        int port = Ports.freeLoopbackPort();
-        Started first = ServerLauncher.start(command, port, options.timing().scale(Protocol.START_TIMEOUT));
+        PortStart start =
+                ServerLauncher.startOnFreePort(command, options.timing().scale(Protocol.START_TIMEOUT));
+        int port = start.port();
+        Started first = start.started();
         if (first instanceof Started.Failed failed) {
             // the rule that judges the start (prerequisite: true, SRV-START) fails; the others cannot run
             String see = entries.stream()

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.hellointernet.conformance.target.Command;
-import org.hellointernet.conformance.target.Ports;
+import org.hellointernet.conformance.target.PortStart;
 import org.hellointernet.conformance.target.Program;
 import org.hellointernet.conformance.target.ServerLauncher;
 import org.hellointernet.conformance.target.Started;
@@ -77,8 +77,9 @@ final class ServerPool implements AutoCloseable {
         if (current != null) {
             current.process().close();
         }
-        int port = Ports.freeLoopbackPort();
-        Started started = ServerLauncher.start(command, port, startTimeout);
+        PortStart start = ServerLauncher.startOnFreePort(command, startTimeout);
+        int port = start.port();
+        Started started = start.started();
         if (started instanceof Started.Running r) {
             Instance copy = new Instance(r.process(), port, r.startup());
             synchronized (this) {

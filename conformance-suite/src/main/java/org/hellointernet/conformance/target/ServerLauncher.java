@@ -41,12 +41,48 @@ public final class ServerLauncher {
      * @throws IllegalArgumentException if the template uses a placeholder other than {@code {port}}
      */
     public static Started start(Command cmd, int port, Duration startTimeout) {
+        try {
+            return startOrPortTaken(cmd, port, startTimeout);
+        } catch (PortTakenException e) {
+            String message = "the server could not be started: " + e.getMessage();
+            return new Started.Failed(
+                    new StartFailure(StartFailure.Kind.EXITED, message, NO_OUTPUT, OptionalInt.empty(), Set.of()));
+        }
+    }
+
+    /**
+     * Starts {@code cmd} on a free loopback port, as {@link #start}; when the harness could not hold the port it
+     * picked (taken by something else meanwhile), on another one, up to {@value #PORT_ATTEMPTS} times.
+     */
+    public static PortStart startOnFreePort(Command cmd, Duration startTimeout) {
+        PortTakenException last = null;
+        for (int attempt = 0; attempt < PORT_ATTEMPTS; attempt++) {
+            int port = Ports.freeLoopbackPort();
+            try {
+                return new PortStart(port, startOrPortTaken(cmd, port, startTimeout));
+            } catch (PortTakenException e) {
+                last = e;
+            }
+        }
+        String message =
+                "the server could not be started: " + last.getMessage() + " (" + PORT_ATTEMPTS + " ports tried)";
+        return new PortStart(
+                0,
+                new Started.Failed(
+                        new StartFailure(StartFailure.Kind.EXITED, message, NO_OUTPUT, OptionalInt.empty(), Set.of())));
+    }
+
+    private static final int PORT_ATTEMPTS = 5;
+
+    private static Started startOrPortTaken(Command cmd, int port, Duration startTimeout) throws PortTakenException {
         String line = cmd.render(Map.of("port", Integer.toString(port)));
         long startNanos = System.nanoTime();
         long deadline = startNanos + startTimeout.toNanos();
         Program process;
         try {
             process = cmd.launch(line, Map.of("port", Integer.toString(port)));
+        } catch (PortTakenException e) {
+            throw e;
         } catch (IOException e) {
             String message = "the server could not be started: " + e.getMessage();
             return new Started.Failed(

@@ -69,6 +69,42 @@ class ServerLauncherTest {
     }
 
     @Test
+    void anotherPortIsPickedWhenTheHarnessCouldNotHoldItsPort() throws Exception {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        ProgramRunner portTakenOnce = (line, workDir, env) -> {
+            lines.add(line);
+            if (lines.size() == 1) {
+                throw new PortTakenException("cannot hold port: Address already in use", null);
+            }
+            return ProgramRunner.LOCAL.start(line, workDir, env);
+        };
+        Command cmd = new Command("python3 server.py {port}", dir, Map.of(), portTakenOnce);
+
+        PortStart start = ServerLauncher.startOnFreePort(cmd, START);
+
+        assertThat(start.started()).isInstanceOf(Started.Running.class);
+        try (Program server = ((Started.Running) start.started()).process()) {
+            assertThat(lines).hasSize(2);
+            assertThat(lines.get(1)).endsWith(" " + start.port());
+            assertThat(ListeningSockets.listeningPorts(server.processes())).contains(start.port());
+        }
+    }
+
+    @Test
+    void aServerThatCannotStartIsNotRetriedOnOtherPorts() {
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        ProgramRunner broken = (line, workDir, env) -> {
+            calls.incrementAndGet();
+            throw new java.io.IOException("no such program");
+        };
+
+        PortStart start = ServerLauncher.startOnFreePort(new Command("x {port}", dir, Map.of(), broken), START);
+
+        assertThat(start.started()).isInstanceOf(Started.Failed.class);
+        assertThat(calls).hasValue(1);
+    }
+
+    @Test
     void waitingForTheServerOpensNoConnection() throws Exception {
         int port = Ports.freeLoopbackPort();
         Started started = ServerLauncher.start(command("python3 server.py {port}"), port, START);
