@@ -34,12 +34,14 @@ import picocli.CommandLine.Spec;
             "  hello check --server-cmd 'python3 server.py {port}'",
             "  hello check --client-cmd 'python3 client.py {host} {port}'",
             "  hello check --server-addr localhost:5000",
-            "  hello check python/          (a submission folder: hello.yml, or a guess from its files;",
-            "                                built and run in a sandboxed container when Docker answers)",
-            "  hello check                  (no target: checks the reference server and client)",
+            "  hello check python/     a submission folder: hello.yml, or a guess from its",
+            "                          files; built and run in a sandboxed container when",
+            "                          Docker answers",
+            "  hello check             no target: checks the reference server and client",
             "",
-            "Commands run through sh in the current folder; the harness fills {port} and {host} with free",
-            "loopback ports itself. Output is captured line-buffered, as on a terminal."
+            "Commands run through sh in the current folder; the harness fills {port} and",
+            "{host} with free loopback ports itself. Output is captured line-buffered, as",
+            "on a terminal."
         },
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
