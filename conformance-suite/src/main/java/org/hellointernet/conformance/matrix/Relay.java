@@ -222,6 +222,11 @@ final class Relay implements AutoCloseable {
             if (client == null) {
                 return;
             }
+            // The client may have closed or reset an earlier connection after the service above and before this
+            // connect: on its side that came first, so it is passed on first (and a reset closed for real).
+            links.forEach(l -> l.service(selector));
+            links.removeIf(RelayLink::finished);
+            selector.selectNow();
             Connection c = new Connection();
             synchronized (this) {
                 connections.add(c);

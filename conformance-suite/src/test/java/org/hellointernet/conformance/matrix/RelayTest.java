@@ -176,7 +176,8 @@ class RelayTest {
     @Test
     @SuppressWarnings("try") // some resources are only held open for the block, never used in it
     void aClientsResetReachesTheServerAsAResetBeforeTheClientsNextConnection() throws IOException {
-        int runs = 50;
+        // 100 runs: before the relay re-read its open connections after each accept, 12 of 500 were out of order
+        int runs = Integer.getInteger("relay.runs", 100);
         int late = 0;
         try (ServerSocketChannel server = ServerSocketChannel.open().bind(new InetSocketAddress(LOOPBACK, 0), 8);
                 Relay relay = Relay.start(((InetSocketAddress) server.getLocalAddress()).getPort())) {
@@ -198,7 +199,7 @@ class RelayTest {
                 }
             }
         }
-        assertThat(late).as(OUT_OF_ORDER, runs).isLessThanOrEqualTo(runs / 20);
+        assertThat(late).as(OUT_OF_ORDER, runs).isZero();
     }
 
     private static InetAddress ipv4Loopback() {
