@@ -5,8 +5,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.MissingParameterException;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
@@ -19,6 +22,8 @@ final class UsageErrors implements IParameterExceptionHandler {
 
     /** Options whose value is a whole shell command, which must therefore be one quoted argument. */
     private static final Set<String> COMMAND_OPTIONS = Set.of("--server-cmd", "--client-cmd");
+
+    private static final Pattern MISSING = Pattern.compile("Missing required \\w+: (.*)");
 
     @Override
     public int handleParseException(ParameterException ex, String[] args) {
@@ -54,6 +59,11 @@ final class UsageErrors implements IParameterExceptionHandler {
                     + placeholder;
         }
         String text = ex.getMessage() == null ? ex.toString() : ex.getMessage();
+        Matcher missing = MISSING.matcher(text.strip());
+        if (ex instanceof MissingParameterException && missing.matches()) {
+            // "Missing required parameters: 'HOST', 'PORT'" -> "missing HOST and PORT"
+            return "missing " + missing.group(1).replace("'", "").replace(", ", " and ");
+        }
         return String.join(" ", text.strip().split("\\s*\\R\\s*"));
     }
 

@@ -83,9 +83,15 @@ class UsageErrorsTest {
 
         assertThat(lines).as(String.join("\n", lines)).hasSize(3);
         // a command with a required argument says first that it is missing
-        assertThat(lines.get(0)).matches("unknown option '--no-such-option'.*|Missing required parameters?: .*");
+        assertThat(lines.get(0)).matches("unknown option '--no-such-option'.*|missing [A-Z].*");
         assertThat(lines.get(1)).startsWith("Usage: hello " + command).hasSizeLessThanOrEqualTo(80);
         assertThat(lines.get(2)).isEqualTo("Try 'hello " + command + " --help' for more.");
+    }
+
+    @Test
+    void missingArgumentsAreNamed() {
+        assertThat(errLines(CheckCli.hello("client"))).first().isEqualTo("missing HOST and PORT");
+        assertThat(errLines(CheckCli.hello("server"))).first().isEqualTo("missing PORT");
     }
 
     @Test
