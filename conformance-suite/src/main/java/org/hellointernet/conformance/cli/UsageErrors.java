@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.MissingParameterException;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
@@ -38,7 +39,7 @@ final class UsageErrors implements IParameterExceptionHandler {
 
     /** The error in one line: a forgotten quote said as such, picocli's words made plainer. */
     static String message(ParameterException ex, String[] args) {
-        String quote = forgottenQuote(args);
+        String quote = forgottenQuote(args, ex.getCommandLine().getCommandSpec());
         if (quote != null) {
             return quote;
         }
@@ -71,12 +72,12 @@ final class UsageErrors implements IParameterExceptionHandler {
      * "--server-cmd takes one argument: put the whole command in quotes: --server-cmd 'python3 server.py {port}'" if
      * a command option is followed by more words than its one value, else null.
      */
-    static String forgottenQuote(String[] args) {
+    static String forgottenQuote(String[] args, CommandSpec spec) {
         List<String> list = Arrays.asList(args);
         for (int i = 0; i < list.size(); i++) {
             String arg = list.get(i);
             String option = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
-            if (!COMMAND_OPTIONS.contains(option)) {
+            if (!COMMAND_OPTIONS.contains(option) || spec.findOption(option) == null) {
                 continue;
             }
             List<String> words = new ArrayList<>();

@@ -60,6 +60,14 @@ class UsageErrorsTest {
     }
 
     @Test
+    void aCommandOptionTheCommandDoesNotHaveIsAnUnknownOptionNotAForgottenQuote() {
+        List<String> lines = errLines(CheckCli.hello("matrix", "--server-cmd", "python3", "server.py", "{port}"));
+
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).startsWith("unknown option '--server-cmd'");
+    }
+
+    @Test
     void aStrayPlaceholderIsSaidToBelongInsideTheQuotedCommand() {
         List<String> lines = errLines(CheckCli.hello("check", "python/", "{port}"));
 
