@@ -50,6 +50,15 @@ final class UsageErrors implements IParameterExceptionHandler {
                 return "unknown option '" + first + "'"
                         + (suggestions.isEmpty() ? "" : " (did you mean " + String.join(" or ", suggestions) + "?)");
             }
+            // the launcher takes no arguments of its own: a word there names a command
+            if (!u.getCommandLine().getSubcommands().isEmpty()
+                    && u.getCommandLine()
+                            .getCommandSpec()
+                            .positionalParameters()
+                            .isEmpty()) {
+                return "unknown command '" + first + "': choose one of "
+                        + String.join(", ", u.getCommandLine().getSubcommands().keySet());
+            }
             String placeholder = first.contains("{port}") || first.contains("{host}")
                     ? ": {host} and {port} belong inside the quoted --server-cmd or --client-cmd"
                     : "";

@@ -103,6 +103,16 @@ class UsageErrorsTest {
     }
 
     @Test
+    void anUnknownCommandIsNamedWithTheCommandsThereAre() {
+        List<String> lines = errLines(CheckCli.hello("chekc", "--server-cmd", "x {port}"));
+
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0))
+                .isEqualTo("unknown command 'chekc': choose one of server, client, check, matrix, report,"
+                        + " init, rules, bench, help");
+    }
+
+    @Test
     void aMissingCommandIsSaidInOneLineWithTheLaunchersShortUsage() {
         List<String> lines = errLines(CheckCli.hello());
 
