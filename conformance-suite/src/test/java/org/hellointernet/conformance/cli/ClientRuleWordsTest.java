@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import org.hellointernet.conformance.testing.Slow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -33,6 +34,7 @@ class ClientRuleWordsTest {
     }
 
     @Test
+    @Slow
     void aClientWithoutAUsageLineIsToldOfAClientsUsageLine() throws Exception {
         Path client = TestPrograms.writeWithBug(
                 dir,
@@ -51,6 +53,7 @@ class ClientRuleWordsTest {
     }
 
     @Test
+    @Slow
     void theIpv6AndHostNameRulesReproduceWithTheirOwnAddressesAndEveryPlaceholderFilled() throws Exception {
         Path client = TestPrograms.write(dir, "good-client.py");
         CheckReport report = check(client, "CLI-IPV6,CLI-HOSTNAME");
