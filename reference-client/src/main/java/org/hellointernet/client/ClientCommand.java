@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         version = "hello client (HelloInternet reference client, protocol v" + Protocol.VERSION + ")",
         description = {
-            "Sends \"Hello in <language>\" to a HelloInternet server and prints its reply.",
+            "Sends \"Hello in <language>\" to a server and prints its reply.",
             "Example: client localhost 5000   prints   Goodbye in Python"
         },
         exitCodeListHeading = "%nExit codes:%n",

@@ -22,8 +22,9 @@ import picocli.CommandLine.Spec;
         version = "HelloInternet reference server, protocol v" + Protocol.VERSION,
         sortOptions = false,
         description = {
-            "The HelloInternet reference server. Answers each `Hello in X` line with",
-            "`Goodbye in <language>` (--challenge: `Goodbye X from <language>`), then closes.",
+            "The HelloInternet reference server: answers each hello, then closes.",
+            "Answers each `Hello in X` line with `Goodbye in <language>` (--challenge:",
+            "`Goodbye X from <language>`).",
             "Standard output: one line per hello (lines that come fast share a write).",
             "Standard error: banner, notes, errors."
         },

@@ -24,9 +24,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Load a server on this machine with exchanges (connect, hello, reply, close);",
-            "report exchanges per second, latency percentiles and errors by kind (refused,",
-            "reset, timeout, wrong reply).",
+            "Load a server on this machine; report its rate, latency and errors.",
+            "Exchanges (connect, hello, reply, close); exchanges per second, latency",
+            "percentiles and errors by kind (refused, reset, timeout, wrong reply).",
             "Closed loop by default: N connections, each exchange followed at once by the next.",
             "With --rate: open loop; exchanges start on a fixed schedule and latency counts",
             "from the intended start, so a stalling server is charged for the clients it kept",

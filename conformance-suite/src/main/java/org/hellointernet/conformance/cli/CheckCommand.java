@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Check a HelloInternet server and/or client against every rule of the protocol.",
+            "Check a server and/or a client against every rule of the protocol.",
             "",
             "  hello check --server-cmd 'python3 server.py {port}'",
             "  hello check --client-cmd 'python3 client.py {host} {port}'",

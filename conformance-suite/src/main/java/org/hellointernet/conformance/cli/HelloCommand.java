@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
             "  hello matrix DIR... --html m.html every client against every server",
             "  hello report results/*.json       fold many check results into one class view",
             "  hello rules                       list the protocol's rules",
-            "  hello bench localhost:5000        load a server on this machine, report rate and latency"
+            "  hello bench localhost:5000        load a server here: its rate and latency"
         },
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {
@@ -60,10 +60,14 @@ public final class HelloCommand implements Callable<Integer> {
                         + String.join(", ", spec.subcommands().keySet()));
     }
 
-    /** The command line with the kit's conventions (exit code 2 for usage errors). */
+    /**
+     * The command line with the kit's conventions: exit code 2 for usage errors, which are said in one line with the
+     * command's short usage (not its whole help).
+     */
     public static CommandLine commandLine() {
         CommandLine cmd = new CommandLine(new HelloCommand());
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        cmd.setParameterExceptionHandler(new UsageErrors());
         return cmd;
     }
 

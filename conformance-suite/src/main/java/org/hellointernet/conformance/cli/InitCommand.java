@@ -20,8 +20,8 @@ import picocli.CommandLine.Spec;
         name = "init",
         mixinStandardHelpOptions = true,
         description = {
-            "Guess how a submission folder is built and run, from its files, and write it to DIR/hello.yml",
-            "for you to check and correct. Keys:",
+            "Guess how a submission folder is built and run; write DIR/hello.yml.",
+            "The guess comes from the folder's files, for you to check and correct. Keys:",
             "  language    the language's name in the protocol (Python, C, C++, Java, Go, Ruby, Lua, JavaScript, C#)",
             "  profile     basic or challenge",
             "  preset      the container image to build in: python, c, cpp, java, go, ruby, lua, javascript,",

@@ -29,9 +29,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Run every client against every server (submission folders plus the reference",
-            "client and server) and report each pair: works, hangs, wrong reply, crashed,",
-            "did not start, did not build.",
+            "Run every client against every server and report how each pair went.",
+            "Submission folders plus the reference client and server; each pair: works,",
+            "hangs, wrong reply, crashed, did not start, did not build.",
             "",
             "  hello matrix python/ c/ java/ --html matrix.html",
             "  hello matrix --repo class-repo/ --local --jobs 4",

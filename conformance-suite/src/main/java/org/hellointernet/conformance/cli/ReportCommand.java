@@ -20,9 +20,9 @@ import picocli.CommandLine.Spec;
         name = "report",
         mixinStandardHelpOptions = true,
         description = {
-            "Fold many 'hello check --json' results into one class view: a rules x submissions heatmap, the",
-            "most-failed rules, and one score per submission. A submission is named after its file (python.json",
-            "-> python).",
+            "Fold many 'hello check --json' results into one class view.",
+            "A rules x submissions heatmap, the most-failed rules, and one score per",
+            "submission. A submission is named after its file (python.json -> python).",
             "",
             "  hello report results/*.json --html class.html --markdown class.md"
         },

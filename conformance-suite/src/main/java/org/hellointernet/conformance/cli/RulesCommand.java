@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
         name = "rules",
         mixinStandardHelpOptions = true,
         description = {
-            "List the rules of the HelloInternet protocol: ID, level, profiles, spec section, title.",
+            "List the protocol's rules: ID, level, profiles, spec section, title.",
             "Give rule IDs to see their full requirement and hint; --spec prints the whole spec."
         },
         exitCodeListHeading = "%nExit status:%n",

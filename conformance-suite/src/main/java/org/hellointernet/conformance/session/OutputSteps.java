@@ -6,6 +6,7 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.hellointernet.conformance.target.OutputCapture;
 import org.hellointernet.conformance.target.Program;
+import org.hellointernet.spec.Role;
 
 /** Steps about what a program prints: {@code expect_output}, {@code expect_usage}, {@code expect_message}. */
 final class OutputSteps {
@@ -105,15 +106,20 @@ final class OutputSteps {
         if (CrashSigns.crashed(output, code)) {
             throw new StepFailure(
                     "the program crashed instead of printing a usage line" + CrashSigns.describe(output, code),
-                    "a usage line such as \"usage: server PORT\" and a non-zero exit status",
+                    "a usage line such as \"" + usageExample() + "\" and a non-zero exit status",
                     "exit status " + code + "; output: " + shown);
         }
         if (output.stream().noneMatch(USAGE.asPredicate())) {
             throw new StepFailure(
                     "the program printed no usage line",
-                    "a usage line such as \"usage: server PORT\"",
+                    "a usage line such as \"" + usageExample() + "\"",
                     "exit status " + code + "; output: " + shown);
         }
+    }
+
+    /** The usage line of the program under test: a client's takes a host and a port, a server's a port. */
+    private String usageExample() {
+        return ctx.script.role() == Role.CLIENT ? "usage: client HOST PORT" : "usage: server PORT";
     }
 
     void expectMessage(Step.ExpectMessage s) throws StepFailure, InterruptedException {

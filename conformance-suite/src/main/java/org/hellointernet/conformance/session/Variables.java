@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 /** The {@code {name}} placeholders of a session: {@code language}, {@code hello}, {@code host}, {@code port}... */
 final class Variables {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_]+)}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_][a-z0-9_]*)}");
 
     private final Map<String, String> values = new HashMap<>();
 
