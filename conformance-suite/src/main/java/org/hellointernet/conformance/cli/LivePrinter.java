@@ -128,6 +128,7 @@ final class LivePrinter implements CheckListener, AutoCloseable {
     @Override
     public void ruleStarted(Program program, Rule rule) {
         synchronized (lock) {
+            phase = ""; // the rules have begun
             running.put(program.label() + " " + rule.id(), rule.id());
             redraw();
         }
@@ -158,7 +159,9 @@ final class LivePrinter implements CheckListener, AutoCloseable {
                 err.println(stamp() + lines.of(result, idWidth, LOG_PHRASE));
             } else {
                 erase();
-                err.println("  " + lines.of(result, idWidth, width - 1 - RuleLine.prefixWidth(idWidth)));
+                String indent = "  ";
+                err.println(indent
+                        + lines.of(result, idWidth, width - 1 - indent.length() - RuleLine.prefixWidth(idWidth)));
                 draw();
             }
             err.flush();

@@ -34,7 +34,7 @@ public record RuleLine(boolean colour, boolean unicode) {
 
     /** The width of a line's part before its phrase, for an ID of width {@code idWidth}. */
     public static int prefixWidth(int idWidth) {
-        return 2 + idWidth + 2 + LEVEL_WIDTH + 2;
+        return 2 + idWidth + 2 + LEVEL_WIDTH + 2; // mark and space, ID, level
     }
 
     private static String phrase(RuleResult r) {
