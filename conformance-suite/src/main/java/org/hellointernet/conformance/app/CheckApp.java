@@ -56,6 +56,7 @@ public final class CheckApp {
      * @throws Refusal        the folder is refused, or no Docker engine for {@code --container}
      */
     public static CheckRun run(CheckRequest req, PrintWriter err, CheckListener listener) throws IOException, Refusal {
+        listener.phase(null, "reading the rules");
         RuleBook book = RuleBook.builtIn();
         if (req.sessions() != null) {
             try {
