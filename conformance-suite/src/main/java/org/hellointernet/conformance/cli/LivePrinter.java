@@ -154,6 +154,7 @@ final class LivePrinter implements CheckListener, AutoCloseable {
                 return;
             }
             running.remove(program.label() + " " + result.rule().id());
+            phase = ""; // the phases before the rules are over
             done++;
             if (form == Form.LOG) {
                 err.println(stamp() + lines.of(result, idWidth, LOG_PHRASE));

@@ -50,12 +50,12 @@ public final class ConsoleReporter implements ResultWriter<CheckRun> {
     }
 
     /**
-     * Whether to colour: only on a terminal, and only if {@code NO_COLOR} is absent or empty
-     * (https://no-color.org).
+     * Whether to colour: only on a terminal that is not {@code TERM=dumb}, and only if {@code NO_COLOR} is absent or
+     * empty (https://no-color.org).
      */
     public static boolean colourEnabled(Map<String, String> env, boolean stdoutIsTerminal) {
         String noColor = env.get("NO_COLOR");
-        return stdoutIsTerminal && (noColor == null || noColor.isEmpty());
+        return stdoutIsTerminal && (noColor == null || noColor.isEmpty()) && !"dumb".equals(env.get("TERM"));
     }
 
     /** {@link #colourEnabled(Map, boolean)} for this process: its environment and {@code System.console()}. */
