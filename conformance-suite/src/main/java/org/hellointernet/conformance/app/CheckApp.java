@@ -17,6 +17,7 @@ import org.hellointernet.conformance.result.CheckRun;
 import org.hellointernet.conformance.result.ExitStatus;
 import org.hellointernet.conformance.rules.RuleBook;
 import org.hellointernet.conformance.session.CheckJob;
+import org.hellointernet.conformance.session.CheckListener;
 import org.hellointernet.conformance.session.CheckOptions;
 import org.hellointernet.conformance.session.ScriptException;
 import org.hellointernet.conformance.session.Timing;
@@ -44,6 +45,18 @@ public final class CheckApp {
      * @throws Refusal        the folder is refused, or no Docker engine for {@code --container}
      */
     public static CheckRun run(CheckRequest req, PrintWriter err) throws IOException, Refusal {
+        return run(req, err, CheckListener.NONE);
+    }
+
+    /**
+     * Runs the check, telling {@code listener} how it goes: the folder's build, each program's start, each rule as
+     * it starts and finishes (from several threads at once).
+     *
+     * @throws UsageException the request cannot be carried out as given (exit status 2, with usage)
+     * @throws Refusal        the folder is refused, or no Docker engine for {@code --container}
+     */
+    public static CheckRun run(CheckRequest req, PrintWriter err, CheckListener listener) throws IOException, Refusal {
+        listener.phase(null, "reading the rules");
         RuleBook book = RuleBook.builtIn();
         if (req.sessions() != null) {
             try {
@@ -54,7 +67,7 @@ public final class CheckApp {
         }
         RuleSelection selection = RuleSelection.of(book, req.only(), req.exclude());
         if (req.dir() == null) {
-            return runJobs(book, selection, req, null);
+            return runJobs(book, selection, req, null, listener);
         }
         SubmissionFolder sub = open(req.dir());
         String language = req.language() != null ? req.language() : folderLanguage(sub);
@@ -78,9 +91,9 @@ public final class CheckApp {
         Placement placement = Placement.choose(req.local(), req.container(), WHO, "the folder", err);
         DockerEngine.Bridge bridge = placement == Placement.CONTAINER ? network(req.network(), err) : null;
         try (FolderTarget target = FolderTarget.prepare(
-                sub, placement == Placement.CONTAINER, req.network(), bridge, req.timeout(), err)) {
+                sub, placement == Placement.CONTAINER, req.network(), bridge, req.timeout(), err, listener)) {
             err.flush();
-            return runJobs(book, selection, resolved, target);
+            return runJobs(book, selection, resolved, target, listener);
         }
     }
 
@@ -129,7 +142,8 @@ public final class CheckApp {
         return bridge;
     }
 
-    private static CheckRun runJobs(RuleBook book, RuleSelection selection, CheckRequest req, FolderTarget folder) {
+    private static CheckRun runJobs(
+            RuleBook book, RuleSelection selection, CheckRequest req, FolderTarget folder, CheckListener listener) {
         // the folder's build counted against the check's deadline: the rules have what is left (at least a second)
         Duration deadline = req.timeout().minus(folder == null ? Duration.ZERO : folder.charged());
         Profile profile = req.profile() != null ? req.profile() : Profile.BASIC;
@@ -145,7 +159,7 @@ public final class CheckApp {
             return t;
         });
         try {
-            return runAtOnce(jobs(new CheckJobs(book, selection, io), req, folder, options));
+            return runAtOnce(jobs(new CheckJobs(book, selection, io, listener), req, folder, options));
         } finally {
             io.shutdownNow();
         }

@@ -5,9 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import org.hellointernet.conformance.result.CheckResult;
 import org.hellointernet.conformance.result.TargetInfo;
 import org.hellointernet.conformance.rules.RuleBook;
 import org.hellointernet.conformance.session.CheckJob;
+import org.hellointernet.conformance.session.CheckListener;
 import org.hellointernet.conformance.session.CheckOptions;
 import org.hellointernet.conformance.session.ClientCheck;
 import org.hellointernet.conformance.session.RuleScript;
@@ -22,8 +24,14 @@ import org.hellointernet.spec.Role;
  * @param book      the rules
  * @param selection {@code --only} / {@code --exclude}
  * @param io        the session engines' reader threads
+ * @param listener  told how each check goes
  */
-record CheckJobs(RuleBook book, RuleSelection selection, ExecutorService io) {
+record CheckJobs(RuleBook book, RuleSelection selection, ExecutorService io, CheckListener listener) {
+
+    /** Jobs nobody listens to while they run. */
+    CheckJobs(RuleBook book, RuleSelection selection, ExecutorService io) {
+        this(book, selection, io, CheckListener.NONE);
+    }
 
     /** The checks of a built folder's programs, server first, named {@code name}; a program that did not build gets
      * the verdict "did not build" without being run. */
@@ -39,9 +47,12 @@ record CheckJobs(RuleBook book, RuleSelection selection, ExecutorService io) {
             List<RuleScript> entries = selection.select(book, role, options.profile());
             if (folder.notBuilt(role) != null) {
                 jobs.add(new CheckJob(
-                        name, role, () -> NotBuilt.result(info, options.profile(), entries, folder, role)));
+                        name,
+                        role,
+                        () -> told(
+                                name, role, entries, NotBuilt.result(info, options.profile(), entries, folder, role))));
             } else {
-                jobs.add(ofCommand(name, role, cmd, info, options));
+                jobs.add(ofCommand(name, name, role, cmd, info, options));
             }
         }
         return jobs;
@@ -56,24 +67,35 @@ record CheckJobs(RuleBook book, RuleSelection selection, ExecutorService io) {
      */
     CheckJob ofCommand(Role role, String template, String kind, String shown, Path workDir, CheckOptions options) {
         TargetInfo info = new TargetInfo(roleName(role), kind, shown, "", options.language());
-        return ofCommand(kind, role, new Command(template, workDir, Map.of()), info, options);
+        return ofCommand(kind, null, role, new Command(template, workDir, Map.of()), info, options);
     }
 
     /** The check of a server that is already running at {@code addr} (rules about its process are skipped). */
     CheckJob ofServerAt(HostPort addr, String shown, CheckOptions options) {
         TargetInfo info = new TargetInfo("server", "address", "", shown, options.language());
-        ServerCheck check = new ServerCheck(selection.select(book, Role.SERVER, options.profile()), options, io);
+        ServerCheck check =
+                new ServerCheck(selection.select(book, Role.SERVER, options.profile()), options, io, listener, null);
         return new CheckJob("address", Role.SERVER, () -> check.run(addr.host(), addr.port(), info));
     }
 
-    private CheckJob ofCommand(String name, Role role, Command cmd, TargetInfo info, CheckOptions options) {
+    /** @param folder the submission folder, for the listener; null if none */
+    private CheckJob ofCommand(
+            String name, String folder, Role role, Command cmd, TargetInfo info, CheckOptions options) {
         List<RuleScript> entries = selection.select(book, role, options.profile());
         if (role == Role.SERVER) {
-            ServerCheck check = new ServerCheck(entries, options, io);
+            ServerCheck check = new ServerCheck(entries, options, io, listener, folder);
             return new CheckJob(name, role, () -> check.run(cmd, info));
         }
-        ClientCheck check = new ClientCheck(entries, options, io);
+        ClientCheck check = new ClientCheck(entries, options, io, listener, folder);
         return new CheckJob(name, role, () -> check.run(cmd, info));
+    }
+
+    /** Tells the listener the rules of a check that ran none of them, and returns it. */
+    private CheckResult told(String folder, Role role, List<RuleScript> entries, CheckResult result) {
+        CheckListener.Program program = new CheckListener.Program(folder, role);
+        listener.planned(program, entries.stream().map(RuleScript::rule).toList());
+        result.results().forEach(r -> listener.ruleFinished(program, r));
+        return result;
     }
 
     private static String roleName(Role role) {

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.hellointernet.conformance.container.ContainerRun;
 import org.hellointernet.conformance.container.ContainerRunner;
 import org.hellointernet.conformance.container.DockerEngine;
@@ -14,6 +15,7 @@ import org.hellointernet.conformance.container.Sandbox;
 import org.hellointernet.conformance.isolation.CiVariables;
 import org.hellointernet.conformance.isolation.LocalNamespace;
 import org.hellointernet.conformance.matrix.Entrant;
+import org.hellointernet.conformance.session.CheckListener;
 import org.hellointernet.conformance.submission.BuildOutcome;
 import org.hellointernet.conformance.submission.BuildResult;
 import org.hellointernet.conformance.submission.LocalBuild;
@@ -72,14 +74,23 @@ record FolderTarget(
      * starting with {@code hello matrix:}.
      */
     static FolderTarget prepareForMatrix(SubmissionFolder sub, boolean container, PrintWriter err) throws IOException {
-        return prepare("hello matrix: ", sub, container, NetworkMode.ISOLATED, null, MATRIX_BUILD_BUDGET, err);
+        return prepare(
+                "hello matrix: ",
+                sub,
+                container,
+                NetworkMode.ISOLATED,
+                null,
+                MATRIX_BUILD_BUDGET,
+                err,
+                CheckListener.NONE);
     }
 
     /** How long a folder's build commands may take in {@code hello matrix} (as in a check with the default deadline). */
     static final Duration MATRIX_BUILD_BUDGET = Duration.ofMinutes(3);
 
     /**
-     * Builds the folder and prepares its commands; progress goes to {@code err}.
+     * Builds the folder and prepares its commands; progress goes to {@code err}, and each phase of the build (the
+     * image, each build step) to {@code listener}.
      *
      * @param bridge the engine's default bridge network, required for {@link NetworkMode#PUBLISHED}
      */
@@ -89,9 +100,10 @@ record FolderTarget(
             NetworkMode network,
             DockerEngine.Bridge bridge,
             Duration budget,
-            PrintWriter err)
+            PrintWriter err,
+            CheckListener listener)
             throws IOException {
-        return prepare("hello check: ", sub, container, network, bridge, budget, err);
+        return prepare("hello check: ", sub, container, network, bridge, budget, err, listener);
     }
 
     private static FolderTarget prepare(
@@ -101,9 +113,11 @@ record FolderTarget(
             NetworkMode network,
             DockerEngine.Bridge bridge,
             Duration budget,
-            PrintWriter err)
+            PrintWriter err,
+            CheckListener listener)
             throws IOException {
         Manifest m = sub.manifest();
+        Consumer<String> phase = what -> listener.phase(null, sub.dir() + ": " + what);
         if (sub.guessed()) {
             err.println(who + sub.dir() + " has no " + ManifestYaml.FILE_NAME
                     + "; this is the guess from its files (save it as " + ManifestYaml.FILE_NAME
@@ -131,18 +145,20 @@ record FolderTarget(
                 err.println(who + "the setup command is for the container image; not run with --local");
             }
             long t0 = System.nanoTime();
-            BuildOutcome builds = LocalBuild.run(sub, runner, budget);
+            phase.accept("building on this machine");
+            BuildOutcome builds = LocalBuild.run(sub, runner, budget, phase);
             reportProgramFailures(who, sub, builds, err);
             return of(sub, runner, "command", "", builds, null, ns, Duration.ofNanos(System.nanoTime() - t0));
         }
         var docker = DockerEngine.client();
-        ImageBuilder builder = new ImageBuilder(docker, DockerEngine.baseImage(docker));
+        ImageBuilder builder = new ImageBuilder(docker, DockerEngine.baseImage(docker)).onStep(phase);
         err.println(who + "building the image of " + sub.dir() + " ("
                 + (m.ownDockerfile()
                         ? "its own " + m.dockerfile()
                         : "preset " + m.preset() + " on " + builder.baseImage())
                 + ")...");
         err.flush();
+        phase.accept("building the image");
         BuildResult result = builder.build(sub, budget);
         if (result instanceof BuildResult.DidNotBuild failed) {
             err.println(who + sub.dir() + ": "

@@ -132,6 +132,12 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "Show the transcripts of passed rules too.")
     boolean verbose;
 
+    @Option(
+            names = {"--quiet", "--no-progress"},
+            description = "No live lines while the check runs (on standard error: on a terminal each rule as it"
+                    + " finishes and a progress line, elsewhere one line per rule); the report is the same.")
+    boolean quiet;
+
     @Mixin
     JobsOption jobs;
 
@@ -154,8 +160,11 @@ public final class CheckCommand implements Callable<Integer> {
         validate();
         PrintWriter err = spec.commandLine().getErr();
         CheckRun run;
-        try {
-            run = CheckApp.run(request(), err);
+        try (LivePrinter live = quiet ? null : LivePrinter.forThisProcess(err)) {
+            if (live != null) {
+                live.start();
+            }
+            run = live == null ? CheckApp.run(request(), err) : CheckApp.run(request(), live.notes(), live);
         } catch (UsageException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         } catch (Refusal e) {

@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.hellointernet.conformance.submission.BuildOutcome;
 import org.hellointernet.conformance.submission.BuildResult;
@@ -58,10 +59,17 @@ public final class ImageBuilder {
     private final DockerClient docker;
     private final String baseImage;
     private String setupNetwork;
+    private Consumer<String> onStep = step -> {};
 
     public ImageBuilder(DockerClient docker, String baseImage) {
         this.docker = docker;
         this.baseImage = baseImage;
+    }
+
+    /** Tells {@code listener} each build step as it starts ({@code server-build: gcc -o hellosrv hellosrv.c}). */
+    public ImageBuilder onStep(Consumer<String> listener) {
+        this.onStep = listener;
+        return this;
     }
 
     public String baseImage() {
@@ -142,6 +150,7 @@ public final class ImageBuilder {
             long stepsStart = System.nanoTime();
             deadline = stepsStart + budget.toNanos(); // the preset's own part (the toolchain) is not the folder's
             for (BuildStep step : steps) {
+                onStep.accept(step.name() + ": " + step.command());
                 Duration left = Duration.ofNanos(Math.min(STEP_TIMEOUT.toNanos(), deadline - System.nanoTime()));
                 // A step with less than a second left is not started (a container alone takes that long): a quick
                 // one would otherwise finish before its wait began, on a busy machine, and be judged as in time.

@@ -24,7 +24,6 @@ public final class ConsoleReporter implements ResultWriter<CheckRun> {
     private static final String RED = "\u001B[31m";
     private static final String GREEN = "\u001B[32m";
     private static final String YELLOW = "\u001B[33m";
-    private static final String MAGENTA = "\u001B[35m";
     private static final String DIM = "\u001B[2m";
     private static final String INDENT = "      ";
 
@@ -51,12 +50,12 @@ public final class ConsoleReporter implements ResultWriter<CheckRun> {
     }
 
     /**
-     * Whether to colour: only on a terminal, and only if {@code NO_COLOR} is absent or empty
-     * (https://no-color.org).
+     * Whether to colour: only on a terminal that is not {@code TERM=dumb}, and only if {@code NO_COLOR} is absent or
+     * empty (https://no-color.org).
      */
     public static boolean colourEnabled(Map<String, String> env, boolean stdoutIsTerminal) {
         String noColor = env.get("NO_COLOR");
-        return stdoutIsTerminal && (noColor == null || noColor.isEmpty());
+        return stdoutIsTerminal && (noColor == null || noColor.isEmpty()) && !"dumb".equals(env.get("TERM"));
     }
 
     /** {@link #colourEnabled(Map, boolean)} for this process: its environment and {@code System.console()}. */
@@ -214,27 +213,11 @@ public final class ConsoleReporter implements ResultWriter<CheckRun> {
     }
 
     private String mark(Status status, boolean warning) {
-        if (warning) {
-            return "!";
-        }
-        return switch (status) {
-            case PASS -> unicode ? "\u2713" : "+";
-            case FAIL -> unicode ? "\u2717" : "X";
-            case SKIP -> "-";
-            case ERROR -> "?";
-        };
+        return Marks.mark(status, warning, unicode);
     }
 
     private static String colourOf(RuleResult r) {
-        if (r.isWarning()) {
-            return YELLOW;
-        }
-        return switch (r.status()) {
-            case PASS -> GREEN;
-            case FAIL -> RED;
-            case SKIP -> DIM;
-            case ERROR -> MAGENTA;
-        };
+        return Marks.colourOf(r);
     }
 
     private static String bold(Summary s) {

@@ -11,6 +11,7 @@ import org.hellointernet.conformance.result.Status;
 import org.hellointernet.conformance.result.TargetInfo;
 import org.hellointernet.conformance.target.Command;
 import org.hellointernet.conformance.target.Ports;
+import org.hellointernet.spec.Role;
 
 /**
  * Checks one client: for each rule, a scripted server and a fresh run of the client. The prerequisite rule
@@ -22,16 +23,29 @@ public final class ClientCheck {
     private final List<RuleScript> entries;
     private final CheckOptions options;
     private final SessionEngine engine;
+    private final CheckProgress progress;
 
     public ClientCheck(List<RuleScript> entries, CheckOptions options, ExecutorService io) {
+        this(entries, options, io, CheckListener.NONE, null);
+    }
+
+    /**
+     * A check that tells {@code listener} how it goes.
+     *
+     * @param folder the submission folder the client is of, for the listener; null if none
+     */
+    public ClientCheck(
+            List<RuleScript> entries, CheckOptions options, ExecutorService io, CheckListener listener, String folder) {
         this.entries = List.copyOf(entries);
         this.options = options;
         this.engine = new SessionEngine(io);
+        this.progress = new CheckProgress(listener, new CheckListener.Program(folder, Role.CLIENT));
     }
 
     public CheckResult run(Command command, TargetInfo info) {
         Instant startedAt = Instant.now();
         long t0 = System.nanoTime();
+        progress.planned(entries);
         SessionTarget.Client target = new SessionTarget.Client(command, options.language());
         // the rule that judges whether the client connects at all (prerequisite: true, CLI-CONNECT) runs first
         RuleScript connect = entries.stream()
@@ -40,6 +54,7 @@ public final class ClientCheck {
                 .orElse(null);
         RuleResult first = null;
         if (connect != null) {
+            progress.started(connect);
             SessionEngine.Outcome o = engine.runSession(
                     connect.rule(), connect.script(), target, options.profile(), null, options.timing());
             first = o.result();
@@ -55,8 +70,10 @@ public final class ClientCheck {
                                                     + connect.rule().id() + ")"));
                 }
                 String problem = "the client never connected to the scripted server: " + first.message();
-                return CheckResult.of(info, options.profile(), startedAt, elapsed(t0), false, problem, results);
+                return CheckResult.of(
+                        info, options.profile(), startedAt, elapsed(t0), false, problem, progress.finishedAll(results));
             }
+            progress.finished(first);
             // The protocol sets no limit on how long a client takes to start (a JVM, a container): every later
             // rule waits for its connection as much longer as twice what this first run took.
             if (o.connectedAfter() != null) {
@@ -72,7 +89,8 @@ public final class ClientCheck {
                 options.jobs(),
                 "client-check",
                 options.timing(),
-                (e, worker, timing) -> runOne(e, client, deadline, timing));
+                (e, worker, timing) -> runOne(e, client, deadline, timing),
+                progress);
         List<RuleResult> results = new ArrayList<>();
         for (RuleScript e : entries) {
             results.add(e.equals(connect) ? first : others.get(rest.indexOf(e)));

@@ -28,8 +28,12 @@ final class RuleRuns {
 
     private RuleRuns() {}
 
-    /** Runs {@code entries} and returns one result per entry, in their order. */
-    static List<RuleResult> run(List<RuleScript> entries, int jobs, String name, Timing timing, One one) {
+    /**
+     * Runs {@code entries} and returns one result per entry, in their order; {@code progress} is told each rule's
+     * start and its verdict (once, the second run's for a rule run again).
+     */
+    static List<RuleResult> run(
+            List<RuleScript> entries, int jobs, String name, Timing timing, One one, CheckProgress progress) {
         Map<String, RuleResult> done = new ConcurrentHashMap<>();
         for (List<RuleScript> phase : Phases.of(slowFirst(entries))) {
             Map<String, Boolean> timedOut = new ConcurrentHashMap<>();
@@ -39,27 +43,42 @@ final class RuleRuns {
                 while ((e = queue.poll()) != null) {
                     String unmet = Phases.unmet(e, done);
                     if (unmet != null) {
-                        done.put(e.rule().id(), RuleResult.skipped(e.rule(), unmet));
+                        done.put(e.rule().id(), progress.finished(RuleResult.skipped(e.rule(), unmet)));
                         continue;
                     }
+                    progress.started(e);
                     SessionEngine.Outcome o = one.run(e, worker, timing);
                     done.put(e.rule().id(), o.result());
                     timedOut.put(e.rule().id(), o.timedOut());
+                    if (runsAgain(o.result(), o.timedOut())) {
+                        progress.runAgain(o.result());
+                    } else {
+                        progress.finished(o.result());
+                    }
                 }
             });
             for (RuleScript e : phase) {
                 RuleResult first = done.get(e.rule().id());
                 if (first != null
-                        && first.status() == Status.FAIL
-                        && timedOut.getOrDefault(e.rule().id(), false)) {
+                        && runsAgain(first, timedOut.getOrDefault(e.rule().id(), false))) {
                     Timing longer = timing.atLeast(2 * timing.factor());
                     done.put(
                             e.rule().id(),
-                            confirmed(first, one.run(e, ALONE, longer).result(), longer));
+                            progress.finished(
+                                    confirmed(first, one.run(e, ALONE, longer).result(), longer)));
                 }
             }
         }
-        return Phases.inOrder(entries, done);
+        List<RuleResult> results = Phases.inOrder(entries, done);
+        results.stream()
+                .filter(r -> !done.containsKey(r.rule().id())) // never ran: the check was interrupted
+                .forEach(progress::finished);
+        return results;
+    }
+
+    /** True if a rule's first run ended so that it runs again alone: it failed because a wait ran out. */
+    private static boolean runsAgain(RuleResult first, boolean timedOut) {
+        return first.status() == Status.FAIL && timedOut;
     }
 
     /**
@@ -93,11 +112,20 @@ final class RuleRuns {
                 note);
     }
 
-    /** Slow sessions first ({@code slow: true}), so parallel workers finish together. */
+    /**
+     * The rule that judges the start ({@code prerequisite: true}, SRV-START: its verdict is known at once, and is the
+     * first a student sees), then slow sessions ({@code slow: true}), so parallel workers finish together, then the
+     * others.
+     */
     static List<RuleScript> slowFirst(List<RuleScript> entries) {
         List<RuleScript> out = new ArrayList<>();
-        entries.stream().filter(e -> e.script().slow()).forEach(out::add);
-        entries.stream().filter(e -> !e.script().slow()).forEach(out::add);
+        entries.stream().filter(e -> e.script().prerequisite()).forEach(out::add);
+        entries.stream()
+                .filter(e -> !e.script().prerequisite() && e.script().slow())
+                .forEach(out::add);
+        entries.stream()
+                .filter(e -> !e.script().prerequisite() && !e.script().slow())
+                .forEach(out::add);
         return out;
     }
 }

@@ -21,6 +21,7 @@ import org.hellointernet.conformance.target.ServerLauncher;
 import org.hellointernet.conformance.target.Started;
 import org.hellointernet.protocol.Hello;
 import org.hellointernet.protocol.Protocol;
+import org.hellointernet.spec.Role;
 
 /**
  * Checks one server: starts it (or uses an address), runs every rule's session, and collects the results.
@@ -33,17 +34,31 @@ public final class ServerCheck {
     private final CheckOptions options;
     private final SessionEngine engine;
     private final ServerTraits traits = new ServerTraits();
+    private final CheckProgress progress;
 
     public ServerCheck(List<RuleScript> entries, CheckOptions options, ExecutorService io) {
+        this(entries, options, io, CheckListener.NONE, null);
+    }
+
+    /**
+     * A check that tells {@code listener} how it goes.
+     *
+     * @param folder the submission folder the server is of, for the listener; null if none
+     */
+    public ServerCheck(
+            List<RuleScript> entries, CheckOptions options, ExecutorService io, CheckListener listener, String folder) {
         this.entries = List.copyOf(entries);
         this.options = options;
         this.engine = new SessionEngine(io);
+        this.progress = new CheckProgress(listener, new CheckListener.Program(folder, Role.SERVER));
     }
 
     /** Checks a server the harness starts from {@code command}. */
     public CheckResult run(Command command, TargetInfo info) {
         Instant startedAt = Instant.now();
         long t0 = System.nanoTime();
+        progress.planned(entries);
+        progress.phase("starting the server");
         PortStart start =
                 ServerLauncher.startOnFreePort(command, options.timing().scale(Protocol.START_TIMEOUT));
         int port = start.port();
@@ -78,7 +93,7 @@ public final class ServerCheck {
                     elapsed(t0),
                     false,
                     failed.failure().message(),
-                    results);
+                    progress.finishedAll(results));
         }
         Started.Running running = (Started.Running) first;
         ServerPool pool = new ServerPool(
@@ -94,12 +109,15 @@ public final class ServerCheck {
     public CheckResult run(String host, int port, TargetInfo info) {
         Instant startedAt = Instant.now();
         long t0 = System.nanoTime();
+        progress.planned(entries);
+        progress.phase("connecting to " + host + ":" + port);
         String problem = preflight(host, port);
         if (problem != null) {
             List<RuleResult> results = entries.stream()
                     .map(e -> RuleResult.skipped(e.rule(), "nothing answered at " + host + ":" + port))
                     .toList();
-            return CheckResult.of(info, options.profile(), startedAt, elapsed(t0), false, problem, results);
+            return CheckResult.of(
+                    info, options.profile(), startedAt, elapsed(t0), false, problem, progress.finishedAll(results));
         }
         ServerPool pool = ServerPool.address(host, port);
         List<RuleResult> results = runAll(pool::acquire, pool, null);
@@ -118,7 +136,8 @@ public final class ServerCheck {
                 jobs,
                 "check-worker",
                 options.timing(),
-                (e, worker, timing) -> runOne(e, worker, acquire, pool, command, deadline, timing));
+                (e, worker, timing) -> runOne(e, worker, acquire, pool, command, deadline, timing),
+                progress);
     }
 
     private SessionEngine.Outcome runOne(

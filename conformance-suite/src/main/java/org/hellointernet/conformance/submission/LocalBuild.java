@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.hellointernet.conformance.target.Program;
 import org.hellointernet.conformance.target.ProgramRunner;
 import org.hellointernet.spec.Role;
@@ -35,25 +36,54 @@ public final class LocalBuild {
      * counts against the check's deadline.
      */
     public static BuildOutcome run(SubmissionFolder sub, ProgramRunner runner, Duration budget) throws IOException {
+        return run(sub, runner, budget, step -> {});
+    }
+
+    /** The same, telling {@code onStep} each command as it starts ({@code server-build: gcc ...}). */
+    public static BuildOutcome run(SubmissionFolder sub, ProgramRunner runner, Duration budget, Consumer<String> onStep)
+            throws IOException {
         Manifest m = sub.manifest();
         long deadline = System.nanoTime() + budget.toNanos();
-        Optional<BuildResult.DidNotBuild> folder = step(sub, runner, m.build(), "it did not build", deadline);
+        Optional<BuildResult.DidNotBuild> folder =
+                step(sub, runner, "build", m.build(), "it did not build", deadline, onStep);
         if (folder.isPresent()) {
             return BuildOutcome.folderFailed(folder.get());
         }
         return BuildOutcome.programs(
-                step(sub, runner, m.programBuild(Role.SERVER), "the server did not build", deadline)
+                step(
+                                sub,
+                                runner,
+                                "server-build",
+                                m.programBuild(Role.SERVER),
+                                "the server did not build",
+                                deadline,
+                                onStep)
                         .orElse(null),
-                step(sub, runner, m.programBuild(Role.CLIENT), "the client did not build", deadline)
+                step(
+                                sub,
+                                runner,
+                                "client-build",
+                                m.programBuild(Role.CLIENT),
+                                "the client did not build",
+                                deadline,
+                                onStep)
                         .orElse(null));
     }
 
     @SuppressWarnings("try") // closed early on purpose: the output is complete once the program is stopped
     private static Optional<BuildResult.DidNotBuild> step(
-            SubmissionFolder sub, ProgramRunner runner, String command, String what, long deadline) throws IOException {
+            SubmissionFolder sub,
+            ProgramRunner runner,
+            String name,
+            String command,
+            String what,
+            long deadline,
+            Consumer<String> onStep)
+            throws IOException {
         if (command == null || command.isBlank()) {
             return Optional.empty();
         }
+        onStep.accept(name + ": " + command);
         Duration timeout = Duration.ofNanos(Math.max(0, Math.min(TIMEOUT.toNanos(), deadline - System.nanoTime())));
         try (Program p = runner.start(command, sub.dir(), Map.of())) {
             boolean exited = p.waitForExit(timeout);

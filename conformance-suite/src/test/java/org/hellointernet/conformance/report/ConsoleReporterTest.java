@@ -100,4 +100,11 @@ class ConsoleReporterTest {
                 .isFalse();
         assertThat(ConsoleReporter.colourEnabled(Map.of(), false)).isFalse();
     }
+
+    @Test
+    void colourIsOffOnADumbTerminal() {
+        assertThat(ConsoleReporter.colourEnabled(Map.of("TERM", "dumb"), true)).isFalse();
+        assertThat(ConsoleReporter.colourEnabled(Map.of("TERM", "xterm-256color"), true))
+                .isTrue();
+    }
 }
