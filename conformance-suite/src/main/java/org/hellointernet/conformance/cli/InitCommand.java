@@ -66,12 +66,12 @@ public final class InitCommand implements Callable<Integer> {
         return lines.toArray(new String[0]);
     }
 
-    /** {@code text} after {@code head}, in lines of at most 100 columns, the next ones indented as far. */
+    /** {@code text} after {@code head}, in lines of at most 79 columns (picocli wraps at 80), the next ones indented as far. */
     private static List<String> wrapped(String head, String text) {
         List<String> out = new ArrayList<>();
         StringBuilder line = new StringBuilder(head);
         for (String word : text.split(" ")) {
-            if (line.length() > head.length() && line.length() + 1 + word.length() > 100) {
+            if (line.length() > head.length() && line.length() + 1 + word.length() > 79) {
                 out.add(line.toString());
                 line = new StringBuilder(" ".repeat(head.length()));
             }
