@@ -2,6 +2,7 @@ package org.hellointernet.conformance.app;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -18,11 +19,15 @@ import org.hellointernet.conformance.matrix.Entrant;
 import org.hellointernet.conformance.session.CheckListener;
 import org.hellointernet.conformance.submission.BuildOutcome;
 import org.hellointernet.conformance.submission.BuildResult;
+import org.hellointernet.conformance.submission.LanguageRule;
+import org.hellointernet.conformance.submission.LayoutDetector;
 import org.hellointernet.conformance.submission.LocalBuild;
 import org.hellointernet.conformance.submission.Manifest;
 import org.hellointernet.conformance.submission.ManifestYaml;
+import org.hellointernet.conformance.submission.ScratchCopy;
 import org.hellointernet.conformance.submission.SubmissionFolder;
 import org.hellointernet.conformance.target.Command;
+import org.hellointernet.conformance.target.Executables;
 import org.hellointernet.conformance.target.ProgramProcess;
 import org.hellointernet.conformance.target.ProgramRunner;
 import org.hellointernet.spec.Role;
@@ -40,6 +45,7 @@ import org.hellointernet.spec.Role;
  * @param builds   which programs built (a program that did not build is not run)
  * @param run      the containers of this check, or null
  * @param local    the local sandbox's namespace ({@code --local} on Linux), or null
+ * @param scratch  the copy of the folder that {@code --local} builds and runs in (deleted on close), or null
  * @param charged  the time the folder's own build commands took: it counts against the check's deadline
  */
 record FolderTarget(
@@ -51,6 +57,7 @@ record FolderTarget(
         BuildOutcome builds,
         ContainerRun run,
         LocalNamespace local,
+        ScratchCopy scratch,
         Duration charged)
         implements AutoCloseable {
 
@@ -116,6 +123,16 @@ record FolderTarget(
             PrintWriter err,
             CheckListener listener)
             throws IOException {
+        List<String> notes = List.of();
+        if (!container && sub.guessed()) {
+            // the guess for this machine: the tools it has (lua5.1 where the preset's image has lua5.4)
+            LayoutDetector.Guess guess =
+                    LayoutDetector.detect(sub.dir(), t -> Executables.find(t).isPresent());
+            sub = new SubmissionFolder(sub.dir(), guess.manifest(), true);
+            notes = guess.notes();
+        } else if (sub.guessed()) {
+            notes = LayoutDetector.detect(sub.dir(), null).notes();
+        }
         Manifest m = sub.manifest();
         Consumer<String> phase = what -> listener.phase(null, sub.dir() + ": " + what);
         if (sub.guessed()) {
@@ -123,6 +140,7 @@ record FolderTarget(
                     + "; this is the guess from its files (save it as " + ManifestYaml.FILE_NAME
                     + " and correct it, or run 'hello init " + sub.dir() + "'):");
             ManifestYaml.toYaml(m).lines().forEach(l -> err.println("    " + l));
+            notes.forEach(n -> err.println(who + "note: " + n));
         }
         if (!container) {
             err.println(who + "building and running " + sub.dir() + " on this machine (--local)");
@@ -146,9 +164,40 @@ record FolderTarget(
             }
             long t0 = System.nanoTime();
             phase.accept("building on this machine");
-            BuildOutcome builds = LocalBuild.run(sub, runner, budget, phase);
+            // built and run in a copy: the student's folder is left as it was (no binaries, no class files)
+            ScratchCopy scratch = ScratchCopy.of(sub.dir());
+            SubmissionFolder copy = new SubmissionFolder(scratch.dir(), m, sub.guessed());
+            BuildOutcome builds;
+            try {
+                builds = LocalBuild.run(copy, runner, budget, phase);
+            } catch (IOException | RuntimeException e) {
+                scratch.close();
+                if (ns != null) {
+                    ns.close();
+                }
+                throw e;
+            }
             reportProgramFailures(who, sub, builds, err);
-            return of(sub, runner, "command", "", builds, null, ns, Duration.ofNanos(System.nanoTime() - t0));
+            return of(sub, scratch, runner, "command", "", builds, null, ns, Duration.ofNanos(System.nanoTime() - t0));
+        }
+        if (!m.ownDockerfile() && (m.preset() == null || m.preset().isBlank())) {
+            BuildResult.DidNotBuild none = new BuildResult.DidNotBuild(
+                    "it was not built: hello.yml gives neither a preset nor a dockerfile, and its language ("
+                            + (m.language() == null ? "none given" : m.language())
+                            + ") is not one a preset knows; give 'preset:' ("
+                            + String.join(", ", LanguageRule.presets()) + "), or check it with --local",
+                    "");
+            err.println(who + sub.dir() + ": " + none.message());
+            return of(
+                    sub,
+                    null,
+                    ProgramRunner.LOCAL,
+                    "container",
+                    "(no image)",
+                    BuildOutcome.folderFailed(none),
+                    null,
+                    null,
+                    Duration.ZERO);
         }
         var docker = DockerEngine.client();
         ImageBuilder builder = new ImageBuilder(docker, DockerEngine.baseImage(docker)).onStep(phase);
@@ -165,6 +214,7 @@ record FolderTarget(
                     + failed.message().lines().findFirst().orElse(""));
             return of(
                     sub,
+                    null,
                     ProgramRunner.LOCAL,
                     "container",
                     builder.tag(sub) + " (did not build)",
@@ -189,6 +239,7 @@ record FolderTarget(
                 builder.baseImage());
         return of(
                 sub,
+                null,
                 runner,
                 "container",
                 built.image() + "; sandbox: " + sandbox.describe(),
@@ -219,6 +270,7 @@ record FolderTarget(
 
     private static FolderTarget of(
             SubmissionFolder sub,
+            ScratchCopy scratch,
             ProgramRunner runner,
             String kind,
             String image,
@@ -227,9 +279,10 @@ record FolderTarget(
             LocalNamespace local,
             Duration charged) {
         Manifest m = sub.manifest();
-        Command server = m.hasServer() ? new Command(m.server(), sub.dir(), Map.of(), runner) : null;
-        Command client = m.hasClient() ? new Command(m.client(), sub.dir(), Map.of(), runner) : null;
-        return new FolderTarget(sub, server, client, kind, image, builds, run, local, charged);
+        Path workDir = scratch == null ? sub.dir() : scratch.dir();
+        Command server = m.hasServer() ? new Command(m.server(), workDir, Map.of(), runner) : null;
+        Command client = m.hasClient() ? new Command(m.client(), workDir, Map.of(), runner) : null;
+        return new FolderTarget(sub, server, client, kind, image, builds, run, local, scratch, charged);
     }
 
     private static String seconds(Duration d) {
@@ -243,6 +296,9 @@ record FolderTarget(
         }
         if (local != null) {
             local.close();
+        }
+        if (scratch != null) {
+            scratch.close();
         }
     }
 }

@@ -129,8 +129,20 @@ public final class ImageBuilder {
                 FolderFiles.copy(sub.dir(), context.resolve("folder"));
                 return ownDockerfile(sub, context.resolve("folder"), tag, labels, deadline, t0);
             }
+            String presetPart = presetPart(m);
+            java.util.Optional<String> registryImage =
+                    Presets.registryImage(presetPart).filter(image -> !DockerEngine.hasImage(docker, image));
+            if (registryImage.isPresent() && !registryReachable()) {
+                return cannotPull(
+                        m,
+                        registryImage.get(),
+                        "no access to Docker Hub: this engine builds on "
+                                + baseImage + ", the base image made for machines without a registry, and has no "
+                                + registryImage.get() + "; 'docker load' it here, or check on a machine with access");
+            }
             FolderFiles.copy(sub.dir(), context.resolve("submission"));
-            Files.writeString(context.resolve("Dockerfile"), presetPart(m), StandardCharsets.UTF_8);
+            Files.write(context.resolve(EXTRA_CA), extraCertificates());
+            Files.writeString(context.resolve("Dockerfile"), presetPart, StandardCharsets.UTF_8);
             var steps = BuildStep.of(m);
             BuildResult base = dockerBuild(
                     context,
@@ -140,6 +152,10 @@ public final class ImageBuilder {
                     "host",
                     Duration.ofMinutes(PRESET_TIMEOUT_MINUTES),
                     "preset " + m.preset());
+            if (base instanceof BuildResult.DidNotBuild failed && registryImage.isPresent()) {
+                return cannotPull(
+                        m, registryImage.get(), failed.message().replaceFirst("^it did not build \\(.*?\\): ", ""));
+            }
             if (!(base instanceof BuildResult.Built built) || steps.isEmpty()) {
                 return base instanceof BuildResult.Built
                         ? new BuildResult.Built(
@@ -280,6 +296,46 @@ public final class ImageBuilder {
                     : e.getMessage();
             return new BuildResult.DidNotBuild("it did not build (" + what + " on " + baseImage + "): " + why, log);
         }
+    }
+
+    /**
+     * True if the engine can be expected to pull an image it lacks: it has the registry's base image, or the kit
+     * builds on it. An engine that only has {@value DockerEngine#LOCAL_BASE} (made by {@code engine-up.sh} where no
+     * registry is reachable) is not asked to pull anything: the pull could only fail, after trying the network.
+     */
+    private boolean registryReachable() {
+        return baseImage.equals(DockerEngine.REGISTRY_BASE)
+                || DockerEngine.hasImage(docker, DockerEngine.REGISTRY_BASE);
+    }
+
+    /**
+     * The file of the presets' build context that holds the certificates {@code NODE_EXTRA_CA_CERTS} names on this
+     * machine (empty when it names none): a preset that downloads with npm ({@code typescript}) trusts them too, as
+     * this machine's Node.js does behind a proxy that re-signs TLS.
+     */
+    static final String EXTRA_CA = "extra-ca.pem";
+
+    private static byte[] extraCertificates() {
+        String file = System.getenv("NODE_EXTRA_CA_CERTS");
+        if (file == null || file.isBlank()) {
+            return new byte[0];
+        }
+        Path p = Path.of(file);
+        try {
+            if (Files.isRegularFile(p) && Files.size(p) <= 4L << 20) {
+                return Files.readAllBytes(p);
+            }
+        } catch (IOException e) {
+            // no extra certificates: npm then trusts its own list only
+        }
+        return new byte[0];
+    }
+
+    /** "cannot build here: the swift image (swift:6.0-bookworm) could not be pulled (why)". */
+    private static BuildResult.DidNotBuild cannotPull(Manifest m, String image, String why) {
+        return new BuildResult.DidNotBuild(
+                "cannot build here: the " + m.preset() + " image (" + image + ") could not be pulled (" + why + ")",
+                "");
     }
 
     private void removeQuietly(String image) {

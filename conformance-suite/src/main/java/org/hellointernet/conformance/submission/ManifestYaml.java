@@ -102,10 +102,13 @@ public final class ManifestYaml {
         if (!profile.equals("basic") && !profile.equals("challenge")) {
             throw new ManifestException(source + ": profile must be basic or challenge, not " + profile);
         }
-        if ((m.dockerfile() == null || m.dockerfile().isBlank())
-                && (m.preset() == null || m.preset().isBlank())) {
-            throw new ManifestException(source + ": give a preset (" + String.join(", ", LanguageRule.presets())
-                    + ") or your own dockerfile");
+        // No preset and no dockerfile is fine: --local needs neither, and a container takes the language's preset.
+        if (!m.ownDockerfile()
+                && m.preset() != null
+                && !m.preset().isBlank()
+                && LanguageRule.ofPreset(m.preset()).isEmpty()) {
+            throw new ManifestException(source + ": there is no preset " + m.preset() + "; the presets are "
+                    + String.join(", ", LanguageRule.presets()) + " (or give your own dockerfile)");
         }
     }
 }

@@ -34,8 +34,35 @@ public record SubmissionFolder(Path dir, Manifest manifest, boolean guessed) {
             if (m.ownDockerfile()) {
                 FolderFiles.readSmall(abs, m.dockerfile(), "the dockerfile"); // a small regular file in the folder
             }
-            return new SubmissionFolder(abs, m, false);
+            return new SubmissionFolder(abs, withLanguagePreset(m), false);
         }
         return new SubmissionFolder(abs, LayoutDetector.detect(abs), true);
+    }
+
+    /** The same folder, its guess made for this machine's tools ({@code --local}); a written manifest is kept. */
+    public SubmissionFolder forThisMachine(java.util.function.Predicate<String> present) throws IOException {
+        return guessed
+                ? new SubmissionFolder(dir, LayoutDetector.detect(dir, present).manifest(), true)
+                : this;
+    }
+
+    /** A manifest with neither preset nor dockerfile takes the preset of its language, if a preset has it. */
+    private static Manifest withLanguagePreset(Manifest m) {
+        if (m.ownDockerfile() || (m.preset() != null && !m.preset().isBlank())) {
+            return m;
+        }
+        return LanguageRule.ofLanguage(m.language())
+                .map(r -> new Manifest(
+                        m.language(),
+                        m.profile(),
+                        r.preset(),
+                        null,
+                        m.setup(),
+                        m.build(),
+                        m.serverBuild(),
+                        m.clientBuild(),
+                        m.server(),
+                        m.client()))
+                .orElse(m);
     }
 }

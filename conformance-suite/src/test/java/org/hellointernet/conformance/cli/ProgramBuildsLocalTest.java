@@ -88,7 +88,9 @@ class ProgramBuildsLocalTest {
 
     @Test
     void aFolderBuildThatFailsStopsBothPrograms() throws IOException {
-        Path dir = folder("build: exit 4\nclient-build: echo never run > ran.txt\n");
+        // the build runs in a scratch copy of the folder: the marker goes where the test can see it
+        Path marker = tmp.resolve("ran.txt");
+        Path dir = folder("build: exit 4\nclient-build: echo never run > " + marker + "\n");
 
         CheckCli.Outcome run = CheckCli.hello(
                 "check",
@@ -100,7 +102,7 @@ class ProgramBuildsLocalTest {
                 tmp.resolve("r.json").toString());
 
         assertThat(run.exitStatus()).as(run.describe()).isEqualTo(3);
-        assertThat(dir.resolve("ran.txt")).doesNotExist();
+        assertThat(marker).doesNotExist();
         assertThat(statuses())
                 .containsExactly(
                         "server SRV-REPLY SKIP the submission did not build",

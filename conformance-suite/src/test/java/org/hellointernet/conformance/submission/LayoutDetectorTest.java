@@ -136,4 +136,49 @@ class LayoutDetectorTest {
 
         assertThat(back).isEqualTo(guess);
     }
+
+    @Test
+    void theLanguageIsNamedAsTheServerWritesItInItsGoodbye() throws IOException {
+        Files.writeString(dir.resolve("server.cpp"), "const char *reply = \"Goodbye in Cpp\\n\";\n");
+        Files.writeString(dir.resolve("client.cpp"), "send(fd, \"Hello in C++\\n\", 13, 0);\n");
+
+        LayoutDetector.Guess guess = LayoutDetector.detect(dir, null);
+
+        assertThat(guess.manifest().language()).isEqualTo("Cpp");
+        assertThat(guess.manifest().preset()).isEqualTo("cpp");
+        assertThat(guess.notes()).containsExactly("the language is Cpp, as the program writes it");
+    }
+
+    @Test
+    void aNameThatIsNotTheLanguagesDoesNotChangeIt() throws IOException {
+        Files.writeString(dir.resolve("hello.py"), "s.sendall(b\"Hello in Haskell\\n\")  # a joke\n");
+
+        assertThat(LayoutDetector.detect(dir).language()).isEqualTo("Python");
+    }
+
+    @Test
+    void forThisMachineTheGuessUsesTheLuaItHas() throws IOException {
+        touch("luaServ.lua", "luaClient.lua");
+
+        LayoutDetector.Guess guess = LayoutDetector.detect(dir, java.util.Set.of("lua5.1")::contains);
+
+        assertThat(guess.manifest().server()).isEqualTo("lua5.1 luaServ.lua {port}");
+        assertThat(guess.manifest().client()).isEqualTo("lua5.1 luaClient.lua {host} {port}");
+        assertThat(guess.notes()).containsExactly("the guess runs lua5.1 (this machine has no lua5.4)");
+    }
+
+    @Test
+    void newLanguagesAreRecognisedByTheirFiles() throws IOException {
+        touch("hellosrv.pl", "hello.pl");
+        assertThat(LayoutDetector.detect(dir).server()).isEqualTo("perl hellosrv.pl {port}");
+        Files.delete(dir.resolve("hellosrv.pl"));
+        Files.delete(dir.resolve("hello.pl"));
+        touch("server.ts", "client.ts", "server.js", "client.js");
+
+        Manifest ts = LayoutDetector.detect(dir);
+
+        assertThat(ts.language()).isEqualTo("TypeScript");
+        assertThat(ts.serverBuild()).isEqualTo("tsc --target es2020 --module commonjs server.ts");
+        assertThat(ts.server()).isEqualTo("node server.js {port}");
+    }
 }

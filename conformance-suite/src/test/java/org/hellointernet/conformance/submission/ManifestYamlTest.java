@@ -84,9 +84,18 @@ class ManifestYamlTest {
     }
 
     @Test
-    void needsAPresetOrADockerfile() {
-        assertThatThrownBy(() -> ManifestYaml.parse("server: ./s {port}\n", "hello.yml"))
+    void needsNoPresetForLocalChecks() {
+        Manifest m = ManifestYaml.parse("language: Lua\nserver: lua5.1 s.lua {port}\n", "hello.yml");
+
+        assertThat(m.preset()).isNull();
+        assertThat(m.server()).isEqualTo("lua5.1 s.lua {port}");
+    }
+
+    @Test
+    void refusesAPresetThatDoesNotExistNamingThePresets() {
+        assertThatThrownBy(() -> ManifestYaml.parse("preset: pyhton\nserver: ./s {port}\n", "hello.yml"))
                 .isInstanceOf(ManifestException.class)
-                .hasMessageContaining("preset");
+                .hasMessageContaining("there is no preset pyhton")
+                .hasMessageContaining("python, c, cpp");
     }
 }
