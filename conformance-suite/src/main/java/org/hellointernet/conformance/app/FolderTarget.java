@@ -134,7 +134,8 @@ record FolderTarget(
             notes = LayoutDetector.detect(sub.dir(), null).notes();
         }
         Manifest m = sub.manifest();
-        Consumer<String> phase = what -> listener.phase(null, sub.dir() + ": " + what);
+        Path shownDir = sub.dir();
+        Consumer<String> phase = what -> listener.phase(null, shownDir + ": " + what);
         if (sub.guessed()) {
             err.println(who + sub.dir() + " has no " + ManifestYaml.FILE_NAME
                     + "; this is the guess from its files (save it as " + ManifestYaml.FILE_NAME
