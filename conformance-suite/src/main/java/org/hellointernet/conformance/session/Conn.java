@@ -28,6 +28,7 @@ final class Conn implements AutoCloseable {
     private final ExecutorService io;
     private final Thread reader;
     private volatile boolean closedByUs;
+    private volatile boolean sendFailed;
 
     /**
      * @param incoming direction of the bytes we receive: {@code S} when we play the client, {@code C} when we play
@@ -55,6 +56,19 @@ final class Conn implements AutoCloseable {
 
     Socket socket() {
         return socket;
+    }
+
+    /**
+     * True if the server took part in this connection: it sent bytes, or closed it in an orderly way. A connection
+     * the peer reset without a byte (a server's port whose program is gone, behind a relay) was never served.
+     */
+    /** True if a send failed because the peer had closed or reset the connection. */
+    boolean sendFailed() {
+        return sendFailed;
+    }
+
+    boolean served() {
+        return inbox.received() > 0 || (inbox.closedByPeer() && !inbox.wasReset());
     }
 
     private void readLoop() {
@@ -112,6 +126,7 @@ final class Conn implements AutoCloseable {
                 ? '"' + Visible.of(bytes) + '"'
                 : '"' + Visible.of(bytes, 0, 64) + "\" ... (" + bytes.length + " bytes)";
         transcript.add(outgoing, name, shown);
+        transcript.acted(name, "sent " + (bytes.length <= 40 ? shown : "a line of " + bytes.length + " bytes"));
         Future<?> write = io.submit(() -> {
             OutputStream out = socket.getOutputStream();
             out.write(bytes);
@@ -127,6 +142,7 @@ final class Conn implements AutoCloseable {
             closeQuietly();
             throw new SendException("the peer stopped reading (send blocked for " + timeoutMillis + " ms)", false);
         } catch (ExecutionException e) {
+            sendFailed = true;
             transcript.add(
                     Direction.NOTE,
                     name,
@@ -139,6 +155,7 @@ final class Conn implements AutoCloseable {
 
     void halfClose() {
         transcript.add(Direction.NOTE, name, "half-close (FIN): we will send nothing more");
+        transcript.acted(name, "half-closed the connection (FIN)");
         try {
             socket.shutdownOutput();
         } catch (IOException e) {
@@ -149,6 +166,7 @@ final class Conn implements AutoCloseable {
 
     void reset() {
         transcript.add(Direction.NOTE, name, "abort with a TCP reset (RST)");
+        transcript.acted(name, "reset the connection");
         try {
             socket.setSoLinger(true, 0);
         } catch (SocketException e) {
@@ -161,6 +179,8 @@ final class Conn implements AutoCloseable {
     public void close() {
         if (!socket.isClosed()) {
             transcript.add(Direction.NOTE, name, "close");
+            transcript.acted(
+                    name, inbox.received() == 0 ? "closed the connection" : "closed the connection after the reply");
         }
         closeQuietly();
     }
