@@ -244,9 +244,7 @@ public final class ConsoleReporter implements ResultWriter<CheckRun> {
                 if (pass == 0) {
                     for (Death d : check.deaths()) {
                         if (!d.rules().isEmpty()) {
-                            String sentence = DeathText.sentence(d);
-                            lines.add(who + sentence.substring(0, sentence.length() - 1) + ": "
-                                    + String.join(", ", d.rules()));
+                            lines.add(who + DeathText.headline(d) + ": " + String.join(", ", d.rules()));
                         }
                     }
                     continue;

@@ -14,24 +14,34 @@ public final class DeathText {
 
     /** "The server exited after serving its first client (exit status 0)." and the like. */
     public static String sentence(Death d) {
+        return sentence(d, true);
+    }
+
+    /** The sentence without its final period, and without the client's last act when {@code full} is false. */
+    public static String headline(Death d) {
+        String s = sentence(d, false);
+        return s.substring(0, s.length() - 1);
+    }
+
+    private static String sentence(Death d, boolean full) {
         String who = "The " + (d.role().isEmpty() ? "program" : d.role());
         if (d.bySignal()) {
             String s = who + " was killed by " + d.signal() + " (exit status " + d.exitStatus() + ")";
             if (d.signal().equals("SIGPIPE")) {
-                s += " when a client closed its connection early: it wrote to a connection that was already gone";
-                return s + when(d, " (", ")") + ".";
+                s += " when a client closed its connection early";
+                return s + when(d, " (", ")", full) + ".";
             }
-            return s + when(d, " ", "") + ".";
+            return s + when(d, " ", "", full) + ".";
         }
         if (d.afterFirstClient()) {
             return who + " exited after serving its first client (exit status 0).";
         }
         if (d.exitStatus() == 0) {
             return who + " exited by itself (exit status 0) after serving " + d.clients() + " clients"
-                    + when(d, ", ", "") + ".";
+                    + when(d, ", ", "", full) + ".";
         }
         String status = d.exitStatus() < 0 ? " ended (exit status unknown)" : " exited with status " + d.exitStatus();
-        return who + status + when(d, " ", "") + ".";
+        return who + status + when(d, " ", "", full) + ".";
     }
 
     /** The line that names the rules the death decided, or empty when it decided none. */
@@ -70,14 +80,14 @@ public final class DeathText {
         return perConnection(f);
     }
 
-    private static String when(Death d, String before, String after) {
+    private static String when(Death d, String before, String after, boolean full) {
         if (d.rule().isEmpty()) {
             return "";
         }
         if (d.betweenRules()) {
             return before + "after " + d.rule() + after;
         }
-        String what = d.connection().isEmpty() || d.trigger().isEmpty()
+        String what = !full || d.connection().isEmpty() || d.trigger().isEmpty()
                 ? ""
                 : ", after client " + d.connection() + " " + d.trigger();
         return before + "during " + d.rule() + what + after;

@@ -29,6 +29,7 @@ final class Conn implements AutoCloseable {
     private final Thread reader;
     private volatile boolean closedByUs;
     private volatile boolean sendFailed;
+    private volatile boolean ordinary;
 
     /**
      * @param incoming direction of the bytes we receive: {@code S} when we play the client, {@code C} when we play
@@ -62,6 +63,20 @@ final class Conn implements AutoCloseable {
      * True if the server took part in this connection: it sent bytes, or closed it in an orderly way. A connection
      * the peer reset without a byte (a server's port whose program is gone, behind a relay) was never served.
      */
+    /**
+     * Marks this connection as an ordinary client's (an {@code exchange}): what it does is not recorded as what may
+     * have ended a server (a server that dies of a plain hello is named by its rule, not by one client).
+     */
+    void ordinary() {
+        ordinary = true;
+    }
+
+    private void acted(String words) {
+        if (!ordinary) {
+            transcript.acted(name, words);
+        }
+    }
+
     /** True if a send failed because the peer had closed or reset the connection. */
     boolean sendFailed() {
         return sendFailed;
@@ -126,7 +141,7 @@ final class Conn implements AutoCloseable {
                 ? '"' + Visible.of(bytes) + '"'
                 : '"' + Visible.of(bytes, 0, 64) + "\" ... (" + bytes.length + " bytes)";
         transcript.add(outgoing, name, shown);
-        transcript.acted(name, "sent " + (bytes.length <= 40 ? shown : "a line of " + bytes.length + " bytes"));
+        acted("sent " + (bytes.length <= 40 ? shown : bytes.length + " bytes"));
         Future<?> write = io.submit(() -> {
             OutputStream out = socket.getOutputStream();
             out.write(bytes);
@@ -155,7 +170,7 @@ final class Conn implements AutoCloseable {
 
     void halfClose() {
         transcript.add(Direction.NOTE, name, "half-close (FIN): we will send nothing more");
-        transcript.acted(name, "half-closed the connection (FIN)");
+        acted("half-closed the connection (FIN)");
         try {
             socket.shutdownOutput();
         } catch (IOException e) {
@@ -166,7 +181,7 @@ final class Conn implements AutoCloseable {
 
     void reset() {
         transcript.add(Direction.NOTE, name, "abort with a TCP reset (RST)");
-        transcript.acted(name, "reset the connection");
+        acted("reset the connection");
         try {
             socket.setSoLinger(true, 0);
         } catch (SocketException e) {
@@ -179,8 +194,7 @@ final class Conn implements AutoCloseable {
     public void close() {
         if (!socket.isClosed()) {
             transcript.add(Direction.NOTE, name, "close");
-            transcript.acted(
-                    name, inbox.received() == 0 ? "closed the connection" : "closed the connection after the reply");
+            acted(inbox.received() == 0 ? "closed the connection" : "closed the connection after the reply");
         }
         closeQuietly();
     }

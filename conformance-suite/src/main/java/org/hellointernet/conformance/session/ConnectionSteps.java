@@ -83,6 +83,7 @@ final class ConnectionSteps {
         ctx.exchanges++;
         String name = "x" + ctx.exchanges;
         Conn conn = connect(name, null, withinMillis);
+        conn.ordinary();
         try {
             conn.send(new Hello(ctx.vars.get("language")).wire().getBytes(StandardCharsets.UTF_8), withinMillis);
         } catch (Conn.SendException e) {
