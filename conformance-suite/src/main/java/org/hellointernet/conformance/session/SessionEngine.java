@@ -47,7 +47,8 @@ public final class SessionEngine {
      * @param serverEnd         the server's end, when the server the session ran against ended during it; or null
      * @param decidedByEnd      the rule failed only because the server had ended: the failure says so itself (it
      *                          crashed, it stopped), or the connection it is about got nothing from the server, which
-     *                          ended before the failure or within a moment of it (see {@link #DYING})
+     *                          ended before the failure or within a moment of it ({@link #DYING}, stretched by the
+     *                          load: a runtime shuts down slowly on a busy machine)
      */
     record Outcome(
             RuleResult result,
@@ -68,6 +69,9 @@ public final class SessionEngine {
      * its runtime shuts down (a connection in between is refused, or reset behind a relay).
      */
     static final Duration DYING = Duration.ofMillis(500);
+
+    /** How long the harness waits to be told of such an exit, on a quiet machine (stretched by the load). */
+    private static final Duration NOTICE = Duration.ofSeconds(1);
 
     Outcome runSession(
             Rule rule, SessionScript script, SessionTarget target, Profile profile, String language, Timing timing) {
@@ -136,7 +140,7 @@ public final class SessionEngine {
                 ctx.connectedAfter,
                 (int) ctx.opened.stream().filter(o -> o.conn().served()).count(),
                 end,
-                end != null && aboutTheEnd && end.atMs() <= failureAtMs + DYING.toMillis());
+                end != null && aboutTheEnd && end.atMs() <= failureAtMs + (long) (DYING.toMillis() * ctx.factor));
     }
 
     /**
@@ -157,8 +161,15 @@ public final class SessionEngine {
      * ({@code mayBeEnding}), within {@link #DYING}; else null.
      * Its time comes from the program's own uptime, so it is when it exited, not when the harness noticed.
      */
+    /** How long to wait to be told of an exit that is on its way: {@link #NOTICE}, stretched by the load. */
+    private static Duration notice(SessionContext ctx) {
+        return Duration.ofMillis((long) (NOTICE.toMillis() * ctx.factor));
+    }
+
     private static ServerEnd end(SessionContext ctx, Program server, Duration upAtStart, boolean mayBeEnding) {
-        boolean ended = !server.isAlive() || (mayBeEnding && server.waitForExit(DYING));
+        // the wait is longer than DYING: a container engine may tell of an exit late on a busy machine; the exit's
+        // own time, not when it was told, is what is judged against the failure
+        boolean ended = !server.isAlive() || (mayBeEnding && server.waitForExit(notice(ctx)));
         if (!ended) {
             return null;
         }
@@ -183,8 +194,7 @@ public final class SessionEngine {
                 || !first.inbox().closedByPeer()) {
             return false;
         }
-        return server.waitForExit(java.time.Duration.ofMillis(500))
-                && server.exitCode().orElse(-1) == 0;
+        return server.waitForExit(notice(ctx)) && server.exitCode().orElse(-1) == 0;
     }
 
     /**
