@@ -129,7 +129,10 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--markdown", paramLabel = "FILE", description = "Also write the results as Markdown.")
     Path markdown;
 
-    @Option(names = "--verbose", description = "Show the transcripts of passed rules too.")
+    @Option(
+            names = "--verbose",
+            description = "Show every detail: of failed SHOULD rules, of rules listed under a root cause (the program"
+                    + " died), and the transcripts of passed rules.")
     boolean verbose;
 
     @Option(

@@ -3,19 +3,25 @@ package org.hellointernet.conformance.report;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.Charset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.hellointernet.conformance.result.CheckResult;
 import org.hellointernet.conformance.result.CheckRun;
+import org.hellointernet.conformance.result.Death;
 import org.hellointernet.conformance.result.ExitStatus;
 import org.hellointernet.conformance.result.RuleResult;
 import org.hellointernet.conformance.result.Status;
 import org.hellointernet.conformance.result.Summary;
+import org.hellointernet.spec.Level;
 
 /**
  * The report for a student in a terminal, in the manner of check50: one line per rule, and for each failure
- * what was required, expected and observed, the transcript, a hint and a command to try by hand.
- * Lines end in LF on every platform.
+ * what was required, expected and observed, the transcript, a hint and a command to try by hand. When the program
+ * died, the rules that failed only because of it are listed under that root cause instead of each repeating its
+ * own hint; a failed SHOULD rule takes one line unless {@code verbose}. It ends with "Fix these first": the root
+ * causes, then the MUST failures, then the SHOULD ones. Lines end in LF on every platform.
  */
 public final class ConsoleReporter implements ResultWriter<CheckRun> {
 
@@ -34,7 +40,8 @@ public final class ConsoleReporter implements ResultWriter<CheckRun> {
 
     /**
      * @param colour  use ANSI colours (see {@link #colourEnabled(Map, boolean)})
-     * @param verbose also show the transcripts of rules that passed
+     * @param verbose also show the transcripts of rules that passed, the details of failed SHOULD rules and of
+     *                rules listed under a root cause
      * @param charset the charset the output is encoded in; marks fall back to ASCII if it cannot encode them
      */
     public ConsoleReporter(boolean colour, boolean verbose, Charset charset) {
@@ -92,6 +99,7 @@ public final class ConsoleReporter implements ResultWriter<CheckRun> {
             writeCheck(b, check, run.checks().size() > 1);
             b.append('\n');
         }
+        writeFixFirst(b, run);
         Summary s = run.summary();
         b.append(paint(bold(s), ReportText.verdict(s)))
                 .append(": ")
@@ -121,6 +129,7 @@ public final class ConsoleReporter implements ResultWriter<CheckRun> {
                 .mapToInt(r -> r.rule().id().length())
                 .max()
                 .orElse(0);
+        Map<String, Integer> causeOf = causes(check);
         for (RuleResult r : check.results()) {
             String id = r.rule().id() + " ".repeat(idWidth - r.rule().id().length());
             b.append("  ")
@@ -136,12 +145,29 @@ public final class ConsoleReporter implements ResultWriter<CheckRun> {
             if (!r.note().isEmpty()) {
                 b.append(INDENT).append(paint(DIM, SafeText.oneLine(r.note()))).append('\n');
             }
-            if (r.status() == Status.FAIL || r.status() == Status.ERROR) {
+            Integer cause = causeOf.get(r.rule().id());
+            if (cause != null && r.status() == Status.FAIL) {
+                b.append(INDENT)
+                        .append(paint(
+                                DIM,
+                                "because the " + check.target().role() + " was gone: see root cause " + cause
+                                        + " below"))
+                        .append('\n');
+            }
+            if (r.status() == Status.FAIL && !verbose && (cause != null || r.isWarning())) {
+                if (cause == null) {
+                    b.append(INDENT)
+                            .append(SafeText.oneLine(r.message()))
+                            .append(paint(DIM, " (details: --verbose)"))
+                            .append('\n');
+                }
+            } else if (r.status() == Status.FAIL || r.status() == Status.ERROR) {
                 writeDetails(b, r);
             } else if (verbose && r.status() == Status.PASS) {
                 writePassDetails(b, r);
             }
         }
+        writeDeaths(b, check);
         if (withSummary) {
             b.append("  ")
                     .append(check.target().role())
@@ -151,6 +177,102 @@ public final class ConsoleReporter implements ResultWriter<CheckRun> {
                     .append(ReportText.counts(check.summary()))
                     .append('\n');
         }
+    }
+
+    /** Each death of the check's program: what happened, the rules it decided, when, its last lines, a hint. */
+    private void writeDeaths(StringBuilder b, CheckResult check) {
+        int n = 0;
+        for (Death d : check.deaths()) {
+            n++;
+            b.append('\n')
+                    .append(paint(BOLD + RED, "  Root cause " + n + ": "))
+                    .append(paint(BOLD, SafeText.oneLine(DeathText.sentence(d))))
+                    .append('\n');
+            String rules = DeathText.rulesLine(d, decided(check, d, true), decided(check, d, false));
+            if (!rules.isEmpty()) {
+                indented(b, INDENT, rules);
+            }
+            if (d.copies() > 1) {
+                b.append(INDENT)
+                        .append(d.copies())
+                        .append(" copies of the ")
+                        .append(d.role())
+                        .append(" ended this way (the check starts a new one when a copy is gone)")
+                        .append('\n');
+            }
+            if (!d.lastLines().isEmpty()) {
+                b.append(INDENT).append("its last lines:").append('\n');
+                for (String line : d.lastLines()) {
+                    b.append(INDENT).append("  ").append(SafeText.oneLine(line)).append('\n');
+                }
+            }
+            indented(b, INDENT, "hint: " + DeathText.hint(d, check.target().language()));
+        }
+    }
+
+    /** The rules {@code d} decided, MUST ones or the others, in catalog order. */
+    private static List<String> decided(CheckResult check, Death d, boolean must) {
+        List<String> out = new ArrayList<>();
+        for (RuleResult r : check.results()) {
+            if (d.rules().contains(r.rule().id()) && (r.rule().level() == Level.MUST) == must) {
+                out.add(r.rule().id());
+            }
+        }
+        return out;
+    }
+
+    /** Rule ID to the number (from 1) of the root cause it is listed under. */
+    private static Map<String, Integer> causes(CheckResult check) {
+        Map<String, Integer> out = new HashMap<>();
+        for (int i = 0; i < check.deaths().size(); i++) {
+            for (String id : check.deaths().get(i).rules()) {
+                out.putIfAbsent(id, i + 1);
+            }
+        }
+        return out;
+    }
+
+    /** "Fix these first": the root causes, then the MUST failures, then the SHOULD ones, one line each. */
+    private void writeFixFirst(StringBuilder b, CheckRun run) {
+        List<String> lines = new ArrayList<>();
+        boolean several = run.checks().size() > 1;
+        for (int pass = 0; pass < 3; pass++) {
+            for (CheckResult check : run.checks()) {
+                String who = several ? check.target().role() + ": " : "";
+                Map<String, Integer> causeOf = causes(check);
+                if (pass == 0) {
+                    for (Death d : check.deaths()) {
+                        if (!d.rules().isEmpty()) {
+                            lines.add(who + DeathText.headline(d) + ": " + String.join(", ", d.rules()));
+                        }
+                    }
+                    continue;
+                }
+                for (RuleResult r : check.results()) {
+                    boolean wanted = pass == 1 ? r.failsCheck() : r.isWarning();
+                    if (wanted && !causeOf.containsKey(r.rule().id())) {
+                        lines.add(who + r.rule().id() + " (" + r.rule().level() + "): " + shortened(r.message()));
+                    }
+                }
+            }
+        }
+        if (lines.isEmpty()) {
+            return;
+        }
+        b.append(paint(BOLD, "Fix these first:")).append('\n');
+        for (int i = 0; i < lines.size(); i++) {
+            b.append("  ")
+                    .append(i + 1)
+                    .append(". ")
+                    .append(SafeText.oneLine(lines.get(i)))
+                    .append('\n');
+        }
+        b.append('\n');
+    }
+
+    private static String shortened(String message) {
+        String line = message.replace('\n', ' ');
+        return line.length() <= 140 ? line : line.substring(0, 137) + "...";
     }
 
     private void writeDetails(StringBuilder b, RuleResult r) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 import org.hellointernet.conformance.result.CheckResult;
 import org.hellointernet.conformance.result.CheckRun;
+import org.hellointernet.conformance.result.Death;
 import org.hellointernet.conformance.result.RuleResult;
 import org.hellointernet.conformance.result.TargetInfo;
 import org.hellointernet.conformance.result.TranscriptEntry;
@@ -26,7 +27,16 @@ final class JsonReportDocument {
     @JsonPropertyOrder({"passed", "failed", "warnings", "skipped", "errors", "exitStatus"})
     record Counts(int passed, int failed, int warnings, int skipped, int errors, int exitStatus) {}
 
-    @JsonPropertyOrder({"target", "profile", "startedAt", "durationMs", "started", "startProblem", "summary", "results"
+    @JsonPropertyOrder({
+        "target",
+        "profile",
+        "startedAt",
+        "durationMs",
+        "started",
+        "startProblem",
+        "summary",
+        "results",
+        "deaths"
     })
     record Check(
             Target target,
@@ -36,7 +46,38 @@ final class JsonReportDocument {
             boolean started,
             String startProblem,
             Counts summary,
-            List<Result> results) {}
+            List<Result> results,
+            List<DeathEntry> deaths) {}
+
+    @JsonPropertyOrder({
+        "role",
+        "exitStatus",
+        "signal",
+        "clients",
+        "rule",
+        "betweenRules",
+        "connection",
+        "trigger",
+        "lastLines",
+        "copies",
+        "rules",
+        "cause",
+        "hint"
+    })
+    record DeathEntry(
+            String role,
+            int exitStatus,
+            String signal,
+            int clients,
+            String rule,
+            boolean betweenRules,
+            String connection,
+            String trigger,
+            List<String> lastLines,
+            int copies,
+            List<String> rules,
+            String cause,
+            String hint) {}
 
     @JsonPropertyOrder({"role", "kind", "command", "address", "language", "image"})
     record Target(
@@ -108,7 +149,25 @@ final class JsonReportDocument {
                 c.started(),
                 c.startProblem(),
                 counts(c.summary()),
-                c.results().stream().map(JsonReportDocument::result).toList());
+                c.results().stream().map(JsonReportDocument::result).toList(),
+                c.deaths().stream().map(d -> death(d, t.language())).toList());
+    }
+
+    private static DeathEntry death(Death d, String language) {
+        return new DeathEntry(
+                d.role(),
+                d.exitStatus(),
+                d.signal(),
+                d.clients(),
+                d.rule(),
+                d.betweenRules(),
+                d.connection(),
+                d.trigger(),
+                d.lastLines(),
+                d.copies(),
+                d.rules(),
+                DeathText.sentence(d),
+                DeathText.hint(d, language));
     }
 
     private static Result result(RuleResult r) {

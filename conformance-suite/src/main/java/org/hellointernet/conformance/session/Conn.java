@@ -28,6 +28,8 @@ final class Conn implements AutoCloseable {
     private final ExecutorService io;
     private final Thread reader;
     private volatile boolean closedByUs;
+    private volatile boolean sendFailed;
+    private volatile boolean ordinary;
 
     /**
      * @param incoming direction of the bytes we receive: {@code S} when we play the client, {@code C} when we play
@@ -55,6 +57,33 @@ final class Conn implements AutoCloseable {
 
     Socket socket() {
         return socket;
+    }
+
+    /**
+     * True if the server took part in this connection: it sent bytes, or closed it in an orderly way. A connection
+     * the peer reset without a byte (a server's port whose program is gone, behind a relay) was never served.
+     */
+    /**
+     * Marks this connection as an ordinary client's (an {@code exchange}): what it does is not recorded as what may
+     * have ended a server (a server that dies of a plain hello is named by its rule, not by one client).
+     */
+    void ordinary() {
+        ordinary = true;
+    }
+
+    private void acted(String words) {
+        if (!ordinary) {
+            transcript.acted(name, words);
+        }
+    }
+
+    /** True if a send failed because the peer had closed or reset the connection. */
+    boolean sendFailed() {
+        return sendFailed;
+    }
+
+    boolean served() {
+        return inbox.received() > 0 || (inbox.closedByPeer() && !inbox.wasReset());
     }
 
     private void readLoop() {
@@ -112,6 +141,7 @@ final class Conn implements AutoCloseable {
                 ? '"' + Visible.of(bytes) + '"'
                 : '"' + Visible.of(bytes, 0, 64) + "\" ... (" + bytes.length + " bytes)";
         transcript.add(outgoing, name, shown);
+        acted("sent " + (bytes.length <= 40 ? shown : bytes.length + " bytes"));
         Future<?> write = io.submit(() -> {
             OutputStream out = socket.getOutputStream();
             out.write(bytes);
@@ -127,6 +157,7 @@ final class Conn implements AutoCloseable {
             closeQuietly();
             throw new SendException("the peer stopped reading (send blocked for " + timeoutMillis + " ms)", false);
         } catch (ExecutionException e) {
+            sendFailed = true;
             transcript.add(
                     Direction.NOTE,
                     name,
@@ -139,6 +170,7 @@ final class Conn implements AutoCloseable {
 
     void halfClose() {
         transcript.add(Direction.NOTE, name, "half-close (FIN): we will send nothing more");
+        acted("half-closed the connection (FIN)");
         try {
             socket.shutdownOutput();
         } catch (IOException e) {
@@ -149,6 +181,7 @@ final class Conn implements AutoCloseable {
 
     void reset() {
         transcript.add(Direction.NOTE, name, "abort with a TCP reset (RST)");
+        acted("reset the connection");
         try {
             socket.setSoLinger(true, 0);
         } catch (SocketException e) {
@@ -161,6 +194,7 @@ final class Conn implements AutoCloseable {
     public void close() {
         if (!socket.isClosed()) {
             transcript.add(Direction.NOTE, name, "close");
+            acted(inbox.received() == 0 ? "closed the connection" : "closed the connection after the reply");
         }
         closeQuietly();
     }

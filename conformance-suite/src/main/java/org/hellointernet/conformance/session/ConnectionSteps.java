@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -42,10 +43,10 @@ final class ConnectionSteps {
                     : e instanceof SocketTimeoutException ? "no answer within " + timeout + " ms" : e.getMessage();
             ctx.transcript.add(
                     Direction.NOTE, name, "connect to " + host + " port " + server.port() + " failed: " + why);
-            if (ctx.conns.isEmpty()
-                    && ctx.exchanges <= 1
-                    && server.process() != null
-                    && e instanceof ConnectException) {
+            ctx.lastConn = null;
+            // refused, or (behind a relay, while a copy that closed its listening socket is on its way out) accepted
+            // and reset at once: either way the copy had stopped serving before this session began
+            if (ctx.conns.isEmpty() && ctx.exchanges <= 1 && server.process() != null && e instanceof SocketException) {
                 ctx.serverGoneAtStart = true;
             }
             String message = "could not connect to " + host + " port " + server.port() + ": " + why
@@ -61,6 +62,9 @@ final class ConnectionSteps {
                 name,
                 "connected to " + host + " port " + server.port() + " from port " + socket.getLocalPort());
         Conn conn = new Conn(name, socket, ctx.transcript, Direction.S, ctx.io);
+        ctx.lastConn = conn;
+        ctx.connected = true;
+        ctx.opened.add(new SessionContext.Opened(conn, ctx.transcript.elapsedMillis()));
         if (ctx.firstConn == null) {
             ctx.firstConn = conn;
         }
@@ -79,6 +83,7 @@ final class ConnectionSteps {
         ctx.exchanges++;
         String name = "x" + ctx.exchanges;
         Conn conn = connect(name, null, withinMillis);
+        conn.ordinary();
         try {
             conn.send(new Hello(ctx.vars.get("language")).wire().getBytes(StandardCharsets.UTF_8), withinMillis);
         } catch (Conn.SendException e) {
@@ -182,6 +187,8 @@ final class ConnectionSteps {
                 socket.close();
             }
         } catch (IOException e) {
+            ctx.lastConn = null;
+            ctx.connected = true;
             throw new StepFailure(
                     "could not connect to " + server.host() + " port " + server.port() + ": " + e.getMessage()
                             + ProgramSteps.serverState(server),
@@ -207,6 +214,11 @@ final class ConnectionSteps {
                             : cork
                                     ? "closed at once, without reading (the text and the close in one segment)"
                                     : "closed at once, without reading");
+            ctx.transcript.acted(
+                    name,
+                    s.reset()
+                            ? "sent its hello and reset the connection without reading the reply"
+                            : "sent its hello and closed the connection without reading the reply");
         }
     }
 

@@ -111,7 +111,7 @@ final class ProgramSteps {
             return; // an address target: the exchanges that follow judge whether it still serves
         }
         if (p.waitForExit(Duration.ofNanos(Math.max(0, ctx.deadline(s.duration().toMillis()) - System.nanoTime())))) {
-            throw new StepFailure(
+            throw StepFailure.serverStopped(
                     "the server stopped after that connection" + serverState(ctx.server()),
                     "the server keeps running, serving the next clients",
                     CrashSigns.exitWords(p));

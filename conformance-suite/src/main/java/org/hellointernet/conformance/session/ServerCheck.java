@@ -96,13 +96,16 @@ public final class ServerCheck {
                     progress.finishedAll(results));
         }
         Started.Running running = (Started.Running) first;
+        DeathLog deaths = new DeathLog(info.role());
         ServerPool pool = new ServerPool(
                 command,
                 new ServerPool.Instance(running.process(), port, running.startup()),
-                options.timing().scale(Protocol.START_TIMEOUT));
-        List<RuleResult> results = runAll(pool::acquire, pool, command);
+                options.timing().scale(Protocol.START_TIMEOUT),
+                deaths::dropped);
+        List<RuleResult> results = runAll(pool::acquire, pool, command, deaths);
         pool.close();
-        return CheckResult.of(info, options.profile(), startedAt, elapsed(t0), true, "", results);
+        return CheckResult.of(
+                info, options.profile(), startedAt, elapsed(t0), true, "", results, deaths.deaths(results));
     }
 
     /** Checks a server that is already running at {@code host:port}: rules that need its process are skipped. */
@@ -120,7 +123,7 @@ public final class ServerCheck {
                     info, options.profile(), startedAt, elapsed(t0), false, problem, progress.finishedAll(results));
         }
         ServerPool pool = ServerPool.address(host, port);
-        List<RuleResult> results = runAll(pool::acquire, pool, null);
+        List<RuleResult> results = runAll(pool::acquire, pool, null, new DeathLog(info.role()));
         return CheckResult.of(info, options.profile(), startedAt, elapsed(t0), true, "", results);
     }
 
@@ -128,7 +131,7 @@ public final class ServerCheck {
         ServerPool.Lease get(int worker, boolean fresh);
     }
 
-    private List<RuleResult> runAll(Acquire acquire, ServerPool pool, Command command) {
+    private List<RuleResult> runAll(Acquire acquire, ServerPool pool, Command command, DeathLog deaths) {
         long deadline = System.nanoTime() + options.deadline().toNanos();
         int jobs = pool.isAddress() ? 1 : options.jobs();
         return RuleRuns.run(
@@ -136,12 +139,19 @@ public final class ServerCheck {
                 jobs,
                 "check-worker",
                 options.timing(),
-                (e, worker, timing) -> runOne(e, worker, acquire, pool, command, deadline, timing),
+                (e, worker, timing) -> runOne(e, worker, acquire, pool, command, deadline, timing, deaths),
                 progress);
     }
 
     private SessionEngine.Outcome runOne(
-            RuleScript e, int worker, Acquire acquire, ServerPool pool, Command command, long deadline, Timing timing) {
+            RuleScript e,
+            int worker,
+            Acquire acquire,
+            ServerPool pool,
+            Command command,
+            long deadline,
+            Timing timing,
+            DeathLog deaths) {
         SessionScript script = e.script();
         if (System.nanoTime() > deadline) {
             return skip(RuleResult.skipped(
@@ -195,6 +205,7 @@ public final class ServerCheck {
                         e.rule(), script, target(lease, command), options.profile(), language, timing);
             }
         }
+        deaths.session(lease.process(), e.rule().id(), outcome);
         pool.release(worker, !fresh && outcome.result().status() == Status.PASS);
         return outcome;
     }

@@ -5,6 +5,7 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.hellointernet.conformance.target.Command;
 import org.hellointernet.conformance.target.PortStart;
 import org.hellointernet.conformance.target.Program;
@@ -30,10 +31,13 @@ final class ServerPool implements AutoCloseable {
     private final String host;
     private final int addressPort;
     private final Map<Integer, Instance> byWorker = new HashMap<>();
+    private final Consumer<Program> dropped;
 
-    ServerPool(Command command, Instance first, Duration startTimeout) {
+    /** @param dropped told of every copy the pool stops using, before it is stopped (it may have ended already) */
+    ServerPool(Command command, Instance first, Duration startTimeout, Consumer<Program> dropped) {
         this.command = command;
         this.startTimeout = startTimeout;
+        this.dropped = dropped;
         this.host = "127.0.0.1";
         this.addressPort = 0;
         byWorker.put(0, first);
@@ -44,6 +48,7 @@ final class ServerPool implements AutoCloseable {
         this.startTimeout = Protocol.START_TIMEOUT;
         this.host = host;
         this.addressPort = port;
+        this.dropped = p -> {};
     }
 
     static ServerPool address(String host, int port) {
@@ -75,6 +80,7 @@ final class ServerPool implements AutoCloseable {
             return lease(current);
         }
         if (current != null) {
+            dropped.accept(current.process());
             current.process().close();
         }
         PortStart start = ServerLauncher.startOnFreePort(command, startTimeout);
@@ -108,6 +114,7 @@ final class ServerPool implements AutoCloseable {
             i = byWorker.get(worker);
         }
         if (i != null && (!keep || !i.process().isAlive())) {
+            dropped.accept(i.process());
             i.process().close();
             synchronized (this) {
                 byWorker.remove(worker);
@@ -115,20 +122,28 @@ final class ServerPool implements AutoCloseable {
         }
     }
 
-    /** Drops the worker's copy (it stopped listening); the next {@link #acquire} starts a new one. */
+    /**
+     * Drops the worker's copy (it stopped listening; it may still be on its way out, which it is given
+     * {@link SessionEngine#DYING} to finish); the next {@link #acquire} starts a new one.
+     */
     void discard(int worker) {
         Instance i;
         synchronized (this) {
             i = byWorker.remove(worker);
         }
         if (i != null) {
+            i.process().waitForExit(SessionEngine.DYING);
+            dropped.accept(i.process());
             i.process().close();
         }
     }
 
     @Override
     public synchronized void close() {
-        byWorker.values().forEach(i -> i.process().close());
+        byWorker.values().forEach(i -> {
+            dropped.accept(i.process());
+            i.process().close();
+        });
         byWorker.clear();
     }
 }

@@ -50,6 +50,19 @@ final class SessionContext implements AutoCloseable {
     long programStartedNanos;
     /** How long after its start the client's first connection arrived, or null. */
     Duration connectedAfter;
+    /**
+     * The connection the session opened last, or null if that attempt failed (refused, or no answer) or none was
+     * made ({@link #connected} tells which): what a failure that follows is about.
+     */
+    Conn lastConn;
+    /** Every connection the session opened to the server, and when (ms since the session began). */
+    final List<Opened> opened = new ArrayList<>();
+
+    /** A connection the session opened, at {@code atMs}. */
+    record Opened(Conn conn, long atMs) {}
+
+    /** True once the session has tried to connect to the server. */
+    boolean connected;
     /** The session's very first connection was refused: the pooled copy had stopped listening before it began. */
     boolean serverGoneAtStart;
 

@@ -43,8 +43,35 @@ public final class SessionEngine {
      * @param serverGoneAtStart the pooled server was already gone when the session began (then run it again)
      * @param timedOut          it failed because a wait ran out (then confirm it by running the rule again alone)
      * @param connectedAfter    for a client, how long after its start it connected, or null
+     * @param served            the connections of this session the server served (see {@link Conn#served()})
+     * @param serverEnd         the server's end, when the server the session ran against ended during it; or null
+     * @param decidedByEnd      the rule failed only because the server had ended: the failure says so itself (it
+     *                          crashed, it stopped), or the connection it is about got nothing from the server, which
+     *                          ended before the failure or within a moment of it ({@link #DYING}, stretched by the
+     *                          load: a runtime shuts down slowly on a busy machine)
      */
-    record Outcome(RuleResult result, boolean serverGoneAtStart, boolean timedOut, Duration connectedAfter) {}
+    record Outcome(
+            RuleResult result,
+            boolean serverGoneAtStart,
+            boolean timedOut,
+            Duration connectedAfter,
+            int served,
+            ServerEnd serverEnd,
+            boolean decidedByEnd) {
+
+        Outcome(RuleResult result, boolean serverGoneAtStart, boolean timedOut, Duration connectedAfter) {
+            this(result, serverGoneAtStart, timedOut, connectedAfter, 0, null, false);
+        }
+    }
+
+    /**
+     * How long a server may take to exit after it stopped serving: a program closes its listening socket, then
+     * its runtime shuts down (a connection in between is refused, or reset behind a relay).
+     */
+    static final Duration DYING = Duration.ofMillis(500);
+
+    /** How long the harness waits to be told of such an exit, on a quiet machine (stretched by the load). */
+    private static final Duration NOTICE = Duration.ofSeconds(1);
 
     Outcome runSession(
             Rule rule, SessionScript script, SessionTarget target, Profile profile, String language, Timing timing) {
@@ -58,6 +85,9 @@ public final class SessionEngine {
         SessionContext ctx = new SessionContext(script, target, profile, io, timing, allowance);
         Program server = target instanceof SessionTarget.Server s ? s.process() : null;
         boolean serverWasAlive = server != null && server.isAlive();
+        Duration upAtStart = server == null ? Duration.ZERO : server.uptime();
+        long failureAtMs = -1;
+        boolean aboutTheEnd = false;
         try {
             prepare(ctx, language);
             StepRunner runner = new StepRunner(ctx);
@@ -65,7 +95,7 @@ public final class SessionEngine {
                 runner.run(step);
             }
             if (serverWasAlive && !server.isAlive() && server.exitCode().orElse(0) != 0) {
-                throw new StepFailure(
+                throw StepFailure.serverStopped(
                         "the server crashed during this rule" + ProgramSteps.serverState((SessionTarget.Server) target),
                         "the server keeps running",
                         CrashSigns.exitWords(server));
@@ -76,6 +106,8 @@ public final class SessionEngine {
             expected = f.expected();
             observed = f.observed();
             timedOut = f.timing();
+            failureAtMs = ctx.transcript.elapsedMillis();
+            aboutTheEnd = f.isServerStopped() || gotNothing(ctx);
         } catch (ScriptException e) {
             status = Status.ERROR;
             message = "the session script is broken: " + e.getMessage();
@@ -98,12 +130,55 @@ public final class SessionEngine {
             notes.add("close: " + String.join("; ", ctx.closeCalls));
         }
         String note = String.join("; ", notes);
+        boolean goneAtStart = status == Status.FAIL && (ctx.serverGoneAtStart || exitedBeforeServing(ctx, server));
+        ServerEnd end = serverWasAlive ? end(ctx, server, upAtStart, status == Status.FAIL && aboutTheEnd) : null;
         return new Outcome(
                 new RuleResult(
                         rule, status, message, expected, observed, ctx.transcript.entries(), reproduce, millis, note),
-                status == Status.FAIL && (ctx.serverGoneAtStart || exitedBeforeServing(ctx, server)),
+                goneAtStart,
                 timedOut,
-                ctx.connectedAfter);
+                ctx.connectedAfter,
+                (int) ctx.opened.stream().filter(o -> o.conn().served()).count(),
+                end,
+                end != null && aboutTheEnd && end.atMs() <= failureAtMs + (long) (DYING.toMillis() * ctx.factor));
+    }
+
+    /**
+     * True if the connection a failure is about got nothing from the server: the session's last attempt to connect
+     * failed, or its last connection ended (closed or reset by the peer, or a send to it failed) without a byte.
+     * Read when the failure is
+     * raised, before the session closes its connections.
+     */
+    private static boolean gotNothing(SessionContext ctx) {
+        Conn last = ctx.lastConn;
+        return ctx.connected
+                && (last == null
+                        || (last.inbox().received() == 0 && (last.inbox().closedByPeer() || last.sendFailed())));
+    }
+
+    /**
+     * The server's end, if it ended during the session or, after a failure that may be about its end
+     * ({@code mayBeEnding}), within {@link #DYING}; else null.
+     * Its time comes from the program's own uptime, so it is when it exited, not when the harness noticed.
+     */
+    /** How long to wait to be told of an exit that is on its way: {@link #NOTICE}, stretched by the load. */
+    private static Duration notice(SessionContext ctx) {
+        return Duration.ofMillis((long) (NOTICE.toMillis() * ctx.factor));
+    }
+
+    private static ServerEnd end(SessionContext ctx, Program server, Duration upAtStart, boolean mayBeEnding) {
+        // the wait is longer than DYING: a container engine may tell of an exit late on a busy machine; the exit's
+        // own time, not when it was told, is what is judged against the failure
+        boolean ended = !server.isAlive() || (mayBeEnding && server.waitForExit(notice(ctx)));
+        if (!ended) {
+            return null;
+        }
+        long atMs = Math.max(0, server.uptime().minus(upAtStart).toMillis());
+        Transcript.Act act = ctx.transcript.lastAct(atMs);
+        int served = (int) ctx.opened.stream()
+                .filter(o -> o.atMs() <= atMs && o.conn().served())
+                .count();
+        return new ServerEnd(atMs, act == null ? "" : act.connection(), act == null ? "" : act.words(), served);
     }
 
     /**
@@ -119,8 +194,7 @@ public final class SessionEngine {
                 || !first.inbox().closedByPeer()) {
             return false;
         }
-        return server.waitForExit(java.time.Duration.ofMillis(500))
-                && server.exitCode().orElse(-1) == 0;
+        return server.waitForExit(notice(ctx)) && server.exitCode().orElse(-1) == 0;
     }
 
     /**

@@ -14,16 +14,23 @@ public final class StepFailure extends Exception {
     private final String expected;
     private final String observed;
     private final boolean timing;
+    private final boolean serverStopped;
 
     public StepFailure(String message, String expected, String observed) {
-        this(message, expected, observed, false);
+        this(message, expected, observed, false, false);
     }
 
-    private StepFailure(String message, String expected, String observed, boolean timing) {
+    private StepFailure(String message, String expected, String observed, boolean timing, boolean serverStopped) {
         super(message);
         this.expected = expected == null ? "" : expected;
         this.observed = observed == null ? "" : observed;
         this.timing = timing;
+        this.serverStopped = serverStopped;
+    }
+
+    /** A failure that says the server under test stopped (it crashed, it exited): its end is the whole failure. */
+    static StepFailure serverStopped(String message, String expected, String observed) {
+        return new StepFailure(message, expected, observed, false, true);
     }
 
     /**
@@ -34,7 +41,7 @@ public final class StepFailure extends Exception {
 
     /** A failure because something did not happen within {@code window} (as the script says it, unstretched). */
     public static StepFailure timedOut(Duration window, String message, String expected, String observed) {
-        return new StepFailure(message, expected, observed, window.compareTo(TIGHT) < 0);
+        return new StepFailure(message, expected, observed, window.compareTo(TIGHT) < 0, false);
     }
 
     public String expected() {
@@ -43,6 +50,11 @@ public final class StepFailure extends Exception {
 
     public String observed() {
         return observed;
+    }
+
+    /** True if the failure is that the server stopped (see {@link #serverStopped(String, String, String)}). */
+    boolean isServerStopped() {
+        return serverStopped;
     }
 
     /** True if a tight wait ran out: on a less busy machine the program might have made it. */

@@ -18,6 +18,10 @@ public final class Transcript {
     private int dropped;
     private long chars;
     private long droppedChars;
+    private final List<Act> acts = new ArrayList<>();
+
+    /** Something the harness's client did on a connection, in words for a person: what may have ended a server. */
+    record Act(long atMs, String connection, String words) {}
 
     public synchronized void add(Direction direction, String connection, String text) {
         if (entries.size() < MAX_ENTRIES && chars + text.length() <= MAX_CHARS) {
@@ -27,6 +31,25 @@ public final class Transcript {
             dropped++;
             droppedChars += text.length();
         }
+    }
+
+    /** Records what a client of the harness did on {@code connection} ("reset the connection"), for {@link #lastAct}. */
+    synchronized void acted(String connection, String words) {
+        if (acts.size() >= MAX_ENTRIES) {
+            acts.remove(0);
+        }
+        acts.add(new Act(elapsedMillis(), connection, words));
+    }
+
+    /** The last thing a client did at or before {@code atMs}, or null. */
+    synchronized Act lastAct(long atMs) {
+        Act last = null;
+        for (Act a : acts) {
+            if (a.atMs() <= atMs) {
+                last = a;
+            }
+        }
+        return last;
     }
 
     public void note(String text) {

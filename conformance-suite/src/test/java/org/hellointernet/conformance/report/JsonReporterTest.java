@@ -70,7 +70,23 @@ class JsonReporterTest {
         List<String> problems = new ArrayList<>();
         validate(json(ReportFixtures.run()), schema, schema, "$", problems);
         validate(json(ReportFixtures.notStartedRun()), schema, schema, "$", problems);
+        validate(json(ReportFixtures.deathRun()), schema, schema, "$", problems);
         assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void writesADeathWithTheRulesItDecidedAndItsWords() throws Exception {
+        JsonNode death = json(ReportFixtures.deathRun())
+                .get("checks")
+                .get(0)
+                .get("deaths")
+                .get(0);
+        assertThat(death.get("exitStatus").asInt()).isZero();
+        assertThat(death.get("signal").asText()).isEmpty();
+        assertThat(death.get("rules").toString()).isEqualTo("[\"SRV-SEQUENTIAL\",\"SRV-CONCURRENT\"]");
+        assertThat(death.get("cause").asText())
+                .isEqualTo("The server exited after serving its first client (exit status 0).");
+        assertThat(death.get("hint").asText()).contains("while True:");
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import org.hellointernet.conformance.result.CheckResult;
 import org.hellointernet.conformance.result.CheckRun;
+import org.hellointernet.conformance.result.Death;
 import org.hellointernet.conformance.result.Direction;
 import org.hellointernet.conformance.result.RuleResult;
 import org.hellointernet.conformance.result.Status;
@@ -211,6 +212,94 @@ final class ReportFixtures {
                 true,
                 "",
                 results);
+    }
+
+    static final Rule SRV_SEQUENTIAL = rule(
+            "SRV-SEQUENTIAL",
+            Role.SERVER,
+            Level.MUST,
+            "5.5",
+            "Serves client after client",
+            "A server MUST serve any number of clients one after another, until it is stopped.",
+            "Put accept() in a loop; misleading when the server is gone.");
+    static final Rule SRV_CONCURRENT = rule(
+            "SRV-CONCURRENT",
+            Role.SERVER,
+            Level.SHOULD,
+            "5.5",
+            "A silent client does not block others",
+            "A server SHOULD answer another client within 2 s while a connection that sends nothing stays open.",
+            "Handle each client in its own thread; misleading when the server is gone.");
+
+    /**
+     * A server that exits after its first client: SRV-SEQUENTIAL and SRV-CONCURRENT failed only because of that (its
+     * death decided them), SRV-LF failed for its own reason, SRV-IPV6 is a warning of its own.
+     */
+    static CheckRun deathRun() {
+        List<TranscriptEntry> gone = List.of(
+                at(0, NOTE, "x1", "connected to 127.0.0.1 port 40123 from port 50000"),
+                at(1, C, "x1", "\"Hello in Perl\\n\""),
+                at(3, S, "x1", "\"Goodbye in Python\\n\""),
+                at(4, NOTE, "x2", "connect to 127.0.0.1 port 40123 failed: connection refused"));
+        List<RuleResult> results = List.of(
+                new RuleResult(SRV_START, Status.PASS, "It listened.", "", "", List.of(), "", 10),
+                new RuleResult(
+                        SRV_LF,
+                        Status.FAIL,
+                        "the reply has no newline (\\n) at the end before the connection closed",
+                        "a reply line ending in \\n",
+                        "\"Goodbye in Python\" (no newline)",
+                        List.of(at(3, S, "a", "\"Goodbye in Python\" (no newline)")),
+                        "printf 'Hello in Rust\\n' | nc 127.0.0.1 40101 | od -c",
+                        5),
+                new RuleResult(
+                        SRV_IPV6,
+                        Status.FAIL,
+                        "could not connect to ::1 port 40123: connection refused",
+                        "the server accepts a connection",
+                        "connection refused",
+                        List.of(at(0, NOTE, "a", "connect to ::1 port 40123 failed: connection refused")),
+                        "printf 'Hello in Perl\\n' | nc ::1 40123",
+                        2),
+                new RuleResult(
+                        SRV_SEQUENTIAL,
+                        Status.FAIL,
+                        "could not connect to 127.0.0.1 port 40123: connection refused",
+                        "the server accepts a connection",
+                        "connection refused",
+                        gone,
+                        "for i in 1 2 3; do printf 'Hello in Perl\\n' | nc 127.0.0.1 40123; done",
+                        4),
+                new RuleResult(
+                        SRV_CONCURRENT,
+                        Status.FAIL,
+                        "could not connect to 127.0.0.1 port 40123: connection refused",
+                        "the server accepts a connection",
+                        "connection refused",
+                        gone,
+                        "",
+                        4));
+        Death death = new Death(
+                "server",
+                0,
+                "",
+                1,
+                "SRV-SEQUENTIAL",
+                false,
+                "",
+                "",
+                List.of("listening on port 40123", "Hello in Perl"),
+                4,
+                List.of("SRV-SEQUENTIAL", "SRV-CONCURRENT"));
+        return CheckRun.of(List.of(CheckResult.of(
+                new TargetInfo("server", "command", "python3 hellosrv.py {port}", "", "Python"),
+                Profile.BASIC,
+                STARTED_AT,
+                900,
+                true,
+                "",
+                results,
+                List.of(death))));
     }
 
     /** A server that could not be started: every rule skipped with that reason. */
