@@ -127,11 +127,18 @@ public sealed interface Step {
      * {@code stretch: false} keeps a long time as it is on a busy machine too: the program's own timer (CLI-GIVE-UP's
      * 10 s) does not run slower there, and a longer wait would pass a program that waits too long.
      */
-    record ExpectExit(String code, Duration within, boolean stretch) implements Step {
+    record ExpectExit(String code, Duration within, boolean stretch, Duration timer) implements Step {
         public ExpectExit {
             if (!Set.of("0", "nonzero", "any").contains(code)) {
                 throw new IllegalArgumentException("expect_exit code must be 0, nonzero or any");
             }
+            if (timer.compareTo(within) > 0) {
+                throw new IllegalArgumentException("expect_exit timer must not be longer than within");
+            }
+        }
+
+        ExpectExit(String code, Duration within, boolean stretch) {
+            this(code, within, stretch, Duration.ZERO);
         }
 
         @Override

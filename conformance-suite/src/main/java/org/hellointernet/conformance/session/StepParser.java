@@ -60,7 +60,11 @@ final class StepParser {
             case "read_hello" -> new Step.ReadHello(a.name("from"), a.duration("within", "5s"));
             case "expect_hello" -> new Step.ExpectHello(a.name("from"), a.duration("within", "5s"));
             case "expect_exit" ->
-                new Step.ExpectExit(a.text("code", "any"), a.duration("within", "5s"), a.bool("stretch", true));
+                new Step.ExpectExit(
+                        a.text("code", "any"),
+                        a.duration("within", "5s"),
+                        a.bool("stretch", true),
+                        a.duration("timer", "0s"));
             case "expect_connections" -> new Step.ExpectConnections(a.integer("count", 1));
             case "send" ->
                 new Step.Send(
