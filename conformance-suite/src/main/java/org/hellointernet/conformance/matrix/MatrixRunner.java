@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.hellointernet.conformance.result.CheckResult;
 import org.hellointernet.conformance.rules.RuleBook;
 import org.hellointernet.conformance.session.CheckJob;
+import org.hellointernet.conformance.session.Timing;
 import org.hellointernet.spec.Role;
 
 /**
@@ -82,6 +83,7 @@ public final class MatrixRunner {
     private MatrixResult run(
             List<Entrant> clients, List<Entrant> servers, List<CheckJob> checks, boolean checksRun, Listener progress) {
         long t0 = System.nanoTime();
+        Timing timing = Timing.automatic(); // a busy machine's slowness is not a pair's failure
         ExecutorService pool = Executors.newFixedThreadPool(jobs, r -> {
             Thread t = new Thread(r, "matrix-job");
             t.setDaemon(true);
@@ -100,7 +102,7 @@ public final class MatrixRunner {
         for (Entrant c : clients) {
             for (Entrant s : servers) {
                 pairFutures.add(pool.submit(() -> {
-                    PairResult r = pairs.run(c, s);
+                    PairResult r = pairs.run(c, s, timing);
                     progress.done(done.incrementAndGet());
                     return r;
                 }));
@@ -125,7 +127,7 @@ public final class MatrixRunner {
         } finally {
             pool.shutdownNow();
         }
-        results = rerunAlone(clients, servers, results, progress);
+        results = rerunAlone(clients, servers, results, timing.atLeast(2), progress);
         MatrixResult unexplained = new MatrixResult(
                 clients.stream().map(Entrant::name).toList(),
                 servers.stream().map(Entrant::name).toList(),
@@ -152,9 +154,12 @@ public final class MatrixRunner {
                 Duration.ofNanos(System.nanoTime() - t0));
     }
 
-    /** Runs each pair that hung, crashed or got a wrong reply again, alone; results in the same order. */
+    /**
+     * Runs each pair that hung, crashed or got a wrong reply again, alone, with waits at least twice a quiet
+     * machine's; results in the same order.
+     */
     private List<PairResult> rerunAlone(
-            List<Entrant> clients, List<Entrant> servers, List<PairResult> results, Listener progress) {
+            List<Entrant> clients, List<Entrant> servers, List<PairResult> results, Timing longer, Listener progress) {
         List<Integer> again = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
             if (RERUN.contains(results.get(i).verdict())) {
@@ -167,7 +172,7 @@ public final class MatrixRunner {
             int i = again.get(k);
             out.set(
                     i,
-                    pairs.run(clients.get(i / servers.size()), servers.get(i % servers.size()))
+                    pairs.run(clients.get(i / servers.size()), servers.get(i % servers.size()), longer)
                             .afterRetry(results.get(i)));
         }
         if (!again.isEmpty()) {

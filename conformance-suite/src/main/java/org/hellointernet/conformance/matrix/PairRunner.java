@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.hellointernet.conformance.result.FailureKind;
+import org.hellointernet.conformance.session.Timing;
 import org.hellointernet.conformance.target.ClientRun;
 import org.hellointernet.conformance.target.ClientRunner;
 import org.hellointernet.conformance.target.PortStart;
@@ -36,8 +37,11 @@ final class PairRunner {
         this.clientTimeout = clientTimeout;
     }
 
-    PairResult run(Entrant client, Entrant server) {
+    /** Runs the pair with the waits of a quiet machine stretched by the load, as {@code timing} says now. */
+    PairResult run(Entrant client, Entrant server, Timing timing) {
         long t0 = System.nanoTime();
+        Duration startTimeout = timing.scale(this.startTimeout);
+        Duration clientTimeout = timing.scale(this.clientTimeout);
         PairTranscript t = new PairTranscript();
         if (server.notBuilt() != null || client.notBuilt() != null) {
             boolean serverSide = server.notBuilt() != null;
@@ -80,6 +84,10 @@ final class PairRunner {
             Map<String, String> values = Map.of("host", "127.0.0.1", "port", Integer.toString(relay.port()));
             t.line("client: " + client.command().render(values) + "   (port " + relay.port()
                     + " is the harness's recording relay to the server's port " + port + ")");
+            if (clientTimeout.compareTo(this.clientTimeout) > 0) {
+                t.line("client: given " + clientTimeout.toMillis() + " ms instead of " + this.clientTimeout.toMillis()
+                        + " ms (" + timing.reason() + ")");
+            }
             ClientRun run;
             long killAt = System.nanoTime() + clientTimeout.toNanos();
             try {

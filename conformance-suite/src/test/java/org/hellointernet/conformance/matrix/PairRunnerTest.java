@@ -6,12 +6,44 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.hellointernet.conformance.result.FailureKind;
+import org.hellointernet.conformance.session.Timing;
 import org.hellointernet.conformance.target.Command;
+import org.hellointernet.conformance.testing.Slow;
 import org.junit.jupiter.api.Test;
 
 class PairRunnerTest {
 
+    private static final Timing QUIET = Timing.fixed(1);
+
     private final PairRunner runner = new PairRunner(Duration.ofSeconds(1), Duration.ofSeconds(1));
+
+    /** A server in python3 that answers one hello per connection, and a client that starts slowly (1.5 s). */
+    private static final String SERVER = "python3 -c '"
+            + "import socket,sys\n"
+            + "s=socket.create_server((\"127.0.0.1\",int(sys.argv[1])))\n"
+            + "while True:\n"
+            + "  c,_=s.accept(); c.recv(100); c.sendall(b\"Goodbye in Python\\n\"); c.close()' {port}";
+
+    private static final String SLOW_CLIENT = "python3 -c '"
+            + "import socket,sys,time\n"
+            + "time.sleep(1.5)\n"
+            + "c=socket.create_connection((sys.argv[1],int(sys.argv[2])))\n"
+            + "c.sendall(b\"Hello in Python\\n\"); print(c.recv(100).decode().strip())' {host} {port}";
+
+    @Test
+    @Slow
+    void aSlowStartIsGivenMoreTimeOnABusyMachine() {
+        Entrant server = Entrant.of("py-server", new Command(SERVER, Path.of("."), Map.of()));
+        Entrant client = Entrant.of("slow-client", new Command(SLOW_CLIENT, Path.of("."), Map.of()));
+        PairRunner oneSecond = new PairRunner(Duration.ofSeconds(10), Duration.ofSeconds(1));
+
+        PairResult quiet = oneSecond.run(client, server, QUIET);
+        PairResult busy = oneSecond.run(client, server, Timing.fixed(8)); // stands for load 16 on 2 cores
+
+        assertThat(quiet.verdict()).as(quiet.transcript()).isEqualTo(PairVerdict.HANGS);
+        assertThat(busy.verdict()).as(busy.transcript()).isEqualTo(PairVerdict.WORKS);
+        assertThat(busy.transcript()).contains("client: given 8000 ms instead of 1000 ms (timeout factor 8)");
+    }
 
     @Test
     void folderThatDidNotBuildIsNamedWithTheFirstErrorLineOfItsBuild() {
@@ -24,7 +56,7 @@ class PairRunnerTest {
                 Compilation failed: 1 error(s), 0 warnings""");
         Entrant c = Entrant.of("c", new Command("./server {port}", Path.of("."), Map.of()));
 
-        PairResult r = runner.run(csharp, c);
+        PairResult r = runner.run(csharp, c, QUIET);
 
         assertThat(r.verdict()).isEqualTo(PairVerdict.DID_NOT_BUILD);
         assertThat(r.reason())
@@ -41,7 +73,7 @@ class PairRunnerTest {
                 Compilation failed: 1 error(s), 0 warnings""");
         Entrant c = Entrant.of("c", new Command("./client {host} {port}", Path.of("."), Map.of()));
 
-        PairResult r = runner.run(c, csharp);
+        PairResult r = runner.run(c, csharp, QUIET);
 
         assertThat(r.verdict()).isEqualTo(PairVerdict.DID_NOT_BUILD);
         assertThat(r.failure()).isEqualTo(FailureKind.SERVER_DID_NOT_BUILD);
@@ -60,7 +92,7 @@ class PairRunnerTest {
                         Map.of()));
         Entrant client = Entrant.of("c", new Command("./client {host} {port}", Path.of("."), Map.of()));
 
-        PairResult r = new PairRunner(Duration.ofSeconds(10), Duration.ofSeconds(1)).run(client, server);
+        PairResult r = new PairRunner(Duration.ofSeconds(10), Duration.ofSeconds(1)).run(client, server, QUIET);
 
         assertThat(r.verdict()).isEqualTo(PairVerdict.DID_NOT_START);
         assertThat(r.reason())
@@ -74,6 +106,6 @@ class PairRunnerTest {
                 "go", "it did not build: `go build` exited with status 1\n./x.go:5:2: undefined: y");
         Entrant c = Entrant.of("c", new Command("./client {host} {port}", Path.of("."), Map.of()));
 
-        assertThat(runner.run(c, go).reason()).isEqualTo("server's folder go did not build");
+        assertThat(runner.run(c, go, QUIET).reason()).isEqualTo("server's folder go did not build");
     }
 }
