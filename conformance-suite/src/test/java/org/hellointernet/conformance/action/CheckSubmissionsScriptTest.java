@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * server that prints and replies workflow commands (and enough output that its report does not fit in a small job
  * summary), and a link to the repository's {@code .git/config}.
  */
-@Timeout(300)
+@Timeout(960) // two checks of whole folders: about 2 min on a quiet machine, over 280 s at load 20
 @Slow
 class CheckSubmissionsScriptTest {
 
@@ -124,9 +124,9 @@ class CheckSubmissionsScriptTest {
         Path log = tmp.resolve("stdout.txt");
         pb.redirectErrorStream(true).redirectOutput(log.toFile());
         Process p = pb.start();
-        if (!p.waitFor(280, TimeUnit.SECONDS)) {
+        if (!p.waitFor(900, TimeUnit.SECONDS)) {
             p.destroyForcibly();
-            throw new AssertionError("the script did not finish in 280 s");
+            throw new AssertionError("the script did not finish in 900 s");
         }
         status = p.exitValue();
         stdout = Files.readString(log, StandardCharsets.UTF_8);
