@@ -2,6 +2,7 @@ package org.hellointernet.conformance.session;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,8 @@ final class SessionContext implements AutoCloseable {
     final long deadlineNanos;
     /** Waits that ended after the script's own time but within the stretched one: the verdict was close. */
     final List<String> closeCalls = new ArrayList<>();
+
+    private final Map<String, Long> closeNanos = new HashMap<>();
     /** What a reader of the verdict should know about how the session could run here (for the result's note). */
     final List<String> notes = new ArrayList<>();
     /** The hosts file that points {@code localhost} for the client (listen: name), or null. */
@@ -112,7 +115,19 @@ final class SessionContext implements AutoCloseable {
             String note = what + " after " + Durations.show(Duration.ofNanos(elapsedNanos)) + " (the rule allows "
                     + Durations.show(within) + "; on this machine, " + timing.reason() + ", the harness waited up to "
                     + Durations.show(stretched(within)) + ")";
-            closeCalls.add(note);
+            // the same kind of wait on several connections is said once, for the slowest
+            int same = -1;
+            for (int i = 0; i < closeCalls.size(); i++) {
+                if (closeCalls.get(i).startsWith(what + " after ")) {
+                    same = i;
+                }
+            }
+            if (same < 0) {
+                closeCalls.add(note);
+            } else if (elapsedNanos > closeNanos.getOrDefault(what, 0L)) {
+                closeCalls.set(same, note);
+            }
+            closeNanos.merge(what, elapsedNanos, Math::max);
             transcript.note("close: " + note);
         }
     }
