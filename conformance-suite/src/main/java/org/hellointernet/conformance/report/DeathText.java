@@ -50,8 +50,8 @@ public final class DeathText {
             return "";
         }
         String head = d.afterFirstClient()
-                ? "Rules that need a second client could not be judged: "
-                : "Rules that failed only because it was gone: ";
+                ? "Rules that need a second client failed because none was served: "
+                : "Rules that failed once it was gone (check them again after this fix): ";
         String list = String.join(", ", must);
         if (!should.isEmpty()) {
             list += (list.isEmpty() ? "" : "; ") + "warnings: " + String.join(", ", should);

@@ -46,7 +46,7 @@ class RootCauseCommandTest {
         assertThat(out)
                 .as(outcome.describe())
                 .contains("  Root cause 1: The server exited after serving its first client (exit status 0).\n")
-                .contains("Rules that need a second client could not be judged: ")
+                .contains("Rules that need a second client failed because none was served: ")
                 .contains("hint: A server loops: accept, serve, close, accept the next. Put conn, addr = s.accept()"
                         + " in a while True: loop")
                 .contains("Fix these first:\n  1. The server exited after serving its first client (exit status 0): ");

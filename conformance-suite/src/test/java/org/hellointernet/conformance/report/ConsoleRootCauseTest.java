@@ -24,7 +24,7 @@ class ConsoleRootCauseTest {
         assertThat(plain(false))
                 .contains(
                         "  Root cause 1: The server exited after serving its first client (exit status 0).",
-                        "Rules that need a second client could not be judged: SRV-SEQUENTIAL; warnings: SRV-CONCURRENT",
+                        "Rules that need a second client failed because none was served: SRV-SEQUENTIAL; warnings: SRV-CONCURRENT",
                         "hint: A server loops: accept, serve, close, accept the next. Put conn, addr = s.accept() in a"
                                 + " while True: loop",
                         "4 copies of the server ended this way");

@@ -19,8 +19,9 @@ class DeathTextTest {
         assertThat(DeathText.sentence(d))
                 .isEqualTo("The server exited after serving its first client (exit status 0).");
         assertThat(DeathText.rulesLine(d, List.of("SRV-GARBAGE", "SRV-SEQUENTIAL"), List.of("SRV-CONCURRENT")))
-                .isEqualTo("Rules that need a second client could not be judged: SRV-GARBAGE, SRV-SEQUENTIAL;"
-                        + " warnings: SRV-CONCURRENT");
+                .isEqualTo(
+                        "Rules that need a second client failed because none was served: SRV-GARBAGE, SRV-SEQUENTIAL;"
+                                + " warnings: SRV-CONCURRENT");
     }
 
     @Test
