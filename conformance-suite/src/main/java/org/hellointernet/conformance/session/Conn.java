@@ -22,6 +22,8 @@ final class Conn implements AutoCloseable {
     private final String name;
     private final Socket socket;
     private final Inbox inbox = new Inbox();
+    private static final int SENT_HEAD = 256;
+    private final java.io.ByteArrayOutputStream sentHead = new java.io.ByteArrayOutputStream();
     private final Transcript transcript;
     private final Direction incoming;
     private final Direction outgoing;
@@ -132,6 +134,13 @@ final class Conn implements AutoCloseable {
         }
     }
 
+    /** The first bytes this side sent that got through (at most {@value #SENT_HEAD}), for messages. */
+    byte[] sentHead() {
+        synchronized (sentHead) {
+            return sentHead.toByteArray();
+        }
+    }
+
     /**
      * Sends bytes, waiting at most {@code timeoutMillis}; returns normally, or throws {@link SendException} saying
      * whether the peer had closed or stopped reading.
@@ -150,6 +159,9 @@ final class Conn implements AutoCloseable {
         });
         try {
             write.get(timeoutMillis, TimeUnit.MILLISECONDS);
+            synchronized (sentHead) {
+                sentHead.write(bytes, 0, Math.min(bytes.length, SENT_HEAD - sentHead.size()));
+            }
         } catch (TimeoutException e) {
             write.cancel(true);
             transcript.add(

@@ -117,6 +117,41 @@ final class ConnectionSteps {
         }
     }
 
+    /**
+     * A send that failed. When the peer closed the connection after only a piece of a line had got through (no
+     * newline in what it received), the words say so, with the bytes each side had sent: it acted on a piece of
+     * the line, not on the whole line.
+     */
+    private StepFailure sendFailed(Conn conn, Conn.SendException e, byte[] bytes) {
+        byte[] before = conn.sentHead();
+        boolean pieceOfALine = before.length > 0 && before.length < 256 && indexOf(before, (byte) '\n') < 0;
+        if (!e.peerClosed() || !pieceOfALine) {
+            return new StepFailure("could not send: " + e.getMessage(), "the peer reads what we send", e.getMessage());
+        }
+        String peer = ctx.target instanceof SessionTarget.Server ? "the server" : "the client";
+        byte[] pending = conn.inbox().pending();
+        String cut = "when only \"" + Visible.of(before) + "\" of the line had been sent (before \""
+                + Visible.of(bytes, 0, Math.min(bytes.length, 80)) + "\" and the rest)";
+        String message = pending.length > 0
+                ? peer + " replied \"" + Visible.of(pending, 0, Math.min(pending.length, 80))
+                        + "\" and closed the connection " + cut
+                        + ": it answered a piece of the line, not the whole line"
+                : peer + " closed the connection " + cut + ": it acted on a piece of the line, not on the whole line";
+        return new StepFailure(
+                message,
+                "it reads until the newline, however the line is cut",
+                "closed after \"" + Visible.of(before) + "\"");
+    }
+
+    private static int indexOf(byte[] bytes, byte b) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     void send(Step.Send s) throws StepFailure, InterruptedException {
         Conn conn = ctx.conn(s.to());
         byte[] bytes;
@@ -139,8 +174,7 @@ final class ConnectionSteps {
                 if (s.tolerateClosed()) {
                     return;
                 }
-                throw new StepFailure(
-                        "could not send: " + e.getMessage(), "the peer reads what we send", e.getMessage());
+                throw sendFailed(conn, e, piece);
             }
             if (i < pieces - 1) {
                 pause(s.gap().toMillis());
