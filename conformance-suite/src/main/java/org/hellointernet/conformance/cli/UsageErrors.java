@@ -26,6 +26,14 @@ final class UsageErrors implements IParameterExceptionHandler {
 
     private static final Pattern MISSING = Pattern.compile("Missing required \\w+: (.*)");
 
+    /** picocli: "Missing required parameter for option '--server-cmd' (CMD)". */
+    private static final Pattern MISSING_VALUE =
+            Pattern.compile("Missing required parameter for option '([^']+)' \\((.*)\\)");
+
+    /** picocli: "Invalid value for option '--timeout': 'abc' is not an int". */
+    private static final Pattern INVALID =
+            Pattern.compile("Invalid value for option '([^']+)': '(.*)' is not an? (\\w+)");
+
     @Override
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
@@ -56,7 +64,9 @@ final class UsageErrors implements IParameterExceptionHandler {
                             .getCommandSpec()
                             .positionalParameters()
                             .isEmpty()) {
-                return "unknown command '" + first + "': choose one of "
+                String near = closest(first, u.getCommandLine().getSubcommands().keySet());
+                return "unknown command '" + first + "'" + (near == null ? "" : " (did you mean " + near + "?)")
+                        + ": choose one of "
                         + String.join(", ", u.getCommandLine().getSubcommands().keySet());
             }
             String placeholder = first.contains("{port}") || first.contains("{host}")
@@ -69,6 +79,25 @@ final class UsageErrors implements IParameterExceptionHandler {
                     + placeholder;
         }
         String text = ex.getMessage() == null ? ex.toString() : ex.getMessage();
+        Matcher optionValue = MISSING_VALUE.matcher(text.strip());
+        if (optionValue.matches()) {
+            String option = optionValue.group(1);
+            return option + " needs a value"
+                    + (option.equals("--server-cmd")
+                            ? ": --server-cmd 'python3 server.py {port}'"
+                            : option.equals("--client-cmd")
+                                    ? ": --client-cmd 'python3 client.py {host} {port}'"
+                                    : " (" + optionValue.group(2) + ")");
+        }
+        Matcher invalid = INVALID.matcher(text.strip());
+        if (invalid.matches()) {
+            String kind = switch (invalid.group(3)) {
+                case "int", "long", "short", "byte" -> "a whole number";
+                case "double", "float" -> "a number";
+                default -> "a " + invalid.group(3);
+            };
+            return invalid.group(1) + " takes " + kind + ", not '" + invalid.group(2) + "'";
+        }
         Matcher missing = MISSING.matcher(text.strip());
         if (ex instanceof MissingParameterException && missing.matches()) {
             // "Missing required parameters: 'HOST', 'PORT'" -> "missing HOST and PORT"
@@ -105,5 +134,40 @@ final class UsageErrors implements IParameterExceptionHandler {
             }
         }
         return null;
+    }
+
+    /** The name among {@code names} within two edits of {@code word} (the closest), or null. */
+    static String closest(String word, java.util.Collection<String> names) {
+        String best = null;
+        int bestDistance = 3;
+        for (String name : names) {
+            int d = distance(word, name);
+            if (d < bestDistance) {
+                best = name;
+                bestDistance = d;
+            }
+        }
+        return best;
+    }
+
+    /** Edits (insert, delete, substitute, swap two neighbours) from {@code a} to {@code b}. */
+    private static int distance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
     }
 }

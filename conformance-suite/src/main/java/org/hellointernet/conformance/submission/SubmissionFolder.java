@@ -26,7 +26,12 @@ public record SubmissionFolder(Path dir, Manifest manifest, boolean guessed) {
                     dir + " is a link: a submission folder is checked as itself, never through a" + " link");
         }
         if (!Files.isDirectory(abs, LinkOption.NOFOLLOW_LINKS)) {
-            throw new ManifestException(dir + " is not a folder");
+            throw new ManifestException(dir
+                    + (Files.isRegularFile(abs)
+                            ? " is a file, not a folder: to check one program, give its command: --server-cmd 'python3 "
+                                    + dir + " {port}' or --client-cmd 'python3 " + dir + " {host} {port}' (with your"
+                                    + " language's command)"
+                            : Files.exists(abs) ? " is not a folder" : " does not exist"));
         }
         FolderFiles.list(abs); // refuses a link out of the folder, and a folder too large, before anything is read
         if (Files.exists(abs.resolve(ManifestYaml.FILE_NAME), LinkOption.NOFOLLOW_LINKS)) {

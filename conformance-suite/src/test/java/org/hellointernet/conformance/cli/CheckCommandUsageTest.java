@@ -22,6 +22,18 @@ class CheckCommandUsageTest {
     }
 
     @Test
+    void aProgramFileGivenAsTheFolderIsPointedToTheCommandOptions() throws Exception {
+        java.nio.file.Path server = java.nio.file.Files.writeString(dir.resolve("server.py"), "print('hi')\n");
+
+        CheckCli.Outcome outcome = CheckCli.check(server.toString());
+
+        assertThat(outcome.err())
+                .as(outcome.describe())
+                .contains("server.py is a file, not a folder: to check one program, give its command: --server-cmd"
+                        + " 'python3 " + server + " {port}'");
+    }
+
+    @Test
     void refusesAServerCommandWithoutAPortPlaceholder() {
         assertUsageError(
                 CheckCli.check("--server-cmd", "python3 server.py 5000"),

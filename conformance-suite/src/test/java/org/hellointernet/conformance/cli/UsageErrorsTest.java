@@ -108,8 +108,23 @@ class UsageErrorsTest {
 
         assertThat(lines).hasSize(3);
         assertThat(lines.get(0))
-                .isEqualTo("unknown command 'chekc': choose one of server, client, check, matrix, report,"
-                        + " init, rules, bench, help");
+                .isEqualTo("unknown command 'chekc' (did you mean check?): choose one of server, client, check,"
+                        + " matrix, report, init, rules, bench, help");
+        assertThat(errLines(CheckCli.hello("frobnicate")).get(0)).startsWith("unknown command 'frobnicate': choose");
+    }
+
+    @Test
+    void anOptionWithoutItsValueIsShownWithAnExample() {
+        assertThat(errLines(CheckCli.hello("check", "--server-cmd")).get(0))
+                .isEqualTo("--server-cmd needs a value: --server-cmd 'python3 server.py {port}'");
+        assertThat(errLines(CheckCli.hello("check", "--client-cmd")).get(0))
+                .isEqualTo("--client-cmd needs a value: --client-cmd 'python3 client.py {host} {port}'");
+    }
+
+    @Test
+    void aValueOfTheWrongKindIsSaidInPlainWords() {
+        assertThat(errLines(CheckCli.hello("check", "--timeout", "abc")).get(0))
+                .isEqualTo("--timeout takes a whole number, not 'abc'");
     }
 
     @Test
