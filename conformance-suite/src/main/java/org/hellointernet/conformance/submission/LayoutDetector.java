@@ -33,6 +33,8 @@ public final class LayoutDetector {
     /** A Java source's {@code package} declaration (IDEs write one): the class runs by its qualified name. */
     private static final Pattern JAVA_PACKAGE =
             Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;?\\s*$", Pattern.MULTILINE);
+    /** A Makefile rule's targets: {@code hello hellosrv: ...} (not a variable's {@code :=}). */
+    private static final Pattern MAKE_RULE = Pattern.compile("(?m)^([A-Za-z0-9_.#+-][A-Za-z0-9_.#+ \\t-]*):(?!=)");
     /** A Scala {@code object} (or {@code case object}) declaration. */
     private static final Pattern SCALA_OBJECT = Pattern.compile("(?m)^\\s*(?:case\\s+)?object\\s+(\\w+)");
 
@@ -106,8 +108,8 @@ public final class LayoutDetector {
                     null,
                     null,
                     null,
-                    server.map(r::compileCommand).filter(c -> !c.isEmpty()).orElse(null),
-                    client.map(r::compileCommand).filter(c -> !c.isEmpty()).orElse(null),
+                    server.map(f -> build(r, dir, f, notes)).orElse(null),
+                    client.map(f -> build(r, dir, f, notes)).orElse(null),
                     server.isEmpty()
                             ? null
                             : runCommand(r, dir, server.get()) + " " + arguments(readme, server.get(), "{port}", notes),
@@ -187,6 +189,46 @@ public final class LayoutDetector {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The command that builds one program: {@code make NAME} when the folder's Makefile has a rule for the program
+     * the run command starts ({@code hellosrvC:}), else the rule's compile command; null when there is nothing to
+     * compile.
+     */
+    private static String build(LanguageRule rule, Path dir, String source, List<String> notes) {
+        String compile = rule.compileCommand(source);
+        if (compile.isEmpty()) {
+            return null;
+        }
+        String name = LanguageRule.baseName(source);
+        try {
+            if (makeTargets(dir).contains(name)) {
+                notes.add("`make " + name + "` builds " + name + ", as the folder's Makefile says");
+                return "make " + name;
+            }
+        } catch (IOException e) {
+            // an unreadable Makefile: the language's own compile command
+        }
+        return compile;
+    }
+
+    /** The targets of the folder's {@code Makefile} (or {@code makefile}): the names before a rule's colon. */
+    static List<String> makeTargets(Path dir) throws IOException {
+        for (String name : List.of("Makefile", "makefile", "GNUmakefile")) {
+            Path f = dir.resolve(name);
+            if (Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
+                List<String> targets = new ArrayList<>();
+                Matcher m = MAKE_RULE.matcher(head(dir, name));
+                while (m.find()) {
+                    for (String t : m.group(1).strip().split("\\s+")) {
+                        targets.add(t);
+                    }
+                }
+                return targets;
+            }
+        }
+        return List.of();
     }
 
     /**

@@ -333,4 +333,20 @@ class LayoutDetectorTest {
         assertThat(guess.manifest().client()).isEqualTo("./helloGo {host} {port}");
         assertThat(guess.notes()).isEmpty();
     }
+
+    @Test
+    void eachProgramIsBuiltWithItsMakefileRuleWhenTheMakefileHasOne() throws IOException {
+        write("hellosrv.c", "");
+        write("hello.c", "");
+        write(
+                "Makefile",
+                "CC := gcc\nCFLAGS = -Wall\n\nall: hellosrv hello\n\nhellosrv: hellosrv.c\n"
+                        + "\t$(CC) $(CFLAGS) -o hellosrv hellosrv.c\n\nclean:\n\trm -f hellosrv\n");
+
+        LayoutDetector.Guess guess = LayoutDetector.detect(dir, null);
+
+        assertThat(guess.manifest().serverBuild()).isEqualTo("make hellosrv");
+        assertThat(guess.manifest().clientBuild()).isEqualTo("gcc -O2 -pthread -o hello hello.c");
+        assertThat(guess.notes()).containsExactly("`make hellosrv` builds hellosrv, as the folder's Makefile says");
+    }
 }
