@@ -94,6 +94,7 @@ public final class LayoutDetector {
                 local.missing()
                         .forEach(t -> notes.add("this machine has no " + t + " (on PATH): the " + preset.language()
                                 + " programs cannot be built or run here; check them in a container"));
+                rule = asTheReadmeInstalls(rule, readme, present, notes);
             }
             String language = saidLanguage(dir, preset, server, client).orElse(preset.language());
             if (!language.equals(preset.language())) {
@@ -189,6 +190,30 @@ public final class LayoutDetector {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The rule with, for each of its tools, the alternative the README names ({@code sudo apt install lua5.1}) when
+     * this machine has it and the README does not also name the one the rule uses.
+     */
+    private static LanguageRule asTheReadmeInstalls(
+            LanguageRule rule, ReadmeCommands readme, Predicate<String> present, List<String> notes) {
+        LanguageRule r = rule;
+        for (List<String> alternatives : rule.tools()) {
+            Optional<String> used = alternatives.stream().filter(present).findFirst();
+            if (used.isEmpty() || readme.mentions(used.get())) {
+                continue;
+            }
+            Optional<String> named = alternatives.stream()
+                    .filter(a -> !a.equals(used.get()) && readme.mentions(a) && present.test(a))
+                    .findFirst();
+            if (named.isPresent()) {
+                r = r.withTool(used.get(), named.get());
+                notes.add("the guess runs " + named.get() + ", which the README names (this machine also has "
+                        + used.get() + ")");
+            }
+        }
+        return r;
     }
 
     /**

@@ -85,6 +85,11 @@ public final class ReadmeCommands {
         return Optional.empty();
     }
 
+    /** True if a line of the README has {@code word} as one of its words ({@code lua5.1}). */
+    public boolean mentions(String word) {
+        return lines.stream().anyMatch(l -> words(l).contains(word));
+    }
+
     /**
      * Every {@code cargo run -- ARGS} of the README, as templates ({@code --server --port {port}}), in order.
      */

@@ -349,4 +349,22 @@ class LayoutDetectorTest {
         assertThat(guess.manifest().clientBuild()).isEqualTo("gcc -O2 -pthread -o hello hello.c");
         assertThat(guess.notes()).containsExactly("`make hellosrv` builds hellosrv, as the folder's Makefile says");
     }
+
+    @Test
+    void onThisMachineTheGuessRunsTheLuaTheReadmeInstallsWhenTheMachineHasIt() throws IOException {
+        write("luaServ.lua", "");
+        write("luaClient.lua", "");
+        write(
+                "README.md",
+                "## Prerequisite\n\n```bash\nsudo apt install lua5.1\nsudo luarocks install luasocket\n```\n");
+
+        LayoutDetector.Guess both = LayoutDetector.detect(dir, java.util.Set.of("lua5.4", "lua5.1")::contains);
+        LayoutDetector.Guess only54 = LayoutDetector.detect(dir, java.util.Set.of("lua5.4")::contains);
+
+        assertThat(both.manifest().server()).isEqualTo("lua5.1 luaServ.lua {port}");
+        assertThat(both.notes())
+                .containsExactly("the guess runs lua5.1, which the README names (this machine also has lua5.4)");
+        assertThat(only54.manifest().server()).isEqualTo("lua5.4 luaServ.lua {port}");
+        assertThat(LayoutDetector.detect(dir).server()).isEqualTo("lua5.4 luaServ.lua {port}");
+    }
 }
