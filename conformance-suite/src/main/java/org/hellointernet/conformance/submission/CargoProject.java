@@ -148,8 +148,8 @@ record CargoProject(String packageName, List<String> binaries, List<String> crat
                     () -> notes.add("the client is assumed to run with `--client HOST PORT`"));
         }
         if (!crates.isEmpty()) {
-            notes.add(missingCrates() + " unless they are already in this machine's Cargo cache or vendored in the"
-                    + " folder (`cargo vendor`)");
+            notes.add(missingCrates() + " (unless " + (crates.size() == 1 ? "it is" : "they are") + " in ~/.cargo"
+                    + " already, with --local, or vendored in the folder: `cargo vendor`)");
         }
         if (present != null && !present.test("cargo")) {
             notes.add("this machine has no cargo (on PATH): the Rust programs cannot be built or run here; check"
