@@ -33,6 +33,11 @@ public final class LayoutDetector {
     /** A Java source's {@code package} declaration (IDEs write one): the class runs by its qualified name. */
     private static final Pattern JAVA_PACKAGE =
             Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;?\\s*$", Pattern.MULTILINE);
+    /**
+     * A challenge reply in a server's source: {@code "Goodbye " + lang + " from Go"} on one line (not {@code "Goodbye
+     * from Lua"}, which names no client language).
+     */
+    private static final Pattern CHALLENGE_REPLY = Pattern.compile("(?i)goodbye(?!\\s+from\\b)[^\n]{1,80}?\\bfrom\\b");
     /** A Makefile rule's targets: {@code hello hellosrv: ...} (not a variable's {@code :=}). */
     private static final Pattern MAKE_RULE = Pattern.compile("(?m)^([A-Za-z0-9_.#+-][A-Za-z0-9_.#+ \\t-]*):(?!=)");
     /** A Scala {@code object} (or {@code case object}) declaration. */
@@ -100,11 +105,17 @@ public final class LayoutDetector {
             if (!language.equals(preset.language())) {
                 notes.add("the language is " + language + ", as the program writes it");
             }
+            String profile = "basic";
+            if (server.isPresent()
+                    && CHALLENGE_REPLY.matcher(head(dir, server.get())).find()) {
+                profile = "challenge";
+                notes.add("the profile is challenge: the server's reply is built as \"Goodbye Y from X\"");
+            }
             // Each program compiles on its own, so a server that does not compile leaves the client checkable.
             LanguageRule r = rule;
             Manifest m = new Manifest(
                     language,
-                    "basic",
+                    profile,
                     preset.preset(),
                     null,
                     null,

@@ -367,4 +367,22 @@ class LayoutDetectorTest {
         assertThat(only54.manifest().server()).isEqualTo("lua5.4 luaServ.lua {port}");
         assertThat(LayoutDetector.detect(dir).server()).isEqualTo("lua5.4 luaServ.lua {port}");
     }
+
+    @Test
+    void aServerWhoseReplyNamesTheClientsLanguageIsGuessedAsChallenge() throws IOException {
+        write("hellosrvGo.go", "reply := \"GoodBye \" + strings.Fields(message)[2] + \" from Go\\n\"\n");
+        write("helloGo.go", "fmt.Fprintf(conn, \"Hello in Go\\n\")\n");
+
+        LayoutDetector.Guess guess = LayoutDetector.detect(dir, null);
+
+        assertThat(guess.manifest().profile()).isEqualTo("challenge");
+        assertThat(guess.notes()).anySatisfy(n -> assertThat(n).startsWith("the profile is challenge"));
+    }
+
+    @Test
+    void aServerThatSaysGoodbyeFromItsLanguageOnlyIsBasic() throws IOException {
+        write("luaServ.lua", "client:send(\"Goodbye from Lua\\n\")\n");
+
+        assertThat(LayoutDetector.detect(dir).profile()).isEqualTo("basic");
+    }
 }
