@@ -138,6 +138,20 @@ public record LanguageRule(
                 missing);
     }
 
+    /** This rule with the program {@code tool} replaced by {@code by} in its commands ({@code lua5.4} by {@code lua5.1}). */
+    LanguageRule withTool(String tool, String by) {
+        return new LanguageRule(
+                preset,
+                language,
+                aliases,
+                order,
+                extensions,
+                replaceWord(compile, tool, by),
+                replaceWord(run, tool, by),
+                tools,
+                lineBuffered);
+    }
+
     /**
      * A rule made for this machine.
      *

@@ -31,7 +31,17 @@ public final class LayoutDetector {
 
     private static final Pattern CLIENT = Pattern.compile("(client|cli|hello)", Pattern.CASE_INSENSITIVE);
     /** A Java source's {@code package} declaration (IDEs write one): the class runs by its qualified name. */
-    private static final Pattern JAVA_PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);
+    private static final Pattern JAVA_PACKAGE =
+            Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;?\\s*$", Pattern.MULTILINE);
+    /**
+     * A challenge reply in a server's source: {@code "Goodbye " + lang + " from Go"} on one line (not {@code "Goodbye
+     * from Lua"}, which names no client language).
+     */
+    private static final Pattern CHALLENGE_REPLY = Pattern.compile("(?i)goodbye(?!\\s+from\\b)[^\n]{1,80}?\\bfrom\\b");
+    /** A Makefile rule's targets: {@code hello hellosrv: ...} (not a variable's {@code :=}). */
+    private static final Pattern MAKE_RULE = Pattern.compile("(?m)^([A-Za-z0-9_.#+-][A-Za-z0-9_.#+ \\t-]*):(?!=)");
+    /** A Scala {@code object} (or {@code case object}) declaration. */
+    private static final Pattern SCALA_OBJECT = Pattern.compile("(?m)^\\s*(?:case\\s+)?object\\s+(\\w+)");
 
     private LayoutDetector() {}
 
@@ -65,13 +75,17 @@ public final class LayoutDetector {
      */
     public static Guess detect(Path dir, Predicate<String> present) throws IOException {
         List<String> files = listFiles(dir);
+        ReadmeCommands readme = ReadmeCommands.of(dir);
+        Optional<CargoProject> cargo = CargoProject.of(dir);
+        if (cargo.isPresent() && !cargo.get().binaries().isEmpty()) {
+            return cargo.get().guess(readme, present);
+        }
         for (LanguageRule preset : LanguageRule.ALL) {
             List<String> sources = files.stream().filter(preset::matches).toList();
             Optional<String> server =
-                    sources.stream().filter(f -> SERVER.matcher(stem(f)).find()).findFirst();
+                    sources.stream().filter(f -> isServerName(stem(f))).findFirst();
             Optional<String> client = sources.stream()
-                    .filter(f -> !SERVER.matcher(stem(f)).find()
-                            && CLIENT.matcher(stem(f)).find())
+                    .filter(f -> !isServerName(stem(f)) && isClientName(stem(f)))
                     .findFirst();
             if (server.isEmpty() && client.isEmpty()) {
                 continue;
@@ -85,24 +99,33 @@ public final class LayoutDetector {
                 local.missing()
                         .forEach(t -> notes.add("this machine has no " + t + " (on PATH): the " + preset.language()
                                 + " programs cannot be built or run here; check them in a container"));
+                rule = asTheReadmeInstalls(rule, readme, present, notes);
             }
             String language = saidLanguage(dir, preset, server, client).orElse(preset.language());
             if (!language.equals(preset.language())) {
                 notes.add("the language is " + language + ", as the program writes it");
             }
+            String profile = "basic";
+            if (server.isPresent()
+                    && CHALLENGE_REPLY.matcher(head(dir, server.get())).find()) {
+                profile = "challenge";
+                notes.add("the profile is challenge: the server's reply is built as \"Goodbye Y from X\"");
+            }
             // Each program compiles on its own, so a server that does not compile leaves the client checkable.
             LanguageRule r = rule;
             Manifest m = new Manifest(
                     language,
-                    "basic",
+                    profile,
                     preset.preset(),
                     null,
                     null,
                     null,
-                    server.map(r::compileCommand).filter(c -> !c.isEmpty()).orElse(null),
-                    client.map(r::compileCommand).filter(c -> !c.isEmpty()).orElse(null),
-                    server.isEmpty() ? null : runCommand(r, dir, server.get()) + " {port}",
-                    client.isEmpty() ? null : runCommand(r, dir, client.get()) + " {host} {port}");
+                    server.map(f -> build(r, dir, f, notes)).orElse(null),
+                    client.map(f -> build(r, dir, f, notes)).orElse(null),
+                    server.isEmpty()
+                            ? null
+                            : runCommand(r, dir, server.get()) + " " + arguments(readme, server.get(), "{port}", notes),
+                    client.isEmpty() ? null : clientCommand(r, dir, client.get(), readme, notes));
             return new Guess(m, List.copyOf(notes));
         }
         throw new ManifestException("no hello.yml in " + dir + ", and its layout is not one hello knows: expected a"
@@ -144,17 +167,137 @@ public final class LayoutDetector {
         }
     }
 
-    /** The rule's run command; a Java class declared in a package runs as {@code java -cp . pkg.Name}. */
+    /**
+     * The rule's run command; a Java class declared in a package runs as {@code java -cp . pkg.Name}, a Scala
+     * program as its {@code object} that has a {@code main} (the file's name need not be the object's).
+     */
     private static String runCommand(LanguageRule rule, Path dir, String source) throws IOException {
         String run = rule.runCommand(source);
-        if (rule.preset().equals("java")) {
-            Matcher pkg = JAVA_PACKAGE.matcher(head(dir, source)); // the package comes first
-            if (pkg.find()) {
-                String name = LanguageRule.baseName(source);
-                run = run.substring(0, run.length() - name.length()) + pkg.group(1) + "." + name;
-            }
+        String name = LanguageRule.baseName(source);
+        if (rule.preset().equals("java") || rule.preset().equals("scala")) {
+            String text = head(dir, source);
+            String main = rule.preset().equals("scala") ? scalaMainObject(text).orElse(name) : name;
+            Matcher pkg = JAVA_PACKAGE.matcher(text); // the package comes first
+            String qualified = pkg.find() ? pkg.group(1) + "." + main : main;
+            run = run.substring(0, run.length() - name.length()) + qualified;
         }
         return run;
+    }
+
+    /** The first {@code object X} of a Scala source that has a {@code def main} or {@code extends App}. */
+    static Optional<String> scalaMainObject(String text) {
+        Matcher m = SCALA_OBJECT.matcher(text);
+        List<int[]> starts = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        while (m.find()) {
+            starts.add(new int[] {m.start(), m.end()});
+            names.add(m.group(1));
+        }
+        for (int i = 0; i < names.size(); i++) {
+            int end = i + 1 < starts.size() ? starts.get(i + 1)[0] : text.length();
+            String body = text.substring(starts.get(i)[1], end);
+            if (body.contains("def main") || body.stripLeading().startsWith("extends App")) {
+                return Optional.of(names.get(i));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The rule with, for each of its tools, the alternative the README names ({@code sudo apt install lua5.1}) when
+     * this machine has it and the README does not also name the one the rule uses.
+     */
+    private static LanguageRule asTheReadmeInstalls(
+            LanguageRule rule, ReadmeCommands readme, Predicate<String> present, List<String> notes) {
+        LanguageRule r = rule;
+        for (List<String> alternatives : rule.tools()) {
+            Optional<String> used = alternatives.stream().filter(present).findFirst();
+            if (used.isEmpty() || readme.mentions(used.get())) {
+                continue;
+            }
+            Optional<String> named = alternatives.stream()
+                    .filter(a -> !a.equals(used.get()) && readme.mentions(a) && present.test(a))
+                    .findFirst();
+            if (named.isPresent()) {
+                r = r.withTool(used.get(), named.get());
+                notes.add("the guess runs " + named.get() + ", which the README names (this machine also has "
+                        + used.get() + ")");
+            }
+        }
+        return r;
+    }
+
+    /**
+     * The command that builds one program: {@code make NAME} when the folder's Makefile has a rule for the program
+     * the run command starts ({@code hellosrvC:}), else the rule's compile command; null when there is nothing to
+     * compile.
+     */
+    private static String build(LanguageRule rule, Path dir, String source, List<String> notes) {
+        String compile = rule.compileCommand(source);
+        if (compile.isEmpty()) {
+            return null;
+        }
+        String name = LanguageRule.baseName(source);
+        try {
+            if (makeTargets(dir).contains(name)) {
+                notes.add("`make " + name + "` builds " + name + ", as the folder's Makefile says");
+                return "make " + name;
+            }
+        } catch (IOException e) {
+            // an unreadable Makefile: the language's own compile command
+        }
+        return compile;
+    }
+
+    /** The targets of the folder's {@code Makefile} (or {@code makefile}): the names before a rule's colon. */
+    static List<String> makeTargets(Path dir) throws IOException {
+        for (String name : List.of("Makefile", "makefile", "GNUmakefile")) {
+            Path f = dir.resolve(name);
+            if (Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
+                List<String> targets = new ArrayList<>();
+                Matcher m = MAKE_RULE.matcher(head(dir, name));
+                while (m.find()) {
+                    for (String t : m.group(1).strip().split("\\s+")) {
+                        targets.add(t);
+                    }
+                }
+                return targets;
+            }
+        }
+        return List.of();
+    }
+
+    /**
+     * The arguments a program is run with: the README's for it when it states them and they differ from the
+     * usual ({@code ./hellosrvCpp 12345 1024}: {@code {port} 1024}), with a note; else {@code usual}.
+     */
+    private static String arguments(ReadmeCommands readme, String source, String usual, List<String> notes) {
+        String stem = LanguageRule.baseName(source);
+        Optional<ReadmeCommands.Arguments> stated = readme.argumentsOf(w -> ReadmeCommands.names(w, stem));
+        if (stated.isPresent() && !stated.get().template().equals(usual)) {
+            notes.add("the " + (usual.contains("{host}") ? "client" : "server") + " runs with the arguments of the"
+                    + " README's `" + stated.get().line() + "`: " + stated.get().template());
+            return stated.get().template();
+        }
+        return usual;
+    }
+
+    /**
+     * The client's command: a notebook that reads the host and port with {@code input()} (and not from {@code
+     * sys.argv}) is given them on its standard input, one a line.
+     */
+    private static String clientCommand(
+            LanguageRule rule, Path dir, String source, ReadmeCommands readme, List<String> notes) throws IOException {
+        String run = runCommand(rule, dir, source);
+        if (rule.preset().equals("jupyter")) {
+            String text = head(dir, source);
+            if (text.contains("input(") && !text.contains("sys.argv")) {
+                notes.add("the notebook's client reads the host and port with input(): they are given on its"
+                        + " standard input, one a line");
+                return "printf '%s\\n' {host} {port} | " + run;
+            }
+        }
+        return run + " " + arguments(readme, source, "{host} {port}", notes);
     }
 
     private static List<String> listFiles(Path dir) throws IOException {
@@ -164,6 +307,16 @@ public final class LayoutDetector {
                     .sorted(Comparator.comparing((String f) -> f.toLowerCase(Locale.ROOT)))
                     .toList();
         }
+    }
+
+    /** A server's name: {@code hellosrvGo}, {@code server}, {@code luaServ}. */
+    static boolean isServerName(String stem) {
+        return SERVER.matcher(stem).find();
+    }
+
+    /** A client's name (when it is not a server's): {@code helloGo}, {@code client}. */
+    static boolean isClientName(String stem) {
+        return CLIENT.matcher(stem).find();
     }
 
     private static String stem(String file) {

@@ -96,6 +96,6 @@ class ManifestYamlTest {
         assertThatThrownBy(() -> ManifestYaml.parse("preset: pyhton\nserver: ./s {port}\n", "hello.yml"))
                 .isInstanceOf(ManifestException.class)
                 .hasMessageContaining("there is no preset pyhton")
-                .hasMessageContaining("python, c, cpp");
+                .hasMessageContaining("python, jupyter, c, cpp");
     }
 }
