@@ -69,11 +69,13 @@ public final class TerminalEmulation {
                 if (d == null) {
                     try {
                         d = Files.createTempDirectory("hello-autoflush-");
-                        Path rb = Files.writeString(d.resolve("hello_autoflush.rb"), RUBY, StandardCharsets.UTF_8);
-                        Path pm = Files.writeString(d.resolve("HelloAutoflush.pm"), PERL, StandardCharsets.UTF_8);
-                        rb.toFile().deleteOnExit();
-                        pm.toFile().deleteOnExit();
+                        // deleteOnExit deletes in the reverse order of registration: the folder first registered
+                        // is deleted last, once the files in it are gone (registered after it, it stayed behind).
                         d.toFile().deleteOnExit();
+                        Path rb = Files.writeString(d.resolve("hello_autoflush.rb"), RUBY, StandardCharsets.UTF_8);
+                        rb.toFile().deleteOnExit();
+                        Path pm = Files.writeString(d.resolve("HelloAutoflush.pm"), PERL, StandardCharsets.UTF_8);
+                        pm.toFile().deleteOnExit();
                     } catch (IOException e) {
                         throw new UncheckedIOException("cannot write the autoflush helpers for Ruby and Perl", e);
                     }
