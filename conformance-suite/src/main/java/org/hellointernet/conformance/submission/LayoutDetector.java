@@ -126,6 +126,7 @@ public final class LayoutDetector {
                             ? null
                             : runCommand(r, dir, server.get()) + " " + arguments(readme, server.get(), "{port}", notes),
                     client.isEmpty() ? null : clientCommand(r, dir, client.get(), readme, notes));
+            ignored(files, server, client).ifPresent(notes::add);
             return new Guess(m, List.copyOf(notes));
         }
         throw new ManifestException("no hello.yml in " + dir + ", and its layout is not one hello knows: expected a"
@@ -298,6 +299,29 @@ public final class LayoutDetector {
             }
         }
         return run + " " + arguments(readme, source, "{host} {port}", notes);
+    }
+
+    /**
+     * What the guess says of the folder's other source files (of any language), which it does not run: a student
+     * whose program is {@code myserver.py} learns it here rather than from a check of the wrong file.
+     */
+    static Optional<String> ignored(List<String> files, Optional<String> server, Optional<String> client) {
+        List<String> others = files.stream()
+                .filter(f -> LanguageRule.ALL.stream().anyMatch(r -> r.matches(f)))
+                // a setup.sh or build.sh is a helper, not a program: a shell script is one only by its name
+                .filter(f ->
+                        !f.toLowerCase(Locale.ROOT).endsWith(".sh") || isServerName(stem(f)) || isClientName(stem(f)))
+                .filter(f -> !server.map(f::equals).orElse(false)
+                        && !client.map(f::equals).orElse(false))
+                .toList();
+        if (others.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> chosen = new ArrayList<>();
+        server.ifPresent(f -> chosen.add(f + " as the server"));
+        client.ifPresent(f -> chosen.add(f + " as the client"));
+        return Optional.of("not run: " + String.join(", ", others) + " (the guess runs " + String.join(" and ", chosen)
+                + "; a file they use is fine, but if one of these is your program, name it in hello.yml)");
     }
 
     private static List<String> listFiles(Path dir) throws IOException {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.hellointernet.conformance.result.FailureKind;
 import org.hellointernet.conformance.target.Command;
 import org.hellointernet.conformance.testing.Slow;
 import org.junit.jupiter.api.Test;
@@ -61,5 +62,43 @@ class MatrixRunnerTest {
                 .as("the same verdict twice: one run shown")
                 .doesNotContain("first run");
         assertThat(reruns).containsExactly("0/2", "1/2", "2/2");
+    }
+
+    @Test
+    void aServerThatDiedOnlyTheFirstTimeStillFailsThePair() throws IOException {
+        // a server that exits after reading its first client's line, and serves from its second start on: the
+        // race of a server that exits when an earlier connection ends, as the matrix sees it
+        Files.writeString(
+                tmp.resolve("racy.py"),
+                String.join(
+                        "\n",
+                        "import os, socket, sys",
+                        "first = not os.path.exists('ran')",
+                        "open('ran', 'w').close()",
+                        "s = socket.socket()",
+                        "s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)",
+                        "s.bind(('127.0.0.1', int(sys.argv[1])))",
+                        "s.listen()",
+                        "while True:",
+                        "    c, _ = s.accept()",
+                        "    line = c.makefile('rb').readline()",
+                        "    if first:",
+                        "        sys.exit(0)",
+                        "    c.sendall(b'Goodbye in Python\\n')",
+                        "    c.close()",
+                        ""));
+        Entrant client = Entrant.of(
+                "python",
+                new Command("python3 client.py {host} {port}", GALLERY.resolve("good-client-python"), Map.of()));
+        Entrant racy = Entrant.of("racy", new Command("python3 racy.py {port}", tmp, Map.of()));
+
+        MatrixResult r = new MatrixRunner(1, Duration.ofSeconds(20), Duration.ofSeconds(5))
+                .run(List.of(client), List.of(racy), done -> {});
+
+        PairResult pair = r.pairs().get(0);
+        assertThat(pair.verdict()).as(pair.transcript()).isEqualTo(PairVerdict.CRASHED);
+        assertThat(pair.failure()).isEqualTo(FailureKind.SERVER_DIED);
+        assertThat(pair.reason()).endsWith("(run again alone, it worked: it fails only sometimes, as the race goes)");
+        assertThat(pair.transcript()).contains("run again alone, it worked:");
     }
 }

@@ -36,6 +36,25 @@ class LayoutDetectorTest {
     }
 
     @Test
+    void saysWhichOtherSourceFilesItDoesNotRun() throws IOException {
+        touch("hellosrv.py", "hello.py", "util.py", "old_try.c", "README.md", "notes.txt", "setup.sh");
+
+        LayoutDetector.Guess guess = LayoutDetector.detect(dir, null);
+
+        assertThat(guess.notes())
+                .containsExactly("not run: old_try.c, util.py (the guess runs hellosrv.py as the server and hello.py as"
+                        + " the client; a file they use is fine, but if one of these is your program, name it in"
+                        + " hello.yml)");
+    }
+
+    @Test
+    void saysNothingOfIgnoredFilesWhenThereAreNone() throws IOException {
+        touch("hellosrv.py", "hello.py", "README.md");
+
+        assertThat(LayoutDetector.detect(dir, null).notes()).isEmpty();
+    }
+
+    @Test
     void compilesEachCFileIntoItsOwnProgramInItsOwnStep() throws IOException {
         touch("server.c", "client.c");
 
