@@ -19,12 +19,12 @@ import java.util.TreeMap;
  */
 public record Points(int must, int should, int may, Map<String, Integer> rules, int pair, String visibility) {
 
-    /** MUST 10, SHOULD 2, MAY 1, an interop pair that works 1; tests visible. */
-    public static final Points DEFAULT = new Points(10, 2, 1, Map.of(), 1, "visible");
-
     /** The visibilities Gradescope knows. */
     public static final java.util.List<String> VISIBILITIES =
             java.util.List.of("visible", "hidden", "after_due_date", "after_published");
+
+    /** MUST 10, SHOULD 2, MAY 1, an interop pair that works 1; tests visible. */
+    public static final Points DEFAULT = new Points(10, 2, 1, Map.of(), 1, "visible");
 
     public Points {
         if (must < 1) {
