@@ -32,13 +32,17 @@ import picocli.CommandLine.Spec;
             "submission. A submission is named after its file (python.json -> python).",
             "",
             "  hello report results/*.json --html class.html --markdown class.md",
-            "  hello report results/*.json --grading hello-class.yml --matrix m.json --grades-dir grades",
+            "  hello report results/*.json --grading hello-class.yml --matrix m.json \\",
+            "      --grades-dir grades",
             "",
             "Scores come from the one score function of the grading files (see",
             "--grading): every conforming submission scores above every other."
         },
         exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {"0:the report was written", "2:usage error, or a file that is not a hello check result"})
+        exitCodeList = {
+            "0:the report was written",
+            "2:usage error, a file that is not a hello check result, or a class file or matrix that cannot be used"
+        })
 public final class ReportCommand implements Callable<Integer> {
 
     @Spec
