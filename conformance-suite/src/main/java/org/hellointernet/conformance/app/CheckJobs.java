@@ -14,6 +14,7 @@ import org.hellointernet.conformance.session.CheckOptions;
 import org.hellointernet.conformance.session.ClientCheck;
 import org.hellointernet.conformance.session.RuleScript;
 import org.hellointernet.conformance.session.ServerCheck;
+import org.hellointernet.conformance.submission.SourceFile;
 import org.hellointernet.conformance.target.Command;
 import org.hellointernet.spec.Role;
 
@@ -43,7 +44,14 @@ record CheckJobs(RuleBook book, RuleSelection selection, ExecutorService io, Che
                 continue;
             }
             TargetInfo info = new TargetInfo(
-                    roleName(role), folder.kind(), cmd.template(), "", options.language(), folder.image());
+                    roleName(role),
+                    folder.kind(),
+                    cmd.template(),
+                    "",
+                    options.language(),
+                    folder.image(),
+                    submissionName(name),
+                    source(folder.folder().dir(), cmd.template()));
             List<RuleScript> entries = selection.select(book, role, options.profile());
             if (folder.notBuilt(role) != null) {
                 jobs.add(new CheckJob(
@@ -96,6 +104,23 @@ record CheckJobs(RuleBook book, RuleSelection selection, ExecutorService io, Che
         listener.planned(program, entries.stream().map(RuleScript::rule).toList());
         result.results().forEach(r -> listener.ruleFinished(program, r));
         return result;
+    }
+
+    /** The folder's own name: {@code python} for {@code python/} or {@code /class/python}. */
+    private static String submissionName(String name) {
+        Path file = Path.of(name).getFileName();
+        return file == null ? name : file.toString();
+    }
+
+    /** The program's source file as a path from the current folder (from the repository's root in CI), or empty. */
+    private static String source(Path dir, String command) {
+        return SourceFile.of(dir, command)
+                .map(f -> {
+                    Path here = Path.of("").toAbsolutePath();
+                    Path file = dir.resolve(f);
+                    return (file.startsWith(here) ? here.relativize(file) : file).toString();
+                })
+                .orElse("");
     }
 
     private static String roleName(Role role) {

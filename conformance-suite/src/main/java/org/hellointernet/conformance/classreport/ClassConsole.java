@@ -10,10 +10,10 @@ public final class ClassConsole implements ResultWriter<ClassReport> {
     @Override
     public void write(ClassReport r, Writer w) {
         PrintWriter out = w instanceof PrintWriter p ? p : new PrintWriter(w);
-        out.println("Scores (" + Score.definition() + "):");
+        out.println("Scores (" + r.scoreDefinition() + "):");
         int width = r.submissions().stream().mapToInt(String::length).max().orElse(0);
         for (String s : r.submissions()) {
-            out.printf("  %-" + width + "s  %3d%n", s, r.score(s));
+            out.printf("  %-" + width + "s  %s%n", s, r.score(s));
         }
         out.println();
         out.println("Most-failed rules:");

@@ -23,7 +23,7 @@ public final class ClassHtml implements ResultWriter<ClassReport> {
                 "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Class report</title>\n<style>\n"
                         + CSS + "</style></head><body>\n<h1>Class report</h1>\n<p>"
                         + esc(r.submissions().size() + " submissions, "
-                                + r.rules().size() + " rules. The " + Score.definition())
+                                + r.rules().size() + " rules. Scores: " + r.scoreDefinition())
                         + ".</p>\n<table>\n"
                         + "<tr><th>Rule</th><th>Level</th>");
         r.submissions().forEach(s -> out.print("<th>" + esc(s) + "</th>"));

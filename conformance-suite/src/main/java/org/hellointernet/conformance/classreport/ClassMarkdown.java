@@ -11,7 +11,7 @@ public final class ClassMarkdown implements ResultWriter<ClassReport> {
     public void write(ClassReport r, Writer w) {
         PrintWriter out = new PrintWriter(w);
         out.print("# Class report\n\n" + r.submissions().size() + " submissions, "
-                + r.rules().size() + " rules. The " + Score.definition() + ".\n\n| Rule | Level |");
+                + r.rules().size() + " rules. Scores: " + r.scoreDefinition() + ".\n\n| Rule | Level |");
         r.submissions().forEach(s -> out.print(" " + md(s) + " |"));
         out.print("\n| --- | --- |");
         r.submissions().forEach(s -> out.print(" :-: |"));

@@ -129,6 +129,9 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--markdown", paramLabel = "FILE", description = "Also write the results as Markdown.")
     Path markdown;
 
+    @Mixin
+    GradingOptions grading;
+
     @Option(
             names = "--verbose",
             description = "Show every detail: of failed SHOULD rules, of rules listed under a root cause (the program"
@@ -162,6 +165,7 @@ public final class CheckCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         validate();
         PrintWriter err = spec.commandLine().getErr();
+        grading.load(spec); // a wrong class file or matrix is said before the check runs, not after
         CheckRun run;
         try (LivePrinter live = quiet ? null : LivePrinter.forThisProcess(err)) {
             if (live != null) {
@@ -182,6 +186,7 @@ public final class CheckCommand implements Callable<Integer> {
                 .add("junit", junit)
                 .add("markdown", markdown)
                 .write(CheckFormats.ALL, run, "hello check: ", err);
+        grading.write(dir, run, err);
         return run.summary().exitStatus();
     }
 

@@ -8,6 +8,13 @@ import java.util.concurrent.Callable;
 import org.hellointernet.conformance.classreport.ClassConsole;
 import org.hellointernet.conformance.classreport.ClassFormats;
 import org.hellointernet.conformance.classreport.ClassReport;
+import org.hellointernet.conformance.grading.ClassFile;
+import org.hellointernet.conformance.grading.Grade;
+import org.hellointernet.conformance.grading.GradeFormats;
+import org.hellointernet.conformance.grading.GradingException;
+import org.hellointernet.conformance.grading.Points;
+import org.hellointernet.conformance.grading.Submissions;
+import org.hellointernet.conformance.report.Formats;
 import org.hellointernet.conformance.result.ExitStatus;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -24,10 +31,18 @@ import picocli.CommandLine.Spec;
             "A rules x submissions heatmap, the most-failed rules, and one score per",
             "submission. A submission is named after its file (python.json -> python).",
             "",
-            "  hello report results/*.json --html class.html --markdown class.md"
+            "  hello report results/*.json --html class.html --markdown class.md",
+            "  hello report results/*.json --grading hello-class.yml --matrix m.json \\",
+            "      --grades-dir grades",
+            "",
+            "Scores come from the one score function of the grading files (see",
+            "--grading): every conforming submission scores above every other."
         },
         exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {"0:the report was written", "2:usage error, or a file that is not a hello check result"})
+        exitCodeList = {
+            "0:the report was written",
+            "2:usage error, a file that is not a hello check result, or a class file or matrix that cannot be used"
+        })
 public final class ReportCommand implements Callable<Integer> {
 
     @Spec
@@ -42,11 +57,35 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--html", paramLabel = "FILE", description = "Also write the report as one HTML page.")
     Path html;
 
+    @Option(
+            names = "--grading",
+            paramLabel = "FILE",
+            description = "The class file (hello-class.yml) whose grading: section gives the points; default MUST 10,"
+                    + " SHOULD 2, MAY 1, each working interop pair 1.")
+    Path classFile;
+
+    @Option(
+            names = "--matrix",
+            paramLabel = "FILE",
+            description = "A 'hello matrix --json' report: each submission's interop pairs are graded too.")
+    Path matrix;
+
+    @Option(
+            names = "--grades-dir",
+            paramLabel = "DIR",
+            description = "Also write each submission's grading files: DIR/NAME/gradescope.json, classroom.b64,"
+                    + " prairielearn.json.")
+    Path gradesDir;
+
     @Override
     public Integer call() throws IOException {
         ClassReport report;
+        Points points;
         try {
-            report = ClassReport.read(results);
+            points = ClassFile.read(classFile);
+            report = ClassReport.read(results, points, matrix == null ? null : Submissions.readMatrix(matrix));
+        } catch (GradingException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         } catch (IOException e) {
             throw new ParameterException(spec.commandLine(), "cannot read the results: " + e.getMessage(), e);
         }
@@ -59,6 +98,33 @@ public final class ReportCommand implements Callable<Integer> {
                         report,
                         "hello report: ",
                         spec.commandLine().getErr());
+        if (gradesDir != null) {
+            writeGrades(report, points);
+        }
         return ExitStatus.OK;
+    }
+
+    /** Each submission's grading files in a folder of its own. */
+    private void writeGrades(ClassReport report, Points points) throws IOException {
+        Formats<Grade> formats = GradeFormats.with(points);
+        String version = new KitVersion().getVersion()[0];
+        for (String name : report.submissions()) {
+            Path folder = gradesDir.resolve(safeName(name));
+            for (String format : formats.ids()) {
+                formats.writer(format, version)
+                        .writeTo(report.grade(name), folder.resolve(GradeFormats.FILE_NAMES.get(format)));
+            }
+        }
+        spec.commandLine()
+                .getErr()
+                .println("hello report: wrote the grading files of "
+                        + report.submissions().size() + " submissions in " + gradesDir);
+        spec.commandLine().getErr().flush();
+    }
+
+    /** A submission's name as a folder name: nothing that leaves {@code --grades-dir}. */
+    private static String safeName(String name) {
+        String safe = name.replaceAll("[^A-Za-z0-9._-]", "_");
+        return safe.matches("\\.*") ? "_" + safe : safe;
     }
 }

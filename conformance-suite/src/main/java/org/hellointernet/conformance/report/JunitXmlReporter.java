@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.Writer;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -15,6 +13,7 @@ import org.hellointernet.conformance.result.CheckRun;
 import org.hellointernet.conformance.result.RuleResult;
 import org.hellointernet.conformance.result.Status;
 import org.hellointernet.conformance.result.Summary;
+import org.hellointernet.conformance.result.TargetInfo;
 
 /**
  * The report for CI systems: the de-facto JUnit XML format (Ant/Surefire), written with StAX.
@@ -95,25 +94,27 @@ public final class JunitXmlReporter implements ResultWriter<CheckRun> {
         property(w, "exitStatus", Integer.toString(check.summary().exitStatus()));
         newLine(w, 2);
         w.writeEndElement();
-        String classname = "hellointernet." + check.target().role();
+        String classname = classname(check.target());
+        String file = check.target().source();
         if (!check.started()) {
             newLine(w, 2);
             w.writeStartElement("testcase");
             attr(w, "name", "START the program could not be started");
             attr(w, "classname", classname);
+            fileAttr(w, file);
             attr(w, "time", seconds(0));
             writeProblem(w, "error", check.startProblem(), "NOT_STARTED", check.startProblem());
             newLine(w, 2);
             w.writeEndElement();
         }
         for (RuleResult r : check.results()) {
-            writeCase(w, classname, r);
+            writeCase(w, classname, file, r);
         }
         newLine(w, 1);
         w.writeEndElement();
     }
 
-    private void writeCase(XMLStreamWriter w, String classname, RuleResult r) throws XMLStreamException {
+    private void writeCase(XMLStreamWriter w, String classname, String file, RuleResult r) throws XMLStreamException {
         newLine(w, 2);
         boolean empty = r.status() == Status.PASS;
         if (empty) {
@@ -123,6 +124,7 @@ public final class JunitXmlReporter implements ResultWriter<CheckRun> {
         }
         attr(w, "name", r.rule().id() + " " + r.rule().title());
         attr(w, "classname", classname);
+        fileAttr(w, file);
         attr(w, "time", seconds(r.durationMs()));
         if (empty) {
             return;
@@ -157,26 +159,26 @@ public final class JunitXmlReporter implements ResultWriter<CheckRun> {
 
     /** The body of a failure, warning or error: what a student needs, in plain text. */
     private String details(RuleResult r) {
-        List<String> lines = new ArrayList<>();
-        lines.add("requirement (" + r.rule().level() + ", section " + r.rule().section() + "): "
-                + r.rule().requirement());
-        if (!r.expected().isEmpty()) {
-            lines.add("expected: " + SafeText.oneLine(r.expected()));
+        return FailureDetails.of(r, transcriptLimit);
+    }
+
+    /**
+     * {@code hellointernet.server}, or {@code hellointernet.FOLDER.server} for a submission folder, so that the
+     * reports of a class's folders do not collide in a CI test view. The folder's name keeps letters, digits,
+     * {@code - _}; any other character becomes {@code _} (a dot would start a new package level).
+     */
+    static String classname(TargetInfo t) {
+        if (t.submission().isEmpty()) {
+            return "hellointernet." + t.role();
         }
-        if (!r.observed().isEmpty()) {
-            lines.add("observed: " + SafeText.oneLine(r.observed()));
+        return "hellointernet." + t.submission().replaceAll("[^A-Za-z0-9_-]", "_") + "." + t.role();
+    }
+
+    /** The {@code file} attribute (the program's source file, as CI reporters place annotations), when known. */
+    private static void fileAttr(XMLStreamWriter w, String file) throws XMLStreamException {
+        if (!file.isEmpty()) {
+            attr(w, "file", file);
         }
-        if (!r.transcript().isEmpty()) {
-            lines.add("transcript:");
-            TranscriptLines.of(r.transcript(), transcriptLimit).forEach(l -> lines.add("  " + l));
-        }
-        if (r.rule().hint() != null && !r.rule().hint().isBlank()) {
-            lines.add("hint: " + r.rule().hint().strip());
-        }
-        if (!r.reproduce().isEmpty()) {
-            lines.add("try it yourself: " + SafeText.oneLine(r.reproduce()));
-        }
-        return String.join("\n", lines) + "\n";
     }
 
     private static int tests(CheckResult check) {

@@ -60,10 +60,28 @@ class JunitXmlReporterTest {
     }
 
     @Test
+    void namesEachTestCaseAfterItsFolderSoThatAClasssReportsDoNotCollide() throws Exception {
+        Document doc = parse(ReportFixtures.run());
+        NodeList cases = doc.getElementsByTagName("testcase");
+        java.util.Set<String> classnames = new java.util.TreeSet<>();
+        for (int i = 0; i < cases.getLength(); i++) {
+            classnames.add(((Element) cases.item(i)).getAttribute("classname"));
+        }
+        // the server was checked as folder "group 1", the client by its command: no folder, no file
+        assertThat(classnames).containsExactly("hellointernet.client", "hellointernet.group_1.server");
+        Element hello = testcase(doc, "CLI-HELLO ");
+        assertThat(hello.hasAttribute("file")).isFalse();
+        assertThat(JunitXmlReporter.classname(new org.hellointernet.conformance.result.TargetInfo(
+                        "client", "container", "", "", "", "", "c.v2 (copy)", "")))
+                .isEqualTo("hellointernet.c_v2__copy_.client");
+    }
+
+    @Test
     void reportsAMustFailureAsFailureWithExpectedObservedAndTranscript() throws Exception {
         Element lf = testcase(parse(ReportFixtures.run()), "SRV-LF ");
         assertThat(lf.getAttribute("name")).isEqualTo("SRV-LF Reply ends with LF");
-        assertThat(lf.getAttribute("classname")).isEqualTo("hellointernet.server");
+        assertThat(lf.getAttribute("classname")).isEqualTo("hellointernet.group_1.server");
+        assertThat(lf.getAttribute("file")).isEqualTo("group 1/hellosrv.py");
         assertThat(lf.getAttribute("time")).isEqualTo("1.004");
         Element failure = (Element) lf.getElementsByTagName("failure").item(0);
         assertThat(failure.getAttribute("type")).isEqualTo("MUST");

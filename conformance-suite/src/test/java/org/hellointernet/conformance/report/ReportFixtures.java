@@ -174,7 +174,15 @@ final class ReportFixtures {
                         2),
                 RuleResult.skipped(SRV_CLIENT_IP, "only checked in profile challenge"));
         return CheckResult.of(
-                new TargetInfo("server", "command", "python3 hellosrv.py {port}", "", "Python"),
+                new TargetInfo(
+                        "server",
+                        "command",
+                        "python3 hellosrv.py {port}",
+                        "",
+                        "Python",
+                        "",
+                        "group 1",
+                        "group 1/hellosrv.py"),
                 Profile.BASIC,
                 STARTED_AT,
                 2345,
