@@ -1,5 +1,6 @@
 package org.hellointernet.server;
 
+import io.netty.util.ResourceLeakDetector;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -131,6 +132,11 @@ public final class ServerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        if (System.getProperty("io.netty.leakDetection.level") == null) {
+            // every buffer is released by the pipeline (the tests keep the detector on); sampling costs a stack trace
+            // every 128 reads
+            ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
+        }
         PrintWriter err = spec.commandLine().getErr();
         try (BatchingLineWriter out = new BatchingLineWriter(spec.commandLine().getOut())) {
             return serve(out, err);
