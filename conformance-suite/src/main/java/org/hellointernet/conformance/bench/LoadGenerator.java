@@ -18,8 +18,8 @@ import java.util.concurrent.locks.LockSupport;
 import org.hellointernet.server.Transport;
 
 /**
- * Drives exchanges (connect, hello, reply, close) against one server, on the best {@link Transport} this machine
- * allows (io_uring, epoll, NIO) unless told otherwise, with one event loop per processor unless told otherwise. Each loop runs a
+ * Drives exchanges (connect, hello, reply, close) against one server, on epoll where it works (NIO elsewhere) unless
+ * told otherwise, with one event loop per processor unless told otherwise. Each loop runs a
  * {@link Lane} of reusable {@link Exchange}s and one timeout sweep.
  * <ul>
  *   <li>Closed loop ({@code rate == 0}): {@code connections} exchanges in flight, each followed at once by the next.
@@ -38,9 +38,18 @@ public final class LoadGenerator implements AutoCloseable {
     private final Transport transport;
     private final EventLoopGroup group;
 
-    /** {@code threads} network threads (0 for one per processor) on the best transport. */
+    /** {@code threads} network threads (0 for one per processor) on {@link #defaultTransport()}. */
     public LoadGenerator(int threads) {
-        this(threads, Transport.best());
+        this(threads, defaultTransport());
+    }
+
+    /**
+     * Epoll where it works, else NIO. Not io_uring, which suits the server: as a client that opens
+     * and closes a connection per exchange it made 4 to 6 times fewer exchanges than epoll for the same CPU (README,
+     * "Benchmarks"); {@code --transport io_uring} still chooses it.
+     */
+    public static Transport defaultTransport() {
+        return Transport.EPOLL.isAvailable() ? Transport.EPOLL : Transport.NIO;
     }
 
     /**
