@@ -2,7 +2,9 @@
 # Compares servers under the same load and prints one Markdown table: exchanges/s, p99 latency, server CPU time
 # per exchange, RSS. Each server runs RUNS times (default 3), fresh each time, the servers taking turns: median, and
 # min-max in brackets.
-# Load: `hello bench`, closed loop, CONNECTIONS (32) connections, WARMUP (8) s unmeasured (the JVM's JIT) then DURATION (6) s.
+# Load: `hello bench`, closed loop, CONNECTIONS (32) connections, WARMUP (8) s unmeasured (the JVM's JIT) then DURATION (6) s;
+# with GENERATOR=c-load the minimal C generator instead (CONNECTIONS threads, same warm-up and duration), which owes
+# nothing to Netty, so that a change of the kit's Netty cannot move the load along with the server.
 # CPU is read from /proc/PID/stat (utime+stime of every thread, plus reaped children) over a window inside the
 # measured part (from 0.5 s after its start, which leaves room for the generator's JVM start, to its end), divided
 # by the exchanges in that window (measured exchanges/s x window).
@@ -10,24 +12,39 @@
 # CPU per exchange of the generator and of the baseline server.
 # Loopback only. Needs gcc, python3 and a JDK 17+; builds what it needs. About 7 minutes with the defaults:
 # RUNS x 6 servers x (WARMUP + DURATION + 3) s, then RUNS x (WARMUP + 2 DURATION + 5) s.
-#   conformance-suite/bench/compare-servers.sh [RUNS]      env: CONNECTIONS DURATION WARMUP SERVERS
+# Servers: the names below (SERVERS picks some, in that order); reference-java-epoll and reference-java-nio are the
+# reference server on another transport than the best one here. BEFORE_JAR=path/to/hello.jar adds reference-before:
+# the reference server from that (older) jar, started with the launcher's JVM options, for before/after runs.
+# GENERATOR_CHECK=0 leaves out the generator check.
+#   conformance-suite/bench/compare-servers.sh [RUNS]
+#   env: CONNECTIONS DURATION WARMUP SERVERS GENERATOR BEFORE_JAR GENERATOR_CHECK
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 RUNS="${1:-3}"
 CONNECTIONS="${CONNECTIONS:-32}"
 DURATION="${DURATION:-6}"
 WARMUP="${WARMUP:-8}"
+GENERATOR="${GENERATOR:-hello-bench}"
+[[ $GENERATOR == hello-bench || $GENERATOR == c-load ]] || { echo "GENERATOR must be hello-bench or c-load" >&2; exit 2; }
 build_all
 
 declare -A CMD=(
     [c-epoll-baseline]="$BUILD/c-epoll-server {port}"
     [reference-java]="$JAVA_SERVER {port}"
+    [reference-java-epoll]="$JAVA_SERVER {port} --transport epoll"
+    [reference-java-nio]="$JAVA_SERVER {port} --transport nio"
     [gallery-c-poll]="$BUILD/good-server-c {port}"
     [gallery-c-forking]="$BUILD/forking-server {port}"
     [gallery-python-threads]="python3 $GALLERY/good-server-python/server.py {port}"
     [gallery-python-sequential]="python3 $GALLERY/sequential-blocking-server/server.py {port}"
 )
-SERVERS="${SERVERS:-c-epoll-baseline reference-java gallery-c-poll gallery-c-forking gallery-python-threads gallery-python-sequential}"
+DEFAULT_SERVERS="c-epoll-baseline reference-java gallery-c-poll gallery-c-forking gallery-python-threads gallery-python-sequential"
+if [[ -n ${BEFORE_JAR:-} ]]; then
+    [[ -f $BEFORE_JAR ]] || { echo "BEFORE_JAR: no such file: $BEFORE_JAR" >&2; exit 2; }
+    CMD[reference-before]="java -XX:+UseSerialGC -Xms32m -Xmx256m -jar $(cd "$(dirname "$BEFORE_JAR")" && pwd)/$(basename "$BEFORE_JAR") server {port}"
+    DEFAULT_SERVERS="c-epoll-baseline reference-before reference-java ${DEFAULT_SERVERS#c-epoll-baseline reference-java }"
+fi
+SERVERS="${SERVERS:-$DEFAULT_SERVERS}"
 WINDOW=$(awk -v d="$DURATION" 'BEGIN { print d - 0.5 }')
 
 # one NAME -> "rate p99_us cpu_us_per_exchange rss_kib errors"
@@ -36,8 +53,13 @@ one() {
     port=$(free_port)
     start_server "$port" "${CMD[$1]}"
     json="$BUILD/bench-$1.json"
-    HELLO bench "127.0.0.1:$port" --connections "$CONNECTIONS" --warmup "$WARMUP" --duration "$DURATION" \
-        --quiet --json "$json" >/dev/null || true &
+    local out="$BUILD/load-$1.out"
+    if [[ $GENERATOR == c-load ]]; then
+        "$BUILD/c-load" "$port" "$CONNECTIONS" "$DURATION" "$WARMUP" >"$out" &
+    else
+        HELLO bench "127.0.0.1:$port" --connections "$CONNECTIONS" --warmup "$WARMUP" --duration "$DURATION" \
+            --quiet --json "$json" >/dev/null || true &
+    fi
     local bench=$!
     sleep "$WARMUP"; sleep 0.5
     t0=$(now_s); c0=$(cpu_ticks "$SERVER_PID")
@@ -46,15 +68,27 @@ one() {
     wait "$bench"
     rss=$(rss_kib "$SERVER_PID")
     stop_server
-    local rate; rate=$(json_field "$json" exchangesPerSecond)
-    echo "$rate $(json_field "$json" p99) $(per_exchange $(( c1 - c0 )) "$rate" "$(awk -v a="$t0" -v b="$t1" 'BEGIN { print b - a }')") \
-$rss $(json_field "$json" errorCount)"
+    local rate p99 errors
+    if [[ $GENERATOR == c-load ]]; then
+        rate=$(c_load_field "$out" exchanges/s,); errors=$(c_load_field "$out" errors,)
+        p99=$(awk -v v="$(c_load_field "$out" ms -1)" 'BEGIN { print v * 1000 }')  # the number before the last "ms"
+    else
+        rate=$(json_field "$json" exchangesPerSecond); p99=$(json_field "$json" p99); errors=$(json_field "$json" errorCount)
+    fi
+    echo "$rate $p99 $(per_exchange $(( c1 - c0 )) "$rate" "$(awk -v a="$t0" -v b="$t1" 'BEGIN { print b - a }')") \
+$rss $errors"
+}
+
+# c_load_field FILE WORD [NTH] : the number before WORD in c-load's line (NTH -1: before its last occurrence)
+c_load_field() {
+    awk -v w="$2" -v nth="${3:-1}" '{ n = 0; for (i = 1; i < NF; i++) if ($(i + 1) == w) { v[++n] = $i }
+        print (nth < 0 ? v[n] : v[nth]) }' "$1"
 }
 
 # column of RESULTS -> "median [min-max]"
 stat() { printf '%s\n' "$@" | sort -g | awk -v f="$FMT" '{ v[NR] = $1 } END { printf f " [" f "-" f "]", v[int((NR + 1) / 2)], v[1], v[NR] }'; }
 
-echo "$(nproc) cores, $(uname -r), $(java -version 2>&1 | head -1); closed loop, $CONNECTIONS connections, ${WARMUP} s warm-up + ${DURATION} s measured; median [min-max] of $RUNS runs; load average $(load_avg) at the start"
+echo "$(nproc) cores, $(uname -r), $(java -version 2>&1 | head -1); load: $GENERATOR, closed loop, $CONNECTIONS connections, ${WARMUP} s warm-up + ${DURATION} s measured; median [min-max] of $RUNS runs; load average $(load_avg) at the start"
 echo
 echo "| server | exchanges/s | p99 latency (ms) | server CPU per exchange (µs) | RSS (MiB) | errors |"
 echo "|---|---|---|---|---|---|"
@@ -75,6 +109,7 @@ for name in $SERVERS; do
 done
 echo
 echo "load average $(load_avg) at the end of the table"
+[[ ${GENERATOR_CHECK:-1} == 0 ]] && exit 0
 
 # gen NAME PORT -> "rate generator_cpu_us server_cpu_us": one generator run against the baseline on PORT; CPU per
 # exchange over a window of DURATION - 0.5 s inside its measured part (hello bench: after its WARMUP; c-load, which

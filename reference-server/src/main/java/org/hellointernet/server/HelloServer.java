@@ -5,13 +5,6 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.ServerChannel;
-import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollEventLoopGroup;
-import io.netty.channel.epoll.EpollServerSocketChannel;
-import io.netty.channel.nio.NioEventLoopGroup;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -20,7 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The reference server: {@code new HelloServer(ServerConfig.onPort(5000)).start()}, then {@link #port()},
- * {@link #close()}. Uses the native epoll transport where available, NIO otherwise, and one event loop that both
+ * {@link #close()}. Uses the best {@link Transport} this machine allows (io_uring, else epoll, else NIO), and one
+ * event loop that both
  * accepts and serves every connection: an exchange is a few microseconds of the server's own work, and handing each
  * accepted connection to another thread (a wake-up per connection) cost about a third of the server's CPU. One
  * loop serves tens of thousands of exchanges a second. Listens on the IPv6 wildcard, which accepts IPv4 too (dual
@@ -32,7 +26,7 @@ public final class HelloServer implements AutoCloseable {
     private static final long SHUTDOWN_TIMEOUT_MILLIS = 1000;
 
     private final ServerConfig config;
-    private final boolean epoll;
+    private final Transport transport;
     private final HelloServerHandler handler;
     private final CountDownLatch closed = new CountDownLatch(1);
     private EventLoopGroup loop;
@@ -40,13 +34,20 @@ public final class HelloServer implements AutoCloseable {
     private boolean dualStack;
 
     public HelloServer(ServerConfig config) {
-        this(config, Epoll.isAvailable());
+        this(config, Transport.best());
     }
 
-    /** With {@code useEpoll} false: the portable NIO transport even where epoll is available (tests of the fallback). */
-    HelloServer(ServerConfig config, boolean useEpoll) {
+    /**
+     * On the given transport (the benchmark's {@code --transport}, tests of the fallbacks).
+     *
+     * @throws IllegalArgumentException if that transport does not work on this machine
+     */
+    public HelloServer(ServerConfig config, Transport transport) {
+        transport.unavailability().ifPresent(why -> {
+            throw new IllegalArgumentException(transport + " is not available here: " + why);
+        });
         this.config = config;
-        this.epoll = useEpoll;
+        this.transport = transport;
         this.handler = new HelloServerHandler(config);
     }
 
@@ -55,12 +56,10 @@ public final class HelloServer implements AutoCloseable {
         if (loop != null) {
             throw new IllegalStateException("already started");
         }
-        loop = group(epoll, "hello-loop");
-        Class<? extends ServerChannel> channelType =
-                epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+        loop = transport.newGroup(1, "hello-loop");
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(loop, loop)
-                .channel(channelType)
+                .channel(transport.serverChannel())
                 .option(ChannelOption.SO_BACKLOG, BACKLOG)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true) // TCP_NODELAY is Netty's default already
@@ -93,9 +92,9 @@ public final class HelloServer implements AutoCloseable {
         return dualStack;
     }
 
-    /** {@code epoll} or {@code nio}. */
-    public String transport() {
-        return epoll ? "epoll" : "nio";
+    /** The transport it runs on. */
+    public Transport transport() {
+        return transport;
     }
 
     public ServerConfig config() {
@@ -132,10 +131,5 @@ public final class HelloServer implements AutoCloseable {
         } catch (UnknownHostException e) {
             throw new IllegalStateException("a literal address never needs a lookup: " + literal, e);
         }
-    }
-
-    private static EventLoopGroup group(boolean epoll, String name) {
-        DefaultThreadFactory threadFactory = new DefaultThreadFactory(name, true);
-        return epoll ? new EpollEventLoopGroup(1, threadFactory) : new NioEventLoopGroup(1, threadFactory);
     }
 }

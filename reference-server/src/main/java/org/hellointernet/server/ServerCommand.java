@@ -1,5 +1,6 @@
 package org.hellointernet.server;
 
+import io.netty.util.ResourceLeakDetector;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -15,7 +16,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code server PORT [--language NAME] [--challenge] [--verbose] [--idle-timeout SECONDS]}. */
+/** {@code server PORT [--language NAME] [--challenge] [--verbose] [--idle-timeout SECONDS] [--transport NAME]}. */
 @Command(
         name = "server",
         mixinStandardHelpOptions = true,
@@ -47,6 +48,7 @@ public final class ServerCommand implements Callable<Integer> {
     private int port;
     private String language = ServerConfig.DEFAULT_LANGUAGE;
     private int idleTimeoutSeconds = (int) ServerConfig.DEFAULT_IDLE_TIMEOUT.toSeconds();
+    private Transport transport;
 
     @Option(
             names = "--challenge",
@@ -107,12 +109,34 @@ public final class ServerCommand implements Callable<Integer> {
         idleTimeoutSeconds = seconds;
     }
 
+    @Option(
+            names = "--transport",
+            paramLabel = "NAME",
+            description = "Network transport: io_uring, epoll or nio (default: the first of these that works "
+                    + "here; the banner says which).")
+    void setTransport(String value) {
+        Transport wanted = Transport.parse(value)
+                .orElseThrow(() -> new ParameterException(
+                        spec.commandLine(),
+                        "--transport must be one of " + Transport.names() + ", got '" + value + "'"));
+        wanted.unavailability().ifPresent(why -> {
+            throw new ParameterException(
+                    spec.commandLine(), "--transport " + wanted + " is not available here: " + why);
+        });
+        transport = wanted;
+    }
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new ServerCommand()).execute(args));
     }
 
     @Override
     public Integer call() throws InterruptedException {
+        if (System.getProperty("io.netty.leakDetection.level") == null) {
+            // every buffer is released by the pipeline (the tests keep the detector on); sampling costs a stack trace
+            // every 128 reads
+            ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
+        }
         PrintWriter err = spec.commandLine().getErr();
         try (BatchingLineWriter out = new BatchingLineWriter(spec.commandLine().getOut())) {
             return serve(out, err);
@@ -125,7 +149,7 @@ public final class ServerCommand implements Callable<Integer> {
                 port, language, profile, verbose, Duration.ofSeconds(idleTimeoutSeconds), out, lineTo(err));
         HelloServer started;
         try {
-            started = new HelloServer(config).start();
+            started = new HelloServer(config, transport == null ? Transport.best() : transport).start();
         } catch (ServerStartException e) {
             err.println(explain(e));
             err.flush();
@@ -140,10 +164,10 @@ public final class ServerCommand implements Callable<Integer> {
                 "hello-server-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         err.println("HelloInternet server (" + language + ", profile " + profile.id() + ") listening on port "
-                + started.port() + (started.dualStack() ? " (IPv4 and IPv6)" : " (IPv4 only)") + "; Ctrl-C to stop");
+                + started.port() + (started.dualStack() ? " (IPv4 and IPv6" : " (IPv4 only") + ", "
+                + started.transport() + "); Ctrl-C to stop");
         if (verbose) {
-            err.println("transport " + started.transport() + ", idle timeout "
-                    + (idleTimeoutSeconds == 0 ? "off" : idleTimeoutSeconds + " s"));
+            err.println("idle timeout " + (idleTimeoutSeconds == 0 ? "off" : idleTimeoutSeconds + " s"));
         }
         err.flush();
         started.awaitClosed();

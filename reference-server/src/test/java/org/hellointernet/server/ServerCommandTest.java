@@ -95,7 +95,27 @@ class ServerCommandTest {
         assertThat(out.toString()).isEqualTo("Hello in C (client 127.0.0.1)" + System.lineSeparator());
         assertThat(err.toString())
                 .startsWith("HelloInternet server (Go, profile challenge) listening on port " + port
-                        + " (IPv4 and IPv6); Ctrl-C to stop");
+                        + " (IPv4 and IPv6, " + Transport.best() + "); Ctrl-C to stop");
+    }
+
+    @Test
+    void runsOnTheTransportAskedForAndSaysWhich() throws Exception {
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> cmd.execute("0", "--transport", "nio"));
+        int port = awaitPort(Duration.ofSeconds(10));
+
+        try (TestClient client = TestClient.connect(port)) {
+            assertThat(client.send("Hello in C\n").readToEof()).isEqualTo("Goodbye in Java\n");
+        }
+        command.stop();
+
+        assertThat(exit.get(5, TimeUnit.SECONDS)).isEqualTo(ServerCommand.EXIT_OK);
+        assertThat(err.toString()).contains("listening on port " + port + " (IPv4 and IPv6, nio)");
+    }
+
+    @Test
+    void refusesAnUnknownTransportWithTheNamesItKnows() {
+        assertThat(cmd.execute("0", "--transport", "kqueue")).isEqualTo(ServerCommand.EXIT_USAGE);
+        assertThat(err.toString()).contains("--transport must be one of io_uring, epoll, nio, got 'kqueue'");
     }
 
     private int awaitPort(Duration timeout) throws InterruptedException {

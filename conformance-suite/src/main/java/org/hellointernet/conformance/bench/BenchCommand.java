@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.hellointernet.conformance.report.ConsoleReporter;
 import org.hellointernet.protocol.Hello;
+import org.hellointernet.server.Transport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -110,6 +111,13 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Network threads of the generator (default: one per processor).")
     int threads;
 
+    @Option(
+            names = "--transport",
+            paramLabel = "NAME",
+            description = "Network transport of the generator: io_uring, epoll or nio (default: epoll where it works, "
+                    + "else nio; the report says which).")
+    String transport;
+
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the result as JSON.")
     Path json;
 
@@ -126,7 +134,7 @@ public final class BenchCommand implements Callable<Integer> {
             ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
         }
         BenchResult result;
-        try (LoadGenerator generator = new LoadGenerator(threads)) {
+        try (LoadGenerator generator = new LoadGenerator(threads, transport())) {
             ProgressLine line = !quiet && ConsoleReporter.stdoutIsTerminal() ? new ProgressLine(err) : null;
             result = generator.run(options, line == null ? ProgressListener.NONE : line);
             if (line != null) {
@@ -196,6 +204,19 @@ public final class BenchCommand implements Callable<Integer> {
                 rate,
                 language,
                 seconds(timeoutSeconds));
+    }
+
+    private Transport transport() {
+        if (transport == null) {
+            return LoadGenerator.defaultTransport();
+        }
+        Transport wanted = Transport.parse(transport)
+                .orElseThrow(
+                        () -> usage("--transport must be one of " + Transport.names() + ", got '" + transport + "'"));
+        wanted.unavailability().ifPresent(why -> {
+            throw usage("--transport " + wanted + " is not available here: " + why);
+        });
+        return wanted;
     }
 
     private static Duration seconds(double s) {

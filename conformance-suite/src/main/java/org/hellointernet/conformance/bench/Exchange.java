@@ -9,6 +9,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.channel.uring.IoUringSocketChannel;
 import io.netty.util.ReferenceCountUtil;
 import java.nio.channels.spi.SelectorProvider;
 import java.util.Arrays;
@@ -50,9 +51,11 @@ final class Exchange extends ChannelInboundHandlerAdapter implements ChannelFutu
         connecting = false;
         Channel ch;
         try {
-            ch = lane.epoll()
-                    ? new EpollSocketChannel(lane.family())
-                    : new NioSocketChannel(SelectorProvider.provider(), lane.family());
+            ch = switch (lane.transport()) {
+                case IO_URING -> new IoUringSocketChannel(); // IPv6 if the host has it, which reaches IPv4 too
+                case EPOLL -> new EpollSocketChannel(lane.family());
+                case NIO -> new NioSocketChannel(SelectorProvider.provider(), lane.family());
+            };
         } catch (RuntimeException e) { // e.g. out of file descriptors
             channel = null;
             finish(Failures.classify(e));

@@ -2,7 +2,7 @@ package org.hellointernet.conformance.bench;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.EventLoop;
-import io.netty.channel.socket.InternetProtocolFamily;
+import io.netty.channel.socket.SocketProtocolFamily;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
@@ -10,6 +10,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.hellointernet.server.Transport;
 
 /**
  * One event loop's share of a run: its {@link Exchange}s, reused one after the other, and one periodic sweep that
@@ -31,9 +32,9 @@ final class Lane {
     }
 
     private final EventLoop loop;
-    private final boolean epoll;
+    private final Transport transport;
     private final InetSocketAddress target;
-    private final InternetProtocolFamily family;
+    private final SocketProtocolFamily family;
     private final ByteBuf hello;
     private final ReplyCheck check;
     private final long timeoutNanos;
@@ -46,7 +47,7 @@ final class Lane {
 
     Lane(
             EventLoop loop,
-            boolean epoll,
+            Transport transport,
             InetSocketAddress target,
             ByteBuf hello,
             ReplyCheck check,
@@ -54,10 +55,10 @@ final class Lane {
             Plan plan,
             boolean closedLoop) {
         this.loop = loop;
-        this.epoll = epoll;
+        this.transport = transport;
         this.target = target;
         this.family =
-                target.getAddress() instanceof Inet6Address ? InternetProtocolFamily.IPv6 : InternetProtocolFamily.IPv4;
+                target.getAddress() instanceof Inet6Address ? SocketProtocolFamily.INET6 : SocketProtocolFamily.INET;
         this.hello = hello;
         this.check = check;
         this.timeoutNanos = timeoutNanos;
@@ -136,15 +137,15 @@ final class Lane {
         return loop;
     }
 
-    boolean epoll() {
-        return epoll;
+    Transport transport() {
+        return transport;
     }
 
     InetSocketAddress target() {
         return target;
     }
 
-    InternetProtocolFamily family() {
+    SocketProtocolFamily family() {
         return family;
     }
 

@@ -4,10 +4,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollEventLoopGroup;
-import io.netty.channel.nio.NioEventLoopGroup;
-import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutor;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -19,10 +15,11 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import org.hellointernet.server.Transport;
 
 /**
- * Drives exchanges (connect, hello, reply, close) against one server, on Netty's epoll transport where
- * available (NIO elsewhere), with one event loop per processor unless told otherwise. Each loop runs a
+ * Drives exchanges (connect, hello, reply, close) against one server, on epoll where it works (NIO elsewhere) unless
+ * told otherwise, with one event loop per processor unless told otherwise. Each loop runs a
  * {@link Lane} of reusable {@link Exchange}s and one timeout sweep.
  * <ul>
  *   <li>Closed loop ({@code rate == 0}): {@code connections} exchanges in flight, each followed at once by the next.
@@ -38,19 +35,39 @@ public final class LoadGenerator implements AutoCloseable {
 
     private static final long PROGRESS_NANOS = TimeUnit.SECONDS.toNanos(1);
 
-    private final boolean epoll;
+    private final Transport transport;
     private final EventLoopGroup group;
 
-    /** {@code threads} network threads; 0 for one per processor. */
+    /** {@code threads} network threads (0 for one per processor) on {@link #defaultTransport()}. */
     public LoadGenerator(int threads) {
-        this.epoll = Epoll.isAvailable();
-        int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
-        DefaultThreadFactory factory = new DefaultThreadFactory("hello-bench", true);
-        this.group = epoll ? new EpollEventLoopGroup(n, factory) : new NioEventLoopGroup(n, factory);
+        this(threads, defaultTransport());
     }
 
-    public String transport() {
-        return epoll ? "epoll" : "nio";
+    /**
+     * Epoll where it works, else NIO. Not io_uring, which suits the server: as a client that opens
+     * and closes a connection per exchange it made 4 to 6 times fewer exchanges than epoll for the same CPU (README,
+     * "Benchmarks"); {@code --transport io_uring} still chooses it.
+     */
+    public static Transport defaultTransport() {
+        return Transport.EPOLL.isAvailable() ? Transport.EPOLL : Transport.NIO;
+    }
+
+    /**
+     * {@code threads} network threads (0 for one per processor) on {@code transport}.
+     *
+     * @throws IllegalArgumentException if that transport does not work on this machine
+     */
+    public LoadGenerator(int threads, Transport transport) {
+        transport.unavailability().ifPresent(why -> {
+            throw new IllegalArgumentException(transport + " is not available here: " + why);
+        });
+        this.transport = transport;
+        int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        this.group = transport.newGroup(n, "hello-bench");
+    }
+
+    public Transport transport() {
+        return transport;
     }
 
     /** Runs the load described by {@code options}; blocks until it is over. */
@@ -202,7 +219,7 @@ public final class LoadGenerator implements AutoCloseable {
         for (EventExecutor executor : group) {
             lanes.add(new Lane(
                     (EventLoop) executor,
-                    epoll,
+                    transport,
                     options.target(),
                     hello,
                     check,
@@ -222,7 +239,7 @@ public final class LoadGenerator implements AutoCloseable {
                 + options.target().getPort();
         return new BenchResult(
                 target,
-                transport(),
+                transport.id(),
                 options.openLoop() ? "open" : "closed",
                 options.connections(),
                 options.rate(),

@@ -7,9 +7,10 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollChannelOption;
-import io.netty.channel.epoll.EpollEventLoopGroup;
+import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
@@ -74,7 +75,8 @@ final class LeavingClient {
             synchronized (LeavingClient.class) {
                 g = group;
                 if (g == null) {
-                    g = new EpollEventLoopGroup(1, new DefaultThreadFactory("hello-leaving-client", true));
+                    g = new MultiThreadIoEventLoopGroup(
+                            1, new DefaultThreadFactory("hello-leaving-client", true), EpollIoHandler.newFactory());
                     group = g;
                 }
             }

@@ -1,0 +1,94 @@
+package org.hellointernet.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.Arrays;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Every transport this machine has (io_uring, epoll, and NIO: what runs on macOS and Windows) follows the same rules;
+ * the one chosen by default is the best that works, and one that does not work is refused with its reason.
+ */
+@Timeout(20)
+class TransportTest {
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void repliesToHelloAndCrlfOnBothLoopbacks(Transport transport) throws Exception {
+        try (HelloServer server = startOn(transport)) {
+            try (TestClient client = TestClient.connect(server.port())) {
+                assertThat(client.send("Hello in Telnet\r\n").readToEof()).isEqualTo("Goodbye in Java\n");
+            }
+            if (server.dualStack()) {
+                try (TestClient client = TestClient.connect("::1", server.port())) {
+                    assertThat(client.send("Hello in C\n").readToEof()).isEqualTo("Goodbye in Java\n");
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void answersAHelloWithoutLfOnHalfCloseAndAfterTheQuietPeriod(Transport transport) throws Exception {
+        try (HelloServer server = startOn(transport)) {
+            try (TestClient client = TestClient.connect(server.port())) {
+                assertThat(client.send("Hello in C").shutdownOutput().readToEof())
+                        .isEqualTo("Goodbye in Java\n");
+            }
+            try (TestClient client = TestClient.connect(server.port())) {
+                assertThat(client.send("Hello in C").readToEof()).isEqualTo("Goodbye in Java\n");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void repliesErrorToAnOverlongLine(Transport transport) throws Exception {
+        try (HelloServer server = startOn(transport);
+                TestClient client = TestClient.connect(server.port())) {
+            assertThat(client.send("x".repeat(100_000)).readToEof()).isEqualTo("Error: line longer than 1024 bytes\n");
+        }
+    }
+
+    @Test
+    void theDefaultIsTheFirstTransportThatWorksHere() {
+        Optional<Transport> firstAvailable =
+                Arrays.stream(Transport.values()).filter(Transport::isAvailable).findFirst();
+        assertThat(Transport.best()).isEqualTo(firstAvailable.orElseThrow());
+        assertThat(new HelloServer(ServerConfig.onPort(0)).transport()).isEqualTo(Transport.best());
+        assertThat(Transport.NIO.isAvailable()).isTrue();
+    }
+
+    @Test
+    void anUnavailableTransportIsRefusedWithItsReason() {
+        Optional<Transport> missing =
+                Arrays.stream(Transport.values()).filter(t -> !t.isAvailable()).findFirst();
+        assumeTrue(missing.isPresent(), "every transport works on this machine");
+        assertThatThrownBy(() -> new HelloServer(ServerConfig.onPort(0), missing.get()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith(missing.get().id() + " is not available here: ");
+    }
+
+    @Test
+    void parsesTransportNamesAsUsersWriteThem() {
+        assertThat(Transport.parse("io_uring")).contains(Transport.IO_URING);
+        assertThat(Transport.parse("io-uring")).contains(Transport.IO_URING);
+        assertThat(Transport.parse("EPOLL")).contains(Transport.EPOLL);
+        assertThat(Transport.parse("nio")).contains(Transport.NIO);
+        assertThat(Transport.parse("kqueue")).isEmpty();
+        assertThat(Transport.names()).isEqualTo("io_uring, epoll, nio");
+    }
+
+    private static HelloServer startOn(Transport transport) throws ServerStartException {
+        assumeTrue(transport.isAvailable(), () -> transport + " is not available here");
+        HelloServer server = new HelloServer(ServerConfig.onPort(0), transport).start();
+        assertThat(server.transport()).isEqualTo(transport);
+        return server;
+    }
+}
