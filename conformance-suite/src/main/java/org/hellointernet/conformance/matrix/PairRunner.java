@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.regex.Pattern;
 import org.hellointernet.conformance.result.FailureKind;
 import org.hellointernet.conformance.session.Timing;
@@ -112,17 +113,22 @@ final class PairRunner {
                         t,
                         t0);
             }
-            long[] stuckAt = {0};
+            AtomicLongArray stuckAt = new AtomicLongArray(2); // when called, and when the last byte moved
             StillnessWatch watch = new StillnessWatch(QUIET, () -> both(srv, clientProgram));
             ClientRun run = ClientRunner.finish(clientProgram, clientTimeout, () -> {
                 if (watch.stuck(relay.lastActivity(), relay.holding(), () -> delivered(relay, srv, clientProgram))) {
-                    stuckAt[0] = System.nanoTime();
+                    stuckAt.set(1, relay.lastActivity());
+                    stuckAt.set(0, System.nanoTime());
                     return true;
                 }
                 return false;
             });
-            Duration deadlock = stuckAt[0] == 0 ? null : run.elapsed();
-            long killAt = stuckAt[0] != 0 ? stuckAt[0] : clientStarted + clientTimeout.toNanos();
+            long calledAt = stuckAt.get(0);
+            // a client that exited on its own, or was killed at the timeout while the question was answered: no call
+            Duration deadlock = calledAt != 0 && run.timedOut() && run.elapsed().compareTo(clientTimeout) < 0
+                    ? run.elapsed()
+                    : null;
+            long killAt = deadlock != null ? calledAt : clientStarted + clientTimeout.toNanos();
             relay.settle(SETTLE);
             if (relay.failure() != null) {
                 t.line("the harness's relay failed: " + relay.failure());
@@ -157,12 +163,12 @@ final class PairRunner {
             PairClassifier.Classified verdict =
                     PairClassifier.classify(new PairObservation(run, exchanges, died, deadlock));
             if (deadlock != null) {
-                t.line("deadlock: after " + deadlock.toMillis() + " ms nothing had moved for "
-                        + QUIET.multipliedBy(2).toMillis() + " ms, every thread of both programs was asleep"
-                        + " waiting for input (read twice from /proc, " + QUIET.toMillis() + " ms apart), and their"
-                        + " sockets held every byte the relay passed on; the client was stopped then");
+                t.line("deadlock: called " + (calledAt - stuckAt.get(1)) / 1_000_000 + " ms after the last byte moved:"
+                        + " every thread of both programs was asleep waiting for input, unchanged in two reads of"
+                        + " /proc " + QUIET.toMillis() + " ms apart, and their sockets held every byte the relay"
+                        + " passed on");
             }
-            t.exchanges(exchanges).client(run);
+            t.exchanges(exchanges).client(run, deadlock != null);
             if (died != null) {
                 t.line("server: exited during the exchange (" + died + ")");
             }

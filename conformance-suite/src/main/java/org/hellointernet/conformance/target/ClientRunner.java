@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -43,14 +44,38 @@ public final class ClientRunner {
      * left (a background child still holding its output, or all of it at the timeout) and reports. Closes it.
      */
     public static ClientRun finish(Program client, Duration timeout) {
-        return finish(client, timeout, () -> false);
+        return finish(client, timeout, null);
     }
 
     /**
      * As {@link #finish(Program, Duration)}, but asks {@code stuck} every {@value #POLL_MILLIS} ms meanwhile and
-     * kills the client as soon as it says true (the run then counts as timed out, after the time it ran).
+     * kills the client as soon as it says true (the run then counts as timed out, after the time it ran). The
+     * question is asked on a thread of its own, so that the timeout is kept however long an answer takes; null
+     * asks nothing.
      */
     public static ClientRun finish(Program client, Duration timeout, BooleanSupplier stuck) {
+        AtomicBoolean calledStuck = new AtomicBoolean();
+        AtomicBoolean over = new AtomicBoolean();
+        // the question runs apart: however long it takes on a busy machine, the timeout is kept
+        Thread watch = new Thread(
+                () -> {
+                    try {
+                        while (!over.get()) {
+                            if (stuck.getAsBoolean()) {
+                                calledStuck.set(true);
+                                return;
+                            }
+                            Thread.sleep(POLL_MILLIS);
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "stillness-watch");
+        watch.setDaemon(true);
+        if (stuck != null) {
+            watch.start();
+        }
         try (client) {
             boolean exited;
             boolean gaveUp = false;
@@ -64,7 +89,7 @@ public final class ClientRunner {
                 if (exited) {
                     break;
                 }
-                if (stuck.getAsBoolean()) {
+                if (calledStuck.get()) {
                     exited = client.waitForExit(Duration.ZERO);
                     gaveUp = !exited;
                     break;
@@ -77,6 +102,9 @@ public final class ClientRunner {
             OutputCapture err = client.stderr();
             return new ClientRun(
                     code, !exited, elapsed, out.lines(), err.lines(), out.tail(TAIL_LINES), err.tail(TAIL_LINES));
+        } finally {
+            over.set(true);
+            watch.interrupt();
         }
     }
 }
