@@ -3,6 +3,7 @@ package org.hellointernet.conformance.matrix;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.hellointernet.conformance.result.FailureKind;
 import org.hellointernet.protocol.Visible;
 
@@ -26,8 +27,14 @@ final class PairClassifier {
         List<String> replies = replyLines(seen);
         FailureKind cause = cause(last, replies);
         if (client.timedOut()) {
-            return new Classified(
-                    PairVerdict.HANGS, hangReason(last), cause == null ? FailureKind.CLIENT_DID_NOT_EXIT : cause);
+            String reason = seen.deadlock() == null
+                    ? hangReason(last)
+                    : String.format(
+                            Locale.ROOT,
+                            "deadlock after %.1f s: %s",
+                            seen.deadlock().toMillis() / 1000.0,
+                            whoWaits(last));
+            return new Classified(PairVerdict.HANGS, reason, cause == null ? FailureKind.CLIENT_DID_NOT_EXIT : cause);
         }
         int status = client.exitCode().orElse(-1);
         // The spec (CLI-PRINT) allows a label around the reply ("Received: Goodbye in C"): the reply must appear
@@ -173,6 +180,39 @@ final class PairClassifier {
             return "client waits for a close the server never does";
         }
         return "client did not exit after the server's reply and close";
+    }
+
+    /**
+     * Who waits for what in a deadlock, from the bytes of the last connection: every one of them reached its
+     * program (the deadlock is called only then), so "has read" is what the programs' sockets showed.
+     */
+    static String whoWaits(PairObservation.Exchange c) {
+        if (c == null) {
+            return "the client never connected and waits; the server waits for a connection";
+        }
+        byte[] sent = c.fromClient();
+        byte[] got = c.fromServer();
+        if (sent.length == 0) {
+            return got.length == 0
+                    ? "the client connected and waits for the server to speak; the server waits for the client's hello"
+                    : "the server sent " + Visible.quotedLine(got) + " before any hello and waits; the client has"
+                            + " read it and waits too";
+        }
+        String hello = Visible.quotedLine(sent);
+        if (got.length == 0) {
+            return indexOf(sent, (byte) '\n') < 0
+                    ? "the client sent " + hello + " and waits for a reply; the server has read" + " those "
+                            + sent.length + " bytes and waits for the rest of the line"
+                    : "the client sent " + hello + " and waits for a reply; the server has read those " + sent.length
+                            + " bytes and waits for more";
+        }
+        String reply = Visible.quotedLine(got);
+        if (indexOf(got, (byte) '\n') < 0) {
+            return "the server replied " + reply + " and waits; the client has read those " + got.length
+                    + " bytes and waits for the rest of the line";
+        }
+        return "the server replied " + reply + " and waits for the client to close; the client has read it and"
+                + " waits for the server to close";
     }
 
     /** The lines the server sent (CR at their end removed), over every connection. */

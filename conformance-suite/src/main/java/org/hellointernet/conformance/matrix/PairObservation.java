@@ -1,5 +1,6 @@
 package org.hellointernet.conformance.matrix;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import org.hellointernet.conformance.target.ClientRun;
@@ -10,8 +11,14 @@ import org.hellointernet.conformance.target.ClientRun;
  * @param client      how the client's run ended
  * @param connections what each of the client's connections carried, at the relay
  * @param serverDied  the server's exit status (e.g. {@code status 1}) if it exited during the run, else null
+ * @param deadlock    when both programs were found waiting for each other (after how long the client ran), the
+ *                    client then stopped at once; null if not
  */
-record PairObservation(ClientRun client, List<Exchange> connections, String serverDied) {
+record PairObservation(ClientRun client, List<Exchange> connections, String serverDied, Duration deadlock) {
+
+    PairObservation(ClientRun client, List<Exchange> connections, String serverDied) {
+        this(client, connections, serverDied, null);
+    }
 
     /**
      * One connection's bytes.

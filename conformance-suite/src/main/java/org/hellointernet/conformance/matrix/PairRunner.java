@@ -1,13 +1,13 @@
 package org.hellointernet.conformance.matrix;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.regex.Pattern;
 import org.hellointernet.conformance.result.FailureKind;
 import org.hellointernet.conformance.session.Timing;
@@ -16,8 +16,10 @@ import org.hellointernet.conformance.target.ClientRunner;
 import org.hellointernet.conformance.target.PortStart;
 import org.hellointernet.conformance.target.Program;
 import org.hellointernet.conformance.target.ServerLauncher;
+import org.hellointernet.conformance.target.SocketCounts;
 import org.hellointernet.conformance.target.StartFailure;
 import org.hellointernet.conformance.target.Started;
+import org.hellointernet.conformance.target.StillnessWatch;
 
 /**
  * Runs one client against one server: starts the server on a free loopback port, puts a recording {@link Relay}
@@ -26,6 +28,11 @@ import org.hellointernet.conformance.target.Started;
 final class PairRunner {
 
     private static final Duration SETTLE = Duration.ofMillis(500);
+    /**
+     * How long nothing must move between the programs before their threads are read, and between the two reads: a
+     * deadlock is called about twice this after the last byte (see {@link StillnessWatch}).
+     */
+    static final Duration QUIET = Duration.ofMillis(500);
     /** A compiler's error line ({@code error:}, {@code error CS1525}), or an interpreter's ({@code SyntaxError:}). */
     private static final Pattern ERROR = Pattern.compile("(?i:\\berror\\b)|[a-z]Error:");
 
@@ -88,12 +95,15 @@ final class PairRunner {
                 t.line("client: given " + clientTimeout.toMillis() + " ms instead of " + this.clientTimeout.toMillis()
                         + " ms (" + timing.reason() + ")");
             }
-            ClientRun run;
-            long killAt = System.nanoTime() + clientTimeout.toNanos();
+            Program clientProgram;
+            long clientStarted = System.nanoTime();
             try {
-                run = ClientRunner.run(client.command(), values, clientTimeout);
-            } catch (UncheckedIOException | IllegalArgumentException e) {
-                t.line(e.getMessage());
+                clientProgram = ClientRunner.start(client.command(), values);
+            } catch (IOException | IllegalArgumentException e) {
+                t.line(
+                        e instanceof IOException
+                                ? "cannot start the client `" + client.command().template() + "`"
+                                : e.getMessage());
                 return result(
                         client,
                         server,
@@ -103,6 +113,22 @@ final class PairRunner {
                         t,
                         t0);
             }
+            AtomicLongArray stuckAt = new AtomicLongArray(2); // when called, and when the last byte moved
+            StillnessWatch watch = new StillnessWatch(QUIET, () -> both(srv, clientProgram));
+            ClientRun run = ClientRunner.finish(clientProgram, clientTimeout, () -> {
+                if (watch.stuck(relay.lastActivity(), relay.holding(), () -> delivered(relay, srv, clientProgram))) {
+                    stuckAt.set(1, relay.lastActivity());
+                    stuckAt.set(0, System.nanoTime());
+                    return true;
+                }
+                return false;
+            });
+            long calledAt = stuckAt.get(0);
+            // a client that exited on its own, or was killed at the timeout while the question was answered: no call
+            Duration deadlock = calledAt != 0 && run.timedOut() && run.elapsed().compareTo(clientTimeout) < 0
+                    ? run.elapsed()
+                    : null;
+            long killAt = deadlock != null ? calledAt : clientStarted + clientTimeout.toNanos();
             relay.settle(SETTLE);
             if (relay.failure() != null) {
                 t.line("the harness's relay failed: " + relay.failure());
@@ -134,8 +160,15 @@ final class PairRunner {
                         Arrays.copyOfRange(fromServer, inTime.length, fromServer.length)));
             }
             String died = srv.isAlive() ? null : "exit status " + srv.exitCode().orElse(-1);
-            PairClassifier.Classified verdict = PairClassifier.classify(new PairObservation(run, exchanges, died));
-            t.exchanges(exchanges).client(run);
+            PairClassifier.Classified verdict =
+                    PairClassifier.classify(new PairObservation(run, exchanges, died, deadlock));
+            if (deadlock != null) {
+                t.line("deadlock: called " + (calledAt - stuckAt.get(1)) / 1_000_000 + " ms after the last byte moved:"
+                        + " every thread of both programs was asleep waiting for input, unchanged in two reads of"
+                        + " /proc " + QUIET.toMillis() + " ms apart, and their sockets held every byte the relay"
+                        + " passed on");
+            }
+            t.exchanges(exchanges).client(run, deadlock != null);
             if (died != null) {
                 t.line("server: exited during the exchange (" + died + ")");
             }
@@ -183,6 +216,42 @@ final class PairRunner {
                 .filter(l -> ERROR.matcher(l).find() && !l.startsWith("The command ") && !l.startsWith("Step "))
                 .findFirst()
                 .map(l -> l.length() <= 100 ? l : l.substring(0, 100) + "...");
+    }
+
+    /** Every process of the server, then of the client; empty if either cannot be seen. */
+    private static List<ProcessHandle> both(Program srv, Program client) {
+        List<ProcessHandle> s = srv.processes();
+        List<ProcessHandle> c = client.processes();
+        if (s.isEmpty() || c.isEmpty()) {
+            return List.of();
+        }
+        List<ProcessHandle> all = new ArrayList<>(s);
+        all.addAll(c);
+        return all;
+    }
+
+    /**
+     * True if the programs' own sockets received and sent exactly what the relay passed on over the connections
+     * still open, and hold nothing unread: no byte is on its way through anything between them (the tunnel into
+     * a namespace, a container engine).
+     */
+    private static boolean delivered(Relay relay, Program srv, Program client) {
+        long[] open = relay.openTotals();
+        if (open == null) {
+            return false;
+        }
+        SocketCounts s = SocketCounts.of(srv.processes()).orElse(null);
+        SocketCounts c = SocketCounts.of(client.processes()).orElse(null);
+        return s != null
+                && c != null
+                && s.sockets() == open[0]
+                && c.sockets() == open[0]
+                && s.received() == open[1]
+                && c.sent() == open[1]
+                && s.sent() == open[2]
+                && c.received() == open[2]
+                && s.queued() == 0
+                && c.queued() == 0;
     }
 
     private static String stderrPart(Program srv) {

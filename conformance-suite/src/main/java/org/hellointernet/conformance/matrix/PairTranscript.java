@@ -33,12 +33,14 @@ final class PairTranscript {
         return this;
     }
 
-    PairTranscript client(ClientRun run) {
+    PairTranscript client(ClientRun run, boolean deadlock) {
         line(
-                run.timedOut()
-                        ? "client: still running at the timeout, killed"
-                        : "client: exited with status " + run.exitCode().orElse(-1) + " after "
-                                + run.elapsed().toMillis() + " ms");
+                deadlock
+                        ? "client: killed after " + run.elapsed().toMillis() + " ms, in the deadlock"
+                        : run.timedOut()
+                                ? "client: still running at the timeout, killed"
+                                : "client: exited with status " + run.exitCode().orElse(-1) + " after "
+                                        + run.elapsed().toMillis() + " ms");
         output("client standard output", run.stdoutTail());
         output("client standard error", run.stderrTail());
         return this;

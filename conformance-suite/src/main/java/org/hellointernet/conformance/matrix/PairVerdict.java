@@ -3,7 +3,10 @@ package org.hellointernet.conformance.matrix;
 /** How one client fared against one server in the interop matrix. */
 public enum PairVerdict {
     WORKS("ok", "works", "the client exited with status 0 and printed the server's Goodbye line (a label is fine)"),
-    HANGS("..", "hangs", "the client was still running at the timeout and was killed"),
+    HANGS(
+            "..",
+            "hangs",
+            "the client was still running at the timeout, or in a deadlock with the server, and was killed"),
     WRONG_REPLY("?", "wrong reply", "the exchange ended, but the client did not print the server's Goodbye line"),
     CRASHED("X", "crashed", "the client exited with a non-zero status, or the server died during the exchange"),
     DID_NOT_START("-", "did not start", "the server never listened on its port, or the client could not be run"),

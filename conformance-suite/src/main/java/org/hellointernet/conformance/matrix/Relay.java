@@ -28,11 +28,16 @@ final class Relay implements AutoCloseable {
     /** What one side of one connection did, at the relay. */
     static final class Flow {
         private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private final Runnable moved;
         /** For each chunk received: when (a {@link System#nanoTime}), and the kept size after it. */
         private final List<long[]> chunks = new ArrayList<>();
 
         private volatile long closedAt;
         private volatile boolean closed;
+
+        Flow(Runnable moved) {
+            this.moved = moved;
+        }
 
         synchronized byte[] bytes() {
             return bytes.toByteArray();
@@ -55,11 +60,13 @@ final class Relay implements AutoCloseable {
                 bytes.write(b, 0, Math.min(n, MAX_KEPT - bytes.size()));
                 chunks.add(new long[] {System.nanoTime(), bytes.size()});
             }
+            moved.run();
         }
 
         void end() {
             closedAt = System.nanoTime();
             closed = true;
+            moved.run();
         }
 
         /** True once this side closed (or half-closed) its sending direction. */
@@ -75,9 +82,14 @@ final class Relay implements AutoCloseable {
 
     /** One client connection: what the client sent, what the server sent, whether the server could be reached. */
     static final class Connection {
-        private final Flow fromClient = new Flow();
-        private final Flow fromServer = new Flow();
+        private final Flow fromClient;
+        private final Flow fromServer;
         private volatile String connectProblem;
+
+        Connection(Runnable moved) {
+            fromClient = new Flow(moved);
+            fromServer = new Flow(moved);
+        }
 
         Flow fromClient() {
             return fromClient;
@@ -112,6 +124,11 @@ final class Relay implements AutoCloseable {
     private final Thread thread;
     private volatile boolean closed;
     private volatile String failure;
+    /** When a byte, a connection or a close last passed (a {@link System#nanoTime}). */
+    private volatile long lastActivity = System.nanoTime();
+    /** True while a link holds bytes it could not pass on yet, or connects to the server. */
+    private volatile boolean holding;
+
     private long seq;
 
     private Relay(Selector selector, ServerSocketChannel listener, int serverPort) {
@@ -155,6 +172,48 @@ final class Relay implements AutoCloseable {
         return failure;
     }
 
+    /** When a byte, a connection or a close last passed through the relay (a {@link System#nanoTime}). */
+    long lastActivity() {
+        return lastActivity;
+    }
+
+    /** True while the relay holds bytes it has not passed on, or a connection it has not made yet. */
+    boolean holding() {
+        return holding;
+    }
+
+    private void touch() {
+        lastActivity = System.nanoTime();
+    }
+
+    /** True if a client's connection waits in the relay's own accept queue (the relay waits for a connect). */
+    private boolean pendingAccept() {
+        SelectionKey key = listener.keyFor(selector);
+        return key != null && key.isValid() && key.interestOps() == 0;
+    }
+
+    /**
+     * What the connections still open (not ended both ways) carried: {@code [connections, bytes from clients,
+     * bytes from servers]}; null when a flow went past what the relay keeps ({@link #MAX_KEPT}), so cannot tell.
+     */
+    long[] openTotals() {
+        long[] t = new long[3];
+        for (Connection c : connections()) {
+            if (c.fromClient().closed() && c.fromServer().closed()) {
+                continue;
+            }
+            int up = c.fromClient().bytes().length;
+            int down = c.fromServer().bytes().length;
+            if (up >= MAX_KEPT || down >= MAX_KEPT) {
+                return null;
+            }
+            t[0]++;
+            t[1] += up;
+            t[2] += down;
+        }
+        return t;
+    }
+
     /** The connections so far, in order of arrival. */
     synchronized List<Connection> connections() {
         return List.copyOf(connections);
@@ -187,6 +246,11 @@ final class Relay implements AutoCloseable {
                 links.removeIf(RelayLink::finished);
                 if (acceptable || links.stream().noneMatch(RelayLink::connecting)) {
                     acceptAll();
+                }
+                boolean held = links.stream().anyMatch(RelayLink::holding) || pendingAccept();
+                if (held != holding) {
+                    holding = held;
+                    touch();
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -227,7 +291,8 @@ final class Relay implements AutoCloseable {
             links.forEach(l -> l.service(selector));
             links.removeIf(RelayLink::finished);
             selector.selectNow();
-            Connection c = new Connection();
+            Connection c = new Connection(this::touch);
+            touch();
             synchronized (this) {
                 connections.add(c);
             }

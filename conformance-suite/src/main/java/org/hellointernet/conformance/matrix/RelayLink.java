@@ -68,6 +68,11 @@ final class RelayLink {
         return server != null && server.isConnectionPending();
     }
 
+    /** True while bytes wait in the relay to be written to a program, or the connection to the server is made. */
+    boolean holding() {
+        return connecting() || (!up.done && up.buf.hasRemaining()) || (!down.done && down.buf.hasRemaining());
+    }
+
     /** True once both directions ended (or the server could not be reached). */
     boolean finished() {
         return up.done && down.done;

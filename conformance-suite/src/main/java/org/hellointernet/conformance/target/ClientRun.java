@@ -9,7 +9,7 @@ import java.util.OptionalInt;
  * How a client program's run ended.
  *
  * @param exitCode   its exit status; empty if it was killed at the timeout
- * @param timedOut   true if it was still running at the timeout and was killed
+ * @param timedOut   true if it was still running at the timeout (or when found stuck) and was killed
  * @param elapsed    time from start to exit (or to the timeout)
  * @param stdout     kept lines of standard output (see {@link OutputCapture} for the limits)
  * @param stderr     kept lines of standard error
