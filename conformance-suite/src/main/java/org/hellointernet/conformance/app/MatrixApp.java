@@ -78,9 +78,11 @@ public final class MatrixApp {
                 servers.add(Entrant.of("reference", new Command(ReferencePrograms.serverCommand(), here, Map.of())));
             }
             Set<String> names = new HashSet<>(Set.of("reference"));
+            Set<String> skipped = new HashSet<>();
             for (Path dir : folders) {
                 SubmissionFolder sub = open(dir, req.dirs().contains(dir), err);
                 if (sub == null) {
+                    skipped.add(String.valueOf(dir.toAbsolutePath().normalize().getFileName()));
                     continue;
                 }
                 FolderTarget t = FolderTarget.prepareForMatrix(sub, placement == Placement.CONTAINER, err);
@@ -98,7 +100,7 @@ public final class MatrixApp {
             }
             err.flush();
             for (String f : req.focus()) {
-                if (!names.contains(f) || f.equals("reference")) {
+                if ((!names.contains(f) && !skipped.contains(f)) || f.equals("reference")) {
                     throw new UsageException("--focus: no submission folder named " + f + " (folders are named as"
                             + " their last path component, e.g. python for class-repo/python)");
                 }

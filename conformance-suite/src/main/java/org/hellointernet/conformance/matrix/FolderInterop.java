@@ -90,9 +90,14 @@ public record FolderInterop(
         return out;
     }
 
-    /** True if a check failed a MUST rule or a program did not start or build. */
+    /** True if a check failed a MUST rule or a program did not start or build, or the folder is not in the matrix. */
     public boolean checkFails() {
-        return checks().stream().anyMatch(c -> !c.passes());
+        return missing() || checks().stream().anyMatch(c -> !c.passes());
+    }
+
+    /** True if the folder has neither checks nor pairs: the kit could not read it (its log says why). */
+    public boolean missing() {
+        return checks().isEmpty() && asClient.isEmpty() && asServer.isEmpty();
     }
 
     /** The failing pairs that fail the check under {@code gate}. */

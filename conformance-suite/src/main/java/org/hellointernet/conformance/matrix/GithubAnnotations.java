@@ -41,6 +41,15 @@ public final class GithubAnnotations implements ResultWriter<MatrixResult> {
         List<Annotation> warnings = new ArrayList<>();
         for (GithubFolder f : folders) {
             FolderInterop fi = FolderInterop.of(m, f);
+            if (fi.missing()) {
+                errors.add(
+                        new Annotation(
+                                null,
+                                "NOT A SUBMISSION",
+                                f.name()
+                                        + ": the kit could not read this folder as a submission; the log of this step says why"));
+                continue;
+            }
             for (ProgramCheck c : fi.checks()) {
                 String file = SourceFile.of(f.dir(), c.result().target().command());
                 String who = f.name() + ": ";
