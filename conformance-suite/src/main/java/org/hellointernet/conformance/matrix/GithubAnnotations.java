@@ -32,8 +32,13 @@ public final class GithubAnnotations implements ResultWriter<MatrixResult> {
         this.limit = limit;
     }
 
-    /** One annotation. */
-    record Annotation(String file, String title, String message) {}
+    /** One annotation; {@code line} 0 when unknown. */
+    record Annotation(String file, int line, String title, String message) {
+
+        Annotation(String file, String title, String message) {
+            this(file, 0, title, message);
+        }
+    }
 
     @Override
     public void write(MatrixResult m, Writer out) throws IOException {
@@ -57,7 +62,11 @@ public final class GithubAnnotations implements ResultWriter<MatrixResult> {
                     String problem =
                             c.result().startProblem().lines().findFirst().orElse("did not start");
                     String title = problem.contains("did not build") ? "DID NOT BUILD" : "DID NOT START";
-                    errors.add(new Annotation(file, title, who + problem));
+                    BuildError.Place at = BuildError.first(f.dir(), c.result().startProblem());
+                    errors.add(
+                            at == null
+                                    ? new Annotation(file, title, who + problem)
+                                    : new Annotation(at.file(), at.line(), title, who + problem + "\n" + at.text()));
                     continue;
                 }
                 for (RuleResult r : c.failed()) {
@@ -107,13 +116,14 @@ public final class GithubAnnotations implements ResultWriter<MatrixResult> {
         int shown = list.size() <= limit ? list.size() : limit - 1;
         for (int i = 0; i < shown; i++) {
             Annotation a = list.get(i);
-            out.write(WorkflowCommand.annotation(command, a.file(), a.title(), a.message()) + "\n");
+            out.write(WorkflowCommand.annotation(command, a.file(), a.line(), a.title(), a.message()) + "\n");
         }
         if (shown < list.size()) {
             int rest = list.size() - shown;
             out.write(WorkflowCommand.annotation(
                             command,
                             null,
+                            0,
                             "and " + rest + " more",
                             rest + " more " + command + "s: GitHub shows " + limit + " per step; the job summary"
                                     + " lists them all")

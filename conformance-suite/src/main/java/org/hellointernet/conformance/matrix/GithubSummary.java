@@ -91,12 +91,20 @@ public final class GithubSummary implements ResultWriter<MatrixResult> {
             if (!c.result().started()) {
                 s.append(heading ? "" : "### Failed rules\n\n");
                 heading = true;
+                String problem = c.result().startProblem();
                 s.append("- **")
                         .append(c.roleName())
                         .append("**: ")
-                        .append(MarkdownText.inline(
-                                c.result().startProblem().lines().findFirst().orElse("")))
+                        .append(MarkdownText.inline(problem.lines().findFirst().orElse("")))
                         .append('\n');
+                if (transcripts && problem.contains("\n")) {
+                    s.append("\n<details><summary>")
+                            .append(c.roleName())
+                            .append(": the whole message</summary>")
+                            .append("\n\n<pre>")
+                            .append(HtmlText.esc(cut(problem)))
+                            .append("</pre>\n</details>\n\n");
+                }
                 continue;
             }
             for (RuleResult r : c.failed()) {
@@ -161,11 +169,7 @@ public final class GithubSummary implements ResultWriter<MatrixResult> {
             s.append("  - ").append(MarkdownText.inline(explained)).append('\n');
         }
         if (transcripts) {
-            String t = p.transcript();
-            if (t.length() > TRANSCRIPT_CHARS) {
-                t = t.substring(0, TRANSCRIPT_CHARS) + "\n... (" + (t.length() - TRANSCRIPT_CHARS)
-                        + " more characters in the matrix report)";
-            }
+            String t = cut(p.transcript());
             s.append("\n<details><summary>transcript: ")
                     .append(MarkdownText.html(p.client() + " x " + p.server()))
                     .append("</summary>\n\n<pre>")
@@ -173,6 +177,13 @@ public final class GithubSummary implements ResultWriter<MatrixResult> {
                     .append("</pre>\n</details>\n\n");
         }
         return s.toString();
+    }
+
+    private static String cut(String t) {
+        return t.length() <= TRANSCRIPT_CHARS
+                ? t
+                : t.substring(0, TRANSCRIPT_CHARS) + "\n... (" + (t.length() - TRANSCRIPT_CHARS)
+                        + " more characters in the reports)";
     }
 
     private String why(Failure x) {

@@ -14,11 +14,14 @@ final class WorkflowCommand {
      *
      * @param command {@code error} or {@code warning}
      * @param file    the file the annotation belongs on, or null
+     * @param line    its line in that file, or 0 when unknown
      * @param title   the annotation's title
      * @param message its message, any text
      */
-    static String annotation(String command, String file, String title, String message) {
-        String props = (file == null ? "" : "file=" + property(file) + ",") + "title=" + property(title);
+    static String annotation(String command, String file, int line, String title, String message) {
+        String props = (file == null ? "" : "file=" + property(file) + ",")
+                + (file != null && line > 0 ? "line=" + line + "," : "")
+                + "title=" + property(title);
         return "::" + command + " " + props + "::" + data(message);
     }
 

@@ -156,7 +156,7 @@ class CheckSubmissionsScriptTest {
         assertThat(tmp.resolve("reports").resolve("server-cmd=touch PWNED {port}.json"))
                 .as(stdout)
                 .isNotEmptyFile();
-        assertThat(outputs).doesNotContain("failed-folders=" + DASH_FOLDER);
+        assertThat(outputs).doesNotContain("\nfailed-folders=" + DASH_FOLDER);
     }
 
     @Test
@@ -241,8 +241,9 @@ class CheckSubmissionsScriptTest {
                         .filter(l -> l.startsWith("::error") && l.contains("half-built") && !l.contains("INTEROP"))
                         .toList())
                 .as(stdout)
-                .containsExactly("::error file=half-built/hello.py,title=DID NOT BUILD::half-built: the"
-                        + " client did not build: `python3 -m py_compile hello.py` exited with status 1");
+                .containsExactly("::error file=half-built/hello.py,line=1,title=DID NOT BUILD::half-built: the"
+                        + " client did not build: `python3 -m py_compile hello.py` exited with status 1"
+                        + "%0AFile \"hello.py\", line 1: SyntaxError: '(' was never closed");
     }
 
     @Test

@@ -9,10 +9,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.hellointernet.conformance.result.CheckResult;
 import org.hellointernet.conformance.result.FailureKind;
+import org.hellointernet.conformance.result.TargetInfo;
 import org.hellointernet.conformance.rules.RuleBook;
+import org.hellointernet.protocol.Profile;
 import org.hellointernet.spec.Role;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -153,6 +157,28 @@ class GithubWritersTest {
         assertThat(small).contains("## py: FAILED").contains("hangs").doesNotContain("<details>");
         String tiny = write(new GithubSummary(folders, InteropGate.OWN, 300, false), m);
         assertThat(tiny).contains("## py: FAILED").contains("does not fit here");
+    }
+
+    @Test
+    void aCompilerErrorPutsTheDidNotBuildAnnotationOnItsFileAndLine() throws IOException {
+        List<GithubFolder> folders = py();
+        String problem = "the client did not build: `gcc -o client client.c` exited with status 1\n"
+                + "last lines of the build:\n"
+                + "client.c:12:5: error: expected ';' before 'return'\n";
+        TargetInfo info = new TargetInfo("client", "command", "./client {host} {port}", "", "C");
+        ProgramCheck notBuilt = new ProgramCheck(
+                "py", Role.CLIENT, CheckResult.of(info, Profile.BASIC, Instant.EPOCH, 0, false, problem, List.of()));
+        MatrixResult m = new MatrixResult(List.of(), List.of(), List.of(), true, List.of(notBuilt), Duration.ZERO);
+        String a = write(new GithubAnnotations(folders, InteropGate.OWN, 10), m);
+        assertThat(a)
+                .isEqualTo("::error file=" + folders.get(0).dir().toString().replace(":", "%3A")
+                        + "/client.c,line=12,title=DID NOT BUILD::py: the client did not build: `gcc -o client"
+                        + " client.c` exited with status 1%0Aclient.c:12:5: error: expected ';' before 'return'\n");
+        assertThat(write(new GithubSummary(folders, InteropGate.OWN, GithubSummary.LIMIT, false), m))
+                .contains("## py: FAILED")
+                .contains("- hello check, client: did not start")
+                .contains("<pre>the client did not build: `gcc -o client client.c` exited with status 1\n"
+                        + "last lines of the build:\nclient.c:12:5: error: expected &#39;;&#39;");
     }
 
     @Test
