@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.hellointernet.conformance.matrix.FolderInterop.Failure;
 import org.hellointernet.conformance.report.ResultWriter;
@@ -21,6 +22,9 @@ public final class GithubAnnotations implements ResultWriter<MatrixResult> {
 
     /** GitHub's limit per step, for errors and for warnings alike (50 per job). */
     public static final int PER_STEP = 10;
+
+    private static final Pattern PORT_WORD = Pattern.compile("(?i)\\b(port) \\d{2,5}\\b");
+    private static final Pattern ADDRESS_PORT = Pattern.compile("(127\\.0\\.0\\.1|localhost|\\[::1\\]):\\d{2,5}\\b");
 
     private final List<GithubFolder> folders;
     private final InteropGate gate;
@@ -112,11 +116,22 @@ public final class GithubAnnotations implements ResultWriter<MatrixResult> {
         (blocks ? errors : warnings).add(new Annotation(file, "INTEROP (" + role + ")", message));
     }
 
+    /**
+     * {@code text} without the ports a run chose ({@code 127.0.0.1 port 45145}, {@code localhost:41234}): they
+     * change at every run and mean nothing on a source file; the summary's transcripts keep them.
+     */
+    static String withoutPorts(String text) {
+        return PORT_WORD
+                .matcher(ADDRESS_PORT.matcher(text).replaceAll("$1:PORT"))
+                .replaceAll("$1 PORT");
+    }
+
     private void print(String command, List<Annotation> list, Writer out) throws IOException {
         int shown = list.size() <= limit ? list.size() : limit - 1;
         for (int i = 0; i < shown; i++) {
             Annotation a = list.get(i);
-            out.write(WorkflowCommand.annotation(command, a.file(), a.line(), a.title(), a.message()) + "\n");
+            out.write(WorkflowCommand.annotation(command, a.file(), a.line(), a.title(), withoutPorts(a.message()))
+                    + "\n");
         }
         if (shown < list.size()) {
             int rest = list.size() - shown;

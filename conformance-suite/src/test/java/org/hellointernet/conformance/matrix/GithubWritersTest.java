@@ -129,6 +129,13 @@ class GithubWritersTest {
     }
 
     @Test
+    void annotationsLeaveOutThePortsOfTheRun() {
+        assertThat(GithubAnnotations.withoutPorts(
+                        "client: cannot talk to 127.0.0.1 port 45145: timed out; connect localhost:41234 refused"))
+                .isEqualTo("client: cannot talk to 127.0.0.1 port PORT: timed out; connect localhost:PORT refused");
+    }
+
+    @Test
     void moreAnnotationsThanGithubShowsEndWithACountOfTheRest() throws IOException {
         List<GithubFolder> many = new ArrayList<>();
         List<ProgramCheck> checks = new ArrayList<>();
