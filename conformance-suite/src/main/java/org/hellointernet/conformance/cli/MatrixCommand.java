@@ -78,7 +78,7 @@ public final class MatrixCommand implements Callable<Integer> {
 
     @Option(
             names = "--focus",
-            paramLabel = "FOLDER[,FOLDER]",
+            paramLabel = "FOLDER",
             split = ",",
             description = "Run only the pairs of these folders (by name): each one's client against every server"
                     + " and every client against its server, the reference ones included. Every folder is still"
