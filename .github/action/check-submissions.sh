@@ -1,22 +1,28 @@
 #!/usr/bin/env bash
-# Runs `hello check` on the submission folders of a class repository, for the GitHub Action in action.yml
-# (and by hand: every variable below has a default, and the GITHUB_* files are optional).
+# Checks the submission folders a change touched, for the GitHub Action in action.yml (and by hand: every variable
+# below has a default, and the GITHUB_* files are optional): one `hello matrix` run that checks every submission
+# folder against the rules and pairs each changed folder with every other folder and the reference programs, both
+# ways (--focus). The job summary, the annotations and the step's outputs are written by the kit (the GitHub writers
+# of `hello matrix`); this script only chooses the folders and fences what the programs print.
 #
 # Environment:
-#   HELLO_PATHS      folders to check, separated by spaces or newlines; empty = the folders the change touched
-#   HELLO_BASE       base commit of a pull request; empty = a push: every submission folder is checked
-#   HELLO_PROFILE    basic | challenge; empty = each folder's hello.yml (or basic)
-#   HELLO_CONTAINER  true (--container), false (--local), or empty (containers when Docker answers)
-#   HELLO_CMD        how to run the kit (default: the `hello` launcher next to this script's repository)
-#   HELLO_REPORTS    where the reports go (default: hello-reports)
+#   HELLO_PATHS          folders to check, separated by spaces or newlines; empty = the folders the change touched
+#   HELLO_BASE           base commit of a pull request; empty = a push: every submission folder is checked
+#   HELLO_PROFILE        basic | challenge; empty = each folder's hello.yml (or basic)
+#   HELLO_CONTAINER      true (--container), false (--local), or empty (containers when Docker answers)
+#   HELLO_INTEROP_FAILS  own (default: a failing pair fails the folder unless the other folder's rules explain it),
+#                        any, never
+#   HELLO_CMD            how to run the kit (default: the `hello` launcher next to this script's repository)
+#   HELLO_REPORTS        where the reports go (default: hello-reports)
 #   GITHUB_STEP_SUMMARY, GITHUB_OUTPUT   GitHub's files for the job summary and the step's outputs
-# Prints one `::error file=...,title=RULE::message` line per failed MUST rule. Exit status: 0 when every
-# folder passed (warnings allowed), 1 when a MUST rule failed or a program did not build or start, 2 on misuse.
+# Prints GitHub annotations (`::error file=...,title=RULE::message`): 10 errors and 10 warnings at most, GitHub's
+# limit per step. Exit status: 0 when every changed folder passed, 1 when one failed (a MUST rule, a program that
+# did not build or start, a failing pair HELLO_INTEROP_FAILS counts), 2 on misuse.
 #
 # Everything a pull request controls (folder names, what its programs print, its build's messages) is untrusted:
-# folder names are passed after `--`; `hello check`'s whole output is fenced with ::stop-commands::TOKEN (a random
-# token) so that nothing in it is a workflow command; what is printed outside the fence (annotations, group
-# titles) is escaped; the job summary stays under GitHub's 1 MiB, pointing to the artifact for the rest.
+# folder names are passed after `--` or as `--focus=NAME`; the kit's whole output is fenced with
+# ::stop-commands::TOKEN (a random token) so that nothing in it is a workflow command; the annotations, printed
+# after the fence, are escaped by the kit; the job summary stays under GitHub's 1 MiB.
 set -uo pipefail
 
 KIT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -26,21 +32,15 @@ SUMMARY="${GITHUB_STEP_SUMMARY:-/dev/null}"
 OUTPUT="${GITHUB_OUTPUT:-/dev/null}"
 # GitHub refuses a step summary over 1 MiB; what does not fit stays in the artifact
 SUMMARY_LIMIT="${HELLO_SUMMARY_LIMIT:-$((1024 * 1024 - 16 * 1024))}"
-RUN_URL=""
-if [[ -n "${GITHUB_SERVER_URL:-}" && -n "${GITHUB_REPOSITORY:-}" && -n "${GITHUB_RUN_ID:-}" ]]; then
-    RUN_URL="$GITHUB_SERVER_URL/$GITHUB_REPOSITORY/actions/runs/$GITHUB_RUN_ID"
-fi
-
-command -v jq >/dev/null || { echo "check-submissions: jq is needed to read the JSON reports" >&2; exit 2; }
 
 # A path that no command reads as an option (a folder may be named --anything).
 safe_path() { if [[ "$1" == -* ]]; then printf './%s' "$1"; else printf '%s' "$1"; fi; }
 
 # A folder looks like a submission if it has a hello.yml or a server/client source file hello recognises. A link
-# is not a folder (a pull request may add `x -> /`), and a name with control characters is not one either.
+# is not a folder (a pull request may add `x -> /`), and a name with control characters or a comma is not one either.
 is_submission() {
     local dir="$1" p
-    [[ "$dir" != *[[:cntrl:]]* ]] || return 1
+    [[ "$dir" != *[[:cntrl:]]* && "$dir" != *,* ]] || return 1
     p="$(safe_path "$dir")"
     [[ -d "$p" && ! -L "$p" && "$(basename -- "$dir")" != .* ]] || return 1
     [[ -f "$p/hello.yml" ]] && return 0
@@ -93,110 +93,42 @@ esac
 profile=()
 [[ -n "${HELLO_PROFILE:-}" ]] && profile=(--profile "$HELLO_PROFILE")
 
-# The file an annotation belongs on: the source of the program the rule is about (from the command in the
-# report, e.g. `python3 server.py {port}` -> server.py; `./server {port}` -> server.c), else hello.yml. Only a
-# plain file inside the folder (no `..`, no link).
-file_for() {
-    local dir="$1" command="$2" word base f
-    for word in $command; do
-        word="${word#./}"
-        [[ "$word" == \{* || "$word" == -* || "$word" == *..* || "$word" == /* ]] && continue
-        if [[ -f "$dir/$word" && ! -L "$dir/$word" ]]; then
-            echo "$dir/$word"; return
-        fi
-        base="${word%.*}"
-        for f in "$dir/$base".*; do
-            [[ -f "$f" && ! -L "$f" ]] && { echo "$f"; return; }
-        done
-    done
-    [[ -f "$dir/hello.yml" && ! -L "$dir/hello.yml" ]] && echo "$dir/hello.yml"
-}
-
-# GitHub's escaping of workflow-command data and properties; `##[` (the old command syntax, found anywhere in a
-# line) is broken up as well.
-esc_data() { local s="${1//'%'/%25}"; s="${s//$'\r'/%0D}"; s="${s//$'\n'/%0A}"; echo "${s//'##['/#%23[}"; }
-esc_prop() { local s; s="$(esc_data "$1")"; s="${s//:/%3A}"; echo "${s//,/%2C}"; }
-
-# A token nobody can guess, to end the fence around hello check's output.
-fence_token() { od -An -N16 -tx1 /dev/urandom | tr -d ' \n'; }
-
-summary_used=0
-# Appends file $2 (folder $1's Markdown report) to the job summary if it fits, else a note pointing to the artifact.
-summary_add() {
-    local dir="$1" file="$2" name="$3" size
-    size=$(wc -c < "$file")
-    if (( summary_used + size + 1024 <= SUMMARY_LIMIT )); then
-        { echo "<!-- folder: $(esc_data "$dir") -->"; cat "$file"; echo; } >> "$SUMMARY"
-        summary_used=$(( summary_used + size + 64 + ${#dir} ))
-    else
-        summary_note "$dir" "the report of \`$(md_text "$dir")\` ($size bytes) does not fit in the job summary: it is \
-\`$name.md\` in the **hello-reports** artifact${RUN_URL:+ of [this run]($RUN_URL)}"
-    fi
-}
-summary_note() {
-    local text
-    text="$(printf '<!-- folder: %s -->\n%s\n\n' "$(esc_data "$1")" "$2")"
-    if (( summary_used + ${#text} <= SUMMARY_LIMIT + 1024 )); then
-        printf '%s\n\n' "$text" >> "$SUMMARY"
-        summary_used=$(( summary_used + ${#text} + 2 ))
-    fi
-}
-# A folder name as Markdown text: no backquote, no HTML.
-md_text() { local s="${1//\`/\'}"; s="${s//</&lt;}"; echo "${s//>/&gt;}"; }
-
-mkdir -p "$REPORTS"
-failed=false
-failed_folders=()
-for dir in "${folders[@]}"; do
-    name="$(basename -- "$dir")"
-    while [[ "$name" == -* ]]; do name="${name#-}"; done     # a report's file name never starts with '-'
-    echo "::group::hello check $(esc_data "$dir")"
-    token="$(fence_token)"
-    echo "::stop-commands::$token"
-    # shellcheck disable=SC2086  # HELLO_CMD may be a command with arguments
-    $HELLO_CMD check "${mode[@]}" "${profile[@]}" --json "$REPORTS/$name.json" --junit "$REPORTS/$name.xml" \
-        --markdown "$REPORTS/$name.md" -- "$dir" 2>&1
-    status=$?
-    echo "::$token::"
-    echo "::endgroup::"
-    if [[ -f "$REPORTS/$name.md" ]]; then
-        summary_add "$dir" "$REPORTS/$name.md" "$name"
-    else
-        summary_note "$dir" "hello check \`$(md_text "$dir")\`: no report (exit status $status); its log says why"
-    fi
-    if [[ $status -ne 0 ]]; then
-        failed=true
-        failed_folders+=("$dir")
-    fi
-    [[ -f "$REPORTS/$name.json" ]] || {
-        echo "::error title=hello check::$(esc_data "$dir: no report (exit status $status)")"
-        continue
-    }
-    while IFS=$'\t' read -r rule command message; do
-        file="$(file_for "$dir" "$command")"
-        props="title=$(esc_prop "$rule")"
-        [[ -n "$file" ]] && props="file=$(esc_prop "$file"),$props"
-        echo "::error $props::$(esc_data "$dir: $rule: $message")"
-    done < <(jq -r '.checks[] | .target.command as $c | .results[]
-                    | select(.status == "FAIL" and .level == "MUST")
-                    | [.rule, $c, (.message | gsub("[\t\n]"; " "))] | @tsv' "$REPORTS/$name.json")
-    if [[ $status -eq 3 ]]; then
-        # one annotation per program that did not build or start, on that program's file
-        annotated=false
-        while IFS=$'\t' read -r command problem; do
-            file="$(file_for "$dir" "$command")"
-            props="title=DID NOT START"
-            [[ "$problem" == *"did not build"* ]] && props="title=DID NOT BUILD"
-            [[ -n "$file" ]] && props="file=$(esc_prop "$file"),$props"
-            echo "::error $props::$(esc_data "$dir: $problem")"
-            annotated=true
-        done < <(jq -r '.checks[] | select(.started == false)
-                        | [.target.command, (.startProblem | split("\n")[0])] | @tsv' "$REPORTS/$name.json")
-        [[ $annotated == true ]] || echo "::error title=DID NOT START::$(esc_data "$dir: did not start")"
-    fi
+# The changed folders are paired with every folder at the top (--repo .: those the kit cannot read are skipped,
+# and said in the log); a folder asked for deeper down is given by path.
+focus=()
+deeper=()
+for d in "${folders[@]}"; do
+    focus+=("--focus=$(basename -- "$d")")
+    [[ "$d" == */* ]] && deeper+=("$(safe_path "$d")")
 done
 
-echo "failed=$failed" >> "$OUTPUT"
-echo "failed-folders=${failed_folders[*]}" >> "$OUTPUT"
-[[ $failed == true ]] && exit 1
+# A token nobody can guess, to end the fence around the kit's output.
+fence_token() { od -An -N16 -tx1 /dev/urandom | tr -d ' \n'; }
+
+mkdir -p "$REPORTS"
+annotations="$REPORTS/annotations.txt"
+outputs="$REPORTS/outputs.txt"
+rm -f "$annotations" "$outputs"
+echo "::group::hello matrix (${#folders[@]} changed folders)"
+token="$(fence_token)"
+echo "::stop-commands::$token"
+# shellcheck disable=SC2086  # HELLO_CMD may be a command with arguments
+$HELLO_CMD matrix "${mode[@]}" "${profile[@]}" "${focus[@]}" --interop-fails "${HELLO_INTEROP_FAILS:-own}" \
+    --json "$REPORTS/matrix.json" --html "$REPORTS/matrix.html" --check-reports "$REPORTS" \
+    --github-summary "$SUMMARY" --github-summary-limit "$SUMMARY_LIMIT" --github-annotations "$annotations" \
+    --github-output "$outputs" --github-comment "$REPORTS/comment.md" --repo . -- "${deeper[@]}" 2>&1
+status=$?
+echo "::$token::"
+echo "::endgroup::"
+[[ -f "$annotations" ]] && cat "$annotations"
+if [[ ! -f "$outputs" ]]; then
+    # the kit said why in its log (a folder it cannot read, no Docker engine...)
+    echo "::error title=hello matrix::hello matrix ended with status $status before its report; its log says why"
+    printf '## hello check\n\nNo report: `hello matrix` ended with status %s; the log of this step says why.\n' \
+        "$status" >> "$SUMMARY"
+    echo "failed=true" >> "$OUTPUT"
+    exit 1
+fi
+cat "$outputs" >> "$OUTPUT"
+grep -qx 'failed=true' "$outputs" && exit 1
 exit 0

@@ -78,9 +78,11 @@ public final class MatrixApp {
                 servers.add(Entrant.of("reference", new Command(ReferencePrograms.serverCommand(), here, Map.of())));
             }
             Set<String> names = new HashSet<>(Set.of("reference"));
+            Set<String> skipped = new HashSet<>();
             for (Path dir : folders) {
                 SubmissionFolder sub = open(dir, req.dirs().contains(dir), err);
                 if (sub == null) {
+                    skipped.add(String.valueOf(dir.toAbsolutePath().normalize().getFileName()));
                     continue;
                 }
                 FolderTarget t = FolderTarget.prepareForMatrix(sub, placement == Placement.CONTAINER, err);
@@ -97,12 +99,22 @@ public final class MatrixApp {
                 }
             }
             err.flush();
+            for (String f : req.focus()) {
+                if ((!names.contains(f) && !skipped.contains(f)) || f.equals("reference")) {
+                    throw new UsageException("--focus: no submission folder named " + f + " (folders are named as"
+                            + " their last path component, e.g. python for class-repo/python)");
+                }
+            }
             if (clients.isEmpty() || servers.isEmpty()) {
                 throw new UsageException("No " + (clients.isEmpty() ? "client" : "server") + " to pair: give folders"
                         + " with a client and a server (or keep the reference ones).");
             }
-            MatrixRunner runner = new MatrixRunner(req.jobs(), req.startTimeout(), req.pairTimeout(), book);
-            progress.start(clients.size() * servers.size(), checks.size());
+            MatrixRunner runner = new MatrixRunner(req.jobs(), req.startTimeout(), req.pairTimeout(), book)
+                    .focusing(Set.copyOf(req.focus()));
+            long pairs = clients.stream()
+                    .flatMap(c -> servers.stream().filter(s -> runner.selects(c.name(), s.name())))
+                    .count();
+            progress.start((int) pairs, checks.size());
             MatrixResult result = req.checks()
                     ? runner.runWithChecks(clients, servers, checks, progress)
                     : runner.run(clients, servers, progress);

@@ -20,6 +20,8 @@ import org.hellointernet.protocol.Profile;
  * @param jobs         pairs and checks at once
  * @param pairTimeout  a client still running after this long hangs
  * @param startTimeout how long a server may take to listen
+ * @param focus        {@code --focus}: the names of the folders whose pairs run (a pair runs if its client or its
+ *                     server is one of them); empty = every pair
  */
 public record MatrixRequest(
         List<Path> dirs,
@@ -33,11 +35,13 @@ public record MatrixRequest(
         List<String> exclude,
         int jobs,
         Duration pairTimeout,
-        Duration startTimeout) {
+        Duration startTimeout,
+        List<String> focus) {
 
     public MatrixRequest {
         dirs = List.copyOf(dirs);
         only = List.copyOf(only);
         exclude = List.copyOf(exclude);
+        focus = List.copyOf(focus);
     }
 }

@@ -5,12 +5,17 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.hellointernet.conformance.app.MatrixApp;
 import org.hellointernet.conformance.app.MatrixRequest;
 import org.hellointernet.conformance.app.Refusal;
 import org.hellointernet.conformance.app.UsageException;
+import org.hellointernet.conformance.matrix.GithubFolder;
 import org.hellointernet.conformance.matrix.MatrixConsole;
 import org.hellointernet.conformance.matrix.MatrixFormats;
 import org.hellointernet.conformance.matrix.MatrixResult;
@@ -35,6 +40,7 @@ import picocli.CommandLine.Spec;
             "",
             "  hello matrix python/ c/ java/ --html matrix.html",
             "  hello matrix --repo class-repo/ --local --jobs 4",
+            "  hello matrix --repo . --focus newgroup --github-summary \"$GITHUB_STEP_SUMMARY\"",
             "",
             "Each pair: the server starts on a free loopback port, the client runs once",
             "against it (through a recording relay, so the transcript shows each side's",
@@ -69,6 +75,15 @@ public final class MatrixCommand implements Callable<Integer> {
             paramLabel = "PATH",
             description = "Every submission folder directly under PATH (folders hello cannot read are skipped).")
     Path repo;
+
+    @Option(
+            names = "--focus",
+            paramLabel = "FOLDER",
+            split = ",",
+            description = "Run only the pairs of these folders (by name): each one's client against every server"
+                    + " and every client against its server, the reference ones included. Every folder is still"
+                    + " checked, to explain the pairs.")
+    List<String> focus = new ArrayList<>();
 
     @Mixin
     PlacementOptions placement;
@@ -118,6 +133,9 @@ public final class MatrixCommand implements Callable<Integer> {
     @Option(names = "--html", paramLabel = "FILE", description = "Also write one self-contained HTML page.")
     Path html;
 
+    @Mixin
+    GithubOptions github;
+
     @Override
     public Integer call() throws IOException {
         validate();
@@ -134,7 +152,8 @@ public final class MatrixCommand implements Callable<Integer> {
                 rules.exclude,
                 jobs.validated(),
                 seconds(timeoutSeconds),
-                seconds(startSeconds));
+                seconds(startSeconds),
+                focus);
         MatrixResult result;
         try {
             result = MatrixApp.run(req, err, new MatrixProgress(err, ConsoleReporter.stdoutIsTerminal()));
@@ -152,7 +171,34 @@ public final class MatrixCommand implements Callable<Integer> {
                 .add("json", json)
                 .add("html", html)
                 .write(MatrixFormats.ALL, result, "hello matrix: ", err);
+        if (github.given()) {
+            github.write(result, githubFolders(result), err);
+        }
         return result.exitStatus();
+    }
+
+    /** The folders the GitHub files are about: the {@code --focus} ones, else every folder, with their paths. */
+    private List<GithubFolder> githubFolders(MatrixResult result) {
+        Map<String, Path> where = new LinkedHashMap<>();
+        for (Path d : dirs) {
+            Path name = d.toAbsolutePath().normalize().getFileName();
+            where.putIfAbsent(name == null ? d.toString() : name.toString(), d);
+        }
+        List<String> names = new ArrayList<>(focus);
+        if (names.isEmpty()) {
+            Set<String> all = new LinkedHashSet<>(result.servers());
+            all.addAll(result.clients());
+            all.remove("reference");
+            names.addAll(all);
+        }
+        Path here = Path.of("").toAbsolutePath();
+        List<GithubFolder> out = new ArrayList<>();
+        for (String n : names) {
+            Path dir = where.containsKey(n) ? where.get(n) : repo == null ? Path.of(n) : repo.resolve(n);
+            Path abs = dir.toAbsolutePath().normalize();
+            out.add(new GithubFolder(n, abs.startsWith(here) ? here.relativize(abs) : dir.normalize()));
+        }
+        return out;
     }
 
     private static Duration seconds(double s) {
@@ -169,6 +215,7 @@ public final class MatrixCommand implements Callable<Integer> {
                     spec.commandLine(),
                     "--only, --exclude and --profile are for the checks: not" + " with --no-checks.");
         }
+        github.gate();
         if (timeoutSeconds <= 0 || startSeconds <= 0) {
             throw new ParameterException(spec.commandLine(), "--timeout and --start-timeout must be positive");
         }

@@ -25,7 +25,8 @@ public final class MatrixConsole implements ResultWriter<MatrixResult> {
         for (String c : m.clients()) {
             StringBuilder row = new StringBuilder(pad(c, rowWidth));
             for (String s : servers) {
-                row.append("  ").append(pad(m.pair(c, s).verdict().mark(), 4));
+                row.append("  ")
+                        .append(pad(m.find(c, s).map(p -> p.verdict().mark()).orElse(""), 4));
             }
             out.println(row.toString().stripTrailing());
         }

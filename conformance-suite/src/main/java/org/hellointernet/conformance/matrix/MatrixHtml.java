@@ -63,7 +63,11 @@ public final class MatrixHtml implements ResultWriter<MatrixResult> {
         for (String c : m.clients()) {
             out.print("<tr><th class=\"row\">" + esc(c) + "</th>");
             for (String s : m.servers()) {
-                PairResult p = m.pair(c, s);
+                PairResult p = m.find(c, s).orElse(null);
+                if (p == null) {
+                    out.print("<td></td>");
+                    continue;
+                }
                 String id = "pair-" + pairs.indexOf(p);
                 out.print("<td class=\"" + p.verdict().id() + "\" data-pair=\"" + id + "\" title=\""
                         + esc(p.verdict().word() + ": " + p.reason()) + "\"><a href=\"#" + id + "\">"

@@ -35,8 +35,9 @@ public final class MatrixMarkdown implements ResultWriter<MatrixResult> {
         for (String c : m.clients()) {
             out.print("| " + cell(c) + " |");
             for (String s : m.servers()) {
-                PairResult p = m.pair(c, s);
-                out.print(" `" + p.verdict().mark() + "` " + p.verdict().word() + " |");
+                out.print(m.find(c, s)
+                        .map(p -> " `" + p.verdict().mark() + "` " + p.verdict().word() + " |")
+                        .orElse("  |"));
             }
             out.print("\n");
         }

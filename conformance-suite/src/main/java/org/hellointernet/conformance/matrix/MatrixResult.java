@@ -13,7 +13,7 @@ import org.hellointernet.spec.Role;
  *
  * @param clients   the clients' names, in row order
  * @param servers   the servers' names, in column order
- * @param pairs     one result per (client, server), row by row
+ * @param pairs     one result per (client, server) that was run, row by row (every pair unless {@code --focus})
  * @param checksRun false if the conformance checks were not run ({@code --no-checks})
  * @param checks    one check per submission program, in folder order (a folder's server, then its client); the
  *                  reference programs are not checked
@@ -46,6 +46,13 @@ public record MatrixResult(
                 .filter(p -> p.client().equals(client) && p.server().equals(server))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no pair " + client + " x " + server));
+    }
+
+    /** The result of {@code client} against {@code server}, if that pair was run ({@code --focus} runs some). */
+    public Optional<PairResult> find(String client, String server) {
+        return pairs.stream()
+                .filter(p -> p.client().equals(client) && p.server().equals(server))
+                .findFirst();
     }
 
     /** The check of {@code submission}'s program of {@code role}, if it was checked. */

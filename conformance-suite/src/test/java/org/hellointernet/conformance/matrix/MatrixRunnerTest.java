@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.hellointernet.conformance.result.FailureKind;
 import org.hellointernet.conformance.target.Command;
 import org.hellointernet.conformance.testing.Slow;
@@ -100,5 +101,36 @@ class MatrixRunnerTest {
         assertThat(pair.failure()).isEqualTo(FailureKind.SERVER_DIED);
         assertThat(pair.reason()).endsWith("(run again alone, it worked: it fails only sometimes, as the race goes)");
         assertThat(pair.transcript()).contains("run again alone, it worked:");
+    }
+
+    @Test
+    void withAFocusOnlyThePairsOfThatFolderRunAndAFailingOneRunsAgainAlone() {
+        Command good = new Command(
+                "python3 " + GALLERY.resolve("good-client-python/client.py") + " {host} {port}", tmp, Map.of());
+        Command server = new Command("python3 server.py {port}", GALLERY.resolve("good-server-python"), Map.of());
+        Entrant broken = Entrant.of("new", new Command("sh -c 'exit 2' {host} {port}", tmp, Map.of()));
+        List<String> reruns = new ArrayList<>();
+
+        MatrixResult r = new MatrixRunner(2, Duration.ofSeconds(20), Duration.ofSeconds(5))
+                .focusing(Set.of("new"))
+                .run(
+                        List.of(Entrant.of("a", good), Entrant.of("b", good), broken),
+                        List.of(Entrant.of("a", server), Entrant.of("b", server), Entrant.of("new", server)),
+                        new MatrixRunner.Listener() {
+                            @Override
+                            public void done(int done) {}
+
+                            @Override
+                            public void rerun(int done, int of) {
+                                reruns.add(done + "/" + of);
+                            }
+                        });
+
+        assertThat(r.pairs())
+                .extracting(
+                        p -> p.client() + "x" + p.server() + ":" + p.verdict().id())
+                .containsExactly("axnew:works", "bxnew:works", "newxa:crashed", "newxb:crashed", "newxnew:crashed");
+        assertThat(r.find("a", "b")).isEmpty();
+        assertThat(reruns).containsExactly("0/3", "1/3", "2/3", "3/3");
     }
 }
