@@ -214,6 +214,30 @@ public final class MatrixShardApp {
         }
     }
 
+    /**
+     * {@code hello matrix --build-only}: builds every folder as a matrix run would (in containers: each folder's
+     * image, named by its content hash, so that machines given the images by {@code docker load} never build them)
+     * and runs nothing; returns how many folders built.
+     */
+    public static int buildOnly(MatrixRequest req, PrintWriter err) throws IOException, Refusal {
+        List<Path> folders = new ArrayList<>(req.dirs());
+        if (req.repo() != null) {
+            folders.addAll(MatrixApp.repoFolders(req.repo()));
+        }
+        Placement placement = Placement.choose(req.local(), req.container(), WHO, "the folders", err);
+        int built = 0;
+        for (Path dir : folders) {
+            SubmissionFolder sub = MatrixApp.open(dir, req.dirs().contains(dir), err);
+            if (sub != null) {
+                try (FolderTarget t = FolderTarget.prepareForMatrix(sub, placement == Placement.CONTAINER, err)) {
+                    built += t.notBuilt(Role.SERVER) == null && t.notBuilt(Role.CLIENT) == null ? 1 : 0;
+                }
+            }
+        }
+        err.flush();
+        return built;
+    }
+
     private static Entrant entrant(Program p, Role role, Map<String, FolderTarget> targets) {
         if (p.folder() == null) {
             Path here = Path.of("").toAbsolutePath();

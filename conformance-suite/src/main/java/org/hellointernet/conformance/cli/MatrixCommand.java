@@ -127,6 +127,12 @@ public final class MatrixCommand implements Callable<Integer> {
     Path html;
 
     @Option(
+            names = "--build-only",
+            description = "Build every folder (in containers: its image, named by its content) and run nothing:"
+                    + " the build job of a sharded run, whose images the shards 'docker load'.")
+    boolean buildOnly;
+
+    @Option(
             names = "--shard",
             paramLabel = "K/N",
             description = "Run only the K-th of N parts of the pairs and checks; write it with --json and fold the"
@@ -158,6 +164,19 @@ public final class MatrixCommand implements Callable<Integer> {
                 jobs.validated(),
                 seconds(timeoutSeconds),
                 seconds(startSeconds));
+        if (buildOnly) {
+            try {
+                int built = MatrixShardApp.buildOnly(req, err);
+                err.println("hello matrix: built " + built + " folders (--build-only: no pair run)");
+                err.flush();
+                return 0;
+            } catch (UsageException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+            } catch (Refusal e) {
+                err.println(e.getMessage());
+                return e.exitStatus();
+            }
+        }
         if (shard != null || store != null) {
             return sharded(req, err);
         }
