@@ -127,7 +127,7 @@ public final class MatrixApp {
     }
 
     /** The folder, or null (said on {@code err}) if it is not a submission and was found under {@code --repo}. */
-    private static SubmissionFolder open(Path dir, boolean givenByName, PrintWriter err) throws IOException {
+    static SubmissionFolder open(Path dir, boolean givenByName, PrintWriter err) throws IOException {
         try {
             return SubmissionFolder.open(dir);
         } catch (ManifestException e) {
@@ -143,7 +143,7 @@ public final class MatrixApp {
      * A folder's checks as {@code hello check DIR} runs them: language and profile from its hello.yml ({@code
      * --profile} overrides the profile), one rule at a time, since each check takes one of the {@code --jobs} slots.
      */
-    private static CheckOptions options(FolderTarget folder, Profile profile, PrintWriter err) {
+    static CheckOptions options(FolderTarget folder, Profile profile, PrintWriter err) {
         Manifest m = folder.folder().manifest();
         String language = m.language();
         if (language != null && !Hello.isLanguage(language)) {
@@ -155,7 +155,7 @@ public final class MatrixApp {
         return new CheckOptions(p, language, 1, CHECK_DEADLINE);
     }
 
-    private static String unique(Path dir, Set<String> names) {
+    static String unique(Path dir, Set<String> names) {
         Path fileName = dir.toAbsolutePath().normalize().getFileName();
         String base = fileName == null ? "folder" : fileName.toString();
         String name = base;
@@ -165,7 +165,7 @@ public final class MatrixApp {
         return name;
     }
 
-    private static List<Path> repoFolders(Path root) throws IOException {
+    static List<Path> repoFolders(Path root) throws IOException {
         if (!Files.isDirectory(root)) {
             throw new UsageException("--repo: " + root + " is not a folder");
         }

@@ -13,6 +13,8 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.hellointernet.conformance.app.MatrixApp;
 import org.hellointernet.conformance.app.MatrixRequest;
+import org.hellointernet.conformance.app.MatrixShardApp;
+import org.hellointernet.conformance.app.MatrixSharding;
 import org.hellointernet.conformance.app.Refusal;
 import org.hellointernet.conformance.app.UsageException;
 import org.hellointernet.conformance.matrix.GithubFolder;
@@ -32,6 +34,7 @@ import picocli.CommandLine.Spec;
 @picocli.CommandLine.Command(
         name = "matrix",
         mixinStandardHelpOptions = true,
+        subcommands = MatrixMergeCommand.class,
         sortOptions = false,
         description = {
             "Run every client against every server and report how each pair went.",
@@ -53,7 +56,12 @@ import picocli.CommandLine.Spec;
             "failed (a hang on a hello without LF: the client's CLI-LF, the server's",
             "SRV-NO-LF-HELLO and SRV-HALF-CLOSE); else by their other failed rules;",
             "else the reports say the checks do not explain it. The reference programs",
-            "are not checked (they conform). Checks and pairs share the --jobs slots."
+            "are not checked (they conform). Checks and pairs share the --jobs slots.",
+            "",
+            "Many machines: --shard K/N runs the K-th of N parts of the pairs and checks",
+            "(--json FILE writes it); 'hello matrix merge FILES...' folds the N parts",
+            "into the whole matrix. --store DIR reuses the pairs and checks of programs",
+            "that did not change since a run with the same store."
         },
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
@@ -136,6 +144,27 @@ public final class MatrixCommand implements Callable<Integer> {
     @Mixin
     GithubOptions github;
 
+    @Option(
+            names = "--build-only",
+            description = "Build every folder (in containers: its image, named by its content) and run nothing:"
+                    + " the build job of a sharded run, whose images the shards 'docker load'.")
+    boolean buildOnly;
+
+    @Option(
+            names = "--shard",
+            paramLabel = "K/N",
+            description = "Run only the K-th of N parts of the pairs and checks; write it with --json and fold the"
+                    + " parts together with 'hello matrix merge'. A shard's exit status is 0 once its part is"
+                    + " written.")
+    String shard;
+
+    @Option(
+            names = "--store",
+            paramLabel = "DIR",
+            description = "Reuse the pairs and checks of programs unchanged since a run with this store (same kit"
+                    + " version and options); file the new ones there.")
+    Path store;
+
     @Override
     public Integer call() throws IOException {
         validate();
@@ -154,6 +183,28 @@ public final class MatrixCommand implements Callable<Integer> {
                 seconds(timeoutSeconds),
                 seconds(startSeconds),
                 focus);
+        if (buildOnly) {
+            try {
+                int built = MatrixShardApp.buildOnly(req, err);
+                err.println("hello matrix: built " + built + " folders (--build-only: no pair run)");
+                err.flush();
+                return 0;
+            } catch (UsageException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+            } catch (Refusal e) {
+                err.println(e.getMessage());
+                return e.exitStatus();
+            }
+        }
+        if (shard != null || store != null) {
+            if (!focus.isEmpty()) {
+                throw new ParameterException(
+                        spec.commandLine(),
+                        "--focus runs the pairs of some folders; --shard and --store do not take it (yet): give one or"
+                                + " the other");
+            }
+            return sharded(req, err);
+        }
         MatrixResult result;
         try {
             result = MatrixApp.run(req, err, new MatrixProgress(err, ConsoleReporter.stdoutIsTerminal()));
@@ -199,6 +250,50 @@ public final class MatrixCommand implements Callable<Integer> {
             out.add(new GithubFolder(n, abs.startsWith(here) ? here.relativize(abs) : dir.normalize()));
         }
         return out;
+    }
+
+    /** {@code --shard} or {@code --store}: this shard's part, or with one shard the whole matrix. */
+    private int sharded(MatrixRequest req, PrintWriter err) throws IOException {
+        String kit = new KitVersion().getVersion()[0];
+        MatrixSharding sh;
+        MatrixShardApp.Outcome outcome;
+        try {
+            sh = MatrixSharding.parse(shard == null ? "1/1" : shard, store, kit);
+            if (sh.count() > 1 && (html != null || markdown != null)) {
+                throw new UsageException("--shard: a shard writes --json only; 'hello matrix merge' writes the"
+                        + " --html and --markdown of the whole matrix");
+            }
+            outcome = MatrixShardApp.run(req, sh, err, new MatrixProgress(err, ConsoleReporter.stdoutIsTerminal()));
+        } catch (UsageException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        } catch (Refusal e) {
+            err.println(e.getMessage());
+            return e.exitStatus();
+        }
+        err.println("hello matrix: " + (sh.count() > 1 ? "shard " + sh.index() + "/" + sh.count() + ": " : "")
+                + "ran " + outcome.pairsRun() + " pairs and " + outcome.checksRun() + " checks"
+                + (store == null
+                        ? ""
+                        : "; reused " + outcome.pairsReused() + " pairs and " + outcome.checksReused() + " checks from "
+                                + store));
+        if (sh.count() > 1) {
+            if (json != null) {
+                MatrixShardFile.write(outcome.shard(), kit, json);
+                err.println("hello matrix: wrote " + json);
+            }
+            err.flush();
+            return 0;
+        }
+        MatrixResult result = MatrixMergeCommand.merge(List.of(outcome.shard()));
+        PrintWriter out = spec.commandLine().getOut();
+        new MatrixConsole().write(result, out);
+        out.flush();
+        new ReportFiles()
+                .add("markdown", markdown)
+                .add("json", json)
+                .add("html", html)
+                .write(MatrixFormats.ALL, result, "hello matrix: ", err);
+        return result.exitStatus();
     }
 
     private static Duration seconds(double s) {

@@ -78,6 +78,14 @@ public final class ImageBuilder {
 
     /** The tag the submission's image has (or will have): {@code hellointernet/sub-python:3f2a9c0b1d4e}. */
     public String tag(SubmissionFolder sub) throws IOException {
+        return tag(sub, baseImage);
+    }
+
+    /**
+     * The tag a submission's image has when built on {@code baseImage}: its content hash (the folder's files, its
+     * build steps, the preset's Dockerfile), computed without a Docker engine.
+     */
+    public static String tag(SubmissionFolder sub, String baseImage) throws IOException {
         Manifest m = sub.manifest();
         String hash = new ContentHash()
                 .add("format", "hello-image-3")

@@ -8,12 +8,13 @@ import java.io.Writer;
 import org.hellointernet.conformance.report.ResultWriter;
 import org.hellointernet.conformance.result.RuleResult;
 import org.hellointernet.conformance.result.Summary;
+import org.hellointernet.conformance.result.TranscriptEntry;
 
 /** The matrix as JSON, schema {@code hellointernet-matrix/1} (documented in REPORTS.md). */
 public final class MatrixJson implements ResultWriter<MatrixResult> {
 
     public static final String SCHEMA = "hellointernet-matrix/1";
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final String kitVersion;
 
@@ -34,67 +35,81 @@ public final class MatrixJson implements ResultWriter<MatrixResult> {
         ObjectNode counts = root.putObject("counts");
         m.counts().forEach((v, n) -> counts.put(v.id(), n));
         ArrayNode pairs = root.putArray("pairs");
-        for (PairResult p : m.pairs()) {
-            ObjectNode o = pairs.addObject();
-            o.put("client", p.client());
-            o.put("server", p.server());
-            o.put("verdict", p.verdict().id());
-            o.put("reason", p.reason());
-            o.put("failure", p.failure().id());
-            o.put(
-                    "explanation",
-                    p.explanation() == null ? "" : p.explanation().basis().id());
-            ArrayNode by = o.putArray("explainedBy");
-            if (p.explanation() != null) {
-                for (ExplainingRule r : p.explanation().rules()) {
-                    ObjectNode e = by.addObject();
-                    e.put("side", r.sideName());
-                    e.put("submission", r.submission());
-                    e.put("rule", r.rule());
-                    e.put("level", r.level().name());
-                    e.put("status", r.status());
-                }
-            }
-            o.put("durationMs", p.elapsed().toMillis());
-            o.put("transcript", p.transcript());
-        }
-        checks(root.putObject("checks"), m);
+        m.pairs().forEach(p -> pairs.add(pair(p)));
+        ObjectNode checks = root.putObject("checks");
+        checks.put("run", m.checksRun());
+        ArrayNode programs = checks.putArray("programs");
+        m.checks().forEach(c -> programs.add(program(c)));
         return root;
     }
 
-    private static void checks(ObjectNode o, MatrixResult m) {
-        o.put("run", m.checksRun());
-        ArrayNode programs = o.putArray("programs");
-        for (ProgramCheck c : m.checks()) {
-            ObjectNode p = programs.addObject();
-            p.put("submission", c.submission());
-            p.put("role", c.roleName());
-            p.put("profile", c.result().profile().id());
-            p.put("language", c.result().target().language());
-            p.put("durationMs", c.result().durationMs());
-            p.put("started", c.result().started());
-            p.put("startProblem", c.result().startProblem());
-            Summary s = c.result().summary();
-            ObjectNode summary = p.putObject("summary");
-            summary.put("passed", s.passed());
-            summary.put("failed", s.failed());
-            summary.put("warnings", s.warnings());
-            summary.put("skipped", s.skipped());
-            summary.put("errors", s.errors());
-            summary.put("exitStatus", s.exitStatus());
-            ArrayNode failed = p.putArray("failed");
-            for (RuleResult r : c.failed()) {
-                ObjectNode f = failed.addObject();
-                f.put("rule", r.rule().id());
-                f.put("level", r.rule().level().name());
-                f.put("status", r.failsCheck() ? "FAIL" : "WARN");
-                f.put("title", r.rule().title());
-                f.put("message", r.message());
-                f.put("expected", r.expected());
-                f.put("observed", r.observed());
-                f.put("hint", r.rule().hint());
+    /** One pair's object of the {@code pairs} array. */
+    static ObjectNode pair(PairResult p) {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("client", p.client());
+        o.put("server", p.server());
+        o.put("verdict", p.verdict().id());
+        o.put("reason", p.reason());
+        o.put("failure", p.failure().id());
+        o.put(
+                "explanation",
+                p.explanation() == null ? "" : p.explanation().basis().id());
+        ArrayNode by = o.putArray("explainedBy");
+        if (p.explanation() != null) {
+            for (ExplainingRule r : p.explanation().rules()) {
+                ObjectNode e = by.addObject();
+                e.put("side", r.sideName());
+                e.put("submission", r.submission());
+                e.put("rule", r.rule());
+                e.put("level", r.level().name());
+                e.put("status", r.status());
             }
         }
+        o.put("durationMs", p.elapsed().toMillis());
+        o.put("transcript", p.transcript());
+        return o;
+    }
+
+    /** One checked program's object of the {@code checks.programs} array. */
+    static ObjectNode program(ProgramCheck c) {
+        ObjectNode p = MAPPER.createObjectNode();
+        p.put("submission", c.submission());
+        p.put("role", c.roleName());
+        p.put("profile", c.result().profile().id());
+        p.put("language", c.result().target().language());
+        p.put("durationMs", c.result().durationMs());
+        p.put("started", c.result().started());
+        p.put("startProblem", c.result().startProblem());
+        Summary s = c.result().summary();
+        ObjectNode summary = p.putObject("summary");
+        summary.put("passed", s.passed());
+        summary.put("failed", s.failed());
+        summary.put("warnings", s.warnings());
+        summary.put("skipped", s.skipped());
+        summary.put("errors", s.errors());
+        summary.put("exitStatus", s.exitStatus());
+        ArrayNode failed = p.putArray("failed");
+        for (RuleResult r : c.failed()) {
+            ObjectNode f = failed.addObject();
+            f.put("rule", r.rule().id());
+            f.put("level", r.rule().level().name());
+            f.put("status", r.failsCheck() ? "FAIL" : "WARN");
+            f.put("title", r.rule().title());
+            f.put("message", r.message());
+            f.put("expected", r.expected());
+            f.put("observed", r.observed());
+            f.put("hint", r.rule().hint());
+            f.put("reproduce", r.reproduce());
+            ArrayNode transcript = f.putArray("transcript");
+            for (TranscriptEntry e : r.transcript()) {
+                ObjectNode line = transcript.addObject();
+                line.put("atMs", e.atMillis());
+                line.put("dir", e.direction().name());
+                line.put("conn", e.connection());
+                line.put("text", e.text() == null ? "" : e.text());
+            }
+        }
+        return p;
     }
 
     @Override

@@ -42,6 +42,14 @@ public record MatrixResult(
 
     /** The result of {@code client} against {@code server}. */
     public PairResult pair(String client, String server) {
+        int row = clients.indexOf(client);
+        int column = servers.indexOf(server);
+        if (row >= 0 && column >= 0 && pairs.size() == clients.size() * servers.size()) {
+            PairResult p = pairs.get(row * servers.size() + column); // pairs are row by row
+            if (p.client().equals(client) && p.server().equals(server)) {
+                return p;
+            }
+        }
         return pairs.stream()
                 .filter(p -> p.client().equals(client) && p.server().equals(server))
                 .findFirst()

@@ -14,7 +14,6 @@ import org.hellointernet.conformance.result.CheckResult;
 import org.hellointernet.conformance.rules.RuleBook;
 import org.hellointernet.conformance.session.CheckJob;
 import org.hellointernet.conformance.session.Timing;
-import org.hellointernet.spec.Role;
 
 /**
  * Runs every client against every server and, if asked, the conformance checks of the submissions' programs: all
@@ -98,6 +97,42 @@ public final class MatrixRunner {
     private MatrixResult run(
             List<Entrant> clients, List<Entrant> servers, List<CheckJob> checks, boolean checksRun, Listener progress) {
         long t0 = System.nanoTime();
+        MatrixResult unexplained =
+                runCells(
+                clients,
+                servers,
+                Cell.all(clients.size(), servers.size()).stream()
+                        .filter(cell -> selects(
+                                clients.get(cell.client()).name(),
+                                servers.get(cell.server()).name()))
+                        .toList(),
+                checks,
+                checksRun,
+                progress);
+        MatrixResult explained = checksRun ? explainer.explainAll(unexplained) : unexplained;
+        return new MatrixResult(
+                explained.clients(),
+                explained.servers(),
+                explained.pairs(),
+                checksRun,
+                explained.checks(),
+                Duration.ofNanos(System.nanoTime() - t0));
+    }
+
+    /**
+     * Runs only the pairs {@code cells} (indexes into {@code clients} and {@code servers}) and the checks, as the
+     * whole matrix runs them (one pool, failing pairs run again alone), but explains nothing: the result holds
+     * those pairs in the order given, unexplained, and the checks in their order; {@link PairExplainer#explainAll}
+     * explains them once every check is known (a shard of the matrix knows only its own).
+     */
+    public MatrixResult runCells(
+            List<Entrant> clients,
+            List<Entrant> servers,
+            List<Cell> cells,
+            List<CheckJob> checks,
+            boolean checksRun,
+            Listener progress) {
+        long t0 = System.nanoTime();
         Timing timing = Timing.automatic(); // a busy machine's slowness is not a pair's failure
         ExecutorService pool = Executors.newFixedThreadPool(jobs, r -> {
             Thread t = new Thread(r, "matrix-job");
@@ -114,17 +149,14 @@ public final class MatrixRunner {
             }));
         }
         List<Future<PairResult>> pairFutures = new ArrayList<>();
-        for (Entrant c : clients) {
-            for (Entrant s : servers) {
-                if (!selects(c.name(), s.name())) {
-                    continue;
-                }
-                pairFutures.add(pool.submit(() -> {
-                    PairResult r = pairs.run(c, s, timing);
-                    progress.done(done.incrementAndGet());
-                    return r;
-                }));
-            }
+        for (Cell cell : cells) {
+            Entrant c = clients.get(cell.client());
+            Entrant s = servers.get(cell.server());
+            pairFutures.add(pool.submit(() -> {
+                PairResult r = pairs.run(c, s, timing);
+                progress.done(done.incrementAndGet());
+                return r;
+            }));
         }
         List<ProgramCheck> checked = new ArrayList<>();
         List<PairResult> results = new ArrayList<>();
@@ -145,28 +177,11 @@ public final class MatrixRunner {
         } finally {
             pool.shutdownNow();
         }
-        results = rerunAlone(clients, servers, results, timing.atLeast(2), progress);
-        MatrixResult unexplained = new MatrixResult(
+        results = rerunAlone(clients, servers, cells, results, timing.atLeast(2), progress);
+        return new MatrixResult(
                 clients.stream().map(Entrant::name).toList(),
                 servers.stream().map(Entrant::name).toList(),
                 results,
-                checksRun,
-                checked,
-                Duration.ZERO);
-        List<PairResult> explained = new ArrayList<>();
-        for (PairResult p : results) {
-            explained.add(
-                    p.works() || !checksRun
-                            ? p
-                            : p.explainedBy(explainer.explain(
-                                    p.failure(),
-                                    unexplained.check(p.client(), Role.CLIENT).orElse(null),
-                                    unexplained.check(p.server(), Role.SERVER).orElse(null))));
-        }
-        return new MatrixResult(
-                unexplained.clients(),
-                unexplained.servers(),
-                explained,
                 checksRun,
                 checked,
                 Duration.ofNanos(System.nanoTime() - t0));
@@ -177,7 +192,12 @@ public final class MatrixRunner {
      * machine's; results in the same order.
      */
     private List<PairResult> rerunAlone(
-            List<Entrant> clients, List<Entrant> servers, List<PairResult> results, Timing longer, Listener progress) {
+            List<Entrant> clients,
+            List<Entrant> servers,
+            List<Cell> cells,
+            List<PairResult> results,
+            Timing longer,
+            Listener progress) {
         List<Integer> again = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
             if (RERUN.contains(results.get(i).verdict())) {
@@ -188,19 +208,15 @@ public final class MatrixRunner {
         for (int k = 0; k < again.size(); k++) {
             progress.rerun(k, again.size());
             int i = again.get(k);
-            PairResult first = results.get(i);
+            Cell cell = cells.get(i);
             out.set(
                     i,
-                    pairs.run(named(clients, first.client()), named(servers, first.server()), longer)
-                            .afterRetry(first));
+                    pairs.run(clients.get(cell.client()), servers.get(cell.server()), longer)
+                            .afterRetry(results.get(i)));
         }
         if (!again.isEmpty()) {
             progress.rerun(again.size(), again.size());
         }
         return out;
-    }
-
-    private static Entrant named(List<Entrant> entrants, String name) {
-        return entrants.stream().filter(e -> e.name().equals(name)).findFirst().orElseThrow();
     }
 }

@@ -2,7 +2,9 @@ package org.hellointernet.conformance.matrix;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.hellointernet.conformance.result.FailureKind;
 import org.hellointernet.conformance.result.RuleResult;
@@ -64,6 +66,29 @@ public final class PairExplainer {
             return new Explanation(Explanation.Basis.OTHER_FAILURES, others);
         }
         return new Explanation(Explanation.Basis.UNEXPLAINED, List.of());
+    }
+
+    /**
+     * {@code m} with each failing pair explained by the checks {@code m} holds (a pair that works, and every pair
+     * when the checks were not run, is left as it is). A pure function: a merge of shards explains as one run does.
+     */
+    public MatrixResult explainAll(MatrixResult m) {
+        if (!m.checksRun()) {
+            return m;
+        }
+        Map<String, ProgramCheck> checks = new HashMap<>();
+        m.checks().forEach(c -> checks.put(c.roleName() + " " + c.submission(), c));
+        List<PairResult> explained = new ArrayList<>(m.pairs().size());
+        for (PairResult p : m.pairs()) {
+            explained.add(
+                    p.works()
+                            ? p.explainedBy(null)
+                            : p.explainedBy(explain(
+                                    p.failure(),
+                                    checks.get("client " + p.client()),
+                                    checks.get("server " + p.server()))));
+        }
+        return new MatrixResult(m.clients(), m.servers(), explained, true, m.checks(), m.took());
     }
 
     private static List<ExplainingRule> failedAmong(ProgramCheck check, List<String> ids) {

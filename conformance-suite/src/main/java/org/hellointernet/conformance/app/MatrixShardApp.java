@@ -1,0 +1,280 @@
+package org.hellointernet.conformance.app;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.hellointernet.conformance.container.ImageBuilder;
+import org.hellointernet.conformance.matrix.Cell;
+import org.hellointernet.conformance.matrix.Entrant;
+import org.hellointernet.conformance.matrix.MatrixJsonReader;
+import org.hellointernet.conformance.matrix.MatrixResult;
+import org.hellointernet.conformance.matrix.MatrixRunner;
+import org.hellointernet.conformance.matrix.MatrixShard;
+import org.hellointernet.conformance.matrix.PairResult;
+import org.hellointernet.conformance.matrix.ProgramCheck;
+import org.hellointernet.conformance.matrix.ResultStore;
+import org.hellointernet.conformance.rules.RuleBook;
+import org.hellointernet.conformance.session.CheckJob;
+import org.hellointernet.conformance.submission.SubmissionFolder;
+import org.hellointernet.conformance.target.Command;
+import org.hellointernet.spec.Role;
+import org.hellointernet.spec.RuleCatalog;
+
+/**
+ * {@code hello matrix --shard K/N} and {@code --store DIR}: the matrix planned from the folders' content keys before
+ * anything is built; the cells found in the store reused; the rest (pairs and checks) dealt out to the N shards in
+ * turn, and this shard's run as {@link MatrixApp} runs the whole matrix; only the folders those need are built. The
+ * result is this shard's part ({@code --shard 1/1}: all of it), unexplained, for {@code MatrixMerge}.
+ */
+public final class MatrixShardApp {
+
+    private static final String WHO = "hello matrix: ";
+
+    private MatrixShardApp() {}
+
+    /** What a shard did: its part of the matrix, and how many of its pairs and checks it ran and reused. */
+    public record Outcome(MatrixShard shard, int pairsRun, int checksRun, int pairsReused, int checksReused) {}
+
+    /** One program of the plan: its folder (null for the reference programs) and content key. */
+    private record Program(String name, SubmissionFolder folder, String key) {}
+
+    public static Outcome run(MatrixRequest req, MatrixSharding sh, PrintWriter err, MatrixRunner.Listener progress)
+            throws IOException, Refusal {
+        RuleBook book = RuleBook.builtIn();
+        RuleSelection selection = RuleSelection.of(book, req.only(), req.exclude());
+        List<Path> folders = new ArrayList<>(req.dirs());
+        if (req.repo() != null) {
+            folders.addAll(MatrixApp.repoFolders(req.repo()));
+        }
+        Placement placement = folders.isEmpty()
+                ? Placement.LOCAL
+                : Placement.choose(req.local(), req.container(), WHO, "the folders", err);
+        List<Program> clients = new ArrayList<>();
+        List<Program> servers = new ArrayList<>();
+        List<String> planned = new ArrayList<>();
+        Map<String, Program> byName = new LinkedHashMap<>();
+        if (req.reference()) {
+            Program ref = new Program("reference", null, "reference");
+            clients.add(ref);
+            servers.add(ref);
+        }
+        Set<String> names = new HashSet<>(Set.of("reference"));
+        for (Path dir : folders) {
+            SubmissionFolder sub = MatrixApp.open(dir, req.dirs().contains(dir), err);
+            if (sub == null) {
+                continue;
+            }
+            Program p = new Program(MatrixApp.unique(dir, names), sub, key(sub));
+            byName.put(p.name(), p);
+            if (sub.manifest().hasServer()) {
+                servers.add(p);
+                if (req.checks()) {
+                    planned.add("server " + p.name());
+                }
+            }
+            if (sub.manifest().hasClient()) {
+                clients.add(p);
+                if (req.checks()) {
+                    planned.add("client " + p.name());
+                }
+            }
+        }
+        if (clients.isEmpty() || servers.isEmpty()) {
+            throw new UsageException("No " + (clients.isEmpty() ? "client" : "server") + " to pair: give folders"
+                    + " with a client and a server (or keep the reference ones).");
+        }
+        String base = Optional.ofNullable(System.getenv("HELLO_BASE_IMAGE")).orElse("");
+        ResultStore store = sh.store() == null
+                ? null
+                : new ResultStore(
+                        sh.store(),
+                        sh.kitVersion(),
+                        "placement=" + placement + ";base=" + base + ";timeout="
+                                + req.pairTimeout().toMillis() + ";start="
+                                + req.startTimeout().toMillis(),
+                        "placement=" + placement + ";base=" + base + ";profile=" + req.profile() + ";only=" + req.only()
+                                + ";exclude=" + req.exclude(),
+                        new MatrixJsonReader(RuleCatalog.builtIn()));
+
+        // the store's cells, and this shard's turn of the rest
+        List<PairResult> reusedPairs = new ArrayList<>();
+        List<Cell> toRun = new ArrayList<>();
+        int hits = 0;
+        int misses = 0;
+        for (Cell cell : Cell.all(clients.size(), servers.size())) {
+            Program c = clients.get(cell.client());
+            Program s = servers.get(cell.server());
+            Optional<PairResult> stored =
+                    store == null ? Optional.empty() : store.pair(c.key(), s.key(), c.name(), s.name());
+            if (stored.isPresent()) {
+                if (hits++ % sh.count() == sh.index() - 1) {
+                    reusedPairs.add(stored.get());
+                }
+            } else if (misses++ % sh.count() == sh.index() - 1) {
+                toRun.add(cell);
+            }
+        }
+        List<ProgramCheck> reusedChecks = new ArrayList<>();
+        Set<String> checksToRun = new HashSet<>();
+        hits = 0;
+        misses = 0;
+        for (String check : planned) {
+            String role = check.substring(0, check.indexOf(' '));
+            Program p = byName.get(check.substring(check.indexOf(' ') + 1));
+            Optional<ProgramCheck> stored = store == null ? Optional.empty() : store.check(p.key(), role, p.name());
+            if (stored.isPresent()) {
+                if (hits++ % sh.count() == sh.index() - 1) {
+                    reusedChecks.add(stored.get());
+                }
+            } else if (misses++ % sh.count() == sh.index() - 1) {
+                checksToRun.add(check);
+            }
+        }
+
+        // build only the folders this shard runs something of
+        Set<String> needed = new HashSet<>();
+        toRun.forEach(cell -> {
+            needed.add(clients.get(cell.client()).name());
+            needed.add(servers.get(cell.server()).name());
+        });
+        checksToRun.forEach(check -> needed.add(check.substring(check.indexOf(' ') + 1)));
+        Map<String, FolderTarget> targets = new HashMap<>();
+        ExecutorService io = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "matrix-check-io");
+            t.setDaemon(true);
+            return t;
+        });
+        CheckJobs checkJobs = new CheckJobs(book, selection, io);
+        try {
+            List<CheckJob> jobs = new ArrayList<>();
+            for (Program p : byName.values()) {
+                if (needed.contains(p.name())) {
+                    FolderTarget t = FolderTarget.prepareForMatrix(p.folder(), placement == Placement.CONTAINER, err);
+                    targets.put(p.name(), t);
+                    for (CheckJob job : checkJobs.ofFolder(p.name(), t, MatrixApp.options(t, req.profile(), err))) {
+                        if (checksToRun.contains(roleName(job.role()) + " " + job.submission())) {
+                            jobs.add(job);
+                        }
+                    }
+                }
+            }
+            err.flush();
+            List<Entrant> clientEntrants =
+                    clients.stream().map(p -> entrant(p, Role.CLIENT, targets)).toList();
+            List<Entrant> serverEntrants =
+                    servers.stream().map(p -> entrant(p, Role.SERVER, targets)).toList();
+            MatrixRunner runner = new MatrixRunner(req.jobs(), req.startTimeout(), req.pairTimeout(), book);
+            progress.start(toRun.size(), jobs.size());
+            MatrixResult ran = runner.runCells(clientEntrants, serverEntrants, toRun, jobs, req.checks(), progress);
+            progress.end();
+            if (store != null) {
+                for (int i = 0; i < toRun.size(); i++) {
+                    Cell cell = toRun.get(i);
+                    store.put(
+                            clients.get(cell.client()).key(),
+                            servers.get(cell.server()).key(),
+                            ran.pairs().get(i));
+                }
+                for (ProgramCheck c : ran.checks()) {
+                    store.put(byName.get(c.submission()).key(), c);
+                }
+            }
+            List<PairResult> pairs = new ArrayList<>(reusedPairs);
+            pairs.addAll(ran.pairs());
+            List<ProgramCheck> checks = new ArrayList<>(reusedChecks);
+            checks.addAll(ran.checks());
+            Map<String, String> keys = new HashMap<>();
+            clients.forEach(p -> keys.put("client " + p.name(), p.key()));
+            servers.forEach(p -> keys.put("server " + p.name(), p.key()));
+            MatrixResult part = new MatrixResult(ran.clients(), ran.servers(), pairs, req.checks(), checks, ran.took());
+            return new Outcome(
+                    new MatrixShard(
+                            sh.index(), sh.count(), part, planned, keys, reusedPairs.size() + reusedChecks.size()),
+                    toRun.size(),
+                    jobs.size(),
+                    reusedPairs.size(),
+                    reusedChecks.size());
+        } finally {
+            io.shutdownNow();
+            targets.values().forEach(FolderTarget::close);
+        }
+    }
+
+    /**
+     * {@code hello matrix --build-only}: builds every folder as a matrix run would (in containers: each folder's
+     * image, named by its content hash, so that machines given the images by {@code docker load} never build them)
+     * and runs nothing; returns how many folders built.
+     */
+    public static int buildOnly(MatrixRequest req, PrintWriter err) throws IOException, Refusal {
+        List<Path> folders = new ArrayList<>(req.dirs());
+        if (req.repo() != null) {
+            folders.addAll(MatrixApp.repoFolders(req.repo()));
+        }
+        Placement placement = Placement.choose(req.local(), req.container(), WHO, "the folders", err);
+        int built = 0;
+        for (Path dir : folders) {
+            SubmissionFolder sub = MatrixApp.open(dir, req.dirs().contains(dir), err);
+            if (sub != null) {
+                try (FolderTarget t = FolderTarget.prepareForMatrix(sub, placement == Placement.CONTAINER, err)) {
+                    built += t.notBuilt(Role.SERVER) == null && t.notBuilt(Role.CLIENT) == null ? 1 : 0;
+                }
+            }
+        }
+        err.flush();
+        return built;
+    }
+
+    private static Entrant entrant(Program p, Role role, Map<String, FolderTarget> targets) {
+        if (p.folder() == null) {
+            Path here = Path.of("").toAbsolutePath();
+            return Entrant.of(
+                    p.name(),
+                    new Command(
+                            role == Role.CLIENT ? ReferencePrograms.clientCommand() : ReferencePrograms.serverCommand(),
+                            here,
+                            Map.of()));
+        }
+        FolderTarget t = targets.get(p.name());
+        // a folder this shard does not build takes part in none of its pairs
+        return t == null ? Entrant.of(p.name(), null) : t.entrant(p.name(), role);
+    }
+
+    private static String roleName(Role role) {
+        return role == Role.CLIENT ? "client" : "server";
+    }
+
+    /**
+     * A folder's content key: the hash that names its image (its files, build steps and preset), and its manifest
+     * (the commands, language and profile that hello.yml gives and the image's hash leaves out).
+     */
+    static String key(SubmissionFolder sub) throws IOException {
+        String tag;
+        try {
+            tag = ImageBuilder.tag(sub, "");
+        } catch (RuntimeException e) {
+            tag = "unhashable:" + e.getMessage(); // e.g. an unknown preset: the folder does not build anyway
+        }
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256")
+                    .digest(sub.manifest().toString().getBytes(StandardCharsets.UTF_8));
+            return tag.substring(tag.indexOf(':') + 1) + "-"
+                    + HexFormat.of().formatHex(d).substring(0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
