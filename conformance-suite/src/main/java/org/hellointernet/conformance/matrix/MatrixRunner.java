@@ -97,8 +97,7 @@ public final class MatrixRunner {
     private MatrixResult run(
             List<Entrant> clients, List<Entrant> servers, List<CheckJob> checks, boolean checksRun, Listener progress) {
         long t0 = System.nanoTime();
-        MatrixResult unexplained =
-                runCells(
+        MatrixResult unexplained = runCells(
                 clients,
                 servers,
                 Cell.all(clients.size(), servers.size()).stream()
