@@ -218,7 +218,7 @@ class CheckServerCommandTest {
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
         try {
-            awaitListening(port, Duration.ofSeconds(10));
+            awaitListening(port, Duration.ofSeconds(60));
             Path json = dir.resolve("addr.json");
 
             CheckCli.Outcome outcome = CheckCli.check("--server-addr", "127.0.0.1:" + port, "--json", json.toString());
