@@ -67,6 +67,43 @@ class FolderCheckContainerTest {
         assertNothingLeftRunning();
     }
 
+    /**
+     * Each language's typical trap, as a student wrote it (from the student corpus, where each was judged by hand:
+     * its expected.yml), fails exactly its rules in its language's container: a Go server that exits when an empty
+     * connection ends, a Rust server that panics on a bad port, a Perl server that answers any line, a PHP server
+     * that does not print the hello, a Java client that prints a stack trace, a C# server that serves one client, a
+     * JavaScript client without the newline.
+     */
+    @ParameterizedTest(name = "{0}: fails [{1}], warns [{2}] in its container")
+    @CsvSource({
+        "trap-go-exit-on-empty,         SRV-EMPTY-CONN, ''",
+        "trap-rust-unwrap-port,         '',             SRV-USAGE",
+        "trap-perl-any-line,            '',             SRV-EMPTY-LINE SRV-ERROR-REPLY",
+        "trap-php-no-hello-log,         SRV-LOG,        ''",
+        "trap-java-client-stacktrace,   '',             CLI-REFUSED",
+        "trap-csharp-one-client,        SRV-EMPTY-CONN SRV-GARBAGE SRV-LONG-LINE SRV-SEQUENTIAL, SRV-CONCURRENT",
+        "trap-javascript-client-no-newline, CLI-LF,     ''"
+    })
+    void eachLanguagesTypicalTrapFailsItsRulesInItsContainer(String folder, String fails, String warns)
+            throws Exception {
+        Outcome container = check(copy(folder), "--container");
+
+        assertThat(statusOf(container, "FAIL")).as(container.console()).containsExactlyInAnyOrderElementsOf(ids(fails));
+        assertThat(statusOf(container, "WARN")).as(container.console()).containsExactlyInAnyOrderElementsOf(ids(warns));
+        assertThat(container.startProblems()).as(container.console()).isEmpty();
+    }
+
+    private static List<String> statusOf(Outcome o, String status) {
+        return o.statuses().entrySet().stream()
+                .filter(e -> e.getValue().equals(status))
+                .map(Map.Entry::getKey)
+                .toList();
+    }
+
+    private static List<String> ids(String spaced) {
+        return spaced.isBlank() ? List.of() : List.of(spaced.trim().split("\\s+"));
+    }
+
     @Test
     void aFolderThatDoesNotCompileDidNotBuildWithTheCompilersMessage() throws Exception {
         Outcome container = check(copy("c-no-build"), "--container");
@@ -198,7 +235,9 @@ class FolderCheckContainerTest {
                 problems.add(check.get("startProblem").asText());
             }
             for (JsonNode r : check.get("results")) {
-                statuses.put(r.get("rule").asText(), r.get("status").asText());
+                String status = r.get("status").asText();
+                boolean must = r.path("level").asText().equals("MUST");
+                statuses.put(r.get("rule").asText(), status.equals("FAIL") && !must ? "WARN" : status);
             }
         }
         return new Outcome(exit, statuses, problems, err + "\n" + out);
