@@ -36,8 +36,8 @@ import org.hellointernet.spec.RuleCatalog;
 
 /**
  * {@code hello matrix --shard K/N} and {@code --store DIR}: the matrix planned from the folders' content keys before
- * anything is built; the cells found in the store reused; the rest (pairs and checks) dealt out to the N shards in
- * turn, and this shard's run as {@link MatrixApp} runs the whole matrix; only the folders those need are built. The
+ * anything is built; the cells (pairs and checks) dealt out to the N shards in turn by their place in the matrix;
+ * of this shard's, those found in the store reused and the rest run as {@link MatrixApp} runs the whole matrix; only the folders those need are built. The
  * result is this shard's part ({@code --shard 1/1}: all of it), unexplained, for {@code MatrixMerge}.
  */
 public final class MatrixShardApp {
@@ -110,37 +110,38 @@ public final class MatrixShardApp {
                                 + ";exclude=" + req.exclude(),
                         new MatrixJsonReader(RuleCatalog.builtIn()));
 
-        // the store's cells, and this shard's turn of the rest
+        // this shard's turn of the cells (by their place in the matrix alone, never by what the store holds: shards
+        // run one after another with one store must still make one matrix), the store's reused, the rest run
         List<PairResult> reusedPairs = new ArrayList<>();
         List<Cell> toRun = new ArrayList<>();
-        int hits = 0;
-        int misses = 0;
+        int turn = 0;
         for (Cell cell : Cell.all(clients.size(), servers.size())) {
+            if (turn++ % sh.count() != sh.index() - 1) {
+                continue;
+            }
             Program c = clients.get(cell.client());
             Program s = servers.get(cell.server());
             Optional<PairResult> stored =
                     store == null ? Optional.empty() : store.pair(c.key(), s.key(), c.name(), s.name());
             if (stored.isPresent()) {
-                if (hits++ % sh.count() == sh.index() - 1) {
-                    reusedPairs.add(stored.get());
-                }
-            } else if (misses++ % sh.count() == sh.index() - 1) {
+                reusedPairs.add(stored.get());
+            } else {
                 toRun.add(cell);
             }
         }
         List<ProgramCheck> reusedChecks = new ArrayList<>();
         Set<String> checksToRun = new HashSet<>();
-        hits = 0;
-        misses = 0;
+        turn = 0;
         for (String check : planned) {
+            if (turn++ % sh.count() != sh.index() - 1) {
+                continue;
+            }
             String role = check.substring(0, check.indexOf(' '));
             Program p = byName.get(check.substring(check.indexOf(' ') + 1));
             Optional<ProgramCheck> stored = store == null ? Optional.empty() : store.check(p.key(), role, p.name());
             if (stored.isPresent()) {
-                if (hits++ % sh.count() == sh.index() - 1) {
-                    reusedChecks.add(stored.get());
-                }
-            } else if (misses++ % sh.count() == sh.index() - 1) {
+                reusedChecks.add(stored.get());
+            } else {
                 checksToRun.add(check);
             }
         }

@@ -259,6 +259,10 @@ public final class MatrixCommand implements Callable<Integer> {
         MatrixShardApp.Outcome outcome;
         try {
             sh = MatrixSharding.parse(shard == null ? "1/1" : shard, store, kit);
+            if (sh.count() > 1 && json == null) {
+                throw new UsageException("--shard " + shard + " needs --json FILE: a shard's part is only worth what"
+                        + " it writes for 'hello matrix merge' (e.g. --json shard-" + sh.index() + ".json)");
+            }
             if (sh.count() > 1 && (html != null || markdown != null)) {
                 throw new UsageException("--shard: a shard writes --json only; 'hello matrix merge' writes the"
                         + " --html and --markdown of the whole matrix");
