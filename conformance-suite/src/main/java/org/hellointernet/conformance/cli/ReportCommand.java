@@ -1,9 +1,12 @@
 package org.hellointernet.conformance.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.hellointernet.conformance.classreport.ClassConsole;
 import org.hellointernet.conformance.classreport.ClassFormats;
@@ -81,13 +84,34 @@ public final class ReportCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         ClassReport report;
         Points points;
+        JsonNode pairs;
         try {
             points = ClassFile.read(classFile);
-            report = ClassReport.read(results, points, matrix == null ? null : Submissions.readMatrix(matrix));
+            pairs = matrix == null ? null : Submissions.readMatrix(matrix);
+            report = ClassReport.read(results, points, pairs);
         } catch (GradingException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         } catch (IOException e) {
             throw new ParameterException(spec.commandLine(), "cannot read the results: " + e.getMessage(), e);
+        }
+        if (pairs != null) {
+            Set<String> folders = new TreeSet<>();
+            pairs.path("clients").forEach(n -> folders.add(n.asText()));
+            pairs.path("servers").forEach(n -> folders.add(n.asText()));
+            pairs.path("pairs").forEach(p -> {
+                folders.add(p.path("client").asText());
+                folders.add(p.path("server").asText());
+            });
+            folders.remove("reference");
+            for (String name : report.submissions()) {
+                if (!folders.contains(name)) {
+                    spec.commandLine()
+                            .getErr()
+                            .println("hello report: warning: " + name + " is not a folder of the matrix " + matrix
+                                    + " (" + String.join(", ", folders) + "), so its interop pairs are not graded:"
+                                    + " name its result file after its folder (FOLDER.json)");
+                }
+            }
         }
         new ClassConsole().write(report, spec.commandLine().getOut());
         new ReportFiles()

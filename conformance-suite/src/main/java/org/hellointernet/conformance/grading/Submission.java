@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @param name    the submission's name (its folder's, or its result file's without {@code .json})
  * @param rules   every rule of its checks, server's first, in catalog order
- * @param built   false when the submission (or one of its programs) did not build: PrairieLearn then says "not
+ * @param built   false when none of the submission's programs built: PrairieLearn then says "not
  *                gradable" rather than 0
  * @param problem why a program could not be started or built, or empty
  * @param pairs   its interop pairs, or null when no matrix was given (the pair points are then left out)

@@ -26,12 +26,13 @@ public final class Submissions {
     /** The submission {@code name} of a {@code hello check} run; {@code pairs} null when there is no matrix. */
     public static Submission of(String name, CheckRun run, List<Submission.Pair> pairs) {
         List<Submission.RuleOutcome> rules = new ArrayList<>();
-        boolean built = true;
+        // gradable unless nothing built: a folder whose server does not compile still has its client graded
+        boolean built = run.checks().isEmpty();
         List<String> problems = new ArrayList<>();
         for (CheckResult c : run.checks()) {
+            built |= c.started() || !c.startProblem().contains(DID_NOT_BUILD);
             if (!c.started()) {
                 problems.add(c.target().role() + ": " + c.startProblem());
-                built &= !c.startProblem().contains(DID_NOT_BUILD);
             }
             for (RuleResult r : c.results()) {
                 rules.add(new Submission.RuleOutcome(
@@ -53,14 +54,15 @@ public final class Submissions {
     /** The submission {@code name} of a {@code hello check --json} report ({@code hellointernet-check/1}). */
     public static Submission ofJson(String name, JsonNode root, List<Submission.Pair> pairs) {
         List<Submission.RuleOutcome> rules = new ArrayList<>();
-        boolean built = true;
+        boolean built = root.path("checks").isEmpty();
         List<String> problems = new ArrayList<>();
         for (JsonNode check : root.path("checks")) {
             String role = check.path("target").path("role").asText("server");
             String problem = check.path("startProblem").asText("");
-            if (!check.path("started").asBoolean(true)) {
+            boolean started = check.path("started").asBoolean(true);
+            built |= started || !problem.contains(DID_NOT_BUILD);
+            if (!started) {
                 problems.add(role + ": " + problem);
-                built &= !problem.contains(DID_NOT_BUILD);
             }
             for (JsonNode r : check.path("results")) {
                 String status = r.path("status").asText();

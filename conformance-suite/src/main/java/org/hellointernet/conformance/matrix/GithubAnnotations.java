@@ -24,7 +24,11 @@ public final class GithubAnnotations implements ResultWriter<MatrixResult> {
     public static final int PER_STEP = 10;
 
     private static final Pattern PORT_WORD = Pattern.compile("(?i)\\b(port) \\d{2,5}\\b");
-    private static final Pattern ADDRESS_PORT = Pattern.compile("(127\\.0\\.0\\.1|localhost|\\[::1\\]):\\d{2,5}\\b");
+    private static final Pattern ADDRESS_PORT =
+            Pattern.compile("(127\\.0\\.0\\.1|localhost|\\[::1\\]|::1):\\d{2,5}\\b");
+    /** A command line's HOST PORT arguments, as in "run as `python3 hello.py localhost 38979`". */
+    private static final Pattern HOST_THEN_PORT =
+            Pattern.compile("(127\\.0\\.0\\.1|localhost|\\[?::1\\]?) \\d{2,5}\\b");
 
     private final List<GithubFolder> folders;
     private final InteropGate gate;
@@ -121,8 +125,9 @@ public final class GithubAnnotations implements ResultWriter<MatrixResult> {
      * change at every run and mean nothing on a source file; the summary's transcripts keep them.
      */
     static String withoutPorts(String text) {
+        String addressed = ADDRESS_PORT.matcher(text).replaceAll("$1:PORT");
         return PORT_WORD
-                .matcher(ADDRESS_PORT.matcher(text).replaceAll("$1:PORT"))
+                .matcher(HOST_THEN_PORT.matcher(addressed).replaceAll("$1 PORT"))
                 .replaceAll("$1 PORT");
     }
 

@@ -188,7 +188,10 @@ public final class GithubSummary implements ResultWriter<MatrixResult> {
 
     private String why(Failure x) {
         return switch (x.blame()) {
-            case OTHER -> "the other folder's rules explain it";
+            case OTHER ->
+                x.pair().explanation() != null && x.pair().explanation().basis() == Explanation.Basis.NOT_BUILT
+                        ? "the other folder did not build"
+                        : "the other folder's rules explain it";
             case OWN -> "interop failures do not fail the check";
             case UNKNOWN ->
                 gate == InteropGate.NEVER

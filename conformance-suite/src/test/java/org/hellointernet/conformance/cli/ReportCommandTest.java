@@ -76,6 +76,14 @@ class ReportCommandTest {
         CheckCli.Outcome run = CheckCli.hello("report", none.toString(), "--matrix", matrix.toString());
         assertThat(run.exitStatus()).as(run.describe()).isZero();
         assertThat(run.out()).containsPattern("(?m)^  none +33/34$");
+        assertThat(run.err()).doesNotContain("warning");
+        Path misnamed = result("py", "PASS", "PASS", "PASS", "PASS");
+        CheckCli.Outcome warned = CheckCli.hello("report", misnamed.toString(), "--matrix", matrix.toString());
+        assertThat(warned.exitStatus()).as(warned.describe()).isZero();
+        assertThat(warned.err())
+                .contains("hello report: warning: py is not a folder of the matrix")
+                .contains("(none, other)")
+                .contains("its interop pairs are not graded");
         CheckCli.Outcome bad = CheckCli.hello("report", none.toString(), "--matrix", none.toString());
         assertThat(bad.exitStatus()).isEqualTo(2);
         assertThat(bad.err()).contains("is not a hello matrix JSON report");

@@ -133,6 +133,10 @@ class GithubWritersTest {
         assertThat(GithubAnnotations.withoutPorts(
                         "client: cannot talk to 127.0.0.1 port 45145: timed out; connect localhost:41234 refused"))
                 .isEqualTo("client: cannot talk to 127.0.0.1 port PORT: timed out; connect localhost:PORT refused");
+        assertThat(GithubAnnotations.withoutPorts("the client (run as `python3 hello.py localhost 38979`) exited;"
+                        + " `./client ::1 36981`, `./client [::1] 36982`: connect ECONNREFUSED ::1:35871"))
+                .isEqualTo("the client (run as `python3 hello.py localhost PORT`) exited;"
+                        + " `./client ::1 PORT`, `./client [::1] PORT`: connect ECONNREFUSED ::1:PORT");
     }
 
     @Test
