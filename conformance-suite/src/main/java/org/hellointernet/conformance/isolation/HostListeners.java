@@ -10,7 +10,7 @@ final class HostListeners {
     private HostListeners() {}
 
     /**
-     * "4" (127.0.0.1 or any IPv4 address), "6" (::1), "n" (only {@link HostsFile#TARGET}, 127.0.0.2), "46" (both, or the IPv6 wildcard, or this machine's socket table
+     * "4" (127.0.0.1 or any IPv4 address), "6" (::1), "n" ({@link HostsFile#TARGET}, 127.0.0.2), "46" (both, or the IPv6 wildcard, or this machine's socket table
      * cannot be read), or "" (nothing listens on {@code port}: a client inside must be refused there too).
      */
     static String families(int port) {
@@ -33,6 +33,6 @@ final class HostListeners {
                 v4 = true;
             }
         }
-        return (v4 ? "4" : "") + (v6 ? "6" : "") + (name && !v4 ? "n" : "");
+        return (v4 ? "4" : "") + (v6 ? "6" : "") + (name ? "n" : "");
     }
 }

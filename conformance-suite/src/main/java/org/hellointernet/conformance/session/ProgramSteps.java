@@ -7,6 +7,7 @@ import org.hellointernet.conformance.result.Direction;
 import org.hellointernet.conformance.target.Command;
 import org.hellointernet.conformance.target.HostsFile;
 import org.hellointernet.conformance.target.OutputCapture;
+import org.hellointernet.conformance.target.Ports;
 import org.hellointernet.conformance.target.Program;
 
 /**
@@ -30,6 +31,18 @@ final class ProgramSteps {
         String port = s.noArgs() ? "" : ctx.vars.fill(s.port() == null ? "{port}" : s.port());
         if (!host.isEmpty()) {
             host = command.runner().hostFor(host);
+        }
+        if (ctx.pointsNames && !s.noArgs()) {
+            HostsFile.Content content =
+                    s.hosts() == null ? HostsFile.Content.NAME_ONLY : HostsFile.Content.of(s.hosts());
+            boolean ipv6 = Ports.hasIpv6Loopback();
+            ctx.hostsFile = HostsFile.write(content, ipv6);
+            ctx.hostsFiles.add(ctx.hostsFile);
+            ctx.transcript.note("the client's /etc/hosts says: "
+                    + HostsFile.content(content, ipv6).strip().replace("\n", "; ")
+                    + (content == HostsFile.Content.NAME_ONLY
+                            ? " (the scripted server listens there; 0.0.0.0 leads to 127.0.0.1)"
+                            : ipv6 ? " (nothing listens on ::1: a client must go on to 127.0.0.1)" : ""));
         }
         Map<String, String> values = ctx.hostsFile == null
                 ? Map.of("host", host, "port", port)

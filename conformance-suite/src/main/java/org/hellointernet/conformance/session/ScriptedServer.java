@@ -64,7 +64,10 @@ final class ScriptedServer implements AutoCloseable {
                     case IPV4 -> List.of(InetAddress.getByName("127.0.0.1"));
                     case IPV6 -> List.of(InetAddress.getByName("::1"));
                     case LOCALHOST -> List.of(InetAddress.getAllByName("localhost"));
-                    case NAME -> List.of(org.hellointernet.conformance.target.HostsFile.TARGET);
+                    case NAME ->
+                        List.of(
+                                org.hellointernet.conformance.target.HostsFile.TARGET,
+                                org.hellointernet.conformance.target.HostsFile.IPV4_LOOPBACK);
                     case NONE -> throw new IllegalArgumentException("nothing to listen on");
                 });
         for (InetAddress a : extra) {
@@ -94,7 +97,11 @@ final class ScriptedServer implements AutoCloseable {
                 transcript.add(
                         Direction.NOTE,
                         "",
-                        "connection #" + n + " accepted from "
+                        "connection #" + n + " accepted"
+                                + (sockets.size() > 1
+                                        ? " at " + socket.getLocalAddress().getHostAddress()
+                                        : "")
+                                + " from "
                                 + socket.getInetAddress().getHostAddress() + " port " + socket.getPort());
                 accepted.add(socket);
             } catch (IOException e) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.hellointernet.conformance.result.Direction;
 import org.hellointernet.conformance.session.Inbox.End;
 import org.hellointernet.conformance.session.Inbox.Read;
+import org.hellointernet.conformance.target.HostsFile;
 import org.hellointernet.protocol.Goodbye;
 import org.hellointernet.protocol.Hello;
 import org.hellointernet.protocol.Visible;
@@ -29,10 +30,11 @@ final class ScriptedServerSteps {
             Socket socket = nextConnection(server, deadline);
             if (socket == null) {
                 boolean exited = ctx.program != null && !ctx.program.isAlive();
-                String run = ctx.programLine == null ? "the client" : "the client (run as `" + ctx.programLine + "`)";
+                String run = run(ctx);
                 String message = (exited
                                 ? run + " exited without connecting"
                                 : run + " did not connect within " + Durations.show(Duration.ofNanos(deadline - t0)))
+                        + (s.unless().isEmpty() ? "" : " (" + ctx.vars.fill(s.unless()) + ")")
                         + ProgramSteps.programState(ctx.program);
                 if (exited) {
                     throw new StepFailure(message, "a connection to port " + server.port(), "no connection");
@@ -55,8 +57,21 @@ final class ScriptedServerSteps {
                 }
             }
             ctx.conns.put(s.as(), conn);
+            if (s.atName() && ctx.pointsNames && !HostsFile.TARGET.equals(socket.getLocalAddress())) {
+                throw new StepFailure(
+                        run(ctx) + " connected to " + socket.getLocalAddress().getHostAddress() + ", not to "
+                                + HostsFile.TARGET.getHostAddress()
+                                + ", the only address of localhost in its /etc/hosts: it did not look the name up"
+                                + " (0.0.0.0, where an address that failed to parse often ends, leads to 127.0.0.1)",
+                        "a connection to " + HostsFile.TARGET.getHostAddress() + ", where localhost leads",
+                        "a connection to " + socket.getLocalAddress().getHostAddress());
+            }
             return;
         }
+    }
+
+    private static String run(SessionContext ctx) {
+        return ctx.programLine == null ? "the client" : "the client (run as `" + ctx.programLine + "`)";
     }
 
     /** The next connection, or null at the deadline or as soon as the client has exited without making one. */

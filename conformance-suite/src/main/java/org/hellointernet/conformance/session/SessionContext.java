@@ -31,8 +31,12 @@ final class SessionContext implements AutoCloseable {
     private final Map<String, Long> closeNanos = new HashMap<>();
     /** What a reader of the verdict should know about how the session could run here (for the result's note). */
     final List<String> notes = new ArrayList<>();
-    /** The hosts file that points {@code localhost} for the client (listen: name), or null. */
+    /** True if the client is given a hosts file of its own for each run (listen: name, where its runner can). */
+    boolean pointsNames;
+    /** The hosts file of the client's current run (listen: name), or null. */
     java.nio.file.Path hostsFile;
+    /** Every hosts file written for this session, deleted at its end. */
+    final List<java.nio.file.Path> hostsFiles = new ArrayList<>();
     /** Lines of the pooled server's stdout and stderr already seen when the session started. */
     long stdoutMark;
 
@@ -163,9 +167,9 @@ final class SessionContext implements AutoCloseable {
         if (scripted != null) {
             scripted.close();
         }
-        if (hostsFile != null) {
+        for (java.nio.file.Path file : hostsFiles) {
             try {
-                java.nio.file.Files.deleteIfExists(hostsFile);
+                java.nio.file.Files.deleteIfExists(file);
             } catch (java.io.IOException e) {
                 // a temporary file
             }

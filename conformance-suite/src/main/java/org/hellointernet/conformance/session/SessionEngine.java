@@ -198,17 +198,13 @@ public final class SessionEngine {
     }
 
     /**
-     * For {@code listen: name}: where the client's runner can give it a hosts file of its own, {@code localhost}
-     * leads to 127.0.0.2 only, where the scripted server listens; otherwise every address of {@code localhost}, and
-     * the result says what could not be judged.
+     * For {@code listen: name}: where the client's runner can give it a hosts file of its own, each run of the
+     * client gets the one its step names ({@link HostsFile.Content}), and the scripted server listens on 127.0.0.2
+     * and 127.0.0.1; otherwise every address of {@code localhost}, and the result says what could not be judged.
      */
     private static SessionScript.Listen pointName(SessionContext ctx, SessionTarget.Client c) {
         if (c.command().runner().pointsNames() && ScriptedServer.canListenOn(HostsFile.TARGET)) {
-            ctx.hostsFile = HostsFile.write(Ports.hasIpv6Loopback());
-            ctx.transcript.note("the client's /etc/hosts says: "
-                    + HostsFile.content(Ports.hasIpv6Loopback()).strip().replace("\n", "; ")
-                    + " (nothing listens at the first address, which an IPv4-only lookup sees as 127.0.0.1; 0.0.0.0 leads to"
-                    + " 127.0.0.1)");
+            ctx.pointsNames = true;
             return SessionScript.Listen.NAME;
         }
         ctx.notes.add("localhost could not be pointed away from 127.0.0.1 for this client here (no user namespace"

@@ -71,7 +71,7 @@ public sealed interface Step {
     // ---- playing the server, against a client under test -------------------------------------------------
 
     /** Run the client under test; {@code host}/{@code port} fill its placeholders, {@code noArgs} blanks them. */
-    record StartClient(String host, String port, boolean noArgs) implements Step {
+    record StartClient(String host, String port, boolean noArgs, String hosts) implements Step {
         @Override
         public void accept(StepVisitor v) throws StepFailure, IOException, InterruptedException {
             v.startClient(this);
@@ -83,8 +83,13 @@ public sealed interface Step {
         }
     }
 
-    /** Accept the client's connection as {@code as}; empty probe connections are skipped unless {@code strict}. */
-    record Accept(String as, Duration within, boolean strict) implements Step {
+    /**
+     * Accept the client's connection as {@code as}; empty probe connections are skipped unless {@code strict}. With
+     * {@code atName}, the connection must have come to {@link org.hellointernet.conformance.target.HostsFile#TARGET}
+     * (where the client's hosts file points {@code localhost}) when the client was given one; {@code unless} is added
+     * to the failure's message when no connection comes.
+     */
+    record Accept(String as, Duration within, boolean strict, boolean atName, String unless) implements Step {
         @Override
         public void accept(StepVisitor v) throws StepFailure, IOException, InterruptedException {
             v.accept(this);

@@ -49,14 +49,31 @@ final class StepParser {
         return step;
     }
 
+    /** A {@code hosts:} argument, checked here so that a misspelt one is an error of the script. */
+    private static String hosts(String key) {
+        return key == null
+                ? null
+                : org.hellointernet.conformance.target.HostsFile.Content.of(key).key();
+    }
+
     private Step step(String kind, StepArgs a, String where) {
         return switch (kind) {
             case "connect" -> new Step.Connect(a.name("as"), a.text("host", null), a.duration("within", "5s"));
             case "exchange" ->
                 new Step.Exchange(a.duration("within", "5s"), a.bool("pace", false), a.integer("plus_pace", 0));
             case "start_client" ->
-                new Step.StartClient(a.text("host", null), a.text("port", null), a.bool("no_args", false));
-            case "accept" -> new Step.Accept(a.name("as"), a.duration("within", "5s"), a.bool("strict", false));
+                new Step.StartClient(
+                        a.text("host", null),
+                        a.text("port", null),
+                        a.bool("no_args", false),
+                        hosts(a.text("hosts", null)));
+            case "accept" ->
+                new Step.Accept(
+                        a.name("as"),
+                        a.duration("within", "5s"),
+                        a.bool("strict", false),
+                        a.bool("at_name", false),
+                        a.text("unless", ""));
             case "read_hello" -> new Step.ReadHello(a.name("from"), a.duration("within", "5s"));
             case "expect_hello" -> new Step.ExpectHello(a.name("from"), a.duration("within", "5s"));
             case "expect_exit" ->

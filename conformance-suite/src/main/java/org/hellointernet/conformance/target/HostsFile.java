@@ -11,33 +11,78 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 
 /**
- * A hosts file that points the name {@code localhost} away from where 0.0.0.0 leads, for one client run
- * (CLI-HOSTNAME): {@code localhost} is {@code ::1} (refused: nothing listens there) and then {@link #TARGET}
- * ({@code 127.0.0.2}, where the scripted server listens); without IPv6, {@code 127.0.0.3} comes first instead.
- * A client that resolves the name and tries each address reaches the scripted server; one that tries only the
- * first address, or that parses HOST as an IP literal and falls back to 0.0.0.0 (which Linux routes to
- * 127.0.0.1), does not. Runners that can give a program its own {@code /etc/hosts} take the file's path from the
- * value {@link #VALUE} (see {@link ProgramRunner#pointsNames()}).
+ * The hosts files a client is given, one per run, for CLI-HOSTNAME (where its runner can give a program its own
+ * {@code /etc/hosts}, see {@link ProgramRunner#pointsNames()}). Two runs, each catching one way a client fails
+ * with a name:
+ * <ul>
+ *   <li>{@link Content#NAME_ONLY}: {@code localhost} is {@link #TARGET} ({@code 127.0.0.2}) only, where the
+ *       scripted server listens. A client that parses HOST as an IP literal and falls back to 0.0.0.0 (which Linux
+ *       routes to 127.0.0.1) lands on 127.0.0.1 instead, and one that rejects the name connects nowhere.</li>
+ *   <li>{@link Content#IPV6_FIRST}: {@code localhost} is {@code ::1} (refused: nothing listens there), then
+ *       {@code 127.0.0.1}, as on most machines, with the server on IPv4 only. A client that tries only the first
+ *       address of the name gets "connection refused". A client with an IPv4-only lookup ({@code AF_INET}) sees
+ *       one address, 127.0.0.1 (glibc gives {@code ::1} to such a lookup as 127.0.0.1), and connects: it works on
+ *       a real machine too.</li>
+ * </ul>
+ * One file with both cases (::1, then 127.0.0.2) would fail textbook IPv4 clients that work everywhere: their
+ * lookup gets 127.0.0.1 first (the mapped ::1, sorted first), which only this test makes refuse.
  */
 public final class HostsFile {
 
     /** The key, among the values a command is rendered with, of the hosts file's path. */
     public static final String VALUE = "hosts_file";
-    /** Where {@code localhost} leads for a client given this file, and where the scripted server listens. */
+    /** Where {@code localhost} leads for a client given {@link Content#NAME_ONLY}, and where the scripted server listens. */
     public static final InetAddress TARGET = address(127, 0, 0, 2);
+    /** 127.0.0.1, where the scripted server also listens, for {@link Content#IPV6_FIRST}. */
+    public static final InetAddress IPV4_LOOPBACK = address(127, 0, 0, 1);
+
+    /** What a hosts file says of {@code localhost}. */
+    public enum Content {
+        /** {@code localhost} is 127.0.0.2 only. */
+        NAME_ONLY("name"),
+        /** {@code localhost} is ::1 (refused), then 127.0.0.1. */
+        IPV6_FIRST("ipv6-first");
+
+        private final String key;
+
+        Content(String key) {
+            this.key = key;
+        }
+
+        /** Its name in a session script ({@code start_client: {hosts: name}}). */
+        public String key() {
+            return key;
+        }
+
+        /** The content named {@code key} in a session script. */
+        public static Content of(String key) {
+            for (Content c : values()) {
+                if (c.key.equals(key)) {
+                    return c;
+                }
+            }
+            throw new IllegalArgumentException("hosts must be one of name, ipv6-first, not " + key);
+        }
+    }
 
     private HostsFile() {}
 
-    /** The file's lines: a refused address first, then {@link #TARGET}. */
-    public static String content(boolean ipv6) {
-        return (ipv6 ? "::1 localhost\n" : "127.0.0.3 localhost\n") + "127.0.0.2 localhost\n";
+    /**
+     * The file's lines. Without an IPv6 loopback, {@link Content#IPV6_FIRST} has 127.0.0.1 only: there is no first
+     * address to refuse that a client could take (the order of two IPv4 addresses is the resolver's, not the file's).
+     */
+    public static String content(Content content, boolean ipv6) {
+        return switch (content) {
+            case NAME_ONLY -> "127.0.0.2 localhost\n";
+            case IPV6_FIRST -> (ipv6 ? "::1 localhost\n" : "") + "127.0.0.1 localhost\n";
+        };
     }
 
     /** Writes {@link #content} to a new temporary file anyone may read (a container's user too). */
-    public static Path write(boolean ipv6) {
+    public static Path write(Content content, boolean ipv6) {
         try {
             Path file = Files.createTempFile("hello-hosts-", "");
-            Files.writeString(file, content(ipv6), StandardCharsets.US_ASCII);
+            Files.writeString(file, content(content, ipv6), StandardCharsets.US_ASCII);
             try {
                 Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
             } catch (UnsupportedOperationException notPosix) {

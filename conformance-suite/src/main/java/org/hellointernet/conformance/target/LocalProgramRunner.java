@@ -66,7 +66,7 @@ final class LocalProgramRunner implements ProgramRunner {
                 || Executables.find("unshare").isEmpty()) {
             return false;
         }
-        Path file = HostsFile.write(false);
+        Path file = HostsFile.write(HostsFile.Content.NAME_ONLY, false);
         try {
             List<String> argv = new ArrayList<>(wrapper(file));
             argv.addAll(List.of("/bin/sh", "-c", "grep -q 127.0.0.2 /etc/hosts"));

@@ -72,7 +72,9 @@ class FolderCheckContainerTest {
      * its expected.yml), fails exactly its rules in its language's container: a Go server that exits when an empty
      * connection ends, a Rust server that panics on a bad port, a Perl server that answers any line, a PHP server
      * that does not print the hello, a Java client that prints a stack trace, a C# server that serves one client, a
-     * JavaScript client without the newline.
+     * JavaScript client without the newline, a C client that tries only the first address of a name. And the textbook
+     * Python client on an AF_INET socket, which works wherever a name has an IPv4 address: it passes CLI-HOSTNAME
+     * (its lookup of localhost gets 127.0.0.1) and warns only for what it cannot do, IPv6.
      */
     @ParameterizedTest(name = "{0}: fails [{1}], warns [{2}] in its container")
     @CsvSource({
@@ -82,7 +84,9 @@ class FolderCheckContainerTest {
         "trap-php-no-hello-log,         SRV-LOG,        ''",
         "trap-java-client-stacktrace,   '',             CLI-REFUSED",
         "trap-csharp-one-client,        SRV-EMPTY-CONN SRV-GARBAGE SRV-LONG-LINE SRV-SEQUENTIAL, SRV-CONCURRENT",
-        "trap-javascript-client-no-newline, CLI-LF,     ''"
+        "trap-javascript-client-no-newline, CLI-LF,     ''",
+        "trap-c-client-first-address,   CLI-HOSTNAME,   CLI-IPV6 CLI-NO-CLOSE",
+        "trap-python-client-ipv4-only,  '',             CLI-IPV6 CLI-NO-CLOSE"
     })
     void eachLanguagesTypicalTrapFailsItsRulesInItsContainer(String folder, String fails, String warns)
             throws Exception {
