@@ -183,7 +183,19 @@ class GalleryTest {
                         .append(": ")
                         .append(r.message())
                         .append(r.observed().isEmpty() ? "" : " | observed: " + r.observed())
+                        .append(r.note().isEmpty() ? "" : " | note: " + r.note())
                         .append('\n');
+                if (r.status() == Status.FAIL) {
+                    // the transcript, so that a failure seen once (a busy machine, a race) can be told apart
+                    r.transcript()
+                            .forEach(t -> out.append("      +")
+                                    .append(t.atMillis())
+                                    .append("ms ")
+                                    .append(t.direction())
+                                    .append(' ')
+                                    .append(t.text().length() > 300 ? t.text().substring(0, 300) + "..." : t.text())
+                                    .append('\n'));
+                }
             }
         }
         return out.toString();
