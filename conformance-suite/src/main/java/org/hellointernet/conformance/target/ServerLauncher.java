@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -96,7 +97,9 @@ public final class ServerLauncher {
         long goneSince = 0;
         while (true) {
             java.util.Optional<Set<Integer>> own = process.ownListeningPorts();
-            if (own.isPresent() ? own.get().contains(port) : listening(port, kernelTable)) {
+            if (own.isPresent()
+                    ? own.get().contains(port)
+                    : listening(port, kernelTable) && heldByProgram(process, port, kernelTable)) {
                 return new Started.Running(process, Duration.ofNanos(System.nanoTime() - startNanos));
             }
             long now = System.nanoTime();
@@ -154,6 +157,39 @@ public final class ServerLauncher {
                         Set.of()));
             }
         }
+    }
+
+    /**
+     * Someone listens on {@code port}: true if it is the program (one of its processes), or if that cannot be told
+     * here (no socket table; processes this machine cannot see or read; a program whose first process exited with
+     * status 0, having put the server in the background). The port was free when it was chosen, a moment before the
+     * server started; another program (another check on this machine) may have taken it since. Then the server,
+     * which cannot listen there, is not taken for ready, and a server that exited with an error is started again on
+     * another port ({@link PortTakenException}) rather than blamed.
+     */
+    private static boolean heldByProgram(Program process, int port, boolean kernelTable) throws PortTakenException {
+        if (!kernelTable) {
+            return true;
+        }
+        List<ProcessHandle> tree = process.processes();
+        if (tree.isEmpty()) {
+            // its first process has ended (perhaps not yet reaped: then there is no status yet, and it is asked again)
+            OptionalInt code =
+                    process.waitForExit(Duration.ofMillis(POLL_MILLIS)) ? process.exitCode() : OptionalInt.empty();
+            if (code.isPresent() && code.getAsInt() != 0) {
+                process.close();
+                throw new PortTakenException(
+                        "port " + port + " was taken by another program before the server could listen on it", null);
+            }
+            return code.isPresent(); // status 0: it put the server in the background
+        }
+        for (ProcessHandle p : tree) {
+            java.nio.file.Path fds = ProcFs.ROOT.resolve(p.pid() + "/fd");
+            if (java.nio.file.Files.exists(fds) && !java.nio.file.Files.isReadable(fds)) {
+                return true; // another user's process: its sockets cannot be read here
+            }
+        }
+        return ListeningSockets.listeningPorts(tree).contains(port);
     }
 
     private static boolean listening(int port, boolean kernelTable) {

@@ -91,6 +91,58 @@ class ServerLauncherTest {
     }
 
     @Test
+    void aPortAnotherProgramListensOnIsNotTakenForTheServerListening() throws Exception {
+        try (java.nio.channels.ServerSocketChannel other = ipv4Listener(0)) {
+            int port = ((InetSocketAddress) other.getLocalAddress()).getPort();
+            // the server finds the port taken after half a second, and exits with a traceback
+            Started started = ServerLauncher.start(command("python3 server.py {port} 0.5"), port, START);
+
+            assertThat(started).isInstanceOf(Started.Failed.class);
+            assertThat(((Started.Failed) started).failure().message())
+                    .contains("taken by another program")
+                    .contains(String.valueOf(port));
+        }
+    }
+
+    @Test
+    void aServerWhosePortAnotherProgramTookMeanwhileIsStartedAgainOnAnotherPort() throws Exception {
+        java.util.List<java.nio.channels.ServerSocketChannel> thieves = new java.util.ArrayList<>();
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        ProgramRunner portStolenOnce = (line, workDir, env) -> {
+            lines.add(line);
+            if (lines.size() == 1) {
+                // another program takes the port between the harness's choice and the server's start
+                thieves.add(ipv4Listener(Integer.parseInt(line.replaceAll(".* ", ""))));
+            }
+            return ProgramRunner.LOCAL.start(line, workDir, env);
+        };
+        Command cmd = new Command("python3 server.py {port}", dir, Map.of(), portStolenOnce);
+        try {
+            PortStart start = ServerLauncher.startOnFreePort(cmd, START);
+
+            assertThat(start.started()).isInstanceOf(Started.Running.class);
+            try (Program server = ((Started.Running) start.started()).process()) {
+                assertThat(lines).hasSize(2);
+                assertThat(start.port())
+                        .isNotEqualTo(((InetSocketAddress) thieves.get(0).getLocalAddress()).getPort());
+                assertThat(ListeningSockets.listeningPorts(server.processes())).contains(start.port());
+            }
+        } finally {
+            for (java.nio.channels.ServerSocketChannel t : thieves) {
+                t.close();
+            }
+        }
+    }
+
+    /** Another program's listener on 127.0.0.1 (IPv4, as the test server binds: a dual-stack one would not clash). */
+    private static java.nio.channels.ServerSocketChannel ipv4Listener(int port) throws java.io.IOException {
+        java.nio.channels.ServerSocketChannel ch =
+                java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.INET);
+        ch.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port));
+        return ch;
+    }
+
+    @Test
     void aServerThatCannotStartIsNotRetriedOnOtherPorts() {
         java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
         ProgramRunner broken = (line, workDir, env) -> {
