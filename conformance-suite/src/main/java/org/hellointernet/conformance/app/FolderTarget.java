@@ -16,6 +16,7 @@ import org.hellointernet.conformance.container.Sandbox;
 import org.hellointernet.conformance.isolation.CiVariables;
 import org.hellointernet.conformance.isolation.LocalNamespace;
 import org.hellointernet.conformance.matrix.Entrant;
+import org.hellointernet.conformance.result.ExitStatus;
 import org.hellointernet.conformance.session.CheckListener;
 import org.hellointernet.conformance.submission.BuildOutcome;
 import org.hellointernet.conformance.submission.BuildResult;
@@ -89,7 +90,33 @@ record FolderTarget(
                 null,
                 MATRIX_BUILD_BUDGET,
                 err,
-                CheckListener.NONE);
+                CheckListener.NONE,
+                null);
+    }
+
+    /**
+     * As {@link #prepareForMatrix(SubmissionFolder, boolean, PrintWriter)}, but in a container building nothing:
+     * the folder's image must be here ({@code --no-build}).
+     *
+     * @throws Refusal the folder has no image here, and the build job did not fail to build it
+     */
+    static FolderTarget prepareForMatrix(
+            SubmissionFolder sub, boolean container, PrebuiltImages prebuilt, PrintWriter err)
+            throws IOException, Refusal {
+        try {
+            return prepare(
+                    "hello matrix: ",
+                    sub,
+                    container,
+                    NetworkMode.ISOLATED,
+                    null,
+                    MATRIX_BUILD_BUDGET,
+                    err,
+                    CheckListener.NONE,
+                    prebuilt);
+        } catch (PrebuiltImages.Missing e) {
+            throw new Refusal("hello matrix: --no-build: " + e.getMessage(), ExitStatus.HARNESS_ERROR);
+        }
     }
 
     /** How long a folder's build commands may take in {@code hello matrix} (as in a check with the default deadline). */
@@ -110,7 +137,7 @@ record FolderTarget(
             PrintWriter err,
             CheckListener listener)
             throws IOException {
-        return prepare("hello check: ", sub, container, network, bridge, budget, err, listener);
+        return prepare("hello check: ", sub, container, network, bridge, budget, err, listener, null);
     }
 
     private static FolderTarget prepare(
@@ -121,7 +148,8 @@ record FolderTarget(
             DockerEngine.Bridge bridge,
             Duration budget,
             PrintWriter err,
-            CheckListener listener)
+            CheckListener listener,
+            PrebuiltImages prebuilt)
             throws IOException {
         List<String> notes = List.of();
         if (!container && sub.guessed()) {
@@ -202,14 +230,19 @@ record FolderTarget(
         }
         var docker = DockerEngine.client();
         ImageBuilder builder = new ImageBuilder(docker, DockerEngine.baseImage(docker)).onStep(phase);
-        err.println(who + "building the image of " + sub.dir() + " ("
-                + (m.ownDockerfile()
-                        ? "its own " + m.dockerfile()
-                        : "preset " + m.preset() + " on " + builder.baseImage())
-                + ")...");
-        err.flush();
-        phase.accept("building the image");
-        BuildResult result = builder.build(sub, budget);
+        BuildResult result;
+        if (prebuilt == null) {
+            err.println(who + "building the image of " + sub.dir() + " ("
+                    + (m.ownDockerfile()
+                            ? "its own " + m.dockerfile()
+                            : "preset " + m.preset() + " on " + builder.baseImage())
+                    + ")...");
+            err.flush();
+            phase.accept("building the image");
+            result = builder.build(sub, budget);
+        } else {
+            result = prebuilt.result(builder, sub); // --no-build: the image is here, or the build job's failure
+        }
         if (result instanceof BuildResult.DidNotBuild failed) {
             err.println(who + sub.dir() + ": "
                     + failed.message().lines().findFirst().orElse(""));
@@ -226,7 +259,11 @@ record FolderTarget(
         }
         BuildResult.Built built = (BuildResult.Built) result;
         err.println(who + "image " + built.image()
-                + (built.cached() ? " (cached: the folder is unchanged)" : " built in " + seconds(built.took())));
+                + (prebuilt != null
+                        ? " (loaded, --no-build)"
+                        : built.cached()
+                                ? " (cached: the folder is unchanged)"
+                                : " built in " + seconds(built.took())));
         reportProgramFailures(who, sub, built.programs(), err);
         Sandbox sandbox = Sandbox.defaults(network);
         ContainerRun run = new ContainerRun(docker);

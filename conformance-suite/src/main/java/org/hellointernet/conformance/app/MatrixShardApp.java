@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,7 +18,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.hellointernet.conformance.container.DockerEngine;
+import org.hellointernet.conformance.container.ImageArchive;
 import org.hellointernet.conformance.container.ImageBuilder;
+import org.hellointernet.conformance.container.ImageManifest;
 import org.hellointernet.conformance.matrix.Cell;
 import org.hellointernet.conformance.matrix.Entrant;
 import org.hellointernet.conformance.matrix.MatrixJsonReader;
@@ -27,8 +31,10 @@ import org.hellointernet.conformance.matrix.MatrixShard;
 import org.hellointernet.conformance.matrix.PairResult;
 import org.hellointernet.conformance.matrix.ProgramCheck;
 import org.hellointernet.conformance.matrix.ResultStore;
+import org.hellointernet.conformance.result.ExitStatus;
 import org.hellointernet.conformance.rules.RuleBook;
 import org.hellointernet.conformance.session.CheckJob;
+import org.hellointernet.conformance.submission.BuildResult;
 import org.hellointernet.conformance.submission.SubmissionFolder;
 import org.hellointernet.conformance.target.Command;
 import org.hellointernet.spec.Role;
@@ -52,7 +58,8 @@ public final class MatrixShardApp {
     /** One program of the plan: its folder (null for the reference programs) and content key. */
     private record Program(String name, SubmissionFolder folder, String key) {}
 
-    public static Outcome run(MatrixRequest req, MatrixSharding sh, PrintWriter err, MatrixRunner.Listener progress)
+    public static Outcome run(
+            MatrixRequest req, MatrixSharding sh, MatrixImages images, PrintWriter err, MatrixRunner.Listener progress)
             throws IOException, Refusal {
         RuleBook book = RuleBook.builtIn();
         RuleSelection selection = RuleSelection.of(book, req.only(), req.exclude());
@@ -63,6 +70,10 @@ public final class MatrixShardApp {
         Placement placement = folders.isEmpty()
                 ? Placement.LOCAL
                 : Placement.choose(req.local(), req.container(), WHO, "the folders", err);
+        if (images.given() && placement != Placement.CONTAINER) {
+            throw new UsageException("--load-images and --no-build are about the folders' container images: not with"
+                    + " --local (nor without a Docker engine)");
+        }
         List<Program> clients = new ArrayList<>();
         List<Program> servers = new ArrayList<>();
         List<String> planned = new ArrayList<>();
@@ -160,11 +171,22 @@ public final class MatrixShardApp {
             return t;
         });
         CheckJobs checkJobs = new CheckJobs(book, selection, io);
+        // the build job's images, loaded only when this shard runs something (a shard fed by the store needs none)
+        boolean builds = byName.values().stream().anyMatch(p -> needed.contains(p.name()));
+        PrebuiltImages prebuilt = null;
+        if (builds && images.load() != null) {
+            PrebuiltImages loaded = PrebuiltImages.load(images.load(), WHO, err);
+            prebuilt = images.noBuild() ? loaded : null; // --load-images alone: what is missing is built
+        } else if (builds && images.noBuild()) {
+            prebuilt = PrebuiltImages.none();
+        }
         try {
             List<CheckJob> jobs = new ArrayList<>();
             for (Program p : byName.values()) {
                 if (needed.contains(p.name())) {
-                    FolderTarget t = FolderTarget.prepareForMatrix(p.folder(), placement == Placement.CONTAINER, err);
+                    FolderTarget t = prebuilt == null
+                            ? FolderTarget.prepareForMatrix(p.folder(), placement == Placement.CONTAINER, err)
+                            : FolderTarget.prepareForMatrix(p.folder(), true, prebuilt, err);
                     targets.put(p.name(), t);
                     for (CheckJob job : checkJobs.ofFolder(p.name(), t, MatrixApp.options(t, req.profile(), err))) {
                         if (checksToRun.contains(roleName(job.role()) + " " + job.submission())) {
@@ -215,28 +237,72 @@ public final class MatrixShardApp {
         }
     }
 
+    /** What {@code --build-only} did: folders built, and with {@code --save-images} the images saved. */
+    public record Built(int folders, int built, int saved, long bytes, Duration saving) {}
+
     /**
      * {@code hello matrix --build-only}: builds every folder as a matrix run would (in containers: each folder's
      * image, named by its content hash, so that machines given the images by {@code docker load} never build them)
-     * and runs nothing; returns how many folders built.
+     * and runs nothing; with {@code --save-images DIR}, saves the images ({@link ImageArchive}) with a manifest
+     * that also says which folders did not build and why.
      */
-    public static int buildOnly(MatrixRequest req, PrintWriter err) throws IOException, Refusal {
+    public static Built buildOnly(MatrixRequest req, MatrixImages images, PrintWriter err) throws IOException, Refusal {
         List<Path> folders = new ArrayList<>(req.dirs());
         if (req.repo() != null) {
             folders.addAll(MatrixApp.repoFolders(req.repo()));
         }
         Placement placement = Placement.choose(req.local(), req.container(), WHO, "the folders", err);
+        if (images.save() != null && placement != Placement.CONTAINER) {
+            throw new UsageException("--save-images saves the folders' container images: not with --local (nor"
+                    + " without a Docker engine)");
+        }
         int built = 0;
+        int tried = 0;
+        List<ImageManifest.Folder> entries = new ArrayList<>();
+        Set<String> names = new HashSet<>(Set.of("reference"));
+        String base = placement == Placement.CONTAINER ? DockerEngine.baseImage(DockerEngine.client()) : "";
         for (Path dir : folders) {
             SubmissionFolder sub = MatrixApp.open(dir, req.dirs().contains(dir), err);
             if (sub != null) {
+                tried++;
                 try (FolderTarget t = FolderTarget.prepareForMatrix(sub, placement == Placement.CONTAINER, err)) {
                     built += t.notBuilt(Role.SERVER) == null && t.notBuilt(Role.CLIENT) == null ? 1 : 0;
+                    if (placement == Placement.CONTAINER) {
+                        entries.add(entry(MatrixApp.unique(dir, names), t, base));
+                    }
                 }
             }
         }
         err.flush();
-        return built;
+        if (images.save() == null) {
+            return new Built(tried, built, 0, 0, Duration.ZERO);
+        }
+        long t0 = System.nanoTime();
+        ImageManifest manifest = new ImageManifest(base, ImageArchive.TAR, entries);
+        long bytes;
+        try {
+            bytes = ImageArchive.save(DockerEngine.client(), manifest, images.save());
+        } catch (RuntimeException e) {
+            throw new Refusal(
+                    WHO + "--save-images " + images.save() + ": docker save failed: " + e.getMessage(),
+                    ExitStatus.HARNESS_ERROR);
+        }
+        return new Built(tried, built, manifest.images().size(), bytes, Duration.ofNanos(System.nanoTime() - t0));
+    }
+
+    /** A folder's line of the manifest: its image, or why it has none. */
+    private static ImageManifest.Folder entry(String name, FolderTarget t, String base) throws IOException {
+        String tag;
+        try {
+            tag = ImageBuilder.tag(t.folder(), base);
+        } catch (RuntimeException e) {
+            tag = ""; // names no preset the kit has: it builds nowhere
+        }
+        if (!t.builds().wholeFolder()) {
+            return new ImageManifest.Folder(name, tag, true, "", "");
+        }
+        BuildResult.DidNotBuild failed = t.builds().of(Role.SERVER);
+        return new ImageManifest.Folder(name, tag, false, failed.message(), failed.logTail());
     }
 
     private static Entrant entrant(Program p, Role role, Map<String, FolderTarget> targets) {

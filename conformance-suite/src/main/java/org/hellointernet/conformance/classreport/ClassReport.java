@@ -49,11 +49,7 @@ public record ClassReport(
      */
     public static ClassReport read(List<Path> files, Points points, JsonNode matrix) throws IOException {
         ObjectMapper mapper = new ObjectMapper();
-        List<String> names = new ArrayList<>();
-        Map<String, String> rules = new TreeMap<>();
-        Map<String, Map<String, Verdict>> verdicts = new LinkedHashMap<>();
         Map<String, JsonNode> roots = new LinkedHashMap<>();
-        Map<String, Submission.RuleOutcome> everyRule = new LinkedHashMap<>();
         for (Path f : files) {
             JsonNode root = mapper.readTree(f.toFile());
             if (!root.path("schema").asText().startsWith("hellointernet-check/")) {
@@ -62,12 +58,29 @@ public record ClassReport(
             }
             String base = f.getFileName().toString().replaceFirst("\\.json$", "");
             String name = base;
-            for (int i = 2; names.contains(name); i++) {
+            for (int i = 2; roots.containsKey(name); i++) {
                 name = base + "-" + i;
             }
-            names.add(name);
-            Map<String, Verdict> mine = new TreeMap<>();
             roots.put(name, root);
+        }
+        return of(roots, points, matrix);
+    }
+
+    /**
+     * The report of {@code hello check --json} documents by submission name, in the order given.
+     *
+     * @param matrix a {@code hello matrix --json} report whose pairs are graded too, or null
+     */
+    public static ClassReport of(Map<String, JsonNode> results, Points points, JsonNode matrix) {
+        List<String> names = new ArrayList<>(results.keySet());
+        Map<String, String> rules = new TreeMap<>();
+        Map<String, Map<String, Verdict>> verdicts = new LinkedHashMap<>();
+        Map<String, JsonNode> roots = new LinkedHashMap<>(results);
+        Map<String, Submission.RuleOutcome> everyRule = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> e : roots.entrySet()) {
+            String name = e.getKey();
+            JsonNode root = e.getValue();
+            Map<String, Verdict> mine = new TreeMap<>();
             for (JsonNode check : root.path("checks")) {
                 String role = check.path("target").path("role").asText("server");
                 for (JsonNode r : check.path("results")) {

@@ -7,16 +7,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.hellointernet.conformance.matrix.FolderChecks;
 import org.hellointernet.conformance.matrix.GithubAnnotations;
 import org.hellointernet.conformance.matrix.GithubFolder;
 import org.hellointernet.conformance.matrix.GithubOutputs;
 import org.hellointernet.conformance.matrix.GithubSummary;
 import org.hellointernet.conformance.matrix.InteropGate;
 import org.hellointernet.conformance.matrix.MatrixResult;
-import org.hellointernet.conformance.matrix.ProgramCheck;
 import org.hellointernet.conformance.report.CheckFormats;
 import org.hellointernet.conformance.report.ResultWriter;
 import org.hellointernet.conformance.result.CheckRun;
@@ -124,15 +124,12 @@ public final class GithubOptions {
 
     private void checkReports(MatrixResult result, List<GithubFolder> folders, PrintWriter err) throws IOException {
         String version = new KitVersion().getVersion()[0];
+        Map<String, CheckRun> runs = FolderChecks.of(result);
         for (GithubFolder f : folders) {
-            List<ProgramCheck> checks = new ArrayList<>();
-            result.checks().stream()
-                    .filter(c -> c.submission().equals(f.name()))
-                    .forEach(checks::add);
-            if (checks.isEmpty()) {
+            CheckRun run = runs.get(f.name());
+            if (run == null) {
                 continue;
             }
-            CheckRun run = CheckRun.of(checks.stream().map(ProgramCheck::result).toList());
             String base = f.name().replaceFirst("^-+", "");
             for (String[] format : new String[][] {{"json", ".json"}, {"junit", ".xml"}, {"markdown", ".md"}}) {
                 Path file = checkReports.resolve(base + format[1]);

@@ -8,15 +8,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.hellointernet.conformance.app.MatrixApp;
+import org.hellointernet.conformance.app.MatrixImages;
 import org.hellointernet.conformance.app.MatrixRequest;
 import org.hellointernet.conformance.app.MatrixShardApp;
 import org.hellointernet.conformance.app.MatrixSharding;
 import org.hellointernet.conformance.app.Refusal;
 import org.hellointernet.conformance.app.UsageException;
+import org.hellointernet.conformance.container.ImageArchive;
 import org.hellointernet.conformance.matrix.GithubFolder;
 import org.hellointernet.conformance.matrix.MatrixConsole;
 import org.hellointernet.conformance.matrix.MatrixFormats;
@@ -61,14 +64,15 @@ import picocli.CommandLine.Spec;
             "Many machines: --shard K/N runs the K-th of N parts of the pairs and checks",
             "(--json FILE writes it); 'hello matrix merge FILES...' folds the N parts",
             "into the whole matrix. --store DIR reuses the pairs and checks of programs",
-            "that did not change since a run with the same store."
+            "that did not change since a run with the same store. The images once:",
+            "--build-only --save-images DIR, then each shard --load-images DIR --no-build."
         },
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:every pair works (the checks' failed rules do not change the status)",
             "1:some pair does not work (the tables say which and why)",
             "2:usage error",
-            "4:--container without a Docker engine"
+            "4:--container without a Docker engine; --no-build and a folder's image is not here"
         })
 public final class MatrixCommand implements Callable<Integer> {
 
@@ -147,8 +151,29 @@ public final class MatrixCommand implements Callable<Integer> {
     @Option(
             names = "--build-only",
             description = "Build every folder (in containers: its image, named by its content) and run nothing:"
-                    + " the build job of a sharded run, whose images the shards 'docker load'.")
+                    + " the build job of a sharded run, whose images the shards load (--save-images).")
     boolean buildOnly;
+
+    @Option(
+            names = "--save-images",
+            paramLabel = "DIR",
+            description = "With --build-only: save the images in DIR (images.tar, one 'docker save': layers the"
+                    + " images share stored once) and images.json (each folder's image, or why it did not build),"
+                    + " for the shards' --load-images DIR.")
+    Path saveImages;
+
+    @Option(
+            names = "--load-images",
+            paramLabel = "DIR",
+            description = "Load the images a build job saved in DIR (--save-images; images.tar or images.tar.gz)"
+                    + " before running; with --no-build, a folder that did not build there is reported as it was.")
+    Path loadImages;
+
+    @Option(
+            names = "--no-build",
+            description = "Build nothing: every folder's image must be here (--load-images DIR, or docker load); a"
+                    + " folder without one stops the run (exit status 4) with its name, never built here.")
+    boolean noBuild;
 
     @Option(
             names = "--shard",
@@ -183,10 +208,22 @@ public final class MatrixCommand implements Callable<Integer> {
                 seconds(timeoutSeconds),
                 seconds(startSeconds),
                 focus);
+        MatrixImages images = new MatrixImages(saveImages, loadImages, noBuild);
         if (buildOnly) {
             try {
-                int built = MatrixShardApp.buildOnly(req, err);
-                err.println("hello matrix: built " + built + " folders (--build-only: no pair run)");
+                MatrixShardApp.Built built = MatrixShardApp.buildOnly(req, images, err);
+                err.println("hello matrix: built " + built.built() + " of " + built.folders()
+                        + " folders (--build-only: no pair run)");
+                if (saveImages != null) {
+                    err.println(String.format(
+                            Locale.ROOT,
+                            "hello matrix: saved %d images (%.1f MB) and %s in %s in %.1f s",
+                            built.saved(),
+                            built.bytes() / 1e6,
+                            ImageArchive.MANIFEST,
+                            saveImages,
+                            built.saving().toMillis() / 1000.0));
+                }
                 err.flush();
                 return 0;
             } catch (UsageException e) {
@@ -196,14 +233,14 @@ public final class MatrixCommand implements Callable<Integer> {
                 return e.exitStatus();
             }
         }
-        if (shard != null || store != null) {
+        if (shard != null || store != null || images.given()) {
             if (!focus.isEmpty()) {
                 throw new ParameterException(
                         spec.commandLine(),
-                        "--focus runs the pairs of some folders; --shard and --store do not take it (yet): give one or"
-                                + " the other");
+                        "--focus runs the pairs of some folders; --shard, --store, --load-images and --no-build do not"
+                                + " take it (yet): give one or the other");
             }
-            return sharded(req, err);
+            return sharded(req, images, err);
         }
         MatrixResult result;
         try {
@@ -253,7 +290,7 @@ public final class MatrixCommand implements Callable<Integer> {
     }
 
     /** {@code --shard} or {@code --store}: this shard's part, or with one shard the whole matrix. */
-    private int sharded(MatrixRequest req, PrintWriter err) throws IOException {
+    private int sharded(MatrixRequest req, MatrixImages images, PrintWriter err) throws IOException {
         String kit = new KitVersion().getVersion()[0];
         MatrixSharding sh;
         MatrixShardApp.Outcome outcome;
@@ -267,7 +304,8 @@ public final class MatrixCommand implements Callable<Integer> {
                 throw new UsageException("--shard: a shard writes --json only; 'hello matrix merge' writes the"
                         + " --html and --markdown of the whole matrix");
             }
-            outcome = MatrixShardApp.run(req, sh, err, new MatrixProgress(err, ConsoleReporter.stdoutIsTerminal()));
+            outcome = MatrixShardApp.run(
+                    req, sh, images, err, new MatrixProgress(err, ConsoleReporter.stdoutIsTerminal()));
         } catch (UsageException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         } catch (Refusal e) {
@@ -315,6 +353,19 @@ public final class MatrixCommand implements Callable<Integer> {
                     "--only, --exclude and --profile are for the checks: not" + " with --no-checks.");
         }
         github.gate();
+        if (saveImages != null && !buildOnly) {
+            throw new ParameterException(
+                    spec.commandLine(), "--save-images DIR saves what --build-only builds: give --build-only too");
+        }
+        if (buildOnly && (loadImages != null || noBuild)) {
+            throw new ParameterException(
+                    spec.commandLine(), "--build-only builds: not with --load-images or --no-build (the shards')");
+        }
+        if ((saveImages != null || loadImages != null || noBuild) && placement.local) {
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--save-images, --load-images and --no-build are about container images: not with --local");
+        }
         if (timeoutSeconds <= 0 || startSeconds <= 0) {
             throw new ParameterException(spec.commandLine(), "--timeout and --start-timeout must be positive");
         }

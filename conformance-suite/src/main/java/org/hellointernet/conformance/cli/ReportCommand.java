@@ -37,6 +37,7 @@ import picocli.CommandLine.Spec;
             "  hello report results/*.json --html class.html --markdown class.md",
             "  hello report results/*.json --grading hello-class.yml --matrix m.json \\",
             "      --grades-dir grades",
+            "  hello report --matrix merged.json --html class.html   (the matrix's checks)",
             "",
             "Scores come from the one score function of the grading files (see",
             "--grading): every conforming submission scores above every other."
@@ -51,7 +52,11 @@ public final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "RESULTS", description = "JSON files written by 'hello check --json'.")
+    @Parameters(
+            arity = "0..*",
+            paramLabel = "RESULTS",
+            description = "JSON files written by 'hello check --json'; none with --matrix: the matrix's own checks,"
+                    + " one submission per folder.")
     List<Path> results = new ArrayList<>();
 
     @Option(names = "--markdown", paramLabel = "FILE", description = "Also write the report as Markdown.")
@@ -82,13 +87,20 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (results.isEmpty() && matrix == null) {
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "Give the results (hello check --json files), or --matrix FILE for its checks.");
+        }
         ClassReport report;
         Points points;
         JsonNode pairs;
         try {
             points = ClassFile.read(classFile);
             pairs = matrix == null ? null : Submissions.readMatrix(matrix);
-            report = ClassReport.read(results, points, pairs);
+            report = results.isEmpty()
+                    ? ClassReport.of(MatrixCheckResults.of(pairs, matrix), points, pairs)
+                    : ClassReport.read(results, points, pairs);
         } catch (GradingException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         } catch (IOException e) {

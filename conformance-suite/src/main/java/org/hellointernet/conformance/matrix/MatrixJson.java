@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.Writer;
 import org.hellointernet.conformance.report.ResultWriter;
 import org.hellointernet.conformance.result.RuleResult;
+import org.hellointernet.conformance.result.Status;
 import org.hellointernet.conformance.result.Summary;
 import org.hellointernet.conformance.result.TranscriptEntry;
 
@@ -88,6 +89,22 @@ public final class MatrixJson implements ResultWriter<MatrixResult> {
         summary.put("skipped", s.skipped());
         summary.put("errors", s.errors());
         summary.put("exitStatus", s.exitStatus());
+        ArrayNode results = p.putArray("results");
+        for (RuleResult r : c.result().results()) {
+            ObjectNode o = results.addObject();
+            o.put("rule", r.rule().id());
+            o.put("status", r.status().name());
+            o.put("message", r.message());
+            o.put("durationMs", r.durationMs());
+            o.put("note", r.note());
+            if (r.status() == Status.SKIP || r.status() == Status.ERROR) {
+                // a FAIL's details are in "failed"; a PASS needs none (its transcript is left out: bounded size)
+                o.put("expected", r.expected());
+                o.put("observed", r.observed());
+                o.put("reproduce", r.reproduce());
+                o.set("transcript", transcript(r));
+            }
+        }
         ArrayNode failed = p.putArray("failed");
         for (RuleResult r : c.failed()) {
             ObjectNode f = failed.addObject();
@@ -100,16 +117,21 @@ public final class MatrixJson implements ResultWriter<MatrixResult> {
             f.put("observed", r.observed());
             f.put("hint", r.rule().hint());
             f.put("reproduce", r.reproduce());
-            ArrayNode transcript = f.putArray("transcript");
-            for (TranscriptEntry e : r.transcript()) {
-                ObjectNode line = transcript.addObject();
-                line.put("atMs", e.atMillis());
-                line.put("dir", e.direction().name());
-                line.put("conn", e.connection());
-                line.put("text", e.text() == null ? "" : e.text());
-            }
+            f.set("transcript", transcript(r));
         }
         return p;
+    }
+
+    private static ArrayNode transcript(RuleResult r) {
+        ArrayNode transcript = MAPPER.createArrayNode();
+        for (TranscriptEntry e : r.transcript()) {
+            ObjectNode line = transcript.addObject();
+            line.put("atMs", e.atMillis());
+            line.put("dir", e.direction().name());
+            line.put("conn", e.connection());
+            line.put("text", e.text() == null ? "" : e.text());
+        }
+        return transcript;
     }
 
     @Override

@@ -21,7 +21,8 @@ import org.hellointernet.spec.RuleCatalog;
 
 /**
  * Reads back what {@link MatrixJson} writes ({@code hellointernet-matrix/1}): everything its writers show of a pair
- * and of a checked program's failed rules, so that a result read back writes the same reports. Pairs come back
+ * and of a checked program's rules (and what {@code hello report} needs of them), so that a result read back writes
+ * the same reports. Pairs come back
  * unexplained: {@link PairExplainer#explainAll} explains them from the checks, as the run did.
  */
 public final class MatrixJsonReader {
@@ -68,28 +69,56 @@ public final class MatrixJsonReader {
                 Duration.ofMillis(p.path("durationMs").asLong()));
     }
 
-    /** One object of {@code checks.programs}: the check with its failed rules (the others are only counted). */
+    /**
+     * One object of {@code checks.programs}: the check with every rule's result ({@code results}, the failed ones'
+     * details from {@code failed}); a document without {@code results} gives the failed rules only (the others
+     * are only counted). A passed rule comes back without its transcript.
+     */
     public ProgramCheck program(JsonNode p) {
         Role role = Role.valueOf(p.path("role").asText().toUpperCase(Locale.ROOT));
         List<RuleResult> failed = new ArrayList<>();
         for (JsonNode f : p.path("failed")) {
-            List<TranscriptEntry> transcript = new ArrayList<>();
-            for (JsonNode line : f.path("transcript")) {
-                transcript.add(new TranscriptEntry(
-                        line.path("atMs").asLong(),
-                        Direction.valueOf(line.path("dir").asText()),
-                        line.path("conn").asText(),
-                        line.path("text").asText()));
-            }
             failed.add(new RuleResult(
                     catalog.get(f.path("rule").asText()),
                     Status.FAIL,
                     f.path("message").asText(),
                     f.path("expected").asText(),
                     f.path("observed").asText(),
-                    transcript,
+                    transcript(f.path("transcript")),
                     f.path("reproduce").asText(),
                     0));
+        }
+        if (p.has("results")) {
+            List<RuleResult> all = new ArrayList<>();
+            int nextFailed = 0;
+            for (JsonNode r : p.path("results")) {
+                Status status = Status.valueOf(r.path("status").asText());
+                if (status == Status.FAIL && nextFailed < failed.size()) {
+                    RuleResult f = failed.get(nextFailed++); // the FAILs of results are failed, in order
+                    all.add(new RuleResult(
+                            f.rule(),
+                            Status.FAIL,
+                            f.message(),
+                            f.expected(),
+                            f.observed(),
+                            f.transcript(),
+                            f.reproduce(),
+                            r.path("durationMs").asLong(),
+                            r.path("note").asText()));
+                } else {
+                    all.add(new RuleResult(
+                            catalog.get(r.path("rule").asText()),
+                            status,
+                            r.path("message").asText(),
+                            r.path("expected").asText(),
+                            r.path("observed").asText(),
+                            transcript(r.path("transcript")),
+                            r.path("reproduce").asText(),
+                            r.path("durationMs").asLong(),
+                            r.path("note").asText()));
+                }
+            }
+            failed = all;
         }
         JsonNode s = p.path("summary");
         Summary summary = new Summary(
@@ -114,6 +143,23 @@ public final class MatrixJsonReader {
                 failed,
                 summary);
         return new ProgramCheck(p.path("submission").asText(), role, result);
+    }
+
+    /** True if a {@code checks.programs} object has every rule's result, not only the failed ones. */
+    public static boolean hasEveryResult(JsonNode program) {
+        return program.path("results").isArray();
+    }
+
+    private static List<TranscriptEntry> transcript(JsonNode lines) {
+        List<TranscriptEntry> transcript = new ArrayList<>();
+        for (JsonNode line : lines) {
+            transcript.add(new TranscriptEntry(
+                    line.path("atMs").asLong(),
+                    Direction.valueOf(line.path("dir").asText()),
+                    line.path("conn").asText(),
+                    line.path("text").asText()));
+        }
+        return transcript;
     }
 
     private static List<String> strings(JsonNode array) {

@@ -54,6 +54,7 @@ public final class ResultStore {
     /** The check of this program from an earlier run, under this run's name. */
     public Optional<ProgramCheck> check(String key, String role, String submission) {
         return read(checkFile(key, role))
+                .filter(MatrixJsonReader::hasEveryResult) // a cell of a kit that kept the failed rules only
                 .map(reader::program)
                 .map(c -> new ProgramCheck(submission, c.role(), c.result()));
     }
