@@ -254,7 +254,7 @@ class LayoutDetectorTest {
     }
 
     @Test
-    void aCargoProjectWhoseCratesMustBeDownloadedSaysItCannotBeBuiltHere() throws IOException {
+    void aCargoProjectWhoseCratesMustBeDownloadedSaysTheyAreFetchedOrCannotBeBuiltLocally() throws IOException {
         write(
                 "Cargo.toml",
                 "[package]\nname = \"rusty\"\nversion = \"0.1.0\"\n\n[dependencies]\n"
@@ -267,7 +267,13 @@ class LayoutDetectorTest {
                 .contains("cargo metadata --offline")
                 .contains("cannot build here: Cargo.toml needs the crates structopt, tokio from crates.io")
                 .endsWith("cargo build --release --offline");
-        assertThat(guess.notes()).anySatisfy(n -> assertThat(n).startsWith("cannot build here"));
+        assertThat(guess.notes())
+                .anySatisfy(n -> assertThat(n)
+                        .startsWith("the crates structopt, tokio from crates.io are downloaded before the offline"
+                                + " build"));
+        assertThat(LayoutDetector.detect(dir, tool -> true).notes())
+                .as("with --local nothing is downloaded")
+                .anySatisfy(n -> assertThat(n).startsWith("cannot build here"));
     }
 
     @Test
