@@ -24,7 +24,8 @@ import java.util.stream.Stream;
  *
  * @param packageName the package's name
  * @param binaries    the binaries' names
- * @param crates      the crates it depends on from a registry (not {@code path} dependencies)
+ * @param crates      the crates it depends on from a registry (not {@code path} dependencies; none when it
+ *                    vendors them)
  */
 record CargoProject(String packageName, List<String> binaries, List<String> crates) {
 
@@ -62,7 +63,9 @@ record CargoProject(String packageName, List<String> binaries, List<String> crat
                 && p.binaries().isEmpty()) {
             bins.add(0, p.packageName());
         }
-        return Optional.of(new CargoProject(p.packageName(), List.copyOf(bins), p.crates()));
+        // a folder that vendors its crates needs none from crates.io
+        List<String> crates = Dependencies.cargo(dir).isEmpty() ? List.of() : p.crates();
+        return Optional.of(new CargoProject(p.packageName(), List.copyOf(bins), crates));
     }
 
     /** The package name, {@code [[bin]]} names and registry crates of a {@code Cargo.toml}'s text. */

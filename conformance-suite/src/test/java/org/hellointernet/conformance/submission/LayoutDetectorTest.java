@@ -277,6 +277,21 @@ class LayoutDetectorTest {
     }
 
     @Test
+    void aCargoProjectThatVendorsItsCratesIsBuiltOfflineWithoutANote() throws IOException {
+        write(
+                "Cargo.toml",
+                "[package]\nname = \"rusty\"\nversion = \"0.1.0\"\n\n[dependencies]\nstructopt = \"0.3\"\n");
+        write("src/main.rs", "fn main() {}\n");
+        write(".cargo/config.toml", "[source.crates-io]\nreplace-with = \"vendored-sources\"\n");
+        write("vendor/structopt/Cargo.toml", "[package]\nname = \"structopt\"\n");
+
+        LayoutDetector.Guess guess = LayoutDetector.detect(dir, null);
+
+        assertThat(guess.manifest().build()).isEqualTo("cargo build --release --offline");
+        assertThat(guess.notes()).noneSatisfy(n -> assertThat(n).contains("structopt"));
+    }
+
+    @Test
     void aScalaProgramRunsAsItsMainObjectWhateverTheFileIsCalled() throws IOException {
         write(
                 "hellosrvScala.scala",
