@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import org.hellointernet.conformance.container.ContainerRun;
 import org.hellointernet.conformance.container.ContainerRunner;
 import org.hellointernet.conformance.container.DockerEngine;
+import org.hellointernet.conformance.container.FetchSettings;
 import org.hellointernet.conformance.container.ImageBuilder;
 import org.hellointernet.conformance.container.NetworkMode;
 import org.hellointernet.conformance.container.Sandbox;
@@ -80,7 +81,8 @@ record FolderTarget(
      * Builds the folder for {@code hello matrix} and prepares its commands; progress goes to {@code err}, each line
      * starting with {@code hello matrix:}.
      */
-    static FolderTarget prepareForMatrix(SubmissionFolder sub, boolean container, PrintWriter err) throws IOException {
+    static FolderTarget prepareForMatrix(SubmissionFolder sub, boolean container, boolean noFetch, PrintWriter err)
+            throws IOException {
         return prepare(
                 "hello matrix: ",
                 sub,
@@ -88,6 +90,7 @@ record FolderTarget(
                 NetworkMode.ISOLATED,
                 null,
                 MATRIX_BUILD_BUDGET,
+                noFetch,
                 err,
                 CheckListener.NONE);
     }
@@ -107,10 +110,11 @@ record FolderTarget(
             NetworkMode network,
             DockerEngine.Bridge bridge,
             Duration budget,
+            boolean noFetch,
             PrintWriter err,
             CheckListener listener)
             throws IOException {
-        return prepare("hello check: ", sub, container, network, bridge, budget, err, listener);
+        return prepare("hello check: ", sub, container, network, bridge, budget, noFetch, err, listener);
     }
 
     private static FolderTarget prepare(
@@ -120,6 +124,7 @@ record FolderTarget(
             NetworkMode network,
             DockerEngine.Bridge bridge,
             Duration budget,
+            boolean noFetch,
             PrintWriter err,
             CheckListener listener)
             throws IOException {
@@ -202,6 +207,9 @@ record FolderTarget(
         }
         var docker = DockerEngine.client();
         ImageBuilder builder = new ImageBuilder(docker, DockerEngine.baseImage(docker)).onStep(phase);
+        if (noFetch) {
+            builder.withFetch(FetchSettings.fromEnvironment().withoutNetwork());
+        }
         err.println(who + "building the image of " + sub.dir() + " ("
                 + (m.ownDockerfile()
                         ? "its own " + m.dockerfile()

@@ -164,7 +164,8 @@ public final class MatrixShardApp {
             List<CheckJob> jobs = new ArrayList<>();
             for (Program p : byName.values()) {
                 if (needed.contains(p.name())) {
-                    FolderTarget t = FolderTarget.prepareForMatrix(p.folder(), placement == Placement.CONTAINER, err);
+                    FolderTarget t = FolderTarget.prepareForMatrix(
+                            p.folder(), placement == Placement.CONTAINER, req.noFetch(), err);
                     targets.put(p.name(), t);
                     for (CheckJob job : checkJobs.ofFolder(p.name(), t, MatrixApp.options(t, req.profile(), err))) {
                         if (checksToRun.contains(roleName(job.role()) + " " + job.submission())) {
@@ -230,7 +231,8 @@ public final class MatrixShardApp {
         for (Path dir : folders) {
             SubmissionFolder sub = MatrixApp.open(dir, req.dirs().contains(dir), err);
             if (sub != null) {
-                try (FolderTarget t = FolderTarget.prepareForMatrix(sub, placement == Placement.CONTAINER, err)) {
+                try (FolderTarget t =
+                        FolderTarget.prepareForMatrix(sub, placement == Placement.CONTAINER, req.noFetch(), err)) {
                     built += t.notBuilt(Role.SERVER) == null && t.notBuilt(Role.CLIENT) == null ? 1 : 0;
                 }
             }

@@ -182,7 +182,8 @@ public final class MatrixCommand implements Callable<Integer> {
                 jobs.validated(),
                 seconds(timeoutSeconds),
                 seconds(startSeconds),
-                focus);
+                focus,
+                placement.noFetch);
         if (buildOnly) {
             try {
                 int built = MatrixShardApp.buildOnly(req, err);

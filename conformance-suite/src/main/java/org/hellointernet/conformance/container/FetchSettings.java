@@ -43,6 +43,11 @@ public record FetchSettings(String network, String cargoRegistry, String npmRegi
                 network, setting("HELLO_CARGO_REGISTRY"), setting("HELLO_NPM_REGISTRY"), TIMEOUT, MAX_BYTES);
     }
 
+    /** These settings with no network: nothing is downloaded ({@code --no-fetch}). */
+    public FetchSettings withoutNetwork() {
+        return new FetchSettings("none", cargoRegistry, npmRegistry, timeout, maxBytes);
+    }
+
     /** The registry that replaces the one of {@code manager}'s packages, or null. */
     String registry(String manager) {
         return manager.equals("cargo") ? cargoRegistry : npmRegistry;

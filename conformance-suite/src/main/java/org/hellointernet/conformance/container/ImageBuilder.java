@@ -420,7 +420,7 @@ public final class ImageBuilder {
     private String noNetwork(Dependencies deps) {
         String registry = fetch.registry(deps.manager()) != null ? fetch.registry(deps.manager()) : deps.registry();
         String why = fetch.network() != null
-                ? "downloads are off here: HELLO_FETCH_NETWORK=none"
+                ? "downloads are off here: --no-fetch or HELLO_FETCH_NETWORK=none"
                 : "this Docker engine has no bridge network to download over; HELLO_FETCH_NETWORK=host downloads"
                         + " through this machine's network";
         return "cannot build here: " + deps.named() + " could not be downloaded from " + registry + " (" + why

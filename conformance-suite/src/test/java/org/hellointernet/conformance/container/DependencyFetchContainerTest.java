@@ -136,6 +136,19 @@ class DependencyFetchContainerTest {
     }
 
     @Test
+    void noFetchDownloadsNothingAndSaysWhy() throws Exception {
+        int asked = registry.requests().size();
+
+        Outcome outcome = check(copy("fetch-rust-crate"), "--no-fetch");
+
+        assertThat(outcome.exit()).as(outcome.console()).isEqualTo(3);
+        assertThat(outcome.console())
+                .contains("cannot build here: the crate greeting could not be downloaded from " + registry.cargoIndex()
+                        + " (downloads are off here: --no-fetch");
+        assertThat(registry.requests()).hasSize(asked);
+    }
+
+    @Test
     void theRealClassRustFolderSaysStructoptCannotBeDownloadedFromCratesIo() throws Exception {
         Path real = Path.of("/tmp/realclass/rust");
         assumeThat(Files.isRegularFile(real.resolve("Cargo.toml"))).isTrue();
@@ -192,14 +205,16 @@ class DependencyFetchContainerTest {
     /** What {@code hello check DIR --container} gave: its exit status, the MUST rules' statuses, its text. */
     record Outcome(int exit, List<String> mustStatuses, String console) {}
 
-    private Outcome check(Path dir) throws IOException {
+    private Outcome check(Path dir, String... options) throws IOException {
         Path json = tmp.resolve(dir.getFileName() + ".json");
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cmd = new CommandLine(new HelloCommand());
         cmd.setOut(new PrintWriter(out, true));
         cmd.setErr(new PrintWriter(err, true));
-        int exit = cmd.execute("check", dir.toString(), "--container", "--json", json.toString());
+        List<String> args = new ArrayList<>(List.of("check", dir.toString(), "--container", "--json", json.toString()));
+        args.addAll(List.of(options));
+        int exit = cmd.execute(args.toArray(String[]::new));
         List<String> must = new ArrayList<>();
         if (Files.isRegularFile(json)) {
             for (JsonNode check : JSON.readTree(json.toFile()).get("checks")) {
