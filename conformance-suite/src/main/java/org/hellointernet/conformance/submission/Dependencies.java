@@ -104,6 +104,12 @@ public record Dependencies(String manager, String registry, List<String> names, 
             String value = kv.group(2);
             String table = dependencyTable(section);
             if (isDependencies(section)) {
+                // greeting.git = "..." is greeting = { git = "..." } in dotted keys
+                int dot = key.indexOf('.');
+                if (dot > 0) {
+                    value = "{ " + key.substring(dot + 1) + " = " + value + " }";
+                    key = key.substring(0, dot);
+                }
                 if (!names.contains(key)) {
                     names.add(key);
                 }

@@ -69,6 +69,18 @@ class DependenciesTest {
     }
 
     @Test
+    void aGitDependencyInDottedKeysIsRefusedToo() throws IOException {
+        write(
+                "Cargo.toml",
+                "[dependencies]\ngreeting.git = \"https://example.invalid/greeting\"\ngreeting.branch = \"main\"\n");
+
+        Dependencies deps = Dependencies.of(dir, "cargo", null).orElseThrow();
+
+        assertThat(deps.names()).containsExactly("greeting");
+        assertThat(deps.refusal()).startsWith("cannot build here: the git dependency greeting is not fetched");
+    }
+
+    @Test
     void aPatchSectionIsRefused() throws IOException {
         write(
                 "Cargo.toml",
