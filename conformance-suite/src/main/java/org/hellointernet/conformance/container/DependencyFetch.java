@@ -73,7 +73,9 @@ final class DependencyFetch {
         if (out.timedOut()) {
             why = "the download did not finish within " + settings.timeout().toSeconds() + " s";
         } else if (out.exitCode() == TOO_BIG || out.log().contains("No space left on device")) {
-            why = "the download is larger than " + mib + " MiB, the most hello downloads";
+            why = "the download is larger than "
+                    + (mib > 0 ? mib + " MiB" : (settings.maxBytes() >> 10) + " KiB")
+                    + ", the most hello downloads";
         } else {
             why = where + " unreachable from this machine, or it has no such version";
         }

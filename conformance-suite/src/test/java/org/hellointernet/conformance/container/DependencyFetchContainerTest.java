@@ -149,6 +149,18 @@ class DependencyFetchContainerTest {
     }
 
     @Test
+    void aDownloadLargerThanTheLimitIsStoppedAndSaysSo() throws Exception {
+        BuildResult r = builder()
+                .withFetch(new FetchSettings("host", registry.cargoIndex(), null, FetchSettings.TIMEOUT, 48L << 10))
+                .build(SubmissionFolder.open(copy("fetch-rust-crate")));
+
+        assertThat(r).isInstanceOf(BuildResult.DidNotBuild.class);
+        assertThat(((BuildResult.DidNotBuild) r).message())
+                .startsWith("cannot build here: the crate greeting could not be downloaded (the download is larger"
+                        + " than 48 KiB, the most hello downloads)");
+    }
+
+    @Test
     void theRealClassRustFolderSaysStructoptCannotBeDownloadedFromCratesIo() throws Exception {
         Path real = Path.of("/tmp/realclass/rust");
         assumeThat(Files.isRegularFile(real.resolve("Cargo.toml"))).isTrue();
