@@ -87,11 +87,19 @@ public final class CheckApp {
                 req.sessions(),
                 req.jobs(),
                 req.timeout(),
-                req.timeoutFactor());
+                req.timeoutFactor(),
+                req.noFetch());
         Placement placement = Placement.choose(req.local(), req.container(), WHO, "the folder", err);
         DockerEngine.Bridge bridge = placement == Placement.CONTAINER ? network(req.network(), err) : null;
         try (FolderTarget target = FolderTarget.prepare(
-                sub, placement == Placement.CONTAINER, req.network(), bridge, req.timeout(), err, listener)) {
+                sub,
+                placement == Placement.CONTAINER,
+                req.network(),
+                bridge,
+                req.timeout(),
+                req.noFetch(),
+                err,
+                listener)) {
             err.flush();
             return runJobs(book, selection, resolved, target, listener);
         }

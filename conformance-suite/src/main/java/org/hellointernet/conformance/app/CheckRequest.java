@@ -25,6 +25,7 @@ import org.hellointernet.protocol.Profile;
  * @param jobs          sessions at once
  * @param timeout       the whole check's deadline, a folder's build included
  * @param timeoutFactor a fixed factor for every wait, or null for the automatic one
+ * @param noFetch       {@code --no-fetch}: the folder's dependencies are not downloaded
  */
 public record CheckRequest(
         Path dir,
@@ -41,7 +42,8 @@ public record CheckRequest(
         Path sessions,
         int jobs,
         Duration timeout,
-        Double timeoutFactor) {
+        Double timeoutFactor,
+        boolean noFetch) {
 
     public CheckRequest {
         only = List.copyOf(only);

@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import org.hellointernet.conformance.container.ContainerRun;
 import org.hellointernet.conformance.container.ContainerRunner;
 import org.hellointernet.conformance.container.DockerEngine;
+import org.hellointernet.conformance.container.FetchSettings;
 import org.hellointernet.conformance.container.ImageBuilder;
 import org.hellointernet.conformance.container.NetworkMode;
 import org.hellointernet.conformance.container.Sandbox;
@@ -81,7 +82,8 @@ record FolderTarget(
      * Builds the folder for {@code hello matrix} and prepares its commands; progress goes to {@code err}, each line
      * starting with {@code hello matrix:}.
      */
-    static FolderTarget prepareForMatrix(SubmissionFolder sub, boolean container, PrintWriter err) throws IOException {
+    static FolderTarget prepareForMatrix(SubmissionFolder sub, boolean container, boolean noFetch, PrintWriter err)
+            throws IOException {
         return prepare(
                 "hello matrix: ",
                 sub,
@@ -89,13 +91,14 @@ record FolderTarget(
                 NetworkMode.ISOLATED,
                 null,
                 MATRIX_BUILD_BUDGET,
+                noFetch,
                 err,
                 CheckListener.NONE,
                 null);
     }
 
     /**
-     * As {@link #prepareForMatrix(SubmissionFolder, boolean, PrintWriter)}, but in a container building nothing:
+     * As {@link #prepareForMatrix(SubmissionFolder, boolean, boolean, PrintWriter)}, but in a container building nothing:
      * the folder's image must be here ({@code --no-build}).
      *
      * @throws Refusal the folder has no image here, and the build job did not fail to build it
@@ -111,6 +114,7 @@ record FolderTarget(
                     NetworkMode.ISOLATED,
                     null,
                     MATRIX_BUILD_BUDGET,
+                    true, // nothing is built: nothing is fetched
                     err,
                     CheckListener.NONE,
                     prebuilt);
@@ -134,10 +138,11 @@ record FolderTarget(
             NetworkMode network,
             DockerEngine.Bridge bridge,
             Duration budget,
+            boolean noFetch,
             PrintWriter err,
             CheckListener listener)
             throws IOException {
-        return prepare("hello check: ", sub, container, network, bridge, budget, err, listener, null);
+        return prepare("hello check: ", sub, container, network, bridge, budget, noFetch, err, listener, null);
     }
 
     private static FolderTarget prepare(
@@ -147,6 +152,7 @@ record FolderTarget(
             NetworkMode network,
             DockerEngine.Bridge bridge,
             Duration budget,
+            boolean noFetch,
             PrintWriter err,
             CheckListener listener,
             PrebuiltImages prebuilt)
@@ -232,6 +238,9 @@ record FolderTarget(
         ImageBuilder builder = new ImageBuilder(docker, DockerEngine.baseImage(docker)).onStep(phase);
         BuildResult result;
         if (prebuilt == null) {
+            if (noFetch) {
+                builder.withFetch(FetchSettings.fromEnvironment().withoutNetwork());
+            }
             err.println(who + "building the image of " + sub.dir() + " ("
                     + (m.ownDockerfile()
                             ? "its own " + m.dockerfile()

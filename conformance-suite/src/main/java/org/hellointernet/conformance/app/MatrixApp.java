@@ -85,7 +85,8 @@ public final class MatrixApp {
                     skipped.add(String.valueOf(dir.toAbsolutePath().normalize().getFileName()));
                     continue;
                 }
-                FolderTarget t = FolderTarget.prepareForMatrix(sub, placement == Placement.CONTAINER, err);
+                FolderTarget t =
+                        FolderTarget.prepareForMatrix(sub, placement == Placement.CONTAINER, req.noFetch(), err);
                 targets.add(t);
                 String name = unique(dir, names);
                 if (sub.manifest().hasClient()) {

@@ -22,6 +22,7 @@ import org.hellointernet.protocol.Profile;
  * @param startTimeout how long a server may take to listen
  * @param focus        {@code --focus}: the names of the folders whose pairs run (a pair runs if its client or its
  *                     server is one of them); empty = every pair
+ * @param noFetch      {@code --no-fetch}: no folder's dependencies are downloaded
  */
 public record MatrixRequest(
         List<Path> dirs,
@@ -36,7 +37,8 @@ public record MatrixRequest(
         int jobs,
         Duration pairTimeout,
         Duration startTimeout,
-        List<String> focus) {
+        List<String> focus,
+        boolean noFetch) {
 
     public MatrixRequest {
         dirs = List.copyOf(dirs);

@@ -185,7 +185,8 @@ public final class MatrixShardApp {
             for (Program p : byName.values()) {
                 if (needed.contains(p.name())) {
                     FolderTarget t = prebuilt == null
-                            ? FolderTarget.prepareForMatrix(p.folder(), placement == Placement.CONTAINER, err)
+                            ? FolderTarget.prepareForMatrix(
+                                    p.folder(), placement == Placement.CONTAINER, req.noFetch(), err)
                             : FolderTarget.prepareForMatrix(p.folder(), true, prebuilt, err);
                     targets.put(p.name(), t);
                     for (CheckJob job : checkJobs.ofFolder(p.name(), t, MatrixApp.options(t, req.profile(), err))) {
@@ -265,7 +266,8 @@ public final class MatrixShardApp {
             SubmissionFolder sub = MatrixApp.open(dir, req.dirs().contains(dir), err);
             if (sub != null) {
                 tried++;
-                try (FolderTarget t = FolderTarget.prepareForMatrix(sub, placement == Placement.CONTAINER, err)) {
+                try (FolderTarget t =
+                        FolderTarget.prepareForMatrix(sub, placement == Placement.CONTAINER, req.noFetch(), err)) {
                     built += t.notBuilt(Role.SERVER) == null && t.notBuilt(Role.CLIENT) == null ? 1 : 0;
                     if (placement == Placement.CONTAINER) {
                         entries.add(entry(MatrixApp.unique(dir, names), t, base));

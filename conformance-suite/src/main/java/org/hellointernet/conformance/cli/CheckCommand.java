@@ -208,7 +208,8 @@ public final class CheckCommand implements Callable<Integer> {
                 sessions,
                 jobs.validated(),
                 Duration.ofSeconds(timeoutSeconds),
-                timeoutFactor);
+                timeoutFactor,
+                placement.noFetch);
     }
 
     private static Charset stdoutCharset() {

@@ -207,7 +207,8 @@ public final class MatrixCommand implements Callable<Integer> {
                 jobs.validated(),
                 seconds(timeoutSeconds),
                 seconds(startSeconds),
-                focus);
+                focus,
+                placement.noFetch);
         MatrixImages images = new MatrixImages(saveImages, loadImages, noBuild);
         if (buildOnly) {
             try {

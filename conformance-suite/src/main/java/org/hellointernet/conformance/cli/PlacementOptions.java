@@ -5,7 +5,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code --container} and {@code --local}: where submission folders are built and run. */
+/** {@code --container} and {@code --local}: where submission folders are built and run; {@code --no-fetch}. */
 public final class PlacementOptions {
 
     @Spec(Spec.Target.MIXEE)
@@ -19,6 +19,12 @@ public final class PlacementOptions {
 
     @Option(names = "--local", description = "Build and run the folders on this machine, with the same commands.")
     boolean local;
+
+    @Option(
+            names = "--no-fetch",
+            description = "Download no dependencies before a build (Cargo crates, npm packages): a folder that"
+                    + " needs some cannot be built, and says so. The same as HELLO_FETCH_NETWORK=none.")
+    boolean noFetch;
 
     /** @throws ParameterException both given */
     void validate() {

@@ -20,7 +20,9 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.hellointernet.conformance.submission.BuildOutcome;
 import org.hellointernet.conformance.submission.BuildResult;
+import org.hellointernet.conformance.submission.Dependencies;
 import org.hellointernet.conformance.submission.FolderFiles;
+import org.hellointernet.conformance.submission.LanguageRule;
 import org.hellointernet.conformance.submission.Manifest;
 import org.hellointernet.conformance.submission.ManifestException;
 import org.hellointernet.conformance.submission.ManifestYaml;
@@ -60,6 +62,7 @@ public final class ImageBuilder {
     private final String baseImage;
     private String setupNetwork;
     private Consumer<String> onStep = step -> {};
+    private FetchSettings fetch = FetchSettings.fromEnvironment();
 
     public ImageBuilder(DockerClient docker, String baseImage) {
         this.docker = docker;
@@ -72,13 +75,19 @@ public final class ImageBuilder {
         return this;
     }
 
+    /** Downloads a folder's dependencies with {@code settings} (by default those of the environment). */
+    public ImageBuilder withFetch(FetchSettings settings) {
+        this.fetch = settings;
+        return this;
+    }
+
     public String baseImage() {
         return baseImage;
     }
 
     /** The tag the submission's image has (or will have): {@code hellointernet/sub-python:3f2a9c0b1d4e}. */
     public String tag(SubmissionFolder sub) throws IOException {
-        return tag(sub, baseImage);
+        return tag(sub, baseImage, fetch);
     }
 
     /**
@@ -86,15 +95,23 @@ public final class ImageBuilder {
      * build steps, the preset's Dockerfile), computed without a Docker engine.
      */
     public static String tag(SubmissionFolder sub, String baseImage) throws IOException {
+        return tag(sub, baseImage, FetchSettings.fromEnvironment());
+    }
+
+    private static String tag(SubmissionFolder sub, String baseImage, FetchSettings fetch) throws IOException {
         Manifest m = sub.manifest();
+        String fetched = dependencies(sub, fetch)
+                .map(d -> d.manager() + " " + String.valueOf(fetch.registry(d.manager())))
+                .orElse("");
         String hash = new ContentHash()
-                .add("format", "hello-image-3")
+                .add("format", "hello-image-4")
                 .add(
                         "dockerfile",
                         m.ownDockerfile()
                                 ? FolderFiles.readSmall(sub.dir(), m.dockerfile(), "the dockerfile")
                                 : presetPart(m))
                 .add("base", baseImage)
+                .add("fetch", fetched)
                 .add("setup", m.setup())
                 .add("build", m.build())
                 .add("server-build", m.serverBuild())
@@ -165,6 +182,17 @@ public final class ImageBuilder {
                                 + baseImage + ", the base image made for machines without a registry, and has no "
                                 + registryImage.get() + "; 'docker load' it here, or check on a machine with access");
             }
+            java.util.Optional<Dependencies> deps = dependencies(sub, fetch);
+            String fetchNetwork = null;
+            if (deps.isPresent()) {
+                if (!deps.get().fetchable()) {
+                    return new BuildResult.DidNotBuild(deps.get().refusal(), "");
+                }
+                fetchNetwork = fetchNetwork();
+                if (fetchNetwork.equals("none")) {
+                    return new BuildResult.DidNotBuild(noNetwork(deps.get()), "");
+                }
+            }
             FolderFiles.copy(sub.dir(), context.resolve("submission"));
             Files.write(context.resolve(EXTRA_CA), extraCertificates());
             Files.writeString(context.resolve("Dockerfile"), presetPart, StandardCharsets.UTF_8);
@@ -172,7 +200,7 @@ public final class ImageBuilder {
             BuildResult base = dockerBuild(
                     context,
                     context.resolve("Dockerfile"),
-                    steps.isEmpty() ? tag : null,
+                    steps.isEmpty() && deps.isEmpty() ? tag : null,
                     labels,
                     "host",
                     Duration.ofMinutes(PRESET_TIMEOUT_MINUTES),
@@ -181,13 +209,25 @@ public final class ImageBuilder {
                 return cannotPull(
                         m, registryImage.get(), failed.message().replaceFirst("^it did not build \\(.*?\\): ", ""));
             }
-            if (!(base instanceof BuildResult.Built built) || steps.isEmpty()) {
+            if (!(base instanceof BuildResult.Built built) || (steps.isEmpty() && deps.isEmpty())) {
                 return base instanceof BuildResult.Built
                         ? new BuildResult.Built(
                                 tag, false, Duration.ofNanos(System.nanoTime() - t0), BuildOutcome.BUILT, Duration.ZERO)
                         : base;
             }
             String image = built.image();
+            if (deps.isPresent()) {
+                onStep.accept("fetch: " + deps.get().named() + " (" + deps.get().manager() + ", network " + fetchNetwork
+                        + ")");
+                DependencyFetch.Result fetched =
+                        DependencyFetch.run(docker, run, image, deps.get(), fetch, fetchNetwork, labels);
+                removeQuietly(image);
+                if (fetched.failure() != null) {
+                    removeQuietly(fetched.image());
+                    return new BuildResult.DidNotBuild(fetched.failure(), ProgramBuildSteps.tail(fetched.log()));
+                }
+                image = fetched.image();
+            }
             long stepsStart = System.nanoTime();
             deadline = stepsStart + budget.toNanos(); // the preset's own part (the toolchain) is not the folder's
             for (BuildStep step : steps) {
@@ -369,6 +409,39 @@ public final class ImageBuilder {
         } catch (RuntimeException e) {
             // an image left behind is harmless ('docker image prune' takes it)
         }
+    }
+
+    /** The dependencies {@code sub}'s preset downloads before its build, if it declares any. */
+    private static java.util.Optional<Dependencies> dependencies(SubmissionFolder sub, FetchSettings fetch)
+            throws IOException {
+        Manifest m = sub.manifest();
+        if (m.ownDockerfile()) {
+            return java.util.Optional.empty();
+        }
+        String manager =
+                LanguageRule.ofPreset(m.preset()).map(LanguageRule::fetch).orElse("");
+        return manager.isEmpty()
+                ? java.util.Optional.empty()
+                : Dependencies.of(sub.dir(), manager, fetch.npmRegistry());
+    }
+
+    /** The fetch container's network: the settings', else the engine's bridge, else none. */
+    private String fetchNetwork() {
+        if (fetch.network() != null) {
+            return fetch.network();
+        }
+        return setupNetwork().equals("bridge") ? "bridge" : "none";
+    }
+
+    /** "cannot build here: the crate structopt could not be downloaded from crates.io (no network for it here)". */
+    private String noNetwork(Dependencies deps) {
+        String registry = fetch.registry(deps.manager()) != null ? fetch.registry(deps.manager()) : deps.registry();
+        String why = fetch.network() != null
+                ? "downloads are off here: --no-fetch or HELLO_FETCH_NETWORK=none"
+                : "this Docker engine has no bridge network to download over; HELLO_FETCH_NETWORK=host downloads"
+                        + " through this machine's network";
+        return "cannot build here: " + deps.named() + " could not be downloaded from " + registry + " (" + why
+                + "); it builds where " + registry + " is reachable, or " + DependencyFetch.vendorAdvice(deps);
     }
 
     /** The network of {@code setup} and of a folder's own Dockerfile: the engine's bridge where it has one. */

@@ -79,34 +79,62 @@ final class StepContainer {
             String setupNetwork,
             Map<String, String> labels)
             throws IOException {
+        return run(
+                docker,
+                run,
+                image,
+                step.name(),
+                step.command(),
+                step.root() ? "0:0" : USER,
+                step.root() ? List.of() : List.of("HOME=/tmp"),
+                hostConfig(step, setupNetwork),
+                timeout,
+                labels);
+    }
+
+    /**
+     * Runs {@code command} on {@code image} as {@code user} with {@code env}, in a container of {@code hostConfig},
+     * for at most {@code timeout}, then commits what it left (the {@code name} step, in messages).
+     */
+    static Outcome run(
+            DockerClient docker,
+            ContainerRun run,
+            String image,
+            String name,
+            String command,
+            String user,
+            List<String> env,
+            HostConfig hostConfig,
+            Duration timeout,
+            Map<String, String> labels)
+            throws IOException {
         if (!run.beginCreate()) {
-            throw new IOException("the check is stopping: the " + step.name() + " step was not run");
+            throw new IOException("the check is stopping: the " + name + " step was not run");
         }
         String id;
         try {
             var create = docker.createContainerCmd(image)
-                    .withCmd("sh", "-c", step.command())
-                    .withUser(step.root() ? "0:0" : USER)
+                    .withCmd("sh", "-c", command)
+                    .withUser(user)
                     .withLabels(run.labels())
                     .withAttachStdout(true)
                     .withAttachStderr(true)
                     .withStdinOpen(false)
-                    .withHostConfig(hostConfig(step, setupNetwork));
-            if (!step.root()) {
-                create.withEnv("HOME=/tmp");
+                    .withHostConfig(hostConfig);
+            if (!env.isEmpty()) {
+                create.withEnv(env);
             }
             id = create.exec().getId();
             run.track(id);
         } catch (IllegalStateException stopping) {
             throw new IOException(stopping.getMessage(), stopping);
         } catch (RuntimeException e) {
-            throw new IOException(
-                    "could not create the container of the " + step.name() + " step: " + e.getMessage(), e);
+            throw new IOException("could not create the container of the " + name + " step: " + e.getMessage(), e);
         } finally {
             run.endCreate();
         }
         FrameStream output = new FrameStream(ContainerProgram.OUTPUT_BUFFER);
-        OutputCapture capture = OutputCapture.start(step.name() + " of " + image, output, 0, TAIL_LINES, LINE_BYTES);
+        OutputCapture capture = OutputCapture.start(name + " of " + image, output, 0, TAIL_LINES, LINE_BYTES);
         try {
             ResultCallback.Adapter<Frame> attach = docker.attachContainerCmd(id)
                     .withStdOut(true)
@@ -132,7 +160,7 @@ final class StepContainer {
                         }
                     });
             if (!attach.awaitStarted(10, TimeUnit.SECONDS)) {
-                throw new IOException("could not attach to the " + step.name() + " step's container within 10 s");
+                throw new IOException("could not attach to the " + name + " step's container within 10 s");
             }
             docker.startContainerCmd(id).exec();
             WaitContainerResultCallback wait = docker.waitContainerCmd(id).exec(new WaitContainerResultCallback());
@@ -156,9 +184,9 @@ final class StepContainer {
             return new Outcome(code == null ? -1 : code, timedOut, capture.tail(TAIL_LINES), committed);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted during the " + step.name() + " step", e);
+            throw new IOException("interrupted during the " + name + " step", e);
         } catch (RuntimeException e) {
-            throw new IOException("the " + step.name() + " step's container failed: " + e.getMessage(), e);
+            throw new IOException("the " + name + " step's container failed: " + e.getMessage(), e);
         } finally {
             run.remove(id);
         }

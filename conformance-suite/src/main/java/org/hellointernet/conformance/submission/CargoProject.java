@@ -18,12 +18,14 @@ import java.util.stream.Stream;
  * A Rust Cargo project ({@code Cargo.toml}), as the guess reads it: its binaries ({@code [[bin]]}, {@code
  * src/bin/*.rs}, or the package's own from {@code src/main.rs}) and the crates it depends on. Two binaries are a
  * server and a client by their names; one binary plays both roles with the flags its README's {@code cargo run --
- * ...} lines give. It is built with {@code cargo build --release --offline}: hello builds without a network, so a
- * project whose crates are not already on the machine (or vendored) cannot be built here, and the build says so.
+ * ...} lines give. It is built with {@code cargo build --release --offline}: in a container, after the fetch step
+ * downloaded its crates ({@code Dependencies}); with {@code --local}, a project whose crates are not already on the
+ * machine (or vendored) cannot be built, and the build says so.
  *
  * @param packageName the package's name
  * @param binaries    the binaries' names
- * @param crates      the crates it depends on from a registry (not {@code path} dependencies)
+ * @param crates      the crates it depends on from a registry (not {@code path} dependencies; none when it
+ *                    vendors them)
  */
 record CargoProject(String packageName, List<String> binaries, List<String> crates) {
 
@@ -61,7 +63,9 @@ record CargoProject(String packageName, List<String> binaries, List<String> crat
                 && p.binaries().isEmpty()) {
             bins.add(0, p.packageName());
         }
-        return Optional.of(new CargoProject(p.packageName(), List.copyOf(bins), p.crates()));
+        // a folder that vendors its crates needs none from crates.io
+        List<String> crates = Dependencies.cargo(dir).isEmpty() ? List.of() : p.crates();
+        return Optional.of(new CargoProject(p.packageName(), List.copyOf(bins), crates));
     }
 
     /** The package name, {@code [[bin]]} names and registry crates of a {@code Cargo.toml}'s text. */
@@ -147,9 +151,13 @@ record CargoProject(String packageName, List<String> binaries, List<String> crat
                     a -> notes.add("the client runs as the README's `" + a.line() + "`"),
                     () -> notes.add("the client is assumed to run with `--client HOST PORT`"));
         }
-        if (!crates.isEmpty()) {
+        if (!crates.isEmpty() && present == null) {
+            notes.add("the crate" + (crates.size() == 1 ? " " : "s ") + String.join(", ", crates) + " from"
+                    + " crates.io " + (crates.size() == 1 ? "is" : "are") + " downloaded before the offline build"
+                    + " (the fetch step: cargo fetch, in a container of its own that has a network)");
+        } else if (!crates.isEmpty()) {
             notes.add(missingCrates() + " (unless " + (crates.size() == 1 ? "it is" : "they are") + " in ~/.cargo"
-                    + " already, with --local, or vendored in the folder: `cargo vendor`)");
+                    + " already, or vendored in the folder: `cargo vendor`)");
         }
         if (present != null && !present.test("cargo")) {
             notes.add("this machine has no cargo (on PATH): the Rust programs cannot be built or run here; check"

@@ -28,6 +28,8 @@ import java.util.regex.Pattern;
  *                     name and what the preset's image has; with {@code --local} the first that this machine has
  *                     is used ({@code [lua5.4, lua5.3, lua5.1, lua]})
  * @param lineBuffered how the program's output reaches the kit line by line, as on a terminal (for people)
+ * @param fetch        the package manager whose dependencies are downloaded before the offline build ({@code cargo},
+ *                     {@code npm}: {@link Dependencies}), or empty when the preset downloads nothing
  */
 public record LanguageRule(
         String preset,
@@ -38,7 +40,8 @@ public record LanguageRule(
         String compile,
         String run,
         List<List<String>> tools,
-        @JsonProperty("line-buffered") String lineBuffered) {
+        @JsonProperty("line-buffered") String lineBuffered,
+        String fetch) {
 
     /** The definitions of every preset, in the order a folder is tried. */
     public static final List<LanguageRule> ALL = PresetDefinitions.load();
@@ -50,11 +53,12 @@ public record LanguageRule(
         run = run == null ? "" : run.strip();
         tools = tools == null ? List.of() : tools.stream().map(List::copyOf).toList();
         lineBuffered = lineBuffered == null ? "" : lineBuffered.strip();
+        fetch = fetch == null ? "" : fetch.strip();
     }
 
     /** The same definition, named after its folder. */
     LanguageRule named(String name) {
-        return new LanguageRule(name, language, aliases, order, extensions, compile, run, tools, lineBuffered);
+        return new LanguageRule(name, language, aliases, order, extensions, compile, run, tools, lineBuffered, fetch);
     }
 
     /** Every rule's preset, in rule order, each once. */
@@ -133,7 +137,7 @@ public record LanguageRule(
             }
         }
         return new Local(
-                new LanguageRule(preset, language, aliases, order, extensions, c, r, tools, lineBuffered),
+                new LanguageRule(preset, language, aliases, order, extensions, c, r, tools, lineBuffered, fetch),
                 notes,
                 missing);
     }
@@ -149,7 +153,8 @@ public record LanguageRule(
                 replaceWord(compile, tool, by),
                 replaceWord(run, tool, by),
                 tools,
-                lineBuffered);
+                lineBuffered,
+                fetch);
     }
 
     /**

@@ -254,7 +254,7 @@ class LayoutDetectorTest {
     }
 
     @Test
-    void aCargoProjectWhoseCratesMustBeDownloadedSaysItCannotBeBuiltHere() throws IOException {
+    void aCargoProjectWhoseCratesMustBeDownloadedSaysTheyAreFetchedOrCannotBeBuiltLocally() throws IOException {
         write(
                 "Cargo.toml",
                 "[package]\nname = \"rusty\"\nversion = \"0.1.0\"\n\n[dependencies]\n"
@@ -267,7 +267,28 @@ class LayoutDetectorTest {
                 .contains("cargo metadata --offline")
                 .contains("cannot build here: Cargo.toml needs the crates structopt, tokio from crates.io")
                 .endsWith("cargo build --release --offline");
-        assertThat(guess.notes()).anySatisfy(n -> assertThat(n).startsWith("cannot build here"));
+        assertThat(guess.notes())
+                .anySatisfy(n -> assertThat(n)
+                        .startsWith("the crates structopt, tokio from crates.io are downloaded before the offline"
+                                + " build"));
+        assertThat(LayoutDetector.detect(dir, tool -> true).notes())
+                .as("with --local nothing is downloaded")
+                .anySatisfy(n -> assertThat(n).startsWith("cannot build here"));
+    }
+
+    @Test
+    void aCargoProjectThatVendorsItsCratesIsBuiltOfflineWithoutANote() throws IOException {
+        write(
+                "Cargo.toml",
+                "[package]\nname = \"rusty\"\nversion = \"0.1.0\"\n\n[dependencies]\nstructopt = \"0.3\"\n");
+        write("src/main.rs", "fn main() {}\n");
+        write(".cargo/config.toml", "[source.crates-io]\nreplace-with = \"vendored-sources\"\n");
+        write("vendor/structopt/Cargo.toml", "[package]\nname = \"structopt\"\n");
+
+        LayoutDetector.Guess guess = LayoutDetector.detect(dir, null);
+
+        assertThat(guess.manifest().build()).isEqualTo("cargo build --release --offline");
+        assertThat(guess.notes()).noneSatisfy(n -> assertThat(n).contains("structopt"));
     }
 
     @Test
