@@ -5,26 +5,29 @@
 # of every case, then run 2, ...), so that a busy spell of a shared machine falls on all cases alike; the table shows
 # the median and the worst, in seconds.
 #
-#   conformance-suite/bench/check-speed.sh [--runs N] [--before DIR] [--gallery NAME,...]
+#   conformance-suite/bench/check-speed.sh [--runs N] [--before DIR] [--gallery NAME,...] [--no-java]
 #
 # --before DIR: also time the kit checked out and built in DIR (e.g. an earlier commit: git worktree add DIR
 #   COMMIT && (cd DIR && ./mvnw -q -DskipTests package)), interleaved with this one: before/after columns.
 # --gallery NAME,...: the gallery members to check (default: good-server-c, good-server-python, good-client-c,
 #   good-client-python, no-newline-client); `all` checks every member.
+# --no-java: leaves out the checks of the Java reference server and client alone (the longest cases).
 # The exit status of every check is printed with the case when it is not the same in every run.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 GALLERY="$ROOT/conformance-suite/gallery"
 RUNS=5
 BEFORE=""
+NO_JAVA=0
 MEMBERS="good-server-c,good-server-python,good-client-c,good-client-python,no-newline-client"
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --runs) RUNS="$2"; shift 2 ;;
         --before) BEFORE="$(cd "$2" && pwd)"; shift 2 ;;
         --gallery) MEMBERS="$2"; shift 2 ;;
+        --no-java) NO_JAVA=1; shift ;;
         [0-9]*) RUNS="$1"; shift ;;   # the old form: check-speed.sh RUNS
-        *) echo "usage: check-speed.sh [--runs N] [--before DIR] [--gallery NAME,...|all]" >&2; exit 2 ;;
+        *) echo "usage: check-speed.sh [--runs N] [--before DIR] [--gallery NAME,...|all] [--no-java]" >&2; exit 2 ;;
     esac
 done
 
@@ -46,6 +49,9 @@ KITS=("$ROOT")
 [[ -n "$BEFORE" ]] && KITS=("$BEFORE" "$ROOT")
 for kit in "${KITS[@]}"; do
     HELLO_NO_BUILD= "$kit/hello" --version >/dev/null   # builds the kit if needed, outside the timings
+    # one short check, outside the timings: a kit with class-data sharing writes its archives now
+    (cd "$ROOT" && HELLO_NO_BUILD=1 "$kit/hello" check --only CLI-CONNECT,SRV-START --quiet >/dev/null 2>&1) || true
+    sleep 5   # the reference programs' archives are written in the background
 done
 
 CASES=()   # label|folder|args (args separated by \x1f)
@@ -55,8 +61,10 @@ while IFS='|' read -r name role build cmd; do
     [[ -n "$build" ]] && (cd "$GALLERY/$name" && eval "$build") >/dev/null 2>&1
     add "$role: $name" "$GALLERY/$name" check "--$role-cmd" "$cmd" --quiet
 done < <(members)
-add "server: the Java reference (JVM per copy)" "$ROOT" check --server-cmd "$ROOT/hello server {port}" --quiet
-add "client: the Java reference (JVM per run)" "$ROOT" check --client-cmd "$ROOT/hello client {host} {port}" --quiet
+if [[ "$NO_JAVA" == 0 ]]; then
+    add "server: the Java reference (JVM per copy)" "$ROOT" check --server-cmd "$ROOT/hello server {port}" --quiet
+    add "client: the Java reference (JVM per run)" "$ROOT" check --client-cmd "$ROOT/hello client {host} {port}" --quiet
+fi
 add "reference pair (hello check, no target)" "$ROOT" check --quiet
 
 declare -A TIMES STATUS
