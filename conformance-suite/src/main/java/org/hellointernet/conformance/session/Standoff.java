@@ -29,6 +29,8 @@ final class Standoff implements AutoCloseable {
     private final Thread thread;
     private volatile boolean over;
     private volatile long calledNanos;
+    /** True once a wait of this step ended because of the call (not at its deadline). */
+    private boolean endedEarly;
 
     private Standoff(SessionContext ctx, Program program) {
         this.ctx = ctx;
@@ -103,6 +105,7 @@ final class Standoff implements AutoCloseable {
                 return r;
             }
             if (called() && (!quietEnds || r.isEmpty())) {
+                endedEarly = true;
                 return r;
             }
         }
@@ -120,7 +123,9 @@ final class Standoff implements AutoCloseable {
                 return true;
             }
             if (called() || Thread.currentThread().isInterrupted()) {
-                return p.waitForExit(Duration.ZERO);
+                boolean exited = p.waitForExit(Duration.ZERO);
+                endedEarly = !exited && called();
+                return exited;
             }
         }
     }
@@ -130,9 +135,12 @@ final class Standoff implements AutoCloseable {
         return calledNanos != 0;
     }
 
-    /** What a failure's message adds when the wait was ended early: {@code (both sides waiting: called after 1.1 s)}. */
+    /**
+     * What a failure's message adds when the wait ended early because of the call: {@code (both sides waiting: called
+     * after 1.1 s)}; nothing when it ended at its deadline.
+     */
     String words() {
-        return called()
+        return endedEarly
                 ? " (both sides waiting: called after " + Durations.show(Duration.ofNanos(calledNanos - startNanos))
                         + ")"
                 : "";
