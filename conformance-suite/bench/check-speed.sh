@@ -1,48 +1,115 @@
 #!/usr/bin/env bash
-# Wall time of `hello check` on conformant programs: the figures in the README.
-# Targets (issue: conformance suite): a full server check of a conformant local server under 5 s,
-# a client check of a quick client under 10 s. Each case runs RUNS times (default 3); the table shows
-# the median and the worst, in seconds, and the JVM start of the harness itself is included.
-#   conformance-suite/bench/check-speed.sh [RUNS]
+# Wall time of `hello check` as a user meets it (the launcher `./hello`, the harness's own JVM start included):
+# `hello --version`, checks of gallery programs (native ones and the Java reference server and client), and the
+# reference pair (`hello check` with no target). Each case runs RUNS times (default 5), the runs interleaved (run 1
+# of every case, then run 2, ...), so that a busy spell of a shared machine falls on all cases alike; the table shows
+# the median and the worst, in seconds.
+#
+#   conformance-suite/bench/check-speed.sh [--runs N] [--before DIR] [--gallery NAME,...] [--no-java]
+#
+# --before DIR: also time the kit checked out and built in DIR (e.g. an earlier commit: git worktree add DIR
+#   COMMIT && (cd DIR && ./mvnw -q -DskipTests package)), interleaved with this one: before/after columns.
+# --gallery NAME,...: the gallery members to check (default: good-server-c, good-server-python, good-client-c,
+#   good-client-python, no-newline-client); `all` checks every member.
+# --no-java: leaves out the checks of the Java reference server and client alone (the longest cases).
+# The exit status of every check is printed with the case when it is not the same in every run.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 GALLERY="$ROOT/conformance-suite/gallery"
-RUNS="${1:-3}"
-HELLO="$ROOT/hello"
+RUNS=5
+BEFORE=""
+NO_JAVA=0
+MEMBERS="good-server-c,good-server-python,good-client-c,good-client-python,no-newline-client"
+while [[ $# -gt 0 ]]; do
+    case "$1" in
+        --runs) RUNS="$2"; shift 2 ;;
+        --before) BEFORE="$(cd "$2" && pwd)"; shift 2 ;;
+        --gallery) MEMBERS="$2"; shift 2 ;;
+        --no-java) NO_JAVA=1; shift ;;
+        [0-9]*) RUNS="$1"; shift ;;   # the old form: check-speed.sh RUNS
+        *) echo "usage: check-speed.sh [--runs N] [--before DIR] [--gallery NAME,...|all] [--no-java]" >&2; exit 2 ;;
+    esac
+done
 
-"$HELLO" --version >/dev/null   # build first, outside the timings
-make -s -C "$GALLERY/good-server-c" >/dev/null 2>&1 || (cd "$GALLERY/good-server-c" && gcc -O2 -o server server.c)
-make -s -C "$GALLERY/good-client-c" >/dev/null 2>&1 || (cd "$GALLERY/good-client-c" && gcc -O2 -o client client.c)
-
-measure() { # name, folder, args...
-    local name="$1" dir="$2"; shift 2
-    local times=()
-    for _ in $(seq "$RUNS"); do
-        local t0 t1 status
-        t0=$(date +%s%N)
-        set +e
-        (cd "$dir" && "$HELLO" check "$@" >/dev/null 2>&1)
-        status=$?
-        set -e
-        t1=$(date +%s%N)
-        [[ $status -eq 0 ]] || { echo "$name: check exited $status (expected 0)" >&2; exit 1; }
-        times+=("$(( (t1 - t0) / 1000000 ))")
-    done
-    local sorted
-    sorted=$(printf '%s\n' "${times[@]}" | sort -n)
-    printf '| %-40s | %6.2f | %6.2f |\n' "$name" \
-        "$(echo "$sorted" | sed -n "$(( (RUNS + 1) / 2 ))p" | awk '{print $1/1000}')" \
-        "$(echo "$sorted" | tail -1 | awk '{print $1/1000}')"
+# name|role|build|command of each gallery member, from gallery.yml
+members() {
+    python3 - "$GALLERY/gallery.yml" "$MEMBERS" <<'EOF'
+import re, sys
+text = open(sys.argv[1], encoding="utf-8").read()
+wanted = sys.argv[2].split(",")
+for block in re.split(r"\n  - name: ", text)[1:]:
+    name = block.split("\n", 1)[0].strip()
+    field = lambda k: (re.search(r"\n    " + k + r": (.*)", block) or [None, ""])[1].strip()
+    if wanted == ["all"] or name in wanted:
+        print("|".join([name, field("role"), field("build"), field("command")]))
+EOF
 }
 
-echo "hello check wall time, $RUNS runs each, $(nproc) cores"
+KITS=("$ROOT")
+[[ -n "$BEFORE" ]] && KITS=("$BEFORE" "$ROOT")
+for kit in "${KITS[@]}"; do
+    HELLO_NO_BUILD= "$kit/hello" --version >/dev/null   # builds the kit if needed, outside the timings
+    # one short check, outside the timings: a kit with class-data sharing writes its archives now
+    (cd "$ROOT" && HELLO_NO_BUILD=1 "$kit/hello" check --only CLI-CONNECT,SRV-START --quiet >/dev/null 2>&1) || true
+    sleep 5   # the reference programs' archives are written in the background
+done
+
+CASES=()   # label|folder|args (args separated by \x1f)
+add() { local label="$1" dir="$2"; shift 2; local IFS=$'\x1f'; CASES+=("$label|$dir|$*"); }
+add "hello --version" "$ROOT" --version
+while IFS='|' read -r name role build cmd; do
+    [[ -n "$build" ]] && (cd "$GALLERY/$name" && eval "$build") >/dev/null 2>&1
+    add "$role: $name" "$GALLERY/$name" check "--$role-cmd" "$cmd" --quiet
+done < <(members)
+if [[ "$NO_JAVA" == 0 ]]; then
+    add "server: the Java reference (JVM per copy)" "$ROOT" check --server-cmd "$ROOT/hello server {port}" --quiet
+    add "client: the Java reference (JVM per run)" "$ROOT" check --client-cmd "$ROOT/hello client {host} {port}" --quiet
+fi
+add "reference pair (hello check, no target)" "$ROOT" check --quiet
+
+declare -A TIMES STATUS
+for run in $(seq "$RUNS"); do
+    for c in "${CASES[@]}"; do
+        IFS='|' read -r label dir args <<<"$c"
+        IFS=$'\x1f' read -r -a argv <<<"$args"
+        for kit in "${KITS[@]}"; do
+            # the reference programs are the kit's own: each kit checks its own
+            argv2=("${argv[@]//"$ROOT/hello"/"$kit/hello"}")
+            t0=$(date +%s%N)
+            set +e
+            (cd "$dir" && HELLO_NO_BUILD=1 "$kit/hello" "${argv2[@]}" >/dev/null 2>&1)
+            st=$?
+            set -e
+            t1=$(date +%s%N)
+            key="$label|$kit"
+            TIMES[$key]="${TIMES[$key]:-} $(( (t1 - t0) / 1000000 ))"
+            STATUS[$key]="${STATUS[$key]:-} $st"
+        done
+    done
+    echo "run $run of $RUNS done ($(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?') load)" >&2
+done
+
+stat_of() { # "ms ms ms" -> "median worst" in seconds
+    printf '%s\n' $1 | sort -n | awk '{a[NR]=$1} END {m = (NR % 2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2; printf "%.2f %.2f", m/1000, a[NR]/1000}'
+}
+echo "hello check wall time: median (worst) of $RUNS interleaved runs, seconds; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
 echo
-printf '| %-40s | %6s | %6s |\n' "check" "median" "worst"
-printf '|%s|%s|%s|\n' "------------------------------------------" "--------" "--------"
-measure "server: Python threaded (gallery)" "$GALLERY/good-server-python" --server-cmd 'python3 server.py {port}'
-measure "server: C poll (gallery)" "$GALLERY/good-server-c" --server-cmd './server {port}'
-measure "server: Java reference (JVM per copy)" "$ROOT" --server-cmd "$HELLO server {port}"
-measure "client: Python (gallery)" "$GALLERY/good-client-python" --client-cmd 'python3 client.py {host} {port}'
-measure "client: C (gallery)" "$GALLERY/good-client-c" --client-cmd './client {host} {port}'
-measure "client: Java reference (JVM per run)" "$ROOT" --client-cmd "$HELLO client {host} {port}"
-measure "no target: reference server and client" "$ROOT"
+if [[ -n "$BEFORE" ]]; then
+    printf '| %-45s | %15s | %15s |\n' "case" "before" "after"
+    printf '|%s|%s|%s|\n' "-----------------------------------------------" "-----------------" "-----------------"
+else
+    printf '| %-45s | %15s |\n' "case" "median (worst)"
+    printf '|%s|%s|\n' "-----------------------------------------------" "-----------------"
+fi
+for c in "${CASES[@]}"; do
+    IFS='|' read -r label _ _ <<<"$c"
+    row="| $(printf '%-45s' "$label") |"
+    for kit in "${KITS[@]}"; do
+        read -r med worst <<<"$(stat_of "${TIMES[$label|$kit]}")"
+        statuses="$(printf '%s\n' ${STATUS[$label|$kit]} | sort -u | tr '\n' ' ')"
+        cell="$med ($worst)"
+        [[ "$(wc -w <<<"$statuses")" -gt 1 ]] && cell="$cell exit ${statuses% }"
+        row="$row $(printf '%15s' "$cell") |"
+    done
+    echo "$row"
+done

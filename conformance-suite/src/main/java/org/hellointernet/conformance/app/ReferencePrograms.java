@@ -15,20 +15,37 @@ public final class ReferencePrograms {
     private ReferencePrograms() {}
 
     public static String serverCommand() {
-        return java("org.hellointernet.server.ServerCommand") + " {port}";
+        return java("org.hellointernet.server.ServerCommand", "hello.cds.server") + " {port}";
     }
 
     public static String clientCommand() {
-        return java("org.hellointernet.client.ClientCommand") + " {host} {port}";
+        return java("org.hellointernet.client.ClientCommand", "hello.cds.client") + " {host} {port}";
     }
 
-    private static String java(String mainClass) {
+    /**
+     * The class-data sharing options for a program whose archive the launcher names in the system property {@code
+     * property} (see the {@code hello} script): the archive mapped if the JVM finds it fits (else ignored), its notes
+     * silenced; none when there is no archive.
+     */
+    static List<String> sharing(String property) {
+        String archive = System.getProperty(property);
+        if (archive == null || archive.isBlank() || !new File(archive).isFile()) {
+            return List.of();
+        }
+        return List.of(
+                quote("-XX:SharedArchiveFile=" + archive), "-Xshare:auto", "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+    }
+
+    private static String java(String mainClass, String archiveProperty) {
         String java = ProcessHandle.current()
                 .info()
                 .command()
                 .orElse(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
         String classPath = System.getProperty("java.class.path");
-        return quote(java) + " " + String.join(" ", FAST_START) + " -cp " + quote(classPath) + " " + mainClass;
+        List<String> sharing = sharing(archiveProperty);
+        return quote(java) + " " + String.join(" ", FAST_START)
+                + (sharing.isEmpty() ? "" : " " + String.join(" ", sharing)) + " -cp " + quote(classPath) + " "
+                + mainClass;
     }
 
     private static String quote(String s) {

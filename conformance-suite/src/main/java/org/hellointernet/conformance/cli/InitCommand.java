@@ -14,6 +14,7 @@ import org.hellointernet.conformance.submission.LayoutDetector;
 import org.hellointernet.conformance.submission.ManifestException;
 import org.hellointernet.conformance.submission.ManifestYaml;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.UsageMessageSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Spec;
 @picocli.CommandLine.Command(
         name = "init",
         mixinStandardHelpOptions = true,
-        // the description is made from the presets' definitions: see spec(CommandSpec)
+        // the first line, for `hello --help`; the rest is made from the presets' definitions: see spec(CommandSpec)
+        description = "Guess how a submission folder is built and run; write DIR/hello.yml.",
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:hello.yml written",
@@ -33,11 +35,17 @@ public final class InitCommand implements Callable<Integer> {
 
     CommandSpec spec;
 
-    /** The help's description, with the languages and presets of the presets' definitions. */
+    /**
+     * The help's description, with the languages and presets of the presets' definitions: made only when the help is
+     * shown (reading the definitions loads the YAML parser, which every other start of the kit can do without).
+     */
     @Spec
     void spec(CommandSpec spec) {
         this.spec = spec;
-        spec.usageMessage().description(description());
+        spec.usageMessage().sectionMap().put(UsageMessageSpec.SECTION_KEY_DESCRIPTION, help -> {
+            spec.usageMessage().description(description());
+            return help.description();
+        });
     }
 
     static String[] description() {

@@ -30,6 +30,10 @@ final class Conn implements AutoCloseable {
     private final ExecutorService io;
     private final Thread reader;
     private volatile boolean closedByUs;
+    private volatile boolean halfClosedByUs;
+    /** Bytes this side sent that got through, all of them (for {@link Standoff}). */
+    private final java.util.concurrent.atomic.AtomicLong sentTotal = new java.util.concurrent.atomic.AtomicLong();
+
     private volatile boolean sendFailed;
     private volatile boolean ordinary;
 
@@ -159,6 +163,7 @@ final class Conn implements AutoCloseable {
         });
         try {
             write.get(timeoutMillis, TimeUnit.MILLISECONDS);
+            sentTotal.addAndGet(bytes.length);
             synchronized (sentHead) {
                 sentHead.write(bytes, 0, Math.min(bytes.length, SENT_HEAD - sentHead.size()));
             }
@@ -180,7 +185,23 @@ final class Conn implements AutoCloseable {
         }
     }
 
+    /** Bytes sent that got through, and bytes received (kept or only counted). */
+    long[] totals() {
+        return new long[] {sentTotal.get(), inbox.received() + inbox.overflow()};
+    }
+
+    /** True if this side closed the connection (or reset it); its peer may still hold its own end. */
+    boolean closedByUs() {
+        return closedByUs;
+    }
+
+    /** True if this side half-closed the connection: its peer reads an end. */
+    boolean halfClosedByUs() {
+        return halfClosedByUs;
+    }
+
     void halfClose() {
+        halfClosedByUs = true;
         transcript.add(Direction.NOTE, name, "half-close (FIN): we will send nothing more");
         acted("half-closed the connection (FIN)");
         try {

@@ -65,14 +65,22 @@ final class ProgramSteps {
         Program p = requireProgram();
         Duration upAtStart = p.uptime();
         Duration waited = waitFor(s);
-        boolean exited = (s.stretch() && s.timer().isZero())
-                ? p.waitForExit(remaining(s.within()))
-                : p.waitForExit(Duration.ofNanos(Math.max(0, ctx.pauseUntil(waited.toMillis()) - System.nanoTime())));
+        boolean exited;
+        String standoffWords;
+        // a client waiting for the harness, which sends nothing more while this step waits, cannot exit: said early
+        try (Standoff standoff = Standoff.watch(ctx)) {
+            exited = standoff.waitForExit(
+                    p,
+                    (s.stretch() && s.timer().isZero())
+                            ? remaining(s.within())
+                            : Duration.ofNanos(Math.max(0, ctx.pauseUntil(waited.toMillis()) - System.nanoTime())));
+            standoffWords = standoff.words();
+        }
         if (!exited) {
-            ctx.transcript.note("still running after " + Durations.show(waited));
+            ctx.transcript.note("still running after " + Durations.show(waited) + standoffWords);
             throw StepFailure.timedOut(
                     s.within(),
-                    "the program was still running " + Durations.show(waited) + " later",
+                    "the program was still running " + Durations.show(waited) + " later" + standoffWords,
                     "it exits within " + Durations.show(s.within()) + exitWanted(s.code()),
                     "still running");
         }

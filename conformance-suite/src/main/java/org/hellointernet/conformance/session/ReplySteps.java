@@ -142,7 +142,16 @@ final class ReplySteps {
         long t0 = System.nanoTime();
         long within = s.within().toMillis();
         boolean server = ctx.script.role() == Role.SERVER;
-        Read read = conn.inbox().line(server ? replyDeadline(within) : ctx.deadline(within));
+        Read read;
+        String standoffWords;
+        // a client's line: the wait ends early when the client can only wait for the harness (the server's rules
+        // keep theirs: a server may rightly wait for more of the line)
+        try (Standoff standoff = server ? Standoff.none() : Standoff.watch(ctx)) {
+            read = server
+                    ? conn.inbox().line(replyDeadline(within))
+                    : standoff.read(d -> conn.inbox().line(d), ctx.deadline(within), false);
+            standoffWords = standoff.words();
+        }
         Read direct = read;
         if (server) {
             read = closeHelps(conn, read, d -> conn.inbox().line(d));
@@ -167,7 +176,7 @@ final class ReplySteps {
         if (read.isEmpty() && read.end() == End.TIMEOUT) {
             throw StepFailure.timedOut(
                     s.within(),
-                    "nothing arrived within " + Durations.show(ctx.stretched(s.within())),
+                    "nothing arrived within " + Durations.show(ctx.stretched(s.within())) + standoffWords,
                     "a " + what + " line ending in \\n",
                     describeEnd(read, ctx.stretched(s.within()).toMillis()));
         }
@@ -179,6 +188,7 @@ final class ReplySteps {
         }
         String message = read.end() == End.TIMEOUT
                 ? "the " + what + " has no newline (\\n): nothing more arrived within " + Durations.show(s.within())
+                        + standoffWords
                 : "the " + what + " has no newline (\\n) at the end before the connection closed";
         throw new StepFailure(message, "a " + what + " line ending in \\n", Visible.quotedLine(read.bytes()));
     }

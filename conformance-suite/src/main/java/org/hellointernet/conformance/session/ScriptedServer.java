@@ -22,6 +22,7 @@ final class ScriptedServer implements AutoCloseable {
     private final List<ServerSocket> sockets = new ArrayList<>();
     private final BlockingQueue<Socket> accepted = new LinkedBlockingQueue<>();
     private final AtomicInteger connections = new AtomicInteger();
+    private volatile long lastAcceptNanos;
     private final Transcript transcript;
     private final int port;
 
@@ -93,6 +94,7 @@ final class ScriptedServer implements AutoCloseable {
         while (!s.isClosed()) {
             try {
                 Socket socket = s.accept();
+                lastAcceptNanos = System.nanoTime();
                 int n = connections.incrementAndGet();
                 transcript.add(
                         Direction.NOTE,
@@ -126,6 +128,16 @@ final class ScriptedServer implements AutoCloseable {
 
     int connections() {
         return connections.get();
+    }
+
+    /** When the last connection was accepted ({@link System#nanoTime()}), or 0. */
+    long lastAcceptNanos() {
+        return lastAcceptNanos;
+    }
+
+    /** True if connections were accepted that no step has taken yet. */
+    boolean holdsUntaken() {
+        return !accepted.isEmpty();
     }
 
     /** The next accepted connection, or null at the deadline. */

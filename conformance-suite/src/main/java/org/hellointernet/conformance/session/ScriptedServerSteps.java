@@ -90,21 +90,29 @@ final class ScriptedServerSteps {
 
     void readHello(Step.ReadHello s) throws StepFailure, InterruptedException {
         Conn conn = ctx.conn(s.from());
-        Read read = conn.inbox().message(1_000_000_000L, ctx.deadline(s.within().toMillis()));
-        if (read.isEmpty()) {
-            throw noHello(read, s.within());
+        try (Standoff standoff = Standoff.watch(ctx)) {
+            Read read = standoff.read(
+                    d -> conn.inbox().message(1_000_000_000L, d),
+                    ctx.deadline(s.within().toMillis()),
+                    true);
+            if (read.isEmpty()) {
+                throw noHello(read, s.within(), standoff);
+            }
+            MessageJudge.text(read.bytes()).flatMap(Hello::parse).ifPresent(h -> learnClientLanguage(h.language()));
         }
-        MessageJudge.text(read.bytes()).flatMap(Hello::parse).ifPresent(h -> learnClientLanguage(h.language()));
     }
 
     void expectHello(Step.ExpectHello s) throws StepFailure, InterruptedException {
         Conn conn = ctx.conn(s.from());
-        Read read = conn.inbox()
-                .message(
-                        StepRunner.QUIET_MILLIS * 1_000_000L,
-                        ctx.deadline(s.within().toMillis()));
-        if (read.isEmpty()) {
-            throw noHello(read, s.within());
+        Read read;
+        try (Standoff standoff = Standoff.watch(ctx)) {
+            read = standoff.read(
+                    d -> conn.inbox().message(StepRunner.QUIET_MILLIS * 1_000_000L, d),
+                    ctx.deadline(s.within().toMillis()),
+                    true);
+            if (read.isEmpty()) {
+                throw noHello(read, s.within(), standoff);
+            }
         }
         learnClientLanguage(MessageJudge.hello(read.bytes(), ctx.client().language()));
         if (read.end() == End.LF) {
@@ -120,12 +128,12 @@ final class ScriptedServerSteps {
         }
     }
 
-    private StepFailure noHello(Read read, Duration within) {
+    private StepFailure noHello(Read read, Duration within, Standoff standoff) {
         if (read.end() == End.TIMEOUT) {
             Duration waited = ctx.stretched(within);
             return StepFailure.timedOut(
                     within,
-                    "the client sent no hello within " + Durations.show(waited),
+                    "the client sent no hello within " + Durations.show(waited) + standoff.words(),
                     "Hello in <language>",
                     ReplySteps.describeEnd(read, waited.toMillis()));
         }

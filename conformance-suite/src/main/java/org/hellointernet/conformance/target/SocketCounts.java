@@ -21,8 +21,9 @@ import java.util.concurrent.TimeUnit;
  * @param received bytes received on them, as the kernel counts ({@code bytes_received})
  * @param sent     bytes sent on them ({@code bytes_sent})
  * @param queued   bytes in their receive and send queues (received but not read yet, or not yet taken by the peer)
+ * @param peerClosed of those sockets, the ones whose peer has closed its side ({@code CLOSE-WAIT}): its end arrived
  */
-public record SocketCounts(int sockets, long received, long sent, long queued) {
+public record SocketCounts(int sockets, long received, long sent, long queued, int peerClosed) {
 
     /** The counts over the sockets of {@code processes}; empty when they cannot be read. */
     public static Optional<SocketCounts> of(List<ProcessHandle> processes) {
@@ -42,6 +43,7 @@ public record SocketCounts(int sockets, long received, long sent, long queued) {
         long received = 0;
         long sent = 0;
         long queued = 0;
+        int peerClosed = 0;
         boolean counting = false;
         for (String line : ss.lines().toList()) {
             if (line.isBlank()) {
@@ -55,13 +57,14 @@ public record SocketCounts(int sockets, long received, long sent, long queued) {
                 if (counting && f.length > 2) {
                     sockets++;
                     queued += Long.parseLong(f[1]) + Long.parseLong(f[2]);
+                    peerClosed += f[0].startsWith("CLOSE-WAIT") ? 1 : 0;
                 }
             } else if (counting) {
                 received += Math.max(0, field(f, "bytes_received:"));
                 sent += Math.max(0, field(f, "bytes_sent:"));
             }
         }
-        return new SocketCounts(sockets, received, sent, queued);
+        return new SocketCounts(sockets, received, sent, queued, peerClosed);
     }
 
     private static long field(String[] fields, String prefix) {

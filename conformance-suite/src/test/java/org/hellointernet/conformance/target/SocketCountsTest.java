@@ -21,13 +21,13 @@ class SocketCountsTest {
         SocketCounts server = SocketCounts.parse(SS, Set.of(16551503L));
         SocketCounts client = SocketCounts.parse(SS, Set.of(16552007L));
 
-        assertThat(server).isEqualTo(new SocketCounts(1, 15, 0, 15));
-        assertThat(client).isEqualTo(new SocketCounts(1, 0, 15, 0));
+        assertThat(server).isEqualTo(new SocketCounts(1, 15, 0, 15, 0));
+        assertThat(client).isEqualTo(new SocketCounts(1, 0, 15, 0, 0));
     }
 
     @Test
     void noSocketsIsAllZero() {
-        assertThat(SocketCounts.parse(SS, Set.of(1L))).isEqualTo(new SocketCounts(0, 0, 0, 0));
+        assertThat(SocketCounts.parse(SS, Set.of(1L))).isEqualTo(new SocketCounts(0, 0, 0, 0, 0));
     }
 
     @Test
