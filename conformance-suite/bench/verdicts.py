@@ -46,7 +46,7 @@ def gallery_members():
 
 
 def corpus_members(root):
-    """Folders under root with an expected.yml (role, language, profile, build, run, fails, warns, unsure)."""
+    """Folders under root with an expected.yml (role, language, profile, build, run, fails, warns, unsure, skips)."""
     out = []
     for name in sorted(os.listdir(root)):
         path = os.path.join(root, name, "expected.yml")
@@ -55,7 +55,7 @@ def corpus_members(root):
         m = {"name": name, "dir": os.path.join(root, name)}
         with open(path, encoding="utf-8") as f:
             for line in f:
-                mm = re.match(r"^(role|language|profile|build|run|fails|warns|unsure): (.*)$", line)
+                mm = re.match(r"^(role|language|profile|build|run|fails|warns|unsure|skips): (.*)$", line)
                 if mm:
                     key, value = mm.group(1), mm.group(2).strip()
                     if value.startswith("["):
