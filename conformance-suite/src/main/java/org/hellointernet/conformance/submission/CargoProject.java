@@ -124,6 +124,7 @@ record CargoProject(String packageName, List<String> binaries, List<String> crat
                 server = binary(srv) + " "
                         + readme.argumentsOf(w -> ReadmeCommands.names(w, srv))
                                 .map(ReadmeCommands.Arguments::template)
+                                .filter(t -> !t.contains("{host}")) // a server has no HOST
                                 .orElse("{port}");
             }
             if (cli != null) {

@@ -275,7 +275,9 @@ public final class LayoutDetector {
     private static String arguments(ReadmeCommands readme, String source, String usual, List<String> notes) {
         String stem = LanguageRule.baseName(source);
         Optional<ReadmeCommands.Arguments> stated = readme.argumentsOf(w -> ReadmeCommands.names(w, stem));
-        if (stated.isPresent() && !stated.get().template().equals(usual)) {
+        if (stated.isPresent()
+                && !stated.get().template().equals(usual)
+                && (usual.contains("{host}") || !stated.get().template().contains("{host}"))) { // a server has no HOST
             notes.add("the " + (usual.contains("{host}") ? "client" : "server") + " runs with the arguments of the"
                     + " README's `" + stated.get().line() + "`: " + stated.get().template());
             return stated.get().template();

@@ -70,7 +70,7 @@ public final class ReadmeCommands {
      * {port} 1024}. Only a line that gives a port counts; the first such line wins.
      */
     public Optional<Arguments> argumentsOf(Predicate<String> names) {
-        for (String line : lines) {
+        for (String line : commandLines()) {
             List<String> words = words(line);
             for (int i = 0; i < words.size(); i++) {
                 if (names.test(words.get(i))) {
@@ -95,7 +95,7 @@ public final class ReadmeCommands {
      */
     public List<Arguments> cargoRuns() {
         List<Arguments> runs = new ArrayList<>();
-        for (String line : lines) {
+        for (String line : commandLines()) {
             List<String> words = words(line);
             int run = indexOf(words, "cargo");
             if (run < 0 || run + 1 >= words.size() || !words.get(run + 1).equals("run")) {
@@ -109,6 +109,30 @@ public final class ReadmeCommands {
         }
         return runs;
     }
+
+    /**
+     * The README's lines, each command quoted in backticks on its own: "`./hellosrv PORT` and `./hello HOST PORT`"
+     * gives both commands, not one server command that runs on into the client's.
+     */
+    private List<String> commandLines() {
+        List<String> out = new ArrayList<>();
+        for (String line : lines) {
+            java.util.regex.Matcher quoted = INLINE_CODE.matcher(line);
+            List<String> spans = new ArrayList<>();
+            while (quoted.find()) {
+                spans.add(quoted.group(1));
+            }
+            if (spans.isEmpty()) {
+                out.add(line);
+            } else {
+                out.addAll(spans);
+            }
+        }
+        return out;
+    }
+
+    /** Inline code of Markdown: text between single backticks (a fence line, ```, has none). */
+    private static final Pattern INLINE_CODE = Pattern.compile("(?<!`)`([^`]+)`(?!`)");
 
     /**
      * Arguments from a README.
@@ -156,7 +180,10 @@ public final class ReadmeCommands {
                     || a.equals("|")
                     || a.startsWith(">")
                     || a.equals("&&")
-                    || a.equals("with")) {
+                    || a.equals("with")
+                    || a.equals("and")
+                    || a.equals("or")
+                    || a.equals("then")) {
                 break;
             }
             if (!port && (PORT.matcher(a).matches() || NUMBER.matcher(a).matches())) {
