@@ -55,7 +55,10 @@ public final class InitCommand implements Callable<Integer> {
         lines.addAll(wrapped(
                 "  language    ",
                 "the language's name in the protocol ("
-                        + LanguageRule.ALL.stream().map(LanguageRule::language).collect(Collectors.joining(", "))
+                        + LanguageRule.ALL.stream()
+                                .map(LanguageRule::language)
+                                .distinct()
+                                .collect(Collectors.joining(", "))
                         + "; the guess takes the name the programs write, like Cpp)"));
         lines.add("  profile     basic or challenge");
         lines.addAll(wrapped(
