@@ -26,9 +26,9 @@ final class PairClassifier {
                 : seen.connections().get(seen.connections().size() - 1);
         List<String> replies = replyLines(seen);
         FailureKind cause = cause(last, replies);
-        if (client.timedOut()) {
+        if (client.timedOut() || seen.gaveUp()) {
             String reason = seen.deadlock() == null
-                    ? hangReason(last)
+                    ? hangReason(last, seen.gaveUp())
                     : String.format(
                             Locale.ROOT,
                             "deadlock after %.1f s: %s",
@@ -151,7 +151,7 @@ final class PairClassifier {
         return line.strip().regionMatches(true, 0, "goodbye", 0, "goodbye".length());
     }
 
-    private static String hangReason(PairObservation.Exchange c) {
+    private static String hangReason(PairObservation.Exchange c, boolean gaveUp) {
         if (c == null) {
             return "client never connected to the server";
         }
@@ -169,7 +169,11 @@ final class PairClassifier {
                 return c.clientClosed()
                         ? "server never answered a hello without newline, even at the client's close"
                         : "server waits for a newline the client never sends"
-                                + (c.serverLate().length > 0 ? " (it answered only when the client was killed)" : "");
+                                + (c.serverLate().length == 0
+                                        ? ""
+                                        : gaveUp
+                                                ? " (it answered only when the client gave up)"
+                                                : " (it answered only when the client was killed)");
             }
             return "server never answered " + Visible.quotedLine(sent);
         }

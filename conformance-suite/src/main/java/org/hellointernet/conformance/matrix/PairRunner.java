@@ -44,6 +44,26 @@ final class PairRunner {
         this.clientTimeout = clientTimeout;
     }
 
+    /**
+     * When the client's last connection had waited {@code timeout} after the client's last byte with nothing from
+     * the server (which had not closed it) and the client still connected; 0 if it had not.
+     */
+    private static long waitedPast(List<Relay.Connection> connections, Duration timeout) {
+        if (connections.isEmpty()) {
+            return 0;
+        }
+        Relay.Connection last = connections.get(connections.size() - 1);
+        long sentAt = last.fromClient().lastAt();
+        if (last.connectProblem() != null || sentAt == 0) {
+            return 0;
+        }
+        long at = sentAt + timeout.toNanos();
+        boolean waited = last.fromServer().bytesBefore(at).length == 0
+                && !last.fromServer().closedBefore(at)
+                && !last.fromClient().closedBefore(at);
+        return waited ? at : 0;
+    }
+
     /** Runs the pair with the waits of a quiet machine stretched by the load, as {@code timing} says now. */
     PairResult run(Entrant client, Entrant server, Timing timing) {
         long t0 = System.nanoTime();
@@ -130,6 +150,21 @@ final class PairRunner {
                     : null;
             long killAt = deadlock != null ? calledAt : clientStarted + clientTimeout.toNanos();
             relay.settle(SETTLE);
+            // A client that gave up on its own timer (say 10 s) after waiting longer than the pair's own timeout
+            // (5 s) for a reply that had not come: on a quiet machine the pair is stopped at 5 s and called a hang; on
+            // a busy one the stretched timeout outlives the client's timer. Judged as the exchange stood 5 s after
+            // the client's last byte, so that the verdict does not depend on the machine's load.
+            long stoodAt = deadlock == null && !run.timedOut() && run.exitCode().orElse(0) != 0 && srv.isAlive()
+                    ? waitedPast(relay.connections(), this.clientTimeout)
+                    : 0;
+            boolean gaveUp = stoodAt != 0;
+            if (gaveUp) {
+                killAt = stoodAt;
+                t.line("client: gave up on its own after " + run.elapsed().toMillis() + " ms, having waited longer"
+                        + " than the pair's timeout (" + this.clientTimeout.toMillis() + " ms) for a reply: judged as"
+                        + " the exchange stood then");
+            }
+            boolean cut = run.timedOut() || gaveUp;
             if (relay.failure() != null) {
                 t.line("the harness's relay failed: " + relay.failure());
                 return result(
@@ -146,14 +181,14 @@ final class PairRunner {
                 // after a client is killed at the timeout, closes, and what the server sends on the end of stream
                 // the kill causes, are the kill's doing, not the programs': kept apart
                 byte[] fromServer = c.fromServer().bytes();
-                byte[] inTime = run.timedOut() ? c.fromServer().bytesBefore(killAt) : fromServer;
+                byte[] inTime = cut ? c.fromServer().bytesBefore(killAt) : fromServer;
                 exchanges.add(new PairObservation.Exchange(
                         c.fromClient().bytes(),
                         inTime,
-                        run.timedOut()
+                        cut
                                 ? c.fromClient().closedBefore(killAt)
                                 : c.fromClient().closed(),
-                        run.timedOut()
+                        cut
                                 ? c.fromServer().closedBefore(killAt)
                                 : c.fromServer().closed(),
                         c.connectProblem(),
@@ -161,14 +196,14 @@ final class PairRunner {
             }
             String died = srv.isAlive() ? null : "exit status " + srv.exitCode().orElse(-1);
             PairClassifier.Classified verdict =
-                    PairClassifier.classify(new PairObservation(run, exchanges, died, deadlock));
+                    PairClassifier.classify(new PairObservation(run, exchanges, died, deadlock, gaveUp));
             if (deadlock != null) {
                 t.line("deadlock: called " + (calledAt - stuckAt.get(1)) / 1_000_000 + " ms after the last byte moved:"
                         + " every thread of both programs was asleep waiting for input, unchanged in two reads of"
                         + " /proc " + QUIET.toMillis() + " ms apart, and their sockets held every byte the relay"
                         + " passed on");
             }
-            t.exchanges(exchanges).client(run, deadlock != null);
+            t.exchanges(exchanges, gaveUp).client(run, deadlock != null);
             if (died != null) {
                 t.line("server: exited during the exchange (" + died + ")");
             }

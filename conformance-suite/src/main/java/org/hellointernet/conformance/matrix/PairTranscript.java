@@ -15,6 +15,11 @@ final class PairTranscript {
     }
 
     PairTranscript exchanges(List<PairObservation.Exchange> connections) {
+        return exchanges(connections, false);
+    }
+
+    /** The connections' bytes; {@code gaveUp}: the client left on its own timer (else it was killed). */
+    PairTranscript exchanges(List<PairObservation.Exchange> connections, boolean gaveUp) {
         if (connections.isEmpty()) {
             return line("(the client never connected)");
         }
@@ -27,7 +32,8 @@ final class PairTranscript {
             line("  client -> server: " + shown(c.fromClient()) + (c.clientClosed() ? ", then the client closed" : ""));
             line("  server -> client: " + shown(c.fromServer()) + (c.serverClosed() ? ", then the server closed" : ""));
             if (c.serverLate().length > 0) {
-                line("  after the client was killed: server -> client: " + shown(c.serverLate()));
+                line("  after the client " + (gaveUp ? "gave up" : "was killed") + ": server -> client: "
+                        + shown(c.serverLate()));
             }
         }
         return this;

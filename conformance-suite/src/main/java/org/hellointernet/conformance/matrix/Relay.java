@@ -55,6 +55,11 @@ final class Relay implements AutoCloseable {
             return Arrays.copyOf(bytes.toByteArray(), size);
         }
 
+        /** When this side's last bytes came (a {@link System#nanoTime}), or 0 if it sent none. */
+        synchronized long lastAt() {
+            return chunks.isEmpty() ? 0 : chunks.get(chunks.size() - 1)[0];
+        }
+
         synchronized void add(byte[] b, int n) {
             if (bytes.size() < MAX_KEPT) {
                 bytes.write(b, 0, Math.min(n, MAX_KEPT - bytes.size()));

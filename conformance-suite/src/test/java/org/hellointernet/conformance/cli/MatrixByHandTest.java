@@ -85,12 +85,14 @@ class MatrixByHandTest {
         // by hand: the client waits, the server waits for the LF; the server answers only when the kill ends the stream
         JsonNode pair = pair("no-newline-client", "reply-at-eof-server");
         assertThat(pair.path("verdict").asText()).as(run.describe()).isEqualTo("hangs");
+        // killed at the pair's timeout; or, on a busy machine whose stretched timeout outlived the client's own 10 s
+        // timer, given up: judged the same, as the exchange stood at the pair's timeout
         assertThat(reason(pair))
-                .isEqualTo(
-                        "server waits for a newline the client never sends (it answered only when the client was killed)");
+                .matches("server waits for a newline the client never sends \\(it answered only when the client"
+                        + " (was killed|gave up)\\)");
         assertThat(pair.path("transcript").asText())
                 .contains("  server -> client: (nothing)\n")
-                .contains("after the client was killed: server -> client: \"Goodbye in Python\\n\"");
+                .containsPattern("after the client (was killed|gave up): server -> client: \"Goodbye in Python\\\\n\"");
     }
 
     @Test

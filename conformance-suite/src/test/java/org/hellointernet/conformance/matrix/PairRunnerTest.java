@@ -45,6 +45,45 @@ class PairRunnerTest {
         assertThat(busy.transcript()).contains("client: given 8000 ms instead of 1000 ms (timeout factor 8)");
     }
 
+    /** A server that reads up to a newline, and answers only then (or at the end of the stream). */
+    private static final String LINE_SERVER = "python3 -c '"
+            + "import socket,sys\n"
+            + "s=socket.create_server((\"127.0.0.1\",int(sys.argv[1])))\n"
+            + "while True:\n"
+            + "  c,_=s.accept(); f=c.makefile(\"rb\"); f.readline(); c.sendall(b\"Goodbye in Python\\n\"); c.close()'"
+            + " {port}";
+
+    /** A client that sends its hello without a newline and gives up after 2 s of its own, as students write them. */
+    private static final String NO_NEWLINE_CLIENT = "python3 -c '"
+            + "import socket,sys\n"
+            + "c=socket.create_connection((sys.argv[1],int(sys.argv[2])))\n"
+            + "c.settimeout(2); c.sendall(b\"Hello in Python\")\n"
+            + "try: print(c.recv(100).decode().strip())\n"
+            + "except socket.timeout: sys.exit(\"client: timed out\")' {host} {port}";
+
+    @Test
+    @Slow
+    void aClientThatGivesUpOnItsOwnTimerHangsTheSameQuietAndBusy() {
+        // a 1 s pair timeout stands for the usual 5 s, the client's own 2 s for a student's usual 10 s: on a busy
+        // machine the stretched timeout (4 s) outlives the client's timer, which used to make the verdict "crashed"
+        Entrant server = Entrant.of("line-server", new Command(LINE_SERVER, Path.of("."), Map.of()));
+        Entrant client = Entrant.of("no-newline", new Command(NO_NEWLINE_CLIENT, Path.of("."), Map.of()));
+        PairRunner oneSecond = new PairRunner(Duration.ofSeconds(10), Duration.ofSeconds(1));
+
+        PairResult quiet = oneSecond.run(client, server, QUIET);
+        PairResult busy = oneSecond.run(client, server, Timing.fixed(4));
+
+        assertThat(quiet.verdict()).as(quiet.transcript()).isEqualTo(PairVerdict.HANGS);
+        assertThat(busy.verdict()).as(busy.transcript()).isEqualTo(PairVerdict.HANGS);
+        assertThat(quiet.reason()).startsWith("server waits for a newline the client never sends");
+        assertThat(busy.reason())
+                .isEqualTo(
+                        "server waits for a newline the client never sends (it answered only when the client gave up)");
+        assertThat(busy.transcript())
+                .contains("client: gave up on its own after")
+                .contains("after the client gave up: server -> client: \"Goodbye in Python\\n\"");
+    }
+
     @Test
     void folderThatDidNotBuildIsNamedWithTheFirstErrorLineOfItsBuild() {
         // a real class's C# folder: the client compiles, the server has a missing semicolon; its hello.yml builds
