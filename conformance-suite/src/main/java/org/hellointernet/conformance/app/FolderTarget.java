@@ -17,7 +17,6 @@ import org.hellointernet.conformance.container.Sandbox;
 import org.hellointernet.conformance.isolation.CiVariables;
 import org.hellointernet.conformance.isolation.LocalNamespace;
 import org.hellointernet.conformance.matrix.Entrant;
-import org.hellointernet.conformance.result.ExitStatus;
 import org.hellointernet.conformance.session.CheckListener;
 import org.hellointernet.conformance.submission.BuildOutcome;
 import org.hellointernet.conformance.submission.BuildResult;
@@ -80,47 +79,26 @@ record FolderTarget(
 
     /**
      * Builds the folder for {@code hello matrix} and prepares its commands; progress goes to {@code err}, each line
-     * starting with {@code hello matrix:}.
+     * starting with {@code hello matrix:}. With {@code prebuilt} ({@code --no-build}), it runs in a container and
+     * builds (and fetches) nothing: the folder's image must be here.
+     *
+     * @param prebuilt the images of the build job, or null to build as {@code hello check} does
+     * @throws PrebuiltImages.Missing the folder has no image here, and the build job did not fail to build it
      */
-    static FolderTarget prepareForMatrix(SubmissionFolder sub, boolean container, boolean noFetch, PrintWriter err)
+    static FolderTarget prepareForMatrix(
+            SubmissionFolder sub, boolean container, boolean noFetch, PrebuiltImages prebuilt, PrintWriter err)
             throws IOException {
         return prepare(
                 "hello matrix: ",
                 sub,
-                container,
+                container || prebuilt != null,
                 NetworkMode.ISOLATED,
                 null,
                 MATRIX_BUILD_BUDGET,
-                noFetch,
+                noFetch || prebuilt != null,
                 err,
                 CheckListener.NONE,
-                null);
-    }
-
-    /**
-     * As {@link #prepareForMatrix(SubmissionFolder, boolean, boolean, PrintWriter)}, but in a container building nothing:
-     * the folder's image must be here ({@code --no-build}).
-     *
-     * @throws Refusal the folder has no image here, and the build job did not fail to build it
-     */
-    static FolderTarget prepareForMatrix(
-            SubmissionFolder sub, boolean container, PrebuiltImages prebuilt, PrintWriter err)
-            throws IOException, Refusal {
-        try {
-            return prepare(
-                    "hello matrix: ",
-                    sub,
-                    container,
-                    NetworkMode.ISOLATED,
-                    null,
-                    MATRIX_BUILD_BUDGET,
-                    true, // nothing is built: nothing is fetched
-                    err,
-                    CheckListener.NONE,
-                    prebuilt);
-        } catch (PrebuiltImages.Missing e) {
-            throw new Refusal("hello matrix: --no-build: " + e.getMessage(), ExitStatus.HARNESS_ERROR);
-        }
+                prebuilt);
     }
 
     /** How long a folder's build commands may take in {@code hello matrix} (as in a check with the default deadline). */

@@ -86,7 +86,7 @@ public final class MatrixApp {
                     continue;
                 }
                 FolderTarget t =
-                        FolderTarget.prepareForMatrix(sub, placement == Placement.CONTAINER, req.noFetch(), err);
+                        FolderTarget.prepareForMatrix(sub, placement == Placement.CONTAINER, req.noFetch(), null, err);
                 targets.add(t);
                 String name = unique(dir, names);
                 if (sub.manifest().hasClient()) {

@@ -184,10 +184,13 @@ public final class MatrixShardApp {
             List<CheckJob> jobs = new ArrayList<>();
             for (Program p : byName.values()) {
                 if (needed.contains(p.name())) {
-                    FolderTarget t = prebuilt == null
-                            ? FolderTarget.prepareForMatrix(
-                                    p.folder(), placement == Placement.CONTAINER, req.noFetch(), err)
-                            : FolderTarget.prepareForMatrix(p.folder(), true, prebuilt, err);
+                    FolderTarget t;
+                    try {
+                        t = FolderTarget.prepareForMatrix(
+                                p.folder(), placement == Placement.CONTAINER, req.noFetch(), prebuilt, err);
+                    } catch (PrebuiltImages.Missing e) {
+                        throw new Refusal("hello matrix: --no-build: " + e.getMessage(), ExitStatus.HARNESS_ERROR);
+                    }
                     targets.put(p.name(), t);
                     for (CheckJob job : checkJobs.ofFolder(p.name(), t, MatrixApp.options(t, req.profile(), err))) {
                         if (checksToRun.contains(roleName(job.role()) + " " + job.submission())) {
@@ -266,8 +269,8 @@ public final class MatrixShardApp {
             SubmissionFolder sub = MatrixApp.open(dir, req.dirs().contains(dir), err);
             if (sub != null) {
                 tried++;
-                try (FolderTarget t =
-                        FolderTarget.prepareForMatrix(sub, placement == Placement.CONTAINER, req.noFetch(), err)) {
+                try (FolderTarget t = FolderTarget.prepareForMatrix(
+                        sub, placement == Placement.CONTAINER, req.noFetch(), null, err)) {
                     built += t.notBuilt(Role.SERVER) == null && t.notBuilt(Role.CLIENT) == null ? 1 : 0;
                     if (placement == Placement.CONTAINER) {
                         entries.add(entry(MatrixApp.unique(dir, names), t, base));

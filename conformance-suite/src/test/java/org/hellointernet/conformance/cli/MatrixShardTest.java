@@ -11,8 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.hellointernet.conformance.testing.Folders;
 import org.hellointernet.conformance.testing.Slow;
 import org.junit.jupiter.api.BeforeAll;
@@ -80,7 +78,8 @@ class MatrixShardTest {
         for (CheckCli.Outcome s : shards) {
             assertThat(s.exitStatus()).as(s.describe()).isZero();
         }
-        assertThat(verdicts(read("merged.json"))).isEqualTo(verdicts(read("whole.json")));
+        assertThat(MatrixPairs.verdicts(read("merged.json"), false))
+                .isEqualTo(MatrixPairs.verdicts(read("whole.json"), false));
         assertThat(read("merged.json").path("pairs"))
                 .as("3 clients x 2 servers")
                 .hasSize(6);
@@ -136,7 +135,8 @@ class MatrixShardTest {
         assertThat(changed.err())
                 .as("both's row (2 pairs) and column (3 pairs), their common cell once; both's two checks")
                 .contains("ran 4 pairs and 2 checks; reused 2 pairs and 3 checks");
-        assertThat(verdicts(read("changed.json"))).isEqualTo(verdicts(read("whole.json")));
+        assertThat(MatrixPairs.verdicts(read("changed.json"), false))
+                .isEqualTo(MatrixPairs.verdicts(read("whole.json"), false));
     }
 
     @Test
@@ -165,23 +165,6 @@ class MatrixShardTest {
 
     private static JsonNode read(String name) throws IOException {
         return JSON.readTree(tmp.resolve(name).toFile());
-    }
-
-    /** Per pair: verdict, failure and the rules that explain it; per check: its failed rules. */
-    private static Map<String, String> verdicts(JsonNode m) {
-        Map<String, String> out = new TreeMap<>();
-        for (JsonNode p : m.path("pairs")) {
-            out.put(
-                    p.path("client").asText() + " x " + p.path("server").asText(),
-                    p.path("verdict").asText() + " " + p.path("failure").asText() + " "
-                            + p.path("explanation").asText() + " " + p.path("explainedBy"));
-        }
-        for (JsonNode c : m.path("checks").path("programs")) {
-            out.put(
-                    c.path("role").asText() + " " + c.path("submission").asText(),
-                    c.path("failed").findValuesAsText("rule").toString());
-        }
-        return out;
     }
 
     /** The document without its {@code durationMs} fields. */
