@@ -156,10 +156,10 @@ class ServerStandoffTest {
     }
 
     /**
-     * SRV-REPLY fails with the timeout's words, called early in both of its runs (the first, and the one alone a
-     * timeout asks for), which together take less than one full wait of 5 s each; SRV-LF and SRV-LOG, whose waits
-     * end in a half-close, pass with the reply the half-close brings (their first wait called early, or cut short
-     * once the check has learned that this server answers only on a close).
+     * SRV-REPLY fails with the timeout's words, called early: in less than the 5 s its wait lasts at the least (more
+     * on a busy machine); SRV-LF and SRV-LOG, whose waits end in a half-close, pass with the reply the half-close
+     * brings (their first wait called early, or cut short once the check has learned that this server answers only
+     * on a close).
      */
     private static void assertCalledEarly(CheckReport r) {
         print(r);
@@ -169,7 +169,7 @@ class ServerStandoffTest {
                 .containsEntry("SRV-LOG", "PASS");
         assertThat(r.result("SRV-REPLY").get("message").asText())
                 .matches("no reply within [0-9]+\\.[0-9] s \\(both sides waiting: called after [0-9.]+ m?s\\)");
-        assertThat(r.result("SRV-REPLY").get("durationMs").asLong()).isLessThan(10_000);
+        assertThat(r.result("SRV-REPLY").get("durationMs").asLong()).isLessThan(5_000);
         assertThat(r.transcript("SRV-REPLY"))
                 .anyMatch(l -> l.contains("both sides waiting: every thread of the server"));
     }
