@@ -92,16 +92,25 @@ final class ConnectionSteps {
                     "the server serves a new client",
                     e.getMessage());
         }
-        Read read = conn.inbox().message(StepRunner.QUIET_MILLIS * 1_000_000L, replies.replyDeadline(withinMillis));
-        Read direct = read;
-        read = replies.closeHelps(conn, read, d -> conn.inbox().message(StepRunner.QUIET_MILLIS * 1_000_000L, d));
+        OwnPace.Reader reader = d -> conn.inbox().message(StepRunner.QUIET_MILLIS * 1_000_000L, d);
+        Read read;
+        Read direct;
+        String standoffWords;
+        // a server stuck waiting for the harness (this client's hello delivered) cannot reply: the wait ends early
+        try (Standoff standoff = Standoff.watch(ctx)) {
+            read = standoff.read(reader, replies.replyDeadline(withinMillis), true);
+            direct = read;
+            read = replies.closeHelps(conn, read, reader, standoff, true);
+            standoffWords = standoff.words();
+        }
         long elapsed = conn.inbox().lastArrivalNanos() - t0;
         conn.close();
         if (read.isEmpty()) {
             String observed = read.end() == End.TIMEOUT
                     ? "no reply within " + Durations.show(ctx.stretched(within))
                     : "the connection was closed without a reply";
-            String message = "a new client was not served: " + observed + ProgramSteps.serverState(ctx.server());
+            String message = "a new client was not served: " + observed
+                    + (read.end() == End.TIMEOUT ? standoffWords : "") + ProgramSteps.serverState(ctx.server());
             String expected = "a reply to \"Hello in " + ctx.vars.get("language") + "\"";
             if (read.end() == End.TIMEOUT) {
                 throw StepFailure.timedOut(within, message, expected, observed);

@@ -41,19 +41,25 @@ final class OutputSteps {
             default -> List.of(p.stdout(), p.stderr());
         };
         long deadline = ctx.deadline(s.within().toMillis());
-        // Wait on the first stream; the others are already drained by their own threads.
+        // Wait on the first stream; the others are already drained by their own threads. A server copy stuck
+        // waiting for the harness prints nothing more before the deadline: the wait ends early.
         boolean found = false;
-        while (!found) {
-            for (OutputCapture c : streams) {
-                if (c.linesFrom(mark(p, c)).stream().anyMatch(test)) {
-                    found = true;
+        String standoffWords;
+        boolean watched = ctx.target instanceof SessionTarget.Server srv && p == srv.process();
+        try (Standoff standoff = watched ? Standoff.watch(ctx) : Standoff.none()) {
+            while (!found) {
+                for (OutputCapture c : streams) {
+                    if (c.linesFrom(mark(p, c)).stream().anyMatch(test)) {
+                        found = true;
+                    }
                 }
+                long left = deadline - System.nanoTime();
+                if (found || left <= 0 || standoff.endsEarly(deadline)) {
+                    break;
+                }
+                streams.get(0).awaitLine(mark(p, streams.get(0)), test, Duration.ofNanos(Math.min(left, 50_000_000L)));
             }
-            long left = deadline - System.nanoTime();
-            if (found || left <= 0) {
-                break;
-            }
-            streams.get(0).awaitLine(mark(p, streams.get(0)), test, Duration.ofNanos(Math.min(left, 50_000_000L)));
+            standoffWords = standoff.words();
         }
         if (found) {
             return;
@@ -67,6 +73,7 @@ final class OutputSteps {
                 && p.stderr().linesFrom(mark(p, p.stderr())).stream().anyMatch(test)) {
             message += "; it was printed on standard error instead of standard output";
         }
+        message += standoffWords;
         String seen = String.join("\n", p.stdout().linesFrom(mark(p, p.stdout())));
         throw StepFailure.timedOut(s.within(), message, what, seen.isEmpty() ? "(nothing on standard output)" : seen);
     }

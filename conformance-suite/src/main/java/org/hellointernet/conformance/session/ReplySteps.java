@@ -40,9 +40,11 @@ final class ReplySteps {
      * A reply wait that ran out with nothing at all from the server: unless this rule judges exactly that
      * ({@code half_close_fallback: false}), the harness half-closes, as a client may, and waits a little more. A server
      * that answers only once the client closes its side (it reads until the end) is SRV-REPLY's to judge; with the
-     * reply it gives then, this rule judges what it is about instead of failing for the same cause again.
+     * reply it gives then, this rule judges what it is about instead of failing for the same cause again. Both
+     * waits end early when the server is found stuck ({@code standoff}: nothing can come before their deadlines).
      */
-    Read closeHelps(Conn conn, Read read, OwnPace.Reader reader) throws InterruptedException {
+    Read closeHelps(Conn conn, Read read, OwnPace.Reader reader, Standoff standoff, boolean quietEnds)
+            throws InterruptedException {
         if (!ctx.script.halfCloseFallback()
                 || read.end() != End.TIMEOUT
                 || !read.isEmpty()
@@ -50,7 +52,8 @@ final class ReplySteps {
             return read;
         }
         conn.halfClose();
-        Read after = reader.read(ctx.pauseUntil(AFTER_HALF_CLOSE_MILLIS));
+        standoff.rearm();
+        Read after = standoff.read(reader, ctx.pauseUntil(AFTER_HALF_CLOSE_MILLIS), quietEnds);
         if (!after.isEmpty()) {
             ctx.server().traits().learnAnswersOnlyOnClose();
             String note = "the server answered only once the client had closed its side (that is SRV-REPLY's to"
@@ -72,10 +75,21 @@ final class ReplySteps {
         OwnPace.Reader reader = deadline -> s.newlineRequired()
                 ? conn.inbox().line(deadline)
                 : conn.inbox().message(StepRunner.QUIET_MILLIS * 1_000_000L, deadline);
-        OwnPace.Result waited = s.ownPace()
-                ? new OwnPace(ctx).await(t0, allowed, reader)
-                : new OwnPace.Result(reader.read(replyDeadline(within)), null, false);
-        Read read = closeHelps(conn, waited.read(), reader);
+        boolean quietEnds = !s.newlineRequired();
+        OwnPace.Result waited;
+        Read read;
+        String standoffWords;
+        Duration saved;
+        // a server stuck waiting for the harness cannot reply before the deadline: the wait ends early (not a wait
+        // for the server's own pace: a plain hello on another connection goes out meanwhile)
+        try (Standoff standoff = s.ownPace() ? Standoff.none() : Standoff.watch(ctx)) {
+            waited = s.ownPace()
+                    ? new OwnPace(ctx).await(t0, allowed, reader)
+                    : new OwnPace.Result(standoff.read(reader, replyDeadline(within), quietEnds), null, false);
+            read = closeHelps(conn, waited.read(), reader, standoff, quietEnds);
+            standoffWords = standoff.words();
+            saved = standoff.saved();
+        }
         boolean afterClose = !ConnectionSteps.sameRead(read, waited.read());
         long elapsed = conn.inbox().lastArrivalNanos() - t0;
         String expected = expectedReply();
@@ -87,10 +101,11 @@ final class ReplySteps {
                                 + ")";
         if (read.isEmpty()) {
             if (read.end() == End.TIMEOUT) {
-                Duration total = Duration.ofNanos(System.nanoTime() - t0);
+                // as long as the whole wait would have been, had it not ended early
+                Duration total = Duration.ofNanos(System.nanoTime() - t0).plus(saved);
                 throw StepFailure.timedOut(
                         waited.paceMeasured() ? allowed.plus(Step.OWN_PACE_GRACE) : allowed,
-                        "no reply within " + Durations.show(total) + pace,
+                        "no reply within " + Durations.show(total) + pace + standoffWords,
                         expected,
                         describeEnd(read, total.toMillis()));
             }
@@ -143,18 +158,18 @@ final class ReplySteps {
         long within = s.within().toMillis();
         boolean server = ctx.script.role() == Role.SERVER;
         Read read;
+        Read direct;
         String standoffWords;
-        // a client's line: the wait ends early when the client can only wait for the harness (the server's rules
-        // keep theirs: a server may rightly wait for more of the line)
-        try (Standoff standoff = server ? Standoff.none() : Standoff.watch(ctx)) {
-            read = server
-                    ? conn.inbox().line(replyDeadline(within))
-                    : standoff.read(d -> conn.inbox().line(d), ctx.deadline(within), false);
+        // the wait ends early when the program can only wait for the harness: nothing can come before the deadline
+        // (a server waiting for more of the line gets none while this step waits)
+        try (Standoff standoff = Standoff.watch(ctx)) {
+            OwnPace.Reader reader = d -> conn.inbox().line(d);
+            read = standoff.read(reader, server ? replyDeadline(within) : ctx.deadline(within), false);
+            direct = read;
+            if (server) {
+                read = closeHelps(conn, read, reader, standoff, false);
+            }
             standoffWords = standoff.words();
-        }
-        Read direct = read;
-        if (server) {
-            read = closeHelps(conn, read, d -> conn.inbox().line(d));
         }
         if (!read.isEmpty() && ConnectionSteps.sameRead(read, direct)) {
             ctx.judgeTime("a line arrived", conn.inbox().lastArrivalNanos() - t0, s.within());
@@ -211,7 +226,12 @@ final class ReplySteps {
     void expectClose(Step.ExpectClose s) throws StepFailure, InterruptedException {
         Conn conn = ctx.conn(s.from());
         long t0 = System.nanoTime();
-        boolean closed = conn.inbox().awaitEof(ctx.deadline(s.within().toMillis()));
+        boolean closed;
+        String standoffWords;
+        try (Standoff standoff = Standoff.watch(ctx)) {
+            closed = standoff.awaitEof(conn.inbox(), ctx.deadline(s.within().toMillis()));
+            standoffWords = standoff.words();
+        }
         long elapsed = System.nanoTime() - t0;
         byte[] extra = conn.inbox().pending();
         conn.inbox().consumeAll();
@@ -228,7 +248,7 @@ final class ReplySteps {
             Duration waited = ctx.stretched(s.within());
             throw StepFailure.timedOut(
                     s.within(),
-                    "the connection was still open " + Durations.show(waited) + " after the reply",
+                    "the connection was still open " + Durations.show(waited) + " after the reply" + standoffWords,
                     "the connection closed within " + Durations.show(s.within()),
                     "still open");
         }
@@ -249,10 +269,17 @@ final class ReplySteps {
 
     void drain(Step.Drain s) throws InterruptedException {
         Conn conn = ctx.conn(s.from());
-        boolean eof = conn.inbox().awaitEof(replyDeadline(s.duration().toMillis()));
-        if (!eof && s.halfCloseIfSilent() && conn.inbox().received() == 0) {
+        // a server that can only wait for the harness will not close before the deadline: the wait ends early
+        try (Standoff standoff = Standoff.watch(ctx)) {
+            boolean eof =
+                    standoff.awaitEof(conn.inbox(), replyDeadline(s.duration().toMillis()));
+            if (eof || !s.halfCloseIfSilent() || conn.inbox().received() > 0) {
+                conn.inbox().consumeAll();
+                return;
+            }
             conn.halfClose();
-            conn.inbox().awaitEof(ctx.pauseUntil(AFTER_HALF_CLOSE_MILLIS));
+            standoff.rearm();
+            standoff.awaitEof(conn.inbox(), ctx.pauseUntil(AFTER_HALF_CLOSE_MILLIS));
             if (conn.inbox().received() > 0) {
                 ctx.server().traits().learnAnswersOnlyOnClose();
                 String note = "the server answered only once the client had closed its side (that is SRV-REPLY's"

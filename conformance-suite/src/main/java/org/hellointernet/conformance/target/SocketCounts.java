@@ -22,8 +22,10 @@ import java.util.concurrent.TimeUnit;
  * @param sent     bytes sent on them ({@code bytes_sent})
  * @param queued   bytes in their receive and send queues (received but not read yet, or not yet taken by the peer)
  * @param peerClosed of those sockets, the ones whose peer has closed its side ({@code CLOSE-WAIT}): its end arrived
+ * @param unaccepted connections waiting in the backlog of the programs' listening sockets, not accepted yet (a
+ *                   listening socket's {@code Recv-Q}): a server that has not taken them holds no socket for them
  */
-public record SocketCounts(int sockets, long received, long sent, long queued, int peerClosed) {
+public record SocketCounts(int sockets, long received, long sent, long queued, int peerClosed, int unaccepted) {
 
     /** The counts over the sockets of {@code processes}; empty when they cannot be read. */
     public static Optional<SocketCounts> of(List<ProcessHandle> processes) {
@@ -44,6 +46,7 @@ public record SocketCounts(int sockets, long received, long sent, long queued, i
         long sent = 0;
         long queued = 0;
         int peerClosed = 0;
+        int unaccepted = 0;
         boolean counting = false;
         for (String line : ss.lines().toList()) {
             if (line.isBlank()) {
@@ -53,7 +56,12 @@ public record SocketCounts(int sockets, long received, long sent, long queued, i
             String[] f = line.trim().split("\\s+");
             if (!detail) {
                 long ino = field(f, "ino:");
-                counting = ino > 0 && inodes.contains(ino) && !f[0].startsWith("LISTEN");
+                boolean ours = ino > 0 && inodes.contains(ino);
+                boolean listening = f[0].startsWith("LISTEN");
+                if (ours && listening && f.length > 2) {
+                    unaccepted += Integer.parseInt(f[1]);
+                }
+                counting = ours && !listening;
                 if (counting && f.length > 2) {
                     sockets++;
                     queued += Long.parseLong(f[1]) + Long.parseLong(f[2]);
@@ -64,7 +72,7 @@ public record SocketCounts(int sockets, long received, long sent, long queued, i
                 sent += Math.max(0, field(f, "bytes_sent:"));
             }
         }
-        return new SocketCounts(sockets, received, sent, queued, peerClosed);
+        return new SocketCounts(sockets, received, sent, queued, peerClosed, unaccepted);
     }
 
     private static long field(String[] fields, String prefix) {

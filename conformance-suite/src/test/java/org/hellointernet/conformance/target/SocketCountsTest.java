@@ -7,8 +7,13 @@ import org.junit.jupiter.api.Test;
 
 class SocketCountsTest {
 
-    /** {@code ss -tinHe} with a server that has not read a hello yet, and its client (shortened). */
+    /**
+     * {@code ss -tinHe} with a server that has not read a hello yet, and its client (shortened); the server's
+     * listening socket holds one more connection it has not accepted.
+     */
     private static final String SS = """
+            LISTEN 1     128             127.0.0.1:47010          0.0.0.0:* ino:16551400 sk:8a cgroup:/ <->
+            \t cubic cwnd:10
             ESTAB 15     0               127.0.0.1:47010          127.0.0.1:51206 ino:16551503 sk:8c cgroup:/ <->
             \t ts sack bbr wscale:10,10 rto:200 mss:32768 cwnd:10 bytes_received:15 segs_out:1 segs_in:3
             ESTAB 0      0               127.0.0.1:51206          127.0.0.1:47010 ino:16552007 sk:8d cgroup:/ <->
@@ -18,16 +23,16 @@ class SocketCountsTest {
 
     @Test
     void countsOnlyTheSocketsOfTheProgram() {
-        SocketCounts server = SocketCounts.parse(SS, Set.of(16551503L));
+        SocketCounts server = SocketCounts.parse(SS, Set.of(16551400L, 16551503L));
         SocketCounts client = SocketCounts.parse(SS, Set.of(16552007L));
 
-        assertThat(server).isEqualTo(new SocketCounts(1, 15, 0, 15, 0));
-        assertThat(client).isEqualTo(new SocketCounts(1, 0, 15, 0, 0));
+        assertThat(server).isEqualTo(new SocketCounts(1, 15, 0, 15, 0, 1));
+        assertThat(client).isEqualTo(new SocketCounts(1, 0, 15, 0, 0, 0));
     }
 
     @Test
     void noSocketsIsAllZero() {
-        assertThat(SocketCounts.parse(SS, Set.of(1L))).isEqualTo(new SocketCounts(0, 0, 0, 0, 0));
+        assertThat(SocketCounts.parse(SS, Set.of(1L))).isEqualTo(new SocketCounts(0, 0, 0, 0, 0, 0));
     }
 
     @Test
