@@ -96,7 +96,7 @@ public final class MatrixApp {
                     servers.add(t.entrant(name, Role.SERVER));
                 }
                 if (req.checks()) {
-                    checks.addAll(checkJobs.ofFolder(name, t, options(t, req.profile(), err)));
+                    checks.addAll(checkJobs.ofFolder(name, t, options(t, req.profile(), req.jobs(), err)));
                 }
             }
             err.flush();
@@ -142,9 +142,12 @@ public final class MatrixApp {
 
     /**
      * A folder's checks as {@code hello check DIR} runs them: language and profile from its hello.yml ({@code
-     * --profile} overrides the profile), one rule at a time, since each check takes one of the {@code --jobs} slots.
+     * --profile} overrides the profile), {@code jobs} rules at once, as {@code hello check --jobs} runs them. A check
+     * takes one of the matrix's {@code --jobs} slots; its rules mostly wait (on a program's start, its pace, a
+     * timeout), so running them one at a time made a slow program's check the matrix's longest task by far (a server
+     * that takes 3 s per reply: 70 s alone).
      */
-    static CheckOptions options(FolderTarget folder, Profile profile, PrintWriter err) {
+    static CheckOptions options(FolderTarget folder, Profile profile, int jobs, PrintWriter err) {
         Manifest m = folder.folder().manifest();
         String language = m.language();
         if (language != null && !Hello.isLanguage(language)) {
@@ -153,7 +156,7 @@ public final class MatrixApp {
             language = null;
         }
         Profile p = profile != null ? profile : Profile.of(m.profileOrDefault());
-        return new CheckOptions(p, language, 1, CHECK_DEADLINE);
+        return new CheckOptions(p, language, jobs, CHECK_DEADLINE);
     }
 
     static String unique(Path dir, Set<String> names) {

@@ -192,7 +192,8 @@ public final class MatrixShardApp {
                         throw new Refusal("hello matrix: --no-build: " + e.getMessage(), ExitStatus.HARNESS_ERROR);
                     }
                     targets.put(p.name(), t);
-                    for (CheckJob job : checkJobs.ofFolder(p.name(), t, MatrixApp.options(t, req.profile(), err))) {
+                    for (CheckJob job :
+                            checkJobs.ofFolder(p.name(), t, MatrixApp.options(t, req.profile(), req.jobs(), err))) {
                         if (checksToRun.contains(roleName(job.role()) + " " + job.submission())) {
                             jobs.add(job);
                         }

@@ -50,7 +50,10 @@ import picocli.CommandLine.Spec;
             "",
             "Each pair: the server starts on a free loopback port, the client runs once",
             "against it (through a recording relay, so the transcript shows each side's",
-            "bytes) and is killed at --timeout.",
+            "bytes) and is killed --timeout after its first connection (it has 20 s to",
+            "connect, as CLI-CONNECT gives it: a slow start is no hang). Both waiting on",
+            "each other for input (a hello without LF, a server that waits for one) is",
+            "called a hang as soon as /proc shows it, without the timeout.",
             "",
             "Each folder's server and client are also checked against the rules, as",
             "'hello check DIR' does: same commands (in containers when the pairs are),",
@@ -123,7 +126,8 @@ public final class MatrixCommand implements Callable<Integer> {
             names = "--timeout",
             paramLabel = "SECONDS",
             defaultValue = "5",
-            description = "A client still running after this long hangs (default: ${DEFAULT-VALUE} s).")
+            description =
+                    "A client still running this long after its first connection hangs (default: ${DEFAULT-VALUE} s).")
     double timeoutSeconds;
 
     @Option(

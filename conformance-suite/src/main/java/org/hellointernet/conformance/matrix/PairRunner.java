@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.hellointernet.conformance.result.FailureKind;
 import org.hellointernet.conformance.session.Timing;
@@ -30,9 +31,15 @@ final class PairRunner {
     private static final Duration SETTLE = Duration.ofMillis(500);
     /**
      * How long nothing must move between the programs before their threads are read, and between the two reads: a
-     * deadlock is called about twice this after the last byte (see {@link StillnessWatch}).
+     * deadlock is called about twice this after the last byte (see {@link StillnessWatch}). Short: the evidence is
+     * the threads' own state (asleep in a wait with no timeout, not woken between the reads), not the time.
      */
-    static final Duration QUIET = Duration.ofMillis(500);
+    static final Duration QUIET = Duration.ofMillis(250);
+    /**
+     * How long a client may take to make its first connection, as CLI-CONNECT allows it: the protocol sets no limit
+     * on a client's start (a JVM, a container, a busy machine). The pair's timeout counts from that connection.
+     */
+    static final Duration CONNECT_WAIT = Duration.ofSeconds(20);
     /** A compiler's error line ({@code error:}, {@code error CS1525}), or an interpreter's ({@code SyntaxError:}). */
     private static final Pattern ERROR = Pattern.compile("(?i:\\berror\\b)|[a-z]Error:");
 
@@ -45,8 +52,9 @@ final class PairRunner {
     }
 
     /**
-     * When the client's last connection had waited {@code timeout} after the client's last byte with nothing from
-     * the server (which had not closed it) and the client still connected; 0 if it had not.
+     * When the client's last connection had stood still for {@code timeout} (no byte either way since the last one,
+     * the client's hello at least, and neither side closed) with the client still connected; 0 if it had not. A
+     * client waiting for a reply that never came, or for a close that never came, alike.
      */
     private static long waitedPast(List<Relay.Connection> connections, Duration timeout) {
         if (connections.isEmpty()) {
@@ -57,10 +65,17 @@ final class PairRunner {
         if (last.connectProblem() != null || sentAt == 0) {
             return 0;
         }
-        long at = sentAt + timeout.toNanos();
-        boolean waited = last.fromServer().bytesBefore(at).length == 0
-                && !last.fromServer().closedBefore(at)
-                && !last.fromClient().closedBefore(at);
+        // the server's last byte counts if it came after the client's and while the client still listened (a reply
+        // to a client that had given up and closed is no movement it waited for)
+        long repliedAt = last.fromServer().lastAt();
+        boolean replied =
+                repliedAt != 0 && repliedAt - sentAt > 0 && !last.fromClient().closedBefore(repliedAt);
+        long movedAt = replied ? repliedAt : sentAt;
+        long at = movedAt + timeout.toNanos();
+        boolean waited =
+                last.fromServer().bytesBefore(at).length == last.fromServer().bytesBefore(movedAt + 1).length
+                        && !last.fromServer().closedBefore(at)
+                        && !last.fromClient().closedBefore(at);
         return waited ? at : 0;
     }
 
@@ -135,7 +150,16 @@ final class PairRunner {
             }
             AtomicLongArray stuckAt = new AtomicLongArray(2); // when called, and when the last byte moved
             StillnessWatch watch = new StillnessWatch(QUIET, () -> both(srv, clientProgram));
-            ClientRun run = ClientRunner.finish(clientProgram, clientTimeout, () -> {
+            // The pair's timeout counts from the client's first connection: a client that takes seconds to start
+            // (a JVM, a container, a busy machine) is given CONNECT_WAIT to connect, as CLI-CONNECT gives it.
+            Duration connectWait = timing.scale(CONNECT_WAIT);
+            Supplier<Duration> limit = () -> {
+                long first = relay.firstConnectionAt();
+                return first == 0
+                        ? connectWait
+                        : Duration.ofNanos(first - clientStarted).plus(clientTimeout);
+            };
+            ClientRun run = ClientRunner.finish(clientProgram, limit, () -> {
                 if (watch.stuck(relay.lastActivity(), relay.holding(), () -> delivered(relay, srv, clientProgram))) {
                     stuckAt.set(1, relay.lastActivity());
                     stuckAt.set(0, System.nanoTime());
@@ -144,16 +168,22 @@ final class PairRunner {
                 return false;
             });
             long calledAt = stuckAt.get(0);
+            Duration allowed = limit.get();
             // a client that exited on its own, or was killed at the timeout while the question was answered: no call
-            Duration deadlock = calledAt != 0 && run.timedOut() && run.elapsed().compareTo(clientTimeout) < 0
-                    ? run.elapsed()
-                    : null;
-            long killAt = deadlock != null ? calledAt : clientStarted + clientTimeout.toNanos();
+            Duration deadlock =
+                    calledAt != 0 && run.timedOut() && run.elapsed().compareTo(allowed) < 0 ? run.elapsed() : null;
+            long killAt = deadlock != null ? calledAt : clientStarted + allowed.toNanos();
+            long firstAt = relay.firstConnectionAt();
+            if (firstAt != 0 && firstAt - clientStarted > clientTimeout.toNanos() / 2) {
+                t.line("client: first connected " + (firstAt - clientStarted) / 1_000_000 + " ms after its start;"
+                        + " the pair's timeout (" + clientTimeout.toMillis() + " ms) counts from then");
+            }
             relay.settle(SETTLE);
             // A client that gave up on its own timer (say 10 s) after waiting longer than the pair's own timeout
             // (5 s) for a reply that had not come: on a quiet machine the pair is stopped at 5 s and called a hang; on
             // a busy one the stretched timeout outlives the client's timer. Judged as the exchange stood 5 s after
-            // the client's last byte, so that the verdict does not depend on the machine's load.
+            // the last byte (a hello with no reply; a reply with no close), so that the verdict does not depend on
+            // the machine's load.
             long stoodAt = deadlock == null && !run.timedOut() && run.exitCode().orElse(0) != 0 && srv.isAlive()
                     ? waitedPast(relay.connections(), this.clientTimeout)
                     : 0;
@@ -161,8 +191,8 @@ final class PairRunner {
             if (gaveUp) {
                 killAt = stoodAt;
                 t.line("client: gave up on its own after " + run.elapsed().toMillis() + " ms, having waited longer"
-                        + " than the pair's timeout (" + this.clientTimeout.toMillis() + " ms) for a reply: judged as"
-                        + " the exchange stood then");
+                        + " than the pair's timeout (" + this.clientTimeout.toMillis() + " ms) with nothing moving:"
+                        + " judged as the exchange stood then");
             }
             boolean cut = run.timedOut() || gaveUp;
             if (relay.failure() != null) {
@@ -198,7 +228,8 @@ final class PairRunner {
             PairClassifier.Classified verdict =
                     PairClassifier.classify(new PairObservation(run, exchanges, died, deadlock, gaveUp));
             if (deadlock != null) {
-                t.line("deadlock: called " + (calledAt - stuckAt.get(1)) / 1_000_000 + " ms after the last byte moved:"
+                t.line("deadlock: called " + (calledAt - stuckAt.get(1)) / 1_000_000 + " ms after the last byte moved ("
+                        + deadlock.toMillis() + " ms after the client started):"
                         + " every thread of both programs was asleep waiting for input, unchanged in two reads of"
                         + " /proc " + QUIET.toMillis() + " ms apart, and their sockets held every byte the relay"
                         + " passed on");

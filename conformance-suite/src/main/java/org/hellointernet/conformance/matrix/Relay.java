@@ -131,6 +131,8 @@ final class Relay implements AutoCloseable {
     private volatile String failure;
     /** When a byte, a connection or a close last passed (a {@link System#nanoTime}). */
     private volatile long lastActivity = System.nanoTime();
+    /** When the relay accepted the client's first connection (a {@link System#nanoTime}), or 0 before that. */
+    private volatile long firstConnectionAt;
     /** True while a link holds bytes it could not pass on yet, or connects to the server. */
     private volatile boolean holding;
 
@@ -180,6 +182,11 @@ final class Relay implements AutoCloseable {
     /** When a byte, a connection or a close last passed through the relay (a {@link System#nanoTime}). */
     long lastActivity() {
         return lastActivity;
+    }
+
+    /** When the client's first connection was accepted (a {@link System#nanoTime}), or 0 if none was yet. */
+    long firstConnectionAt() {
+        return firstConnectionAt;
     }
 
     /** True while the relay holds bytes it has not passed on, or a connection it has not made yet. */
@@ -298,6 +305,9 @@ final class Relay implements AutoCloseable {
             selector.selectNow();
             Connection c = new Connection(this::touch);
             touch();
+            if (firstConnectionAt == 0) {
+                firstConnectionAt = lastActivity;
+            }
             synchronized (this) {
                 connections.add(c);
             }

@@ -20,8 +20,12 @@ import org.hellointernet.conformance.target.StillnessWatch;
  */
 final class Standoff implements AutoCloseable {
 
-    /** How long nothing must move before the program's threads are read, and between the two reads. */
-    static final Duration QUIET = Duration.ofMillis(500);
+    /**
+     * How long nothing must move before the program's threads are read, and between the two reads. Short: the
+     * evidence is the threads' own state (asleep in a wait with no timeout, not woken between two reads), not the
+     * time; the same as the matrix's ({@code matrix.PairRunner}).
+     */
+    static final Duration QUIET = Duration.ofMillis(250);
 
     private static final long POLL_MILLIS = 100;
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * Runs a client program to its end, or kills it (with everything it started) at a timeout. For a run during
@@ -54,6 +55,14 @@ public final class ClientRunner {
      * asks nothing.
      */
     public static ClientRun finish(Program client, Duration timeout, BooleanSupplier stuck) {
+        return finish(client, () -> timeout, stuck);
+    }
+
+    /**
+     * As {@link #finish(Program, Duration, BooleanSupplier)}, but with a time limit that may change while the client
+     * runs: {@code limit} (how long the client may run in all, from its start) is asked again at each poll.
+     */
+    public static ClientRun finish(Program client, Supplier<Duration> limit, BooleanSupplier stuck) {
         AtomicBoolean calledStuck = new AtomicBoolean();
         AtomicBoolean over = new AtomicBoolean();
         // the question runs apart: however long it takes on a busy machine, the timeout is kept
@@ -80,7 +89,7 @@ public final class ClientRunner {
             boolean exited;
             boolean gaveUp = false;
             while (true) {
-                Duration left = timeout.minus(client.uptime());
+                Duration left = limit.get().minus(client.uptime());
                 if (left.isNegative() || left.isZero()) {
                     exited = client.waitForExit(Duration.ZERO);
                     break;
@@ -95,7 +104,7 @@ public final class ClientRunner {
                     break;
                 }
             }
-            Duration elapsed = exited || gaveUp ? client.uptime() : timeout;
+            Duration elapsed = exited || gaveUp ? client.uptime() : limit.get();
             client.close();
             OptionalInt code = exited ? client.exitCode() : OptionalInt.empty();
             OutputCapture out = client.stdout();
