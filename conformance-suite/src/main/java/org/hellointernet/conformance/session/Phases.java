@@ -3,30 +3,17 @@ package org.hellointernet.conformance.session;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.hellointernet.conformance.result.RuleResult;
 import org.hellointernet.conformance.result.Status;
 
 /**
- * Orders rules by their prerequisites ({@code requires:} in a script): rules others need run first, so that a
- * rule whose prerequisite failed is skipped with that reason instead of failing for the same cause again.
+ * Rules and their prerequisites ({@code requires:} in a script): a rule whose prerequisite failed is skipped with
+ * that reason instead of failing for the same cause again ({@link ReadyRules} starts it only once its
+ * prerequisites have their verdicts).
  */
 final class Phases {
 
     private Phases() {}
-
-    /** The entries in two phases: those without a prerequisite in this run, then those with one. */
-    static List<List<RuleScript>> of(List<RuleScript> entries) {
-        Set<String> present = entries.stream().map(e -> e.rule().id()).collect(Collectors.toSet());
-        List<RuleScript> first = new ArrayList<>();
-        List<RuleScript> second = new ArrayList<>();
-        for (RuleScript e : entries) {
-            boolean waits = e.script().requires().stream().anyMatch(present::contains);
-            (waits ? second : first).add(e);
-        }
-        return List.of(first, second);
-    }
 
     /** One result per entry, in the entries' (catalog) order; rules that never ran say so. */
     static List<RuleResult> inOrder(List<RuleScript> entries, Map<String, RuleResult> done) {

@@ -3,16 +3,18 @@ package org.hellointernet.conformance.session;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.stream.Collectors;
 import org.hellointernet.conformance.result.Direction;
 import org.hellointernet.conformance.result.RuleResult;
 import org.hellointernet.conformance.result.Status;
 import org.hellointernet.conformance.result.TranscriptEntry;
 
 /**
- * Runs a check's rules: each phase (see {@link Phases}) on parallel workers, slow rules first; then every rule
- * that failed only because a wait ran out is run again, alone, with longer waits, before it is reported. A busy
+ * Runs a check's rules on parallel workers, slow rules first, each as soon as the rules it needs have their
+ * verdicts ({@link ReadyRules}); then every rule that failed only because a wait ran out is run again, alone, with
+ * longer waits, before it is reported (and before the rules that need it run). A busy
  * machine (other rules of this check included) thus never turns into a program's failure: a rule that passes
  * alone passes, and says what happened the first time.
  */
@@ -35,31 +37,43 @@ final class RuleRuns {
     static List<RuleResult> run(
             List<RuleScript> entries, int jobs, String name, Timing timing, One one, CheckProgress progress) {
         Map<String, RuleResult> done = new ConcurrentHashMap<>();
-        for (List<RuleScript> phase : Phases.of(slowFirst(entries))) {
+        Set<String> present = entries.stream().map(e -> e.rule().id()).collect(Collectors.toSet());
+        List<RuleScript> round = slowFirst(entries);
+        // each round ends with its reruns alone; a rule whose prerequisite runs again waits for the next round
+        for (int rounds = 0; !round.isEmpty() && rounds <= entries.size(); rounds++) {
             Map<String, Boolean> timedOut = new ConcurrentHashMap<>();
-            ConcurrentLinkedQueue<RuleScript> queue = new ConcurrentLinkedQueue<>(phase);
-            Workers.run(Math.min(jobs, Math.max(1, phase.size())), name, worker -> {
+            ReadyRules ready = new ReadyRules(round, present);
+            Workers.run(Math.min(jobs, round.size()), name, worker -> {
                 RuleScript e;
-                while ((e = queue.poll()) != null) {
-                    String unmet = Phases.unmet(e, done);
-                    if (unmet != null) {
-                        done.put(e.rule().id(), progress.finished(RuleResult.skipped(e.rule(), unmet)));
-                        continue;
-                    }
-                    progress.started(e);
-                    SessionEngine.Outcome o = one.run(e, worker, timing);
-                    done.put(e.rule().id(), o.result());
-                    timedOut.put(e.rule().id(), o.timedOut());
-                    if (runsAgain(o.result(), o.timedOut())) {
-                        progress.runAgain(o.result());
-                    } else {
-                        progress.finished(o.result());
+                while ((e = ready.next()) != null) {
+                    String id = e.rule().id();
+                    boolean again = false;
+                    try {
+                        String unmet = Phases.unmet(e, done);
+                        if (unmet != null) {
+                            done.put(id, progress.finished(RuleResult.skipped(e.rule(), unmet)));
+                            continue;
+                        }
+                        progress.started(e);
+                        SessionEngine.Outcome o = one.run(e, worker, timing);
+                        done.put(id, o.result());
+                        timedOut.put(id, o.timedOut());
+                        again = runsAgain(o.result(), o.timedOut());
+                        if (again) {
+                            progress.runAgain(o.result());
+                        } else {
+                            progress.finished(o.result());
+                        }
+                    } finally {
+                        ready.finished(id, again);
                     }
                 }
             });
-            for (RuleScript e : phase) {
+            List<RuleScript> deferred = ready.deferred();
+            for (RuleScript e : round) {
                 RuleResult first = done.get(e.rule().id());
                 if (first != null
+                        && !deferred.contains(e)
                         && runsAgain(first, timedOut.getOrDefault(e.rule().id(), false))) {
                     Timing longer = timing.atLeast(2 * timing.factor());
                     done.put(
@@ -68,6 +82,7 @@ final class RuleRuns {
                                     confirmed(first, one.run(e, ALONE, longer).result(), longer)));
                 }
             }
+            round = deferred;
         }
         List<RuleResult> results = Phases.inOrder(entries, done);
         results.stream()

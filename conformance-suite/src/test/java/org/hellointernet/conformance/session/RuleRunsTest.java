@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.hellointernet.conformance.result.RuleResult;
 import org.hellointernet.conformance.result.Status;
@@ -162,6 +165,59 @@ class RuleRunsTest {
                 assertThat(events.indexOf("started " + id)).isLessThan(events.indexOf("finished " + id));
             }
         }
+    }
+
+    @Test
+    void aRuleStartsAsSoonAsItsPrerequisiteHasItsVerdictNotWhenEveryOtherRuleHas() throws Exception {
+        // SRV-ERROR-REPLY needs SRV-SEQUENTIAL only: it must not wait for a slow SRV-EMPTY-CONN
+        List<RuleScript> three = List.of(
+                entry("R-SLOW", true, false, List.of()),
+                entry("R-PASS", false, false, List.of()),
+                entry("R-NEEDS-PASS", false, false, List.of("R-PASS")));
+        CountDownLatch dependentStarted = new CountDownLatch(1);
+        AtomicBoolean slowSawIt = new AtomicBoolean();
+        Recorder recorder = new Recorder();
+
+        List<RuleResult> results = RuleRuns.run(
+                three,
+                2,
+                "test-worker",
+                Timing.fixed(1),
+                (e, worker, timing) -> {
+                    switch (e.rule().id()) {
+                        case "R-SLOW" -> {
+                            try {
+                                slowSawIt.set(dependentStarted.await(10, TimeUnit.SECONDS));
+                            } catch (InterruptedException ex) {
+                                Thread.currentThread().interrupt();
+                            }
+                        }
+                        case "R-NEEDS-PASS" -> dependentStarted.countDown();
+                        default -> {}
+                    }
+                    return outcome(e, Status.PASS, false);
+                },
+                new CheckProgress(recorder, program()));
+
+        assertThat(slowSawIt).as("R-NEEDS-PASS started while R-SLOW still ran").isTrue();
+        assertThat(recorder.events).containsSubsequence("started R-NEEDS-PASS", "finished R-SLOW");
+        assertThat(results).extracting(RuleResult::status).containsOnly(Status.PASS);
+    }
+
+    @Test
+    void aRuleWhosePrerequisiteRunsAgainAloneWaitsForThatSecondVerdict() {
+        List<RuleScript> two = List.of(
+                entry("R-BUSY", false, false, List.of()), // fails by a timeout, passes alone
+                entry("R-NEEDS-BUSY", false, false, List.of("R-BUSY")));
+        Recorder recorder = new Recorder();
+
+        List<RuleResult> results =
+                RuleRuns.run(two, 2, "test-worker", Timing.fixed(1), this::run, new CheckProgress(recorder, program()));
+
+        assertThat(results)
+                .extracting(r -> r.rule().id() + " " + r.status())
+                .containsExactly("R-BUSY PASS", "R-NEEDS-BUSY PASS");
+        assertThat(recorder.events).containsSubsequence("again R-BUSY", "finished R-BUSY", "started R-NEEDS-BUSY");
     }
 
     @Test
