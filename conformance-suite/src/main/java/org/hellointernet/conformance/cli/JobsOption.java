@@ -15,15 +15,7 @@ public final class JobsOption {
             names = "--jobs",
             paramLabel = "N",
             description = "Sessions, checks and pairs run at once (default: ${DEFAULT-VALUE}).")
-    int jobs = DEFAULT;
-
-    /**
-     * 4 on any machine: sessions, checks and pairs mostly wait (on a program's start, its pace, a timeout), so
-     * they are not bound by the cores. It was as many as the cores, 2 to 4: on 2 cores the 11-folder gallery class
-     * (matrix-speed.sh --checks) took 205 s with 2 and 112 s with 4, with the same verdicts; a slowed-down
-     * session's verdict is guarded anyway (a rule or pair that fails by a timeout is run again alone).
-     */
-    static final int DEFAULT = 4;
+    int jobs = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
     /** @throws ParameterException out of 1 to 64 */
     int validated() {
