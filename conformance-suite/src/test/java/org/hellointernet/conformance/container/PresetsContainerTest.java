@@ -93,7 +93,11 @@ class PresetsContainerTest {
         List<List<String>> tools = LanguageRule.ofPreset(folder.replace("-good", ""))
                 .map(LanguageRule::tools)
                 .orElse(List.of());
-        if (!tools.isEmpty() && tools.stream().allMatch(t -> t.stream().anyMatch(PresetsContainerTest::onPath))) {
+        // the Bash fixture's server listens through socat (the preset's image has it; a machine may not)
+        boolean fixtureTools = !folder.startsWith("bash") || onPath("socat");
+        if (!tools.isEmpty()
+                && fixtureTools
+                && tools.stream().allMatch(t -> t.stream().anyMatch(PresetsContainerTest::onPath))) {
             Path localJson = tmp.resolve(folder + "-local.json");
             StringWriter localOut = new StringWriter();
             CommandLine local = new CommandLine(new HelloCommand());
