@@ -24,6 +24,13 @@ final class ReadyRules {
         DEFERRED
     }
 
+    /** Whether a queued rule may start now, must wait for a running prerequisite, or waits for the next round. */
+    private enum Readiness {
+        READY,
+        WAIT,
+        DEFER
+    }
+
     /** How long a worker waits for a prerequisite before it looks again (a verdict wakes it sooner). */
     private static final long RECHECK_MILLIS = 200;
 
@@ -52,13 +59,13 @@ final class ReadyRules {
             Iterator<RuleScript> it = queued.iterator();
             while (it.hasNext()) {
                 RuleScript e = it.next();
-                State s = readiness(e);
-                if (s == State.DEFERRED) {
+                Readiness r = readiness(e);
+                if (r == Readiness.DEFER) {
                     it.remove();
                     states.put(e.rule().id(), State.DEFERRED);
                     deferred.add(e);
                     it = queued.iterator(); // rules that need this one are deferred too
-                } else if (s == State.DONE) {
+                } else if (r == Readiness.READY) {
                     it.remove();
                     return start(e);
                 }
@@ -97,8 +104,7 @@ final class ReadyRules {
         return e;
     }
 
-    /** DONE: it may start; DEFERRED: it waits for the next round; QUEUED: a prerequisite is still running. */
-    private State readiness(RuleScript e) {
+    private Readiness readiness(RuleScript e) {
         boolean waits = false;
         for (String id : e.script().requires()) {
             if (!present.contains(id)) {
@@ -106,12 +112,12 @@ final class ReadyRules {
             }
             State s = states.get(id);
             if (s == State.RUNS_AGAIN || s == State.DEFERRED) {
-                return State.DEFERRED;
+                return Readiness.DEFER;
             }
             if (s == State.QUEUED || s == State.RUNNING) {
                 waits = true;
             }
         }
-        return waits ? State.QUEUED : State.DONE;
+        return waits ? Readiness.WAIT : Readiness.READY;
     }
 }
