@@ -12,7 +12,9 @@
 # --gallery NAME,...: the gallery members to check (default: good-server-c, good-server-python, good-client-c,
 #   good-client-python, no-newline-client); `all` checks every member.
 # --no-java: leaves out the checks of the Java reference server and client alone (the longest cases).
-# The exit status of every check is printed with the case when it is not the same in every run.
+# The exit status of every check is printed with the case when it is not the same in every run, and the output of
+# each run whose status is not its case's most common one is kept (its path is printed at the end; the rest is
+# deleted), so that a rare failure can be read afterwards.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 GALLERY="$ROOT/conformance-suite/gallery"
@@ -67,7 +69,9 @@ if [[ "$NO_JAVA" == 0 ]]; then
 fi
 add "reference pair (hello check, no target)" "$ROOT" check --quiet
 
-declare -A TIMES STATUS
+declare -A TIMES STATUS OUTPUTS
+OUT="$(mktemp -d "${TMPDIR:-/tmp}/check-speed.XXXXXX")"
+NTH=0
 for run in $(seq "$RUNS"); do
     for c in "${CASES[@]}"; do
         IFS='|' read -r label dir args <<<"$c"
@@ -77,13 +81,15 @@ for run in $(seq "$RUNS"); do
             argv2=("${argv[@]//"$ROOT/hello"/"$kit/hello"}")
             t0=$(date +%s%N)
             set +e
-            (cd "$dir" && HELLO_NO_BUILD=1 "$kit/hello" "${argv2[@]}" >/dev/null 2>&1)
+            NTH=$((NTH + 1)); outfile="$OUT/check$NTH.txt"
+            (cd "$dir" && HELLO_NO_BUILD=1 "$kit/hello" "${argv2[@]}" >"$outfile" 2>&1)
             st=$?
             set -e
             t1=$(date +%s%N)
             key="$label|$kit"
             TIMES[$key]="${TIMES[$key]:-} $(( (t1 - t0) / 1000000 ))"
             STATUS[$key]="${STATUS[$key]:-} $st"
+            OUTPUTS[$key|$run]="$st $outfile"
         done
     done
     echo "run $run of $RUNS done ($(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?') load)" >&2
@@ -113,3 +119,26 @@ for c in "${CASES[@]}"; do
     done
     echo "$row"
 done
+# keep the output of the runs whose status is not their case's most common one
+kept=()
+for c in "${CASES[@]}"; do
+    IFS='|' read -r label _ _ <<<"$c"
+    for kit in "${KITS[@]}"; do
+        common="$(printf '%s\n' ${STATUS[$label|$kit]} | sort | uniq -c | sort -rn | awk 'NR==1 {print $2}')"
+        for run in $(seq "$RUNS"); do
+            read -r st file <<<"${OUTPUTS[$label|$kit|$run]}"
+            if [[ "$st" != "$common" ]]; then
+                kept+=("$file"); echo "$label, run $run, kit $kit: exit $st" >"$file.what"
+            else
+                rm -f "$file"
+            fi
+        done
+    done
+done
+if [[ ${#kept[@]} -gt 0 ]]; then
+    echo
+    echo "output of the runs whose exit status differs from their case's usual one:"
+    for f in "${kept[@]}"; do echo "  $f ($(cat "$f.what"))"; done
+else
+    rm -rf "$OUT"
+fi
