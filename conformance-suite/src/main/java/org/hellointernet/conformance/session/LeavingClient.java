@@ -69,6 +69,14 @@ final class LeavingClient {
         return ch.localAddress() instanceof InetSocketAddress a ? a.getPort() : 0;
     }
 
+    /**
+     * Ends the group's thread when the JVM exits. A thread left waiting in {@code epoll_wait} (native code) holds
+     * JDK 17's exit for about 0.3 s: it waits for threads in native code to stop before it gives up on them.
+     */
+    private static void stop(EventLoopGroup g) {
+        g.shutdownGracefully(0, 0, java.util.concurrent.TimeUnit.MILLISECONDS).awaitUninterruptibly(1000);
+    }
+
     private static EventLoopGroup group() {
         EventLoopGroup g = group;
         if (g == null) {
@@ -78,6 +86,13 @@ final class LeavingClient {
                     g = new MultiThreadIoEventLoopGroup(
                             1, new DefaultThreadFactory("hello-leaving-client", true), EpollIoHandler.newFactory());
                     group = g;
+                    EventLoopGroup started = g;
+                    try {
+                        Runtime.getRuntime()
+                                .addShutdownHook(new Thread(() -> stop(started), "hello-leaving-client-stop"));
+                    } catch (IllegalStateException shuttingDown) {
+                        // the JVM is exiting already: the group's thread is a daemon and ends with it
+                    }
                 }
             }
         }
