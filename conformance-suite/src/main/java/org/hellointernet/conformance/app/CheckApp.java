@@ -86,6 +86,7 @@ public final class CheckApp {
                 req.exclude(),
                 req.sessions(),
                 req.jobs(),
+                req.lightJobs(),
                 req.timeout(),
                 req.timeoutFactor(),
                 req.noFetch());
@@ -159,6 +160,7 @@ public final class CheckApp {
                 profile,
                 req.language(),
                 req.jobs(),
+                req.lightJobs(),
                 deadline.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : deadline,
                 req.timeoutFactor() == null ? Timing.automatic() : Timing.fixed(req.timeoutFactor()));
         ExecutorService io = Executors.newCachedThreadPool(r -> {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.hellointernet.conformance.container.NetworkMode;
+import org.hellointernet.conformance.session.CheckOptions;
 import org.hellointernet.protocol.Profile;
 
 /**
@@ -23,6 +24,7 @@ import org.hellointernet.protocol.Profile;
  * @param exclude       {@code --exclude} rule IDs
  * @param sessions      an instructor's session scripts, or null
  * @param jobs          sessions at once
+ * @param lightJobs     sessions at once for a light server ({@link CheckOptions#jobsFor}), at least {@code jobs}
  * @param timeout       the whole check's deadline, a folder's build included
  * @param timeoutFactor a fixed factor for every wait, or null for the automatic one
  * @param noFetch       {@code --no-fetch}: the folder's dependencies are not downloaded
@@ -41,6 +43,7 @@ public record CheckRequest(
         List<String> exclude,
         Path sessions,
         int jobs,
+        int lightJobs,
         Duration timeout,
         Double timeoutFactor,
         boolean noFetch) {

@@ -207,6 +207,7 @@ public final class CheckCommand implements Callable<Integer> {
                 rules.exclude,
                 sessions,
                 jobs.validated(),
+                jobs.light(),
                 Duration.ofSeconds(timeoutSeconds),
                 timeoutFactor,
                 placement.noFetch);

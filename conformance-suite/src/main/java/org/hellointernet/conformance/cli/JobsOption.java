@@ -14,8 +14,22 @@ public final class JobsOption {
     @Option(
             names = "--jobs",
             paramLabel = "N",
-            description = "Sessions, checks and pairs run at once (default: ${DEFAULT-VALUE}).")
+            description = "Sessions, checks and pairs run at once (default: ${DEFAULT-VALUE}; a check of a"
+                    + " server whose start costs little CPU, as a native or scripted one, runs at least 4 of its"
+                    + " sessions at once unless --jobs is given).")
     int jobs = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
+
+    /**
+     * Sessions at once for a program whose copies are light (a check's server: {@link
+     * org.hellointernet.conformance.session.CheckOptions#LIGHT_START}): {@code --jobs} when given, else at least
+     * {@link org.hellointernet.conformance.session.CheckOptions#LIGHT_JOBS}.
+     */
+    int light() {
+        int usual = validated();
+        return spec.commandLine().getParseResult().hasMatchedOption("--jobs")
+                ? usual
+                : Math.max(usual, org.hellointernet.conformance.session.CheckOptions.LIGHT_JOBS);
+    }
 
     /** @throws ParameterException out of 1 to 64 */
     int validated() {

@@ -165,6 +165,12 @@ public final class IsolatedProgram implements Program {
         return program.processes();
     }
 
+    /** The program's own: a namespace and its tunnel cost little more per copy. */
+    @Override
+    public java.util.Optional<Duration> cpuUsed() {
+        return program.cpuUsed();
+    }
+
     @Override
     public void close() {
         closed = true;

@@ -26,7 +26,8 @@ import org.hellointernet.spec.Role;
 /**
  * Checks one server: starts it (or uses an address), runs every rule's session, and collects the results.
  * Each worker owns one copy of the server, so sessions never share a connection queue (a sequential server is
- * judged fairly); a copy that exited is started again for the next rule.
+ * judged fairly); a copy that exited is started again for the next rule. A light server (its first copy's start
+ * used little CPU) gets more workers than a heavy one ({@link CheckOptions#jobsFor}).
  */
 public final class ServerCheck {
 
@@ -102,7 +103,8 @@ public final class ServerCheck {
                 new ServerPool.Instance(running.process(), port, running.startup()),
                 options.timing().scale(Protocol.START_TIMEOUT),
                 deaths::dropped);
-        List<RuleResult> results = runAll(pool::acquire, pool, command, deaths);
+        int jobs = options.jobsFor(running.process().cpuUsed());
+        List<RuleResult> results = runAll(pool::acquire, pool, command, deaths, jobs);
         pool.close();
         return CheckResult.of(
                 info, options.profile(), startedAt, elapsed(t0), true, "", results, deaths.deaths(results));
@@ -123,7 +125,7 @@ public final class ServerCheck {
                     info, options.profile(), startedAt, elapsed(t0), false, problem, progress.finishedAll(results));
         }
         ServerPool pool = ServerPool.address(host, port);
-        List<RuleResult> results = runAll(pool::acquire, pool, null, new DeathLog(info.role()));
+        List<RuleResult> results = runAll(pool::acquire, pool, null, new DeathLog(info.role()), 1);
         return CheckResult.of(info, options.profile(), startedAt, elapsed(t0), true, "", results);
     }
 
@@ -131,9 +133,9 @@ public final class ServerCheck {
         ServerPool.Lease get(int worker, boolean fresh);
     }
 
-    private List<RuleResult> runAll(Acquire acquire, ServerPool pool, Command command, DeathLog deaths) {
+    /** Runs every rule, {@code jobs} at once (one at a time on an address: its one server is shared). */
+    private List<RuleResult> runAll(Acquire acquire, ServerPool pool, Command command, DeathLog deaths, int jobs) {
         long deadline = System.nanoTime() + options.deadline().toNanos();
-        int jobs = pool.isAddress() ? 1 : options.jobs();
         return RuleRuns.run(
                 entries,
                 jobs,

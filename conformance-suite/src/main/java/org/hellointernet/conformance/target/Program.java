@@ -46,6 +46,15 @@ public interface Program extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * The CPU time (user and system) the program's live processes have used so far, where it tells what another
+     * copy of the program costs to start; empty where it does not (a copy in a container costs the engine's work
+     * too, which these processes do not show) or cannot be read here.
+     */
+    default Optional<Duration> cpuUsed() {
+        return Optional.empty();
+    }
+
     @Override
     void close();
 }

@@ -175,6 +175,24 @@ public final class ProgramProcess implements Program {
         return Duration.ofNanos((end == Long.MIN_VALUE ? System.nanoTime() : end) - startNanos);
     }
 
+    /** The sum of its live processes' CPU time, as the operating system reports it (on Linux, from /proc). */
+    @Override
+    public Optional<Duration> cpuUsed() {
+        List<ProcessHandle> live = processes();
+        if (live.isEmpty()) {
+            return Optional.empty();
+        }
+        Duration sum = Duration.ZERO;
+        for (ProcessHandle p : live) {
+            Optional<Duration> cpu = p.info().totalCpuDuration();
+            if (cpu.isEmpty()) {
+                return Optional.empty();
+            }
+            sum = sum.plus(cpu.get());
+        }
+        return Optional.of(sum);
+    }
+
     /** The program's live processes (root last); see {@link ProcessTree} for how they are found. */
     @Override
     public List<ProcessHandle> processes() {

@@ -50,6 +50,25 @@ class ProgramProcessTest {
     }
 
     @Test
+    void cpuUsedCountsTheCpuItsProcessesHaveBurnedNotTheTimeTheyWaited() throws Exception {
+        String burn = "python3 -c 'import time\nwhile time.process_time() < 0.4: pass\nprint(\"burned\", flush=True)\n"
+                + "time.sleep(300)'";
+        try (ProgramProcess burner = start(burn);
+                ProgramProcess sleeper = start("echo slept; exec sleep 300")) {
+            assertThat(burner.stdout().awaitLine("burned"::equals, WAIT)).isTrue();
+            assertThat(sleeper.stdout().awaitLine("slept"::equals, WAIT)).isTrue();
+            Thread.sleep(500); // the sleeper waits; its CPU does not grow
+
+            // 0.4 s burned; /proc counts in clock ticks of 10 ms, and the sum can come out a tick short
+            assertThat(burner.cpuUsed())
+                    .hasValueSatisfying(
+                            cpu -> assertThat(cpu).isBetween(Duration.ofMillis(300), Duration.ofSeconds(5)));
+            assertThat(sleeper.cpuUsed())
+                    .hasValueSatisfying(cpu -> assertThat(cpu).isLessThan(Duration.ofMillis(100)));
+        }
+    }
+
+    @Test
     void standardInputIsAtEndOfFile() throws Exception {
         try (ProgramProcess p = start("cat; echo after-cat")) {
             assertThat(p.waitForExit(WAIT)).isTrue();
