@@ -1,8 +1,11 @@
 package org.hellointernet.conformance.cli;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.hellointernet.client.ClientCommand;
 import org.hellointernet.conformance.bench.BenchCommand;
+import org.hellointernet.conformance.rules.RuleBook;
 import org.hellointernet.server.ServerCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -30,7 +33,16 @@ import picocli.CommandLine.Spec;
             "  hello bench localhost:5000        load a server here: its rate and latency"
         },
         synopsisSubcommandLabel = "COMMAND",
-        subcommands = {
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {
+            "0:success",
+            "1:the command ran and failed (see its own --help)",
+            "2:usage error (unknown command, missing or bad argument)"
+        })
+public final class HelloCommand implements Callable<Integer> {
+
+    /** The subcommands, in the order the help lists them. */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(
             ServerCommand.class,
             ClientCommand.class,
             CheckCommand.class,
@@ -39,15 +51,7 @@ import picocli.CommandLine.Spec;
             InitCommand.class,
             RulesCommand.class,
             BenchCommand.class,
-            CommandLine.HelpCommand.class
-        },
-        exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {
-            "0:success",
-            "1:the command ran and failed (see its own --help)",
-            "2:usage error (unknown command, missing or bad argument)"
-        })
-public final class HelloCommand implements Callable<Integer> {
+            CommandLine.HelpCommand.class);
 
     @Spec
     CommandSpec spec;
@@ -65,13 +69,42 @@ public final class HelloCommand implements Callable<Integer> {
      * command's short usage (not its whole help).
      */
     public static CommandLine commandLine() {
+        return commandLine(SUBCOMMANDS);
+    }
+
+    /**
+     * The command line for {@code args}: with only the subcommand they name, when they name one (its model is all
+     * that is needed, and picocli builds each model from annotations at start: every subcommand's costs about 50 ms
+     * more); with all of them otherwise (the help, an unknown command).
+     */
+    static CommandLine commandLine(String[] args) {
+        if (args.length > 0) {
+            for (Class<?> c : SUBCOMMANDS) {
+                Command command = c.getAnnotation(Command.class);
+                if (c != CommandLine.HelpCommand.class
+                        && (command.name().equals(args[0])
+                                || Arrays.asList(command.aliases()).contains(args[0]))) {
+                    return commandLine(List.of(c));
+                }
+            }
+        }
+        return commandLine(SUBCOMMANDS);
+    }
+
+    private static CommandLine commandLine(List<Class<?>> subcommands) {
         CommandLine cmd = new CommandLine(new HelloCommand());
+        for (Class<?> c : subcommands) {
+            cmd.addSubcommand(c);
+        }
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
         cmd.setParameterExceptionHandler(new UsageErrors());
         return cmd;
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        if (args.length > 0 && (args[0].equals("check") || args[0].equals("matrix"))) {
+            RuleBook.readAhead();
+        }
+        System.exit(commandLine(args).execute(args));
     }
 }

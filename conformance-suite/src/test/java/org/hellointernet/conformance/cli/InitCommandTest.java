@@ -22,7 +22,7 @@ class InitCommandTest {
     private static Run hello(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cmd = new CommandLine(new HelloCommand());
+        CommandLine cmd = HelloCommand.commandLine();
         cmd.setOut(new PrintWriter(out, true));
         cmd.setErr(new PrintWriter(err, true));
         int exit = cmd.execute(args);

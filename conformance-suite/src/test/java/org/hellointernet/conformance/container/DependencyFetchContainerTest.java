@@ -221,7 +221,7 @@ class DependencyFetchContainerTest {
         Path json = tmp.resolve(dir.getFileName() + ".json");
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cmd = new CommandLine(new HelloCommand());
+        CommandLine cmd = HelloCommand.commandLine();
         cmd.setOut(new PrintWriter(out, true));
         cmd.setErr(new PrintWriter(err, true));
         List<String> args = new ArrayList<>(List.of("check", dir.toString(), "--container", "--json", json.toString()));

@@ -227,7 +227,7 @@ class FolderCheckContainerTest {
         Path json = tmp.resolve(dir.getFileName() + mode + ".json");
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cmd = new CommandLine(new HelloCommand());
+        CommandLine cmd = HelloCommand.commandLine();
         cmd.setOut(new PrintWriter(out, true));
         cmd.setErr(new PrintWriter(err, true));
         int exit = cmd.execute("check", dir.toString(), mode, "--json", json.toString());

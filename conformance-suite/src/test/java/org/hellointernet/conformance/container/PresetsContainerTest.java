@@ -73,7 +73,7 @@ class PresetsContainerTest {
         Path json = tmp.resolve(folder + ".json");
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cmd = new CommandLine(new HelloCommand());
+        CommandLine cmd = HelloCommand.commandLine();
         cmd.setOut(new PrintWriter(out, true));
         cmd.setErr(new PrintWriter(err, true));
 
@@ -100,7 +100,7 @@ class PresetsContainerTest {
                 && tools.stream().allMatch(t -> t.stream().anyMatch(PresetsContainerTest::onPath))) {
             Path localJson = tmp.resolve(folder + "-local.json");
             StringWriter localOut = new StringWriter();
-            CommandLine local = new CommandLine(new HelloCommand());
+            CommandLine local = HelloCommand.commandLine();
             local.setOut(new PrintWriter(localOut, true));
             local.setErr(new PrintWriter(localOut, true));
             int localExit = local.execute("check", dir.toString(), "--local", "--json", localJson.toString());
