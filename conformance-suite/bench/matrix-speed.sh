@@ -5,7 +5,8 @@
 # with the median and the worst; and every pair's verdict, so that two kits (HELLO_JAR=... for another build) can
 # be compared verdict by verdict. Loopback only.
 #   conformance-suite/bench/matrix-speed.sh [RUNS] [--checks]
-# JOBS: the matrix's --jobs (default 2).
+# JOBS: the matrix's --jobs (default: none given, the kit's own default: the cores, 2 to 4, and up to 4 per core
+# while the CPUs have time to spare).
 # HELLO_JAR: the kit's jar to time (default: this tree's, built first); OUT: where the JSON reports go.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -13,7 +14,7 @@ RUNS="${1:-3}"
 CHECKS="--no-checks"
 [[ "${2:-}" == "--checks" ]] && CHECKS=""
 JAR="${HELLO_JAR_UNDER_TEST:-$HELLO_JAR}"
-JOBS="${JOBS:-2}"
+JOBS="${JOBS:-}"
 OUT="${OUT:-$BUILD/matrix-speed}"
 [[ -n "${HELLO_JAR_UNDER_TEST:-}" ]] || "$HELLO_LAUNCHER" --version >/dev/null   # build first, outside the timings
 mkdir -p "$OUT"
@@ -26,14 +27,14 @@ for m in "${MEMBERS[@]}"; do cp -r "$GALLERY/$m" "$CLASS/"; done
 times=()
 for i in $(seq "$RUNS"); do
     t0=$(date +%s%N)
-    (cd "$CLASS" && java -jar "$JAR" matrix --local --no-reference $CHECKS --jobs "$JOBS" --json "$OUT/run-$i.json" \
+    (cd "$CLASS" && java -jar "$JAR" matrix --local --no-reference $CHECKS ${JOBS:+--jobs "$JOBS"} --json "$OUT/run-$i.json" \
         "${MEMBERS[@]}" >/dev/null 2>&1) || true    # exit status 1: some pairs fail, as they should
     t1=$(date +%s%N)
     times+=("$(( (t1 - t0) / 1000000 ))")
     echo "run $i: $(awk "BEGIN {print ${times[-1]}/1000}") s, load $(cut -d' ' -f1 /proc/loadavg)" >&2
 done
 sorted=$(printf '%s\n' "${times[@]}" | sort -n)
-echo "hello matrix of ${#MEMBERS[@]} gallery folders (${CHECKS:-with checks}), --jobs $JOBS, $RUNS runs, $(nproc) cores:"
+echo "hello matrix of ${#MEMBERS[@]} gallery folders (${CHECKS:-with checks}), --jobs ${JOBS:-not given}, $RUNS runs, $(nproc) cores:"
 printf 'median %.1f s, worst %.1f s\n' \
     "$(echo "$sorted" | sed -n "$(( (RUNS + 1) / 2 ))p" | awk '{print $1/1000}')" \
     "$(echo "$sorted" | tail -1 | awk '{print $1/1000}')"

@@ -111,6 +111,7 @@ public final class MatrixApp {
                         + " with a client and a server (or keep the reference ones).");
             }
             MatrixRunner runner = new MatrixRunner(req.jobs(), req.startTimeout(), req.pairTimeout(), book)
+                    .sparing(req.spareJobs())
                     .focusing(Set.copyOf(req.focus()));
             long pairs = clients.stream()
                     .flatMap(c -> servers.stream().filter(s -> runner.selects(c.name(), s.name())))

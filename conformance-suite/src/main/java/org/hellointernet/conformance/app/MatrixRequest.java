@@ -18,6 +18,7 @@ import org.hellointernet.protocol.Profile;
  * @param only         the checks' {@code --only} rule IDs
  * @param exclude      the checks' {@code --exclude} rule IDs
  * @param jobs         pairs and checks at once
+ * @param spareJobs    pairs and checks at once while the CPUs have time to spare, at least {@code jobs}
  * @param pairTimeout  a client still running after this long hangs
  * @param startTimeout how long a server may take to listen
  * @param focus        {@code --focus}: the names of the folders whose pairs run (a pair runs if its client or its
@@ -35,6 +36,7 @@ public record MatrixRequest(
         List<String> only,
         List<String> exclude,
         int jobs,
+        int spareJobs,
         Duration pairTimeout,
         Duration startTimeout,
         List<String> focus,

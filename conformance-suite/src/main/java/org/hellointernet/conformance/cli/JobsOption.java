@@ -14,9 +14,10 @@ public final class JobsOption {
     @Option(
             names = "--jobs",
             paramLabel = "N",
-            description = "Sessions, checks and pairs run at once (default: ${DEFAULT-VALUE}; a check of a"
-                    + " server whose start costs little CPU, as a native or scripted one, runs at least 4 of its"
-                    + " sessions at once unless --jobs is given).")
+            description = "Sessions, checks and pairs run at once (default: ${DEFAULT-VALUE}; unless --jobs is"
+                    + " given, a check of a server whose start costs little CPU, as a native or scripted one, runs"
+                    + " 4 of its sessions at once, and a matrix up to 4 checks and pairs per core while the CPUs"
+                    + " are less than half busy).")
     int jobs = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
     /**
@@ -29,6 +30,17 @@ public final class JobsOption {
         return spec.commandLine().getParseResult().hasMatchedOption("--jobs")
                 ? usual
                 : Math.max(usual, org.hellointernet.conformance.session.CheckOptions.LIGHT_JOBS);
+    }
+
+    /**
+     * Tasks at once while the CPUs have time to spare (a matrix's checks and pairs, which mostly wait): {@code
+     * --jobs} when given, else up to 4 per core (at most 16).
+     */
+    int spare() {
+        int usual = validated();
+        return spec.commandLine().getParseResult().hasMatchedOption("--jobs")
+                ? usual
+                : Math.max(usual, Math.min(16, 4 * Runtime.getRuntime().availableProcessors()));
     }
 
     /** @throws ParameterException out of 1 to 64 */

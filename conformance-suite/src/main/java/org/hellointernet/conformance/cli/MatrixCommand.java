@@ -209,6 +209,7 @@ public final class MatrixCommand implements Callable<Integer> {
                 rules.only,
                 rules.exclude,
                 jobs.validated(),
+                jobs.spare(),
                 seconds(timeoutSeconds),
                 seconds(startSeconds),
                 focus,

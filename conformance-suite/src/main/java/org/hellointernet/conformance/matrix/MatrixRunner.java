@@ -17,8 +17,8 @@ import org.hellointernet.conformance.session.Timing;
 
 /**
  * Runs every client against every server and, if asked, the conformance checks of the submissions' programs: all
- * of them tasks of one pool of {@code jobs} threads, so that checks and pairs together never run more than
- * {@code jobs} programs' sessions at once. Checks go first (they take longest). Then each pair that hung,
+ * of them tasks of one pool, so that checks and pairs together never run more than {@code jobs} programs' sessions
+ * at once, or up to {@link #sparing} while the machine's CPUs have time to spare ({@link Slots}). Checks go first (they take longest). Then each pair that hung,
  * crashed or got a wrong reply is run again alone, as a person pairing programs by hand would: a program with a
  * race (a server that misses a connection that arrives while it is busy) may fail only on a busy machine, and the
  * report then says both. When everything is done, each failing pair gets its {@link Explanation} from the checks.
@@ -45,6 +45,7 @@ public final class MatrixRunner {
             EnumSet.of(PairVerdict.HANGS, PairVerdict.CRASHED, PairVerdict.WRONG_REPLY);
 
     private final int jobs;
+    private int spareJobs;
     private final PairRunner pairs;
     private final PairExplainer explainer;
     private Set<String> focus = Set.of();
@@ -60,8 +61,21 @@ public final class MatrixRunner {
             throw new IllegalArgumentException("jobs must be at least 1");
         }
         this.jobs = jobs;
+        this.spareJobs = jobs;
         this.pairs = new PairRunner(startTimeout, clientTimeout);
         this.explainer = new PairExplainer(book);
+    }
+
+    /**
+     * Lets up to {@code max} checks and pairs run at once while the machine's CPUs have time to spare ({@link
+     * Slots}); {@code jobs} always.
+     */
+    public MatrixRunner sparing(int max) {
+        if (max < jobs) {
+            throw new IllegalArgumentException("spare jobs must be at least jobs");
+        }
+        this.spareJobs = max;
+        return this;
     }
 
     /**
@@ -133,7 +147,10 @@ public final class MatrixRunner {
             Listener progress) {
         long t0 = System.nanoTime();
         Timing timing = Timing.automatic(); // a busy machine's slowness is not a pair's failure
-        ExecutorService pool = Executors.newFixedThreadPool(jobs, r -> {
+        Slots slots = spareJobs > jobs
+                ? new Slots(jobs, spareJobs)
+                : new Slots(jobs, jobs, () -> -1, Slots.PERIOD, System::nanoTime);
+        ExecutorService pool = Executors.newFixedThreadPool(spareJobs, r -> {
             Thread t = new Thread(r, "matrix-job");
             t.setDaemon(true);
             return t;
@@ -141,21 +158,21 @@ public final class MatrixRunner {
         AtomicInteger done = new AtomicInteger();
         List<Future<CheckResult>> checkFutures = new ArrayList<>();
         for (CheckJob job : checks) {
-            checkFutures.add(pool.submit(() -> {
+            checkFutures.add(pool.submit(() -> slots.run(() -> {
                 CheckResult r = job.work().call();
                 progress.done(done.incrementAndGet());
                 return r;
-            }));
+            })));
         }
         List<Future<PairResult>> pairFutures = new ArrayList<>();
         for (Cell cell : cells) {
             Entrant c = clients.get(cell.client());
             Entrant s = servers.get(cell.server());
-            pairFutures.add(pool.submit(() -> {
+            pairFutures.add(pool.submit(() -> slots.run(() -> {
                 PairResult r = pairs.run(c, s, timing);
                 progress.done(done.incrementAndGet());
                 return r;
-            }));
+            })));
         }
         List<ProgramCheck> checked = new ArrayList<>();
         List<PairResult> results = new ArrayList<>();

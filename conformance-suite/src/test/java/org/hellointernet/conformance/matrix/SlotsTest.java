@@ -1,0 +1,110 @@
+package org.hellointernet.conformance.matrix;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class SlotsTest {
+
+    private static final Duration PERIOD = Duration.ofMillis(20);
+
+    /** A clock the test moves. */
+    private final AtomicLong now = new AtomicLong(1_000_000_000L);
+
+    private Slots slots(int base, int max, double cpuUse) {
+        return new Slots(base, max, () -> cpuUse, PERIOD, now::get);
+    }
+
+    /** Starts a thread that acquires a slot; the latch falls when it has one. */
+    private static CountDownLatch acquiring(Slots slots) {
+        CountDownLatch got = new CountDownLatch(1);
+        Thread t = new Thread(() -> {
+            try {
+                slots.acquire();
+                got.countDown();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        t.setDaemon(true);
+        t.start();
+        return got;
+    }
+
+    @Test
+    void theBaseNumberRunsAtOnceHoweverBusyTheMachineIs() throws Exception {
+        Slots slots = slots(2, 6, 1.0);
+
+        slots.acquire();
+        slots.acquire();
+
+        assertThat(slots.running()).isEqualTo(2);
+    }
+
+    @Test
+    void aboveTheBaseATaskWaitsWhileTheCpusAreBusyAndRunsWhenOneEnds() throws Exception {
+        Slots slots = slots(1, 4, 0.9);
+        slots.acquire();
+        now.addAndGet(PERIOD.toNanos() * 10);
+
+        CountDownLatch second = acquiring(slots);
+
+        assertThat(second.await(200, TimeUnit.MILLISECONDS)).isFalse();
+        slots.release();
+        assertThat(second.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(slots.running()).isEqualTo(1);
+    }
+
+    @Test
+    void withCpusToSpareOneMoreTaskIsLetInPerPeriodUpToTheMaximum() throws Exception {
+        Slots slots = slots(1, 3, 0.1);
+        slots.acquire();
+
+        CountDownLatch second = acquiring(slots);
+        assertThat(second.await(200, TimeUnit.MILLISECONDS))
+                .as("the clock has not moved: no reading yet")
+                .isFalse();
+        now.addAndGet(PERIOD.toNanos());
+        assertThat(second.await(5, TimeUnit.SECONDS)).isTrue();
+
+        CountDownLatch third = acquiring(slots);
+        assertThat(third.await(200, TimeUnit.MILLISECONDS))
+                .as("one newcomer per period")
+                .isFalse();
+        now.addAndGet(PERIOD.toNanos());
+        assertThat(third.await(5, TimeUnit.SECONDS)).isTrue();
+
+        CountDownLatch fourth = acquiring(slots);
+        now.addAndGet(PERIOD.toNanos() * 10);
+        assertThat(fourth.await(200, TimeUnit.MILLISECONDS)).as("the maximum").isFalse();
+        assertThat(slots.running()).isEqualTo(3);
+    }
+
+    @Test
+    void anUnknownCpuUseLetsNoMoreThanTheBaseIn() throws Exception {
+        Slots slots = slots(1, 4, -1);
+        slots.acquire();
+        now.addAndGet(PERIOD.toNanos() * 10);
+
+        assertThat(acquiring(slots).await(200, TimeUnit.MILLISECONDS)).isFalse();
+    }
+
+    @Test
+    void theMachinesCpuUseIsReadHere() throws Exception {
+        Slots.CpuUse cpu = Slots.CpuUse.system();
+        cpu.sinceLastAsked();
+        Thread.sleep(300);
+
+        assertThat(cpu.sinceLastAsked()).isBetween(0.0, 1.0);
+    }
+
+    @Test
+    void theMaximumIsAtLeastTheBase() {
+        assertThatThrownBy(() -> slots(3, 2, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
