@@ -35,34 +35,29 @@ class LightServerJobsTest {
     @Test
     @Slow
     void aServerThatStartsCheaplyGetsMoreRulesAtOnce() throws Exception {
-        Path pids = dir.resolve("light.pids");
-
-        CheckCli.Outcome outcome = check(server("light.py", pids, 0.0));
-
-        assertThat(outcome.exitStatus()).as(outcome.describe()).isEqualTo(ExitStatus.OK);
-        assertThat(copies(pids)).as(outcome.describe()).isEqualTo(Math.max(USUAL, CheckOptions.LIGHT_JOBS));
+        assertCopies("light", 0.0, Math.max(USUAL, CheckOptions.LIGHT_JOBS));
     }
 
     @Test
     @Slow
     void aServerThatBurnsCpuBeforeItListensGetsTheUsualNumber() throws Exception {
-        Path pids = dir.resolve("heavy.pids");
-
-        CheckCli.Outcome outcome = check(server("heavy.py", pids, 0.4));
-
-        assertThat(outcome.exitStatus()).as(outcome.describe()).isEqualTo(ExitStatus.OK);
-        assertThat(copies(pids)).as(outcome.describe()).isEqualTo(USUAL);
+        assertCopies("heavy", 0.4, USUAL);
     }
 
     @Test
     @Slow
     void jobsGivenAreKeptForALightServer() throws Exception {
-        Path pids = dir.resolve("given.pids");
+        assertCopies("given", 0.0, 2, "--jobs", "2");
+    }
 
-        CheckCli.Outcome outcome = check(server("given.py", pids, 0.0), "--jobs", "2");
+    /** Checks a server that burns {@code cpuSeconds} before it listens; it must have started {@code copies} copies. */
+    private void assertCopies(String name, double cpuSeconds, int copies, String... more) throws Exception {
+        Path pids = dir.resolve(name + ".pids");
+
+        CheckCli.Outcome outcome = check(server(name + ".py", pids, cpuSeconds), more);
 
         assertThat(outcome.exitStatus()).as(outcome.describe()).isEqualTo(ExitStatus.OK);
-        assertThat(copies(pids)).as(outcome.describe()).isEqualTo(2);
+        assertThat(copies(pids)).as(outcome.describe()).isEqualTo(copies);
     }
 
     private static CheckCli.Outcome check(Path server, String... more) {
