@@ -205,8 +205,8 @@ public final class MatrixShardApp {
                     clients.stream().map(p -> entrant(p, Role.CLIENT, targets)).toList();
             List<Entrant> serverEntrants =
                     servers.stream().map(p -> entrant(p, Role.SERVER, targets)).toList();
-            MatrixRunner runner =
-                    new MatrixRunner(req.jobs(), req.startTimeout(), req.pairTimeout(), book).sparing(req.spareJobs());
+            MatrixRunner runner = new MatrixRunner(req.jobs(), req.startTimeout(), req.pairTimeout(), book)
+                    .sparing(placement == Placement.CONTAINER ? req.jobs() : req.spareJobs());
             progress.start(toRun.size(), jobs.size());
             MatrixResult ran = runner.runCells(clientEntrants, serverEntrants, toRun, jobs, req.checks(), progress);
             progress.end();

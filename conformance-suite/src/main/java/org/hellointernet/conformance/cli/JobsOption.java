@@ -16,8 +16,8 @@ public final class JobsOption {
             paramLabel = "N",
             description = "Sessions, checks and pairs run at once (default: ${DEFAULT-VALUE}; unless --jobs is"
                     + " given, a check of a server whose start costs little CPU, as a native or scripted one, runs"
-                    + " 4 of its sessions at once, and a matrix up to 4 checks and pairs per core while the CPUs"
-                    + " are less than half busy).")
+                    + " 4 of its sessions at once, and a matrix with --local up to 4 checks and pairs per core"
+                    + " while the CPUs are less than half busy).")
     int jobs = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
     /**
@@ -33,8 +33,8 @@ public final class JobsOption {
     }
 
     /**
-     * Tasks at once while the CPUs have time to spare (a matrix's checks and pairs, which mostly wait): {@code
-     * --jobs} when given, else up to 4 per core (at most 16).
+     * Tasks at once while the CPUs have time to spare (a matrix's checks and pairs on this machine, which mostly
+     * wait): {@code --jobs} when given, else up to 4 per core (at most 16).
      */
     int spare() {
         int usual = validated();

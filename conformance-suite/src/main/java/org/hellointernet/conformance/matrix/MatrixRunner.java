@@ -157,26 +157,27 @@ public final class MatrixRunner {
         });
         AtomicInteger done = new AtomicInteger();
         List<Future<CheckResult>> checkFutures = new ArrayList<>();
-        for (CheckJob job : checks) {
-            checkFutures.add(pool.submit(() -> slots.run(() -> {
-                CheckResult r = job.work().call();
-                progress.done(done.incrementAndGet());
-                return r;
-            })));
-        }
         List<Future<PairResult>> pairFutures = new ArrayList<>();
-        for (Cell cell : cells) {
-            Entrant c = clients.get(cell.client());
-            Entrant s = servers.get(cell.server());
-            pairFutures.add(pool.submit(() -> slots.run(() -> {
-                PairResult r = pairs.run(c, s, timing);
-                progress.done(done.incrementAndGet());
-                return r;
-            })));
-        }
         List<ProgramCheck> checked = new ArrayList<>();
         List<PairResult> results = new ArrayList<>();
         try {
+            // each task takes its slot here, in order, before it goes to the pool
+            for (CheckJob job : checks) {
+                checkFutures.add(slots.submit(pool, () -> {
+                    CheckResult r = job.work().call();
+                    progress.done(done.incrementAndGet());
+                    return r;
+                }));
+            }
+            for (Cell cell : cells) {
+                Entrant c = clients.get(cell.client());
+                Entrant s = servers.get(cell.server());
+                pairFutures.add(slots.submit(pool, () -> {
+                    PairResult r = pairs.run(c, s, timing);
+                    progress.done(done.incrementAndGet());
+                    return r;
+                }));
+            }
             for (int i = 0; i < checks.size(); i++) {
                 CheckJob job = checks.get(i);
                 checked.add(new ProgramCheck(

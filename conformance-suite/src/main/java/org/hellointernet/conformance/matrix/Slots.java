@@ -2,6 +2,10 @@ package org.hellointernet.conformance.matrix;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.LongSupplier;
 
 /**
@@ -62,7 +66,11 @@ final class Slots {
         cpu.sinceLastAsked(); // starts the first reading's interval
     }
 
-    /** Waits until this task may run. */
+    /**
+     * Waits until one more task may run. The CPUs are read every period while a task waits, full or not, and a
+     * reading that covers more than two periods (nobody waited meanwhile) lets nobody in: it would average an old
+     * quiet spell into a busy moment.
+     */
     synchronized void acquire() throws InterruptedException {
         while (true) {
             if (running < base) {
@@ -70,10 +78,11 @@ final class Slots {
                 return;
             }
             long now = nanoClock.getAsLong();
-            if (running < max && now - lastReading >= periodNanos) {
+            if (now - lastReading >= periodNanos) {
+                boolean fresh = now - lastReading <= 2 * periodNanos;
                 double use = cpu.sinceLastAsked();
                 lastReading = now;
-                if (use >= 0 && use < BUSY && now - lastExtra >= periodNanos) {
+                if (fresh && running < max && use >= 0 && use < BUSY && now - lastExtra >= periodNanos) {
                     lastExtra = now;
                     running++;
                     return;
@@ -83,13 +92,24 @@ final class Slots {
         }
     }
 
-    /** Runs {@code task} once it may run. */
-    <T> T run(java.util.concurrent.Callable<T> task) throws Exception {
+    /**
+     * Waits for a slot, then hands {@code task} to {@code pool}; the slot is given back when it ends. Called from one
+     * thread, the tasks start in the order they are submitted (checks first, then pairs), which a pool's threads
+     * waiting on {@link #acquire} themselves would not keep.
+     */
+    <T> Future<T> submit(ExecutorService pool, Callable<T> task) throws InterruptedException {
         acquire();
         try {
-            return task.call();
-        } finally {
+            return pool.submit(() -> {
+                try {
+                    return task.call();
+                } finally {
+                    release();
+                }
+            });
+        } catch (RejectedExecutionException e) {
             release();
+            throw e;
         }
     }
 

@@ -185,10 +185,11 @@ public final class ProgramProcess implements Program {
         Duration sum = Duration.ZERO;
         for (ProcessHandle p : live) {
             Optional<Duration> cpu = p.info().totalCpuDuration();
-            if (cpu.isEmpty()) {
-                return Optional.empty();
-            }
-            sum = sum.plus(cpu.get());
+            if (cpu.isPresent()) {
+                sum = sum.plus(cpu.get());
+            } else if (p.isAlive()) {
+                return Optional.empty(); // alive but unreadable: not known
+            } // else it ended since the list was made: nothing more to count
         }
         return Optional.of(sum);
     }

@@ -4,7 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -92,6 +98,64 @@ class SlotsTest {
         now.addAndGet(PERIOD.toNanos() * 10);
 
         assertThat(acquiring(slots).await(200, TimeUnit.MILLISECONDS)).isFalse();
+    }
+
+    @Test
+    void aReadingThatCoversAnOldQuietSpellLetsNobodyInTheNextFreshOneDoes() throws Exception {
+        Slots slots = slots(1, 3, 0.1);
+        slots.acquire();
+        now.addAndGet(PERIOD.toNanos() * 10); // nobody waited for 10 periods
+
+        CountDownLatch second = acquiring(slots);
+        assertThat(second.await(200, TimeUnit.MILLISECONDS)).isFalse();
+        now.addAndGet(PERIOD.toNanos());
+        assertThat(second.await(5, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void submittedTasksStartInTheOrderTheyWereSubmittedWhileTheCpusAreBusy() throws Exception {
+        Slots slots = new Slots(2, 8, () -> 0.9, PERIOD, System::nanoTime);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Integer> started = Collections.synchronizedList(new ArrayList<>());
+        try {
+            List<Future<Integer>> futures = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                int n = i;
+                futures.add(slots.submit(pool, () -> {
+                    started.add(n);
+                    Thread.sleep(2);
+                    return n;
+                }));
+            }
+            for (Future<Integer> f : futures) {
+                f.get(10, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        // two at a time: a task starts only after all but one of those submitted before it
+        for (int i = 0; i < started.size(); i++) {
+            assertThat(started.get(i))
+                    .as("the %d-th task to start, in %s", i, started)
+                    .isBetween(i - 1, i + 1);
+        }
+        assertThat(slots.running()).isZero();
+    }
+
+    @Test
+    void aTaskThatThrowsGivesItsSlotBack() throws Exception {
+        Slots slots = slots(1, 1, 1.0);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<Object> failing = slots.submit(pool, () -> {
+                throw new IllegalStateException("boom");
+            });
+            assertThatThrownBy(() -> failing.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(IllegalStateException.class);
+            assertThat(slots.submit(pool, () -> 7).get(5, TimeUnit.SECONDS)).isEqualTo(7);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
