@@ -111,9 +111,7 @@ public final class MatrixApp {
                         + " with a client and a server (or keep the reference ones).");
             }
             MatrixRunner runner = new MatrixRunner(req.jobs(), req.startTimeout(), req.pairTimeout(), book)
-                    // spare slots on this machine only: in containers each task's cost is the engine's too (memory,
-                    // disk), which the CPUs' reading does not show; not measured there
-                    .sparing(placement == Placement.CONTAINER ? req.jobs() : req.spareJobs())
+                    .sparing(req.spareJobsOn(placement))
                     .focusing(Set.copyOf(req.focus()));
             long pairs = clients.stream()
                     .flatMap(c -> servers.stream().filter(s -> runner.selects(c.name(), s.name())))

@@ -48,4 +48,13 @@ public record MatrixRequest(
         exclude = List.copyOf(exclude);
         focus = List.copyOf(focus);
     }
+
+    /**
+     * Tasks at once while the CPUs have time to spare, where the programs run: {@link #spareJobs} on this machine;
+     * in containers {@link #jobs}, as a task's cost there is the engine's too (memory, disk), which the CPUs'
+     * reading does not show (and spare slots were not measured there).
+     */
+    int spareJobsOn(Placement placement) {
+        return placement == Placement.CONTAINER ? jobs : spareJobs;
+    }
 }

@@ -206,7 +206,7 @@ public final class MatrixShardApp {
             List<Entrant> serverEntrants =
                     servers.stream().map(p -> entrant(p, Role.SERVER, targets)).toList();
             MatrixRunner runner = new MatrixRunner(req.jobs(), req.startTimeout(), req.pairTimeout(), book)
-                    .sparing(placement == Placement.CONTAINER ? req.jobs() : req.spareJobs());
+                    .sparing(req.spareJobsOn(placement));
             progress.start(toRun.size(), jobs.size());
             MatrixResult ran = runner.runCells(clientEntrants, serverEntrants, toRun, jobs, req.checks(), progress);
             progress.end();

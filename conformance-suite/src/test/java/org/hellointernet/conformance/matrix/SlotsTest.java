@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 
 class SlotsTest {
@@ -117,13 +118,22 @@ class SlotsTest {
         Slots slots = new Slots(2, 8, () -> 0.9, PERIOD, System::nanoTime);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Integer> started = Collections.synchronizedList(new ArrayList<>());
+        int tasks = 30;
+        List<CountDownLatch> running = new ArrayList<>();
+        for (int i = 0; i < tasks; i++) {
+            running.add(new CountDownLatch(1));
+        }
         try {
             List<Future<Integer>> futures = new ArrayList<>();
-            for (int i = 0; i < 30; i++) {
+            for (int i = 0; i < tasks; i++) {
                 int n = i;
                 futures.add(slots.submit(pool, () -> {
                     started.add(n);
-                    Thread.sleep(2);
+                    running.get(n).countDown();
+                    // each task ends only once the next one has started: the two slots stay full
+                    if (n + 1 < tasks) {
+                        running.get(n + 1).await(5, TimeUnit.SECONDS);
+                    }
                     return n;
                 }));
             }
@@ -162,9 +172,15 @@ class SlotsTest {
     void theMachinesCpuUseIsReadHere() throws Exception {
         Slots.CpuUse cpu = Slots.CpuUse.system();
         cpu.sinceLastAsked();
-        Thread.sleep(300);
 
-        assertThat(cpu.sinceLastAsked()).isBetween(0.0, 1.0);
+        // a reading needs the clock ticks of /proc/stat to move (10 ms each): ask until one comes, at most 5 s
+        double use = -1;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (use < 0 && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+            use = cpu.sinceLastAsked();
+        }
+        assertThat(use).isBetween(0.0, 1.0);
     }
 
     @Test
