@@ -3,6 +3,7 @@ package org.hellointernet.conformance.target;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,6 +93,22 @@ final class ProcFs {
             return true;
         }
         return false;
+    }
+
+    /**
+     * True if the process's descriptors exist but may not be read here (another user's process). One open of the
+     * directory, not "exists, then readable": a process that ends between the two questions would answer "exists",
+     * then "not readable" (its directory is gone), and be taken for another user's.
+     */
+    @SuppressWarnings("try") // opened only to be told whether it can be: the stream itself is not read
+    static boolean hidesDescriptors(long pid) {
+        try (DirectoryStream<Path> opened = Files.newDirectoryStream(ROOT.resolve(pid + "/fd"))) {
+            return false;
+        } catch (AccessDeniedException e) {
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false; // ended (or no /proc): nothing hidden
+        }
     }
 
     /** Inodes of the sockets the process holds open, from its {@code fd} links {@code socket:[INODE]}. */

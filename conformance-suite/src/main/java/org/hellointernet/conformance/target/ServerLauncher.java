@@ -184,8 +184,7 @@ public final class ServerLauncher {
             return code.isPresent(); // status 0: it put the server in the background
         }
         for (ProcessHandle p : tree) {
-            java.nio.file.Path fds = ProcFs.ROOT.resolve(p.pid() + "/fd");
-            if (java.nio.file.Files.exists(fds) && !java.nio.file.Files.isReadable(fds)) {
+            if (ProcFs.hidesDescriptors(p.pid())) {
                 return true; // another user's process: its sockets cannot be read here
             }
         }
