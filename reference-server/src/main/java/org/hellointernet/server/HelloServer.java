@@ -5,6 +5,8 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -31,6 +33,9 @@ public final class HelloServer implements AutoCloseable {
     private final CountDownLatch closed = new CountDownLatch(1);
     private EventLoopGroup loop;
     private Channel listener;
+    /** The open connections, closed by {@link #close()} itself (see there). */
+    private ChannelGroup connections;
+
     private boolean dualStack;
 
     public HelloServer(ServerConfig config) {
@@ -57,13 +62,14 @@ public final class HelloServer implements AutoCloseable {
             throw new IllegalStateException("already started");
         }
         loop = transport.newGroup(1, "hello-loop");
+        connections = new DefaultChannelGroup("hello-connections", loop.next());
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(loop, loop)
                 .channel(transport.serverChannel())
                 .option(ChannelOption.SO_BACKLOG, BACKLOG)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true) // TCP_NODELAY is Netty's default already
-                .childHandler(new HelloServerInitializer(config, handler));
+                .childHandler(new HelloServerInitializer(config, handler, connections));
         ChannelFuture bound = bootstrap.bind(wildcard("::")).awaitUninterruptibly();
         dualStack = bound.isSuccess();
         if (!bound.isSuccess() && ServerStartException.classify(bound.cause()) == ServerStartException.Reason.OTHER) {
@@ -116,6 +122,10 @@ public final class HelloServer implements AutoCloseable {
         if (listener != null) {
             listener.close().awaitUninterruptibly(SHUTDOWN_TIMEOUT_MILLIS);
         }
+        // Closed here, not left to the loop's shutdown: with no quiet period, a shutdown asked while the loop runs
+        // its tasks (the listener's close just completed there) ends the loop without closing its channels (Netty
+        // 4.2.18, SingleThreadIoEventLoop.run), and the clients then wait for an end that never comes.
+        connections.close().awaitUninterruptibly(SHUTDOWN_TIMEOUT_MILLIS);
         shutDownGroups();
         closed.countDown();
     }

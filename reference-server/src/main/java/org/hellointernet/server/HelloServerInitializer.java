@@ -2,6 +2,7 @@ package org.hellointernet.server;
 
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
+import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.TimeUnit;
@@ -16,14 +17,18 @@ public final class HelloServerInitializer extends ChannelInitializer<SocketChann
 
     private final ServerConfig config;
     private final HelloServerHandler handler;
+    private final ChannelGroup connections;
 
-    public HelloServerInitializer(ServerConfig config, HelloServerHandler handler) {
+    /** Each connection joins {@code connections} (which it leaves when it closes) for the server to close them. */
+    public HelloServerInitializer(ServerConfig config, HelloServerHandler handler, ChannelGroup connections) {
         this.config = config;
         this.handler = handler;
+        this.connections = connections;
     }
 
     @Override
     protected void initChannel(SocketChannel ch) {
+        connections.add(ch);
         ChannelPipeline pipeline = ch.pipeline();
         long idleNanos = config.idleTimeout().toNanos();
         if (idleNanos > 0) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,42 @@ class TransportTest {
         try (HelloServer server = startOn(transport);
                 TestClient client = TestClient.connect(server.port())) {
             assertThat(client.send("x".repeat(100_000)).readToEof()).isEqualTo("Error: line longer than 1024 bytes\n");
+        }
+    }
+
+    /**
+     * Closing the server ends every open connection at once. Left to the event loop's shutdown, a connection stayed
+     * open whenever the shutdown was asked while the loop still ran its tasks: 80 of 100 closes on epoll, 9 of 100
+     * on io_uring here (more on a busy machine). Twenty closes, each with two connections open.
+     */
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void closingTheServerEndsEveryOpenConnection(Transport transport) throws Exception {
+        assumeTrue(transport.isAvailable(), () -> transport + " is not available here");
+        for (int round = 0; round < 20; round++) {
+            CapturedLines err = new CapturedLines();
+            HelloServer server = new HelloServer(
+                            ServerConfig.onPort(0)
+                                    .withVerbose(true)
+                                    .withOut(line -> {})
+                                    .withErr(err),
+                            transport)
+                    .start();
+            try (TestClient first = TestClient.connect(server.port());
+                    TestClient second = TestClient.connect(server.port())) {
+                // until the server has accepted them, they sit in the kernel's backlog and closing would reset them
+                err.awaitCount(2, Duration.ofSeconds(5));
+                server.close();
+
+                assertThat(first.readToEof())
+                        .as("round %d, first connection", round)
+                        .isEmpty();
+                assertThat(second.readToEof())
+                        .as("round %d, second connection", round)
+                        .isEmpty();
+            } finally {
+                server.close();
+            }
         }
     }
 
