@@ -57,6 +57,11 @@ public final class HelloServerHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
+        if (config.verbose() || config.profile() != Profile.BASIC) {
+            // the client's address is printed later; on io_uring it is looked up when first asked
+            // (LeanIoUringSocketChannel), so ask now, before a client that resets or leaves takes it away
+            ctx.channel().remoteAddress();
+        }
         note(ctx, "connected");
         super.channelActive(ctx);
     }

@@ -11,7 +11,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.uring.IoUring;
 import io.netty.channel.uring.IoUringIoHandler;
-import io.netty.channel.uring.IoUringServerSocketChannel;
+import io.netty.channel.uring.LeanIoUringServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.util.Arrays;
 import java.util.Locale;
@@ -91,7 +91,7 @@ public enum Transport {
     /** The listening channel type of this transport. */
     public Class<? extends ServerChannel> serverChannel() {
         return switch (this) {
-            case IO_URING -> IoUringServerSocketChannel.class;
+            case IO_URING -> LeanIoUringServerSocketChannel.class;
             case EPOLL -> EpollServerSocketChannel.class;
             case NIO -> NioServerSocketChannel.class;
         };

@@ -37,6 +37,11 @@ final class TestClient implements AutoCloseable {
         }
     }
 
+    /** The client's own port, as the server sees it. */
+    int localPort() {
+        return socket.getLocalPort();
+    }
+
     TestClient send(String text) throws IOException {
         return send(text.getBytes(StandardCharsets.UTF_8));
     }

@@ -1,0 +1,114 @@
+package org.hellointernet.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.socket.SocketChannelConfig;
+import io.netty.channel.uring.LeanIoUringServerSocketChannel;
+import io.netty.channel.uring.LeanIoUringSocketChannel;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.hellointernet.protocol.Profile;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The io_uring channels that look up no address when a connection is accepted: the addresses are still right when
+ * asked for (the challenge profile's log line, verbose notes), and the connection still behaves as Netty's own.
+ */
+@Timeout(20)
+class LeanIoUringChannelTest {
+
+    private static final Duration SECOND = Duration.ofSeconds(1);
+
+    @BeforeAll
+    static void ioUringWorksHere() {
+        assumeTrue(
+                Transport.IO_URING.isAvailable(),
+                () -> "io_uring does not work here: "
+                        + Transport.IO_URING.unavailability().orElse("?"));
+    }
+
+    @Test
+    void anAcceptedConnectionFindsItsAddressesWhenAskedAndKeepsThem() throws Exception {
+        EventLoopGroup loop = Transport.IO_URING.newGroup(1, "lean-test");
+        BlockingQueue<Channel> accepted = new LinkedBlockingQueue<>();
+        try {
+            Channel listener = new ServerBootstrap()
+                    .group(loop)
+                    .channel(LeanIoUringServerSocketChannel.class)
+                    .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
+                    .childHandler(new ChannelInitializer<Channel>() {
+                        @Override
+                        protected void initChannel(Channel ch) {
+                            accepted.add(ch);
+                        }
+                    })
+                    .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
+                    .sync()
+                    .channel();
+            int port = ((InetSocketAddress) listener.localAddress()).getPort();
+            try (Socket client = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                Channel child = accepted.poll(5, TimeUnit.SECONDS);
+                assertThat(child).isInstanceOf(LeanIoUringSocketChannel.class);
+
+                InetSocketAddress remote = loop.submit(() -> (InetSocketAddress) child.remoteAddress())
+                        .get(5, TimeUnit.SECONDS);
+                InetSocketAddress local = loop.submit(() -> (InetSocketAddress) child.localAddress())
+                        .get(5, TimeUnit.SECONDS);
+                assertThat(remote.getPort()).isEqualTo(client.getLocalPort());
+                assertThat(local.getPort()).isEqualTo(port);
+
+                SocketChannelConfig config = (SocketChannelConfig) child.config();
+                assertThat(config.isAllowHalfClosure()).isTrue();
+                assertThat(config.getOption(ChannelOption.TCP_NODELAY)).isFalse();
+                assertThat(config.setOption(ChannelOption.SO_LINGER, 0)).isTrue();
+                assertThat(config.getOptions())
+                        .containsEntry(ChannelOption.SO_LINGER, 0)
+                        .containsEntry(ChannelOption.ALLOW_HALF_CLOSURE, true);
+
+                child.close().sync();
+                assertThat(child.remoteAddress()).isEqualTo(remote);
+                assertThat(child.localAddress()).isEqualTo(local);
+            }
+        } finally {
+            loop.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void theServerNamesEachClientByItsOwnAddress() throws Exception {
+        CapturedLines out = new CapturedLines();
+        CapturedLines err = new CapturedLines();
+        ServerConfig config = ServerConfig.onPort(0)
+                .withProfile(Profile.CHALLENGE)
+                .withVerbose(true)
+                .withOut(out)
+                .withErr(err);
+        try (HelloServer server = new HelloServer(config, Transport.IO_URING).start()) {
+            int leftPort;
+            try (TestClient left = TestClient.connect(server.port())) {
+                leftPort = left.localPort();
+            }
+            err.awaitLine(line -> line.endsWith("connected and left without a byte (SRV-EMPTY-CONN)"), SECOND);
+            assertThat(err.lines())
+                    .contains("[127.0.0.1:" + leftPort + "] connected and left without a byte (SRV-EMPTY-CONN)");
+
+            try (TestClient client = TestClient.connect(server.port())) {
+                assertThat(client.send("Hello in C\n").readToEof()).isEqualTo("Goodbye C from Java\n");
+            }
+            assertThat(out.awaitCount(1, SECOND)).containsExactly("Hello in C (client 127.0.0.1)");
+        }
+    }
+}
