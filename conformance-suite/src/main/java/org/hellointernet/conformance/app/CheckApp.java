@@ -184,9 +184,9 @@ public final class CheckApp {
         if (req.reference()) {
             out.add(jobs.ofCommand(
                     Role.SERVER,
-                    ReferencePrograms.serverCommand(),
+                    ReferencePrograms.serverCommand(options.profile()),
                     "reference",
-                    "hello server {port}",
+                    "hello server {port}" + (options.profile() == Profile.CHALLENGE ? " --challenge" : ""),
                     workDir,
                     options));
             out.add(jobs.ofCommand(

@@ -2,6 +2,7 @@ package org.hellointernet.conformance.app;
 
 import java.io.File;
 import java.util.List;
+import org.hellointernet.protocol.Profile;
 
 /**
  * Shell commands that run the kit's own reference server and client as separate programs, with this JVM's java
@@ -16,6 +17,11 @@ public final class ReferencePrograms {
 
     public static String serverCommand() {
         return java("org.hellointernet.server.ServerCommand", "hello.cds.server") + " {port}";
+    }
+
+    /** The reference server in {@code profile}: with {@code --challenge} for the challenge profile. */
+    public static String serverCommand(Profile profile) {
+        return serverCommand() + (profile == Profile.CHALLENGE ? " --challenge" : "");
     }
 
     public static String clientCommand() {

@@ -11,7 +11,10 @@ import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code hello check} with no target checks the kit's own reference server and client, which pass every rule. */
+/**
+ * {@code hello check} with no target checks the kit's own reference server and client, which pass every rule, in
+ * either profile.
+ */
 @EnabledOnOs(OS.LINUX)
 @Slow
 class ReferenceCheckTest {
@@ -39,5 +42,20 @@ class ReferenceCheckTest {
         }
         assertThat(report.summary().get("exitStatus").asInt()).isZero();
         assertThat(report.summary().get("failed").asInt()).isZero();
+    }
+
+    @Test
+    void theReferenceServerRunsInTheProfileTheCheckAsksFor() throws Exception {
+        Path json = dir.resolve("challenge.json");
+
+        CheckCli.Outcome outcome = CheckCli.check("--profile", "challenge", "--json", json.toString());
+
+        assertThat(outcome.exitStatus()).as(outcome.describe()).isEqualTo(ExitStatus.OK);
+        CheckReport report = CheckReport.read(json);
+        assertThat(report.withStatus("FAIL")).as(outcome.describe()).isEmpty();
+        assertThat(report.results()).as(outcome.describe()).anySatisfy(r -> {
+            assertThat(r.get("rule").asText()).isEqualTo("SRV-CLIENT-IP");
+            assertThat(r.get("status").asText()).isEqualTo("PASS");
+        });
     }
 }
