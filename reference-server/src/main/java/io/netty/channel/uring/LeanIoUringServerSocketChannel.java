@@ -14,7 +14,8 @@ import java.nio.ByteBuffer;
  * is not asked for. Netty's own child channel makes three {@code getsockname} calls and a {@code getpeername} per
  * accepted connection (two to learn the socket's family, one to cache the local address, one for the peer's when
  * multishot accept gives none), each a system call outside the ring; here there is one (the family, in
- * {@link LinuxSocket}'s constructor). On the 2-core development machine those calls were about a fifth of the
+ * {@link LinuxSocket}'s constructor). The kit turns multishot accept off ({@code Transport}), so that each accept
+ * writes the client's address; with it on, the address is looked up when first asked. On the 2-core development machine those calls were about a fifth of the
  * server's CPU per exchange (README, "Benchmarks").
  *
  * <p>It lives in Netty's package because the classes it extends are package-private; it uses no reflection. A Netty
