@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.hellointernet.conformance.matrix.Entrant;
 import org.hellointernet.conformance.matrix.MatrixResult;
@@ -72,11 +73,6 @@ public final class MatrixApp {
             List<Entrant> clients = new ArrayList<>();
             List<Entrant> servers = new ArrayList<>();
             List<CheckJob> checks = new ArrayList<>();
-            if (req.reference()) {
-                Path here = Path.of("").toAbsolutePath();
-                clients.add(Entrant.of("reference", new Command(ReferencePrograms.clientCommand(), here, Map.of())));
-                servers.add(Entrant.of("reference", new Command(ReferencePrograms.serverCommand(), here, Map.of())));
-            }
             Set<String> names = new HashSet<>(Set.of("reference"));
             Set<String> skipped = new HashSet<>();
             for (Path dir : folders) {
@@ -98,6 +94,16 @@ public final class MatrixApp {
                 if (req.checks()) {
                     checks.addAll(checkJobs.ofFolder(name, t, options(t, req.profile(), req.jobs(), err)));
                 }
+            }
+            if (req.reference()) {
+                Path here = Path.of("").toAbsolutePath();
+                Profile profile = referenceProfile(
+                        req.profile(),
+                        targets.stream().map(t -> t.folder().manifest()).toList());
+                clients.add(0, Entrant.of("reference", new Command(ReferencePrograms.clientCommand(), here, Map.of())));
+                servers.add(
+                        0,
+                        Entrant.of("reference", new Command(ReferencePrograms.serverCommand(profile), here, Map.of())));
             }
             err.flush();
             for (String f : req.focus()) {
@@ -158,6 +164,19 @@ public final class MatrixApp {
         }
         Profile p = profile != null ? profile : Profile.of(m.profileOrDefault());
         return new CheckOptions(p, language, jobs, CHECK_DEADLINE);
+    }
+
+    /**
+     * The profile the reference server runs in: {@code --profile} if given, else the one every folder's hello.yml
+     * gives (a folder that names none is basic), else basic.
+     */
+    static Profile referenceProfile(Profile given, List<Manifest> manifests) {
+        if (given != null) {
+            return given;
+        }
+        Set<Profile> declared =
+                manifests.stream().map(m -> Profile.of(m.profileOrDefault())).collect(Collectors.toSet());
+        return declared.size() == 1 ? declared.iterator().next() : Profile.BASIC;
     }
 
     static String unique(Path dir, Set<String> names) {

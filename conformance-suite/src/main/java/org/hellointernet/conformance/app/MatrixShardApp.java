@@ -37,6 +37,7 @@ import org.hellointernet.conformance.session.CheckJob;
 import org.hellointernet.conformance.submission.BuildResult;
 import org.hellointernet.conformance.submission.SubmissionFolder;
 import org.hellointernet.conformance.target.Command;
+import org.hellointernet.protocol.Profile;
 import org.hellointernet.spec.Role;
 import org.hellointernet.spec.RuleCatalog;
 
@@ -78,11 +79,6 @@ public final class MatrixShardApp {
         List<Program> servers = new ArrayList<>();
         List<String> planned = new ArrayList<>();
         Map<String, Program> byName = new LinkedHashMap<>();
-        if (req.reference()) {
-            Program ref = new Program("reference", null, "reference");
-            clients.add(ref);
-            servers.add(ref);
-        }
         Set<String> names = new HashSet<>(Set.of("reference"));
         for (Path dir : folders) {
             SubmissionFolder sub = MatrixApp.open(dir, req.dirs().contains(dir), err);
@@ -103,6 +99,15 @@ public final class MatrixShardApp {
                     planned.add("client " + p.name());
                 }
             }
+        }
+        Profile referenceProfile = MatrixApp.referenceProfile(
+                req.profile(),
+                byName.values().stream().map(p -> p.folder().manifest()).toList());
+        if (req.reference()) {
+            // its profile in its key: a store never gives a pair run with the reference in the other profile
+            Program ref = new Program("reference", null, "reference-" + referenceProfile.id());
+            clients.add(0, ref);
+            servers.add(0, ref);
         }
         if (clients.isEmpty() || servers.isEmpty()) {
             throw new UsageException("No " + (clients.isEmpty() ? "client" : "server") + " to pair: give folders"
@@ -201,10 +206,12 @@ public final class MatrixShardApp {
                 }
             }
             err.flush();
-            List<Entrant> clientEntrants =
-                    clients.stream().map(p -> entrant(p, Role.CLIENT, targets)).toList();
-            List<Entrant> serverEntrants =
-                    servers.stream().map(p -> entrant(p, Role.SERVER, targets)).toList();
+            List<Entrant> clientEntrants = clients.stream()
+                    .map(p -> entrant(p, Role.CLIENT, targets, referenceProfile))
+                    .toList();
+            List<Entrant> serverEntrants = servers.stream()
+                    .map(p -> entrant(p, Role.SERVER, targets, referenceProfile))
+                    .toList();
             MatrixRunner runner = new MatrixRunner(req.jobs(), req.startTimeout(), req.pairTimeout(), book)
                     .sparing(req.spareJobsOn(placement));
             progress.start(toRun.size(), jobs.size());
@@ -312,13 +319,15 @@ public final class MatrixShardApp {
         return new ImageManifest.Folder(name, tag, false, failed.message(), failed.logTail());
     }
 
-    private static Entrant entrant(Program p, Role role, Map<String, FolderTarget> targets) {
+    private static Entrant entrant(Program p, Role role, Map<String, FolderTarget> targets, Profile referenceProfile) {
         if (p.folder() == null) {
             Path here = Path.of("").toAbsolutePath();
             return Entrant.of(
                     p.name(),
                     new Command(
-                            role == Role.CLIENT ? ReferencePrograms.clientCommand() : ReferencePrograms.serverCommand(),
+                            role == Role.CLIENT
+                                    ? ReferencePrograms.clientCommand()
+                                    : ReferencePrograms.serverCommand(referenceProfile),
                             here,
                             Map.of()));
         }
