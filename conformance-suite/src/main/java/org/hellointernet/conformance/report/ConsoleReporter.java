@@ -270,9 +270,14 @@ public final class ConsoleReporter implements ResultWriter<CheckRun> {
         b.append('\n');
     }
 
-    private static String shortened(String message) {
+    /** At most 140 characters, cut between words where one ends in the last 40 of them. */
+    static String shortened(String message) {
         String line = message.replace('\n', ' ');
-        return line.length() <= 140 ? line : line.substring(0, 137) + "...";
+        if (line.length() <= 140) {
+            return line;
+        }
+        int space = line.lastIndexOf(' ', 136);
+        return (space >= 100 ? line.substring(0, space) : line.substring(0, 136)) + " ...";
     }
 
     private void writeDetails(StringBuilder b, RuleResult r) {

@@ -107,4 +107,18 @@ class ConsoleReporterTest {
         assertThat(ConsoleReporter.colourEnabled(Map.of("TERM", "xterm-256color"), true))
                 .isTrue();
     }
+
+    @Test
+    void aLongMessageInTheFixFirstListIsCutBetweenWords() {
+        String message = "the reply is in the basic profile's format, but this check uses profile challenge"
+                + " (choose it with --profile basic if that is your assignment)";
+
+        String line = ConsoleReporter.shortened(message);
+
+        assertThat(line).hasSizeLessThanOrEqualTo(140).endsWith(" ...");
+        String kept = line.substring(0, line.length() - " ...".length());
+        assertThat(message).startsWith(kept);
+        assertThat(message.charAt(kept.length())).isEqualTo(' ');
+        assertThat(ConsoleReporter.shortened("short")).isEqualTo("short");
+    }
 }
