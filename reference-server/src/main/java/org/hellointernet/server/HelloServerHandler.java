@@ -57,11 +57,6 @@ public final class HelloServerHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
-        if (config.verbose() || config.profile() != Profile.BASIC) {
-            // the client's address is printed later; on io_uring with multishot accept it is looked up when first
-            // asked (LeanIoUringSocketChannel), so ask now, while the connection is most likely still there
-            ctx.channel().remoteAddress();
-        }
         note(ctx, "connected");
         super.channelActive(ctx);
     }

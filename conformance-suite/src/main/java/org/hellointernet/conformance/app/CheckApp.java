@@ -186,7 +186,7 @@ public final class CheckApp {
                     Role.SERVER,
                     ReferencePrograms.serverCommand(options.profile()),
                     "reference",
-                    "hello server {port}" + (options.profile() == Profile.CHALLENGE ? " --challenge" : ""),
+                    "hello server {port}" + ReferencePrograms.profileArguments(options.profile()),
                     workDir,
                     options));
             out.add(jobs.ofCommand(

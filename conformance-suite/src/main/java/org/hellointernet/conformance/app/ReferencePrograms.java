@@ -21,7 +21,12 @@ public final class ReferencePrograms {
 
     /** The reference server in {@code profile}: with {@code --challenge} for the challenge profile. */
     public static String serverCommand(Profile profile) {
-        return serverCommand() + (profile == Profile.CHALLENGE ? " --challenge" : "");
+        return serverCommand() + profileArguments(profile);
+    }
+
+    /** What the reference server's command line adds for {@code profile}: {@code " --challenge"} or nothing. */
+    public static String profileArguments(Profile profile) {
+        return profile == Profile.CHALLENGE ? " --challenge" : "";
     }
 
     public static String clientCommand() {

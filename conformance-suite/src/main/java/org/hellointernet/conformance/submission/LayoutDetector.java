@@ -109,8 +109,8 @@ public final class LayoutDetector {
             if (server.isPresent()
                     && CHALLENGE_REPLY.matcher(head(dir, server.get())).find()) {
                 profile = "challenge";
-                notes.add(
-                        "the profile is challenge: the server's reply is built as \"Goodbye X from Y\" (X the client's language)");
+                notes.add("the profile is challenge: the server's reply is built as \"Goodbye X from Y\""
+                        + " (X the client's language)");
             }
             // Each program compiles on its own, so a server that does not compile leaves the client checkable.
             LanguageRule r = rule;

@@ -15,8 +15,8 @@ import java.nio.ByteBuffer;
  * accepted connection (two to learn the socket's family, one to cache the local address, one for the peer's when
  * multishot accept gives none), each a system call outside the ring; here there is one (the family, in
  * {@link LinuxSocket}'s constructor). The kit turns multishot accept off ({@code Transport}), so that each accept
- * writes the client's address; with it on, the address is looked up when first asked. On the 2-core development machine those calls were about a fifth of the
- * server's CPU per exchange (README, "Benchmarks").
+ * writes the client's address; with it on, the address is looked up when first asked. On the 2-core development
+ * machine those calls were about a fifth of the server's CPU per exchange (README, "Benchmarks").
  *
  * <p>It lives in Netty's package because the classes it extends are package-private; it uses no reflection. A Netty
  * upgrade that changes them breaks the build, not the server, and {@code LeanIoUringChannelTest} runs it. The
@@ -43,7 +43,7 @@ public final class LeanIoUringServerSocketChannel extends AbstractIoUringServerC
         LinuxSocket socket = new LinuxSocket(fd);
         InetSocketAddress remote = null;
         if (acceptedAddressMemory != null) {
-            // no multishot accept (an older kernel): the accept wrote the peer's address, as in Netty's channel
+            // one accept per connection (the kit's default, and kernels before 5.19): it wrote the peer's address
             IoUringIoHandler handler = registration().attachment();
             remote = socket.isIpv6()
                     ? SockaddrIn.getIPv6(
