@@ -105,6 +105,12 @@ public final class HelloServer implements AutoCloseable {
         return transport;
     }
 
+    /** How many connections are open now (0 before the start and after the close). */
+    public synchronized int openConnections() {
+        ChannelGroup open = connections;
+        return open == null ? 0 : open.size();
+    }
+
     public ServerConfig config() {
         return config;
     }

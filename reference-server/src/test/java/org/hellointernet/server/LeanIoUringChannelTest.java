@@ -118,6 +118,26 @@ class LeanIoUringChannelTest {
         }
     }
 
+    /**
+     * A client whose partial line and reset are both there before the server first looks: the connection must be
+     * closed at once, not held until the idle timeout (with Netty's multishot POLLIN all 50 stayed open).
+     */
+    @Test
+    void aClientThatSendsPartOfALineAndResetsAtOnceIsLetGoAtOnce() throws Exception {
+        try (HelloServer server = new HelloServer(ServerConfig.onPort(0), Transport.IO_URING).start()) {
+            for (int i = 0; i < 50; i++) {
+                TestClient.connect(server.port()).send("Hello in").reset();
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (server.openConnections() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(server.openConnections())
+                    .as("connections still open 5 s after their clients reset (idle timeout 30 s)")
+                    .isZero();
+        }
+    }
+
     @Test
     void theServerNamesEachClientByItsOwnAddress() throws Exception {
         CapturedLines out = new CapturedLines();
