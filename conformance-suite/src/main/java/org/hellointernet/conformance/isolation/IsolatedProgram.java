@@ -53,11 +53,14 @@ public final class IsolatedProgram implements Program {
             IsolatedProgram p = new IsolatedProgram(program, tunnel, serverPort, parts);
             p.server = server;
             if (server != null) {
-                // once the server has exited, its port refuses connections again, as it would without the tunnel
+                // Once the server has exited, its port refuses connections again, as it would without the tunnel.
+                // Meanwhile, while it listens on one family only, look again each second for a socket of the other.
                 Thread t = new Thread(
                         () -> {
                             while (!program.waitForExit(Duration.ofSeconds(1)) && !p.closed) {
-                                // waits for the program's end
+                                if (server.partly()) {
+                                    p.listenAsInside(PORTS_WAIT);
+                                }
                             }
                             server.unlisten();
                         },
@@ -112,16 +115,33 @@ public final class IsolatedProgram implements Program {
             return Optional.of(Set.of());
         }
         try {
-            Set<Integer> ports = new TreeSet<>(tunnel.listeningPorts(PORTS_WAIT));
+            Map<Integer, String> inside = tunnel.listeningPorts(PORTS_WAIT);
+            Set<Integer> ports = new TreeSet<>(inside.keySet());
             Set<Integer> others = new TreeSet<>(tunnel.exposedPorts());
             others.remove(serverPort);
             ports.removeAll(others);
-            if (server != null && ports.contains(serverPort)) {
-                server.listen(); // the harness's connections go through from now on
+            if (server != null && inside.containsKey(serverPort)) {
+                // the harness's connections go through from now on, on the families the server takes
+                server.listen(inside.get(serverPort));
+                if (server.partly()) {
+                    listenAsInside(PORTS_WAIT); // a server that opens its second socket right after its first
+                }
             }
             return Optional.of(ports);
         } catch (IOException e) {
             return Optional.of(Set.of()); // not listening (yet); the caller's deadline applies
+        }
+    }
+
+    /** Asks the relay which families the server's port takes inside now, and listens on them here too. */
+    private void listenAsInside(Duration wait) {
+        try {
+            String families = tunnel.listeningPorts(wait).get(serverPort);
+            if (families != null && program.isAlive()) {
+                server.listen(families);
+            }
+        } catch (IOException e) {
+            // asked again in a second, or the server has gone
         }
     }
 

@@ -5,8 +5,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -82,24 +82,29 @@ final class RelayRequests {
     }
 
     /** See {@link Tunnel#listeningPorts}. */
-    Set<Integer> listeningPorts(Duration timeout) throws IOException {
+    SortedMap<Integer, String> listeningPorts(Duration timeout) throws IOException {
         int request = requests.incrementAndGet() & 0x7fffffff;
         CompletableFuture<String> reply = new CompletableFuture<>();
         portReplies.put(request, reply);
         try {
             send.accept(Frames.encode(Frames.PORTS, request, ""));
-            Set<Integer> ports = new TreeSet<>();
-            for (String p : await(reply, timeout, "read the ports listening inside")
-                    .trim()
-                    .split(" ")) {
-                if (!p.isEmpty()) {
-                    ports.add(Integer.parseInt(p));
-                }
-            }
-            return ports;
+            return parsePorts(await(reply, timeout, "read the ports listening inside"));
         } finally {
             portReplies.remove(request);
         }
+    }
+
+    /** The relay's answer, {@code PORT:FAMILIES} separated by spaces, as port to families ("4", "6" or "46"). */
+    static SortedMap<Integer, String> parsePorts(String answer) {
+        SortedMap<Integer, String> ports = new TreeMap<>();
+        for (String p : answer.trim().split(" ")) {
+            if (!p.isEmpty()) {
+                int colon = p.indexOf(':');
+                String families = colon < 0 ? "46" : p.substring(colon + 1);
+                ports.put(Integer.parseInt(colon < 0 ? p : p.substring(0, colon)), families);
+            }
+        }
+        return ports;
     }
 
     private String await(CompletableFuture<String> reply, Duration timeout, String what) throws IOException {

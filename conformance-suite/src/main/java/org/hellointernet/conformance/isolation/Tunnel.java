@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
@@ -29,8 +30,8 @@ import org.slf4j.LoggerFactory;
  * inside ({@code relay.pl}), reached through a stream of {@link Frames} (a container's attached standard input
  * and output, or a local process's pipes). On this machine's loopback the tunnel
  * <ul>
- *   <li>listens on a server's port ({@link #exposeServer}) and carries each connection the harness makes there to
- *       the same address family and port inside, where the server listens;</li>
+ *   <li>listens on a server's port ({@link #exposeServer}), on the address families the server listens on inside,
+ *       and carries each connection the harness makes there to the same address family and port inside;</li>
  *   <li>has the relay listen inside on a port where the harness's scripted server listens here
  *       ({@link #listenInside}), and connects each client connection made inside to it.</li>
  * </ul>
@@ -161,8 +162,11 @@ public final class Tunnel implements AutoCloseable {
         return requests.listenInside(port, families, timeout);
     }
 
-    /** The TCP ports programs listen on inside (the relay's own listeners left out). */
-    public Set<Integer> listeningPorts(Duration timeout) throws IOException {
+    /**
+     * The TCP ports programs listen on inside (the relay's own listeners left out), each with the address families
+     * it takes: "4", "6" or "46" (see {@link ServerPort#listen(String)}).
+     */
+    public SortedMap<Integer, String> listeningPorts(Duration timeout) throws IOException {
         return requests.listeningPorts(timeout);
     }
 

@@ -137,7 +137,9 @@ sub unlisten {
     }
 }
 
-# The TCP ports listening in this namespace, the relay's own listeners left out.
+# The TCP ports listening in this namespace, the relay's own listeners left out, each as PORT:FAMILIES: "4"
+# (an IPv4 address, or an IPv4-mapped one), "6" (an IPv6 address), "46" (the IPv6 wildcard, which takes both unless
+# IPV6_V6ONLY is on; the table does not say), or both from two sockets.
 sub ports {
     my %own;
     if (opendir(my $d, '/proc/self/fd')) {
@@ -154,11 +156,21 @@ sub ports {
         while (my $row = <$h>) {
             my @f = split ' ', $row;
             next unless @f > 9 && $f[3] eq '0A' && !$own{$f[9]};
-            $ports{hex $1} = 1 if $f[1] =~ /:([0-9A-Fa-f]+)$/;
+            next unless $f[1] =~ /^([0-9A-Fa-f]+):([0-9A-Fa-f]+)$/;
+            my ($addr, $port) = ($1, hex $2);
+            my $fam = $table eq '/proc/net/tcp' ? '4'
+                : $addr =~ /^0{32}$/ ? '46'
+                : $addr =~ /^0{16}FFFF0000/i ? '4'
+                : '6';
+            $ports{$port} .= $fam;
         }
         close $h;
     }
-    return join(' ', sort { $a <=> $b } keys %ports);
+    my @out;
+    for my $p (sort { $a <=> $b } keys %ports) {
+        push @out, "$p:" . ($ports{$p} =~ /4/ ? '4' : '') . ($ports{$p} =~ /6/ ? '6' : '');
+    }
+    return join(' ', @out);
 }
 
 sub frame {

@@ -112,9 +112,66 @@ class LocalNamespaceTest {
         }
     }
 
+    /**
+     * A server inside that takes IPv4 only (the textbook AF_INET socket on 0.0.0.0): its port refuses IPv6 here, as
+     * without the tunnel, so that a check says "connection refused", not "closed the connection without replying".
+     * One that opens its IPv6 socket later (here: after its first client) is reached over IPv6 from then on; a dual-stack one at once.
+     */
+    @Test
+    void aServersPortTakesTheFamiliesTheServerTakesInside() throws Exception {
+        Assumptions.assumeTrue(Ports.hasIpv6Loopback(), "no IPv6 loopback here");
+        String ipv4ThenIpv6 = """
+                import socket, sys, threading
+                port = int(sys.argv[1])
+                def serve(s):
+                    while True:
+                        c, a = s.accept(); c.sendall(b'hi\\n'); c.close()
+                four = socket.socket(socket.AF_INET); four.bind(('0.0.0.0', port)); four.listen()
+                c, a = four.accept(); c.sendall(b'hi\\n'); c.close()  # then IPv6 too
+                threading.Thread(target=serve, args=(four,), daemon=True).start()
+                six = socket.socket(socket.AF_INET6); six.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1)
+                six.bind(('::1', port)); six.listen()
+                serve(six)
+                """;
+        int port = Ports.freeLoopbackPort();
+        try (Program server = run(ipv4ThenIpv6, Map.of("port", Integer.toString(port)))) {
+            awaitListening(server, port);
+            assertThrows(java.net.ConnectException.class, () -> new Socket(Tunnel.IPV6, port).close());
+            assertThat(greeting(Tunnel.IPV4, port)).isEqualTo("hi\n");
+            assertThat(Await.until(Duration.ofSeconds(10), () -> !refused(Tunnel.IPV6, port)))
+                    .as("reached over IPv6 once the server listens there too")
+                    .isTrue();
+            assertThat(greeting(Tunnel.IPV6, port)).isEqualTo("hi\n");
+        }
+
+        String dualStack = """
+                import socket, sys
+                s = socket.create_server(('', int(sys.argv[1])), family=socket.AF_INET6, dualstack_ipv6=True)
+                while True:
+                    c, a = s.accept(); c.sendall(b'hi\\n'); c.close()
+                """;
+        int other = Ports.freeLoopbackPort();
+        try (Program server = run(dualStack, Map.of("port", Integer.toString(other)))) {
+            awaitListening(server, other);
+            assertThat(greeting(Tunnel.IPV6, other)).isEqualTo("hi\n");
+            assertThat(greeting(Tunnel.IPV4, other)).isEqualTo("hi\n");
+        }
+    }
+
+    private static String greeting(InetAddress address, int port) throws IOException {
+        try (Socket s = new Socket(address, port)) {
+            s.setSoTimeout(5000);
+            return new String(s.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+        }
+    }
+
     private static boolean refused(int port) {
+        return refused(LOOPBACK, port);
+    }
+
+    private static boolean refused(InetAddress address, int port) {
         try {
-            new Socket(LOOPBACK, port).close();
+            new Socket(address, port).close();
             return false;
         } catch (java.net.ConnectException e) {
             return true;
