@@ -2,6 +2,8 @@ package org.hellointernet.conformance.app;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,7 +23,9 @@ import org.hellointernet.conformance.session.CheckListener;
 import org.hellointernet.conformance.session.CheckOptions;
 import org.hellointernet.conformance.session.ScriptException;
 import org.hellointernet.conformance.session.Timing;
+import org.hellointernet.conformance.submission.Manifest;
 import org.hellointernet.conformance.submission.ManifestException;
+import org.hellointernet.conformance.submission.ManifestYaml;
 import org.hellointernet.conformance.submission.SubmissionFolder;
 import org.hellointernet.protocol.Hello;
 import org.hellointernet.protocol.Profile;
@@ -67,7 +71,7 @@ public final class CheckApp {
         }
         RuleSelection selection = RuleSelection.of(book, req.only(), req.exclude());
         if (req.dir() == null) {
-            return runJobs(book, selection, req, null, listener);
+            return runJobs(book, selection, withWorkingFolderManifest(req, Path.of(""), err), null, listener);
         }
         SubmissionFolder sub = open(req.dir());
         String language = req.language() != null ? req.language() : folderLanguage(sub);
@@ -104,6 +108,70 @@ public final class CheckApp {
             err.flush();
             return runJobs(book, selection, resolved, target, listener);
         }
+    }
+
+    /**
+     * {@code --server-cmd} and {@code --client-cmd} run in the working folder: if it has a {@code hello.yml}, its
+     * language and profile are the check's unless {@code --language} or {@code --profile} says otherwise (said on
+     * {@code err}). A {@code hello.yml} that cannot be read is not used, and {@code err} says why.
+     */
+    static CheckRequest withWorkingFolderManifest(CheckRequest req, Path workDir, PrintWriter err) {
+        boolean commands = req.serverCmd() != null || req.clientCmd() != null;
+        if (!commands || (req.language() != null && req.profile() != null)) {
+            return req;
+        }
+        Path file = workDir.resolve(ManifestYaml.FILE_NAME);
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            return req;
+        }
+        Manifest manifest;
+        try {
+            manifest = ManifestYaml.read(workDir);
+        } catch (IOException | ManifestException e) {
+            err.println(WHO + "./hello.yml is not used: " + e.getMessage());
+            return req;
+        }
+        String language = req.language();
+        Profile profile = req.profile();
+        List<String> taken = new ArrayList<>();
+        if (language == null && manifest.language() != null) {
+            if (Hello.isLanguage(manifest.language())) {
+                language = manifest.language();
+                taken.add("language " + language);
+            } else {
+                err.println(WHO + "./hello.yml's language is not used: it must be one word, like C#, not \""
+                        + manifest.language() + "\"");
+            }
+        }
+        if (profile == null && manifest.profile() != null) {
+            try {
+                profile = Profile.of(manifest.profileOrDefault());
+                taken.add("profile " + profile.id());
+            } catch (IllegalArgumentException e) {
+                err.println(WHO + "./hello.yml's profile is not used: " + e.getMessage());
+            }
+        }
+        if (!taken.isEmpty()) {
+            err.println(WHO + String.join(" and ", taken) + " from ./hello.yml (--language and --profile override it)");
+        }
+        return new CheckRequest(
+                req.dir(),
+                req.container(),
+                req.local(),
+                req.network(),
+                req.serverCmd(),
+                req.clientCmd(),
+                req.serverAddr(),
+                language,
+                profile,
+                req.only(),
+                req.exclude(),
+                req.sessions(),
+                req.jobs(),
+                req.lightJobs(),
+                req.timeout(),
+                req.timeoutFactor(),
+                req.noFetch());
     }
 
     private static SubmissionFolder open(Path dir) throws IOException, Refusal {

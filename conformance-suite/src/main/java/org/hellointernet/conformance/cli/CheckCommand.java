@@ -191,7 +191,8 @@ public final class CheckCommand implements Callable<Integer> {
     }
 
     private CheckRequest request() {
-        // --profile given or not: a folder's hello.yml may name its profile
+        // --profile given or not: a folder's hello.yml (or, for --server-cmd and --client-cmd, the working folder's)
+        // may name its profile
         Profile asked = spec.commandLine().getParseResult().hasMatchedOption("--profile") ? profile : null;
         return new CheckRequest(
                 dir,
@@ -202,7 +203,7 @@ public final class CheckCommand implements Callable<Integer> {
                 clientCmd,
                 serverAddr,
                 language,
-                dir == null ? profile : asked,
+                dir == null && serverCmd == null && clientCmd == null ? profile : asked,
                 rules.only,
                 rules.exclude,
                 sessions,
