@@ -24,6 +24,7 @@ import org.hellointernet.conformance.matrix.GithubFolder;
 import org.hellointernet.conformance.matrix.MatrixConsole;
 import org.hellointernet.conformance.matrix.MatrixFormats;
 import org.hellointernet.conformance.matrix.MatrixResult;
+import org.hellointernet.conformance.matrix.MatrixRunner;
 import org.hellointernet.conformance.report.ConsoleReporter;
 import org.hellointernet.protocol.Profile;
 import picocli.CommandLine.Mixin;
@@ -108,6 +109,12 @@ public final class MatrixCommand implements Callable<Integer> {
 
     @Option(names = "--no-checks", description = "Do not run the conformance checks: the pairs are not explained.")
     boolean noChecks;
+
+    @Option(
+            names = {"--quiet", "--no-progress"},
+            description = "No progress line while the matrix runs (on standard error, on a terminal); the reports are"
+                    + " the same.")
+    boolean quiet;
 
     @Option(
             names = "--profile",
@@ -250,7 +257,7 @@ public final class MatrixCommand implements Callable<Integer> {
         }
         MatrixResult result;
         try {
-            result = MatrixApp.run(req, err, new MatrixProgress(err, ConsoleReporter.stdoutIsTerminal()));
+            result = MatrixApp.run(req, err, progress(err));
         } catch (UsageException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         } catch (Refusal e) {
@@ -310,8 +317,7 @@ public final class MatrixCommand implements Callable<Integer> {
                 throw new UsageException("--shard: a shard writes --json only; 'hello matrix merge' writes the"
                         + " --html and --markdown of the whole matrix");
             }
-            outcome = MatrixShardApp.run(
-                    req, sh, images, err, new MatrixProgress(err, ConsoleReporter.stdoutIsTerminal()));
+            outcome = MatrixShardApp.run(req, sh, images, err, progress(err));
         } catch (UsageException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         } catch (Refusal e) {
@@ -375,5 +381,9 @@ public final class MatrixCommand implements Callable<Integer> {
         if (timeoutSeconds <= 0 || startSeconds <= 0) {
             throw new ParameterException(spec.commandLine(), "--timeout and --start-timeout must be positive");
         }
+    }
+
+    private MatrixRunner.Listener progress(PrintWriter err) {
+        return quiet ? MatrixRunner.Listener.QUIET : new MatrixProgress(err, ConsoleReporter.stdoutIsTerminal());
     }
 }

@@ -27,6 +27,9 @@ public final class MatrixRunner {
 
     /** Told how the run goes, from worker threads. */
     public interface Listener {
+        /** Told nothing: {@code hello matrix --quiet}. */
+        Listener QUIET = done -> {};
+
         /** The run begins: {@code pairs} pairs and {@code checks} checks to do. */
         default void start(int pairs, int checks) {}
 
