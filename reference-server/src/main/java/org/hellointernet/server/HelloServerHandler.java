@@ -11,9 +11,11 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.channel.socket.DuplexChannel;
+import io.netty.channel.unix.Errors;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
+import java.net.SocketException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -95,7 +97,9 @@ public final class HelloServerHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        if (cause instanceof IOException) {
+        if (isReset(cause)) {
+            note(ctx, "the client reset the connection (RST)");
+        } else if (cause instanceof IOException) {
             note(ctx, "network error: " + cause.getMessage());
         } else {
             LOG.warn(
@@ -104,6 +108,14 @@ public final class HelloServerHandler extends ChannelInboundHandlerAdapter {
                     cause);
         }
         finishAndClose(ctx);
+    }
+
+    /** ECONNRESET, as each transport says it: the client closed with SO_LINGER 0, or its process was killed. */
+    private static boolean isReset(Throwable cause) {
+        if (cause instanceof Errors.NativeIoException n) {
+            return n.expectedErr() == Errors.ERRNO_ECONNRESET_NEGATIVE;
+        }
+        return cause instanceof SocketException && "Connection reset".equals(cause.getMessage()); // NIO
     }
 
     private void onLine(ChannelHandlerContext ctx, ReceivedLine line) {
