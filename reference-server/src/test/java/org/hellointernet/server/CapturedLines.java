@@ -42,6 +42,21 @@ final class CapturedLines implements Consumer<String> {
         }
     }
 
+    /** Waits until {@code count} lines match, or fails after {@code timeout}. */
+    void awaitMatching(Predicate<String> matching, int count, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (this) {
+            while (lines.stream().filter(matching).count() < count) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError(
+                            "expected " + count + " matching lines within " + timeout + "; got " + lines);
+                }
+                wait(Math.max(1, left / 1_000_000));
+            }
+        }
+    }
+
     /** Waits until {@code count} lines arrived, or fails after {@code timeout}. */
     List<String> awaitCount(int count, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -124,10 +124,15 @@ class LeanIoUringChannelTest {
      */
     @Test
     void aClientThatSendsPartOfALineAndResetsAtOnceIsLetGoAtOnce() throws Exception {
-        try (HelloServer server = new HelloServer(ServerConfig.onPort(0), Transport.IO_URING).start()) {
+        CapturedLines err = new CapturedLines();
+        ServerConfig config =
+                ServerConfig.onPort(0).withVerbose(true).withOut(line -> {}).withErr(err);
+        try (HelloServer server = new HelloServer(config, Transport.IO_URING).start()) {
             for (int i = 0; i < 50; i++) {
                 TestClient.connect(server.port()).send("Hello in").reset();
             }
+            // accepted (until then they wait in the kernel's backlog, not counted as open)
+            err.awaitMatching(line -> line.endsWith("] connected"), 50, Duration.ofSeconds(5));
             long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
             while (server.openConnections() > 0 && System.nanoTime() < deadline) {
                 Thread.sleep(20);

@@ -72,6 +72,8 @@ class TransportTest {
             for (int i = 0; i < 20; i++) {
                 TestClient.connect(server.port()).send("Hello in").reset();
             }
+            // accepted (until then they wait in the kernel's backlog, not counted as open)
+            err.awaitMatching(line -> line.endsWith("] connected"), 20, Duration.ofSeconds(5));
             long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
             while (server.openConnections() > 0 && System.nanoTime() < deadline) {
                 Thread.sleep(20);
