@@ -21,6 +21,7 @@ import org.hellointernet.conformance.target.Program;
 public final class IsolatedProgram implements Program {
 
     private static final Duration PORTS_WAIT = Duration.ofSeconds(2);
+    private static final long FAST_LOOK_NANOS = Duration.ofSeconds(10).toNanos();
 
     private final Program program;
     private final Tunnel tunnel;
@@ -54,10 +55,16 @@ public final class IsolatedProgram implements Program {
             p.server = server;
             if (server != null) {
                 // Once the server has exited, its port refuses connections again, as it would without the tunnel.
-                // Meanwhile, while it listens on one family only, look again each second for a socket of the other.
+                // Meanwhile, while it listens on one family only, look again for a socket of the other: every
+                // 100 ms in its first seconds (SRV-IPV6 tries ::1 again for a second), then every second.
                 Thread t = new Thread(
                         () -> {
-                            while (!program.waitForExit(Duration.ofSeconds(1)) && !p.closed) {
+                            long start = System.nanoTime();
+                            while (!program.waitForExit(
+                                            System.nanoTime() - start < FAST_LOOK_NANOS
+                                                    ? Duration.ofMillis(100)
+                                                    : Duration.ofSeconds(1))
+                                    && !p.closed) {
                                 if (server.partly()) {
                                     p.listenAsInside(PORTS_WAIT);
                                 }

@@ -20,6 +20,8 @@ import org.hellointernet.protocol.Visible;
 /** Steps that open connections and send on them: {@code connect}, {@code exchange}, {@code send}, ... */
 final class ConnectionSteps {
 
+    private static final long REFUSED_RETRY_MILLIS = 50;
+
     private final SessionContext ctx;
     private final ReplySteps replies;
 
@@ -29,34 +31,84 @@ final class ConnectionSteps {
     }
 
     Conn connect(String name, String hostOverride, long withinMillis) throws StepFailure, InterruptedException {
+        return connect(name, hostOverride, withinMillis, 0);
+    }
+
+    /**
+     * Opens connection {@code name}; a refusal is tried again every {@value #REFUSED_RETRY_MILLIS} ms for
+     * {@code refusedForMillis} (stretched on a busy machine) while the server runs: a server that opens this
+     * address's socket a moment after its first one is not refused for it.
+     */
+    Conn connect(String name, String hostOverride, long withinMillis, long refusedForMillis)
+            throws StepFailure, InterruptedException {
         SessionTarget.Server server = ctx.server();
         String host = hostOverride == null ? server.host() : ctx.vars.fill(hostOverride);
-        Socket socket = new Socket();
-        long timeout = Math.max(1, (ctx.deadline(withinMillis) - System.nanoTime()) / 1_000_000);
-        try {
-            socket.setTcpNoDelay(true);
-            socket.connect(new InetSocketAddress(host, server.port()), (int) Math.min(timeout, Integer.MAX_VALUE));
-        } catch (IOException e) {
-            closeQuietly(socket);
-            String why = e instanceof ConnectException
-                    ? "connection refused"
-                    : e instanceof SocketTimeoutException ? "no answer within " + timeout + " ms" : e.getMessage();
-            ctx.transcript.add(
-                    Direction.NOTE, name, "connect to " + host + " port " + server.port() + " failed: " + why);
-            ctx.lastConn = null;
-            // refused, or (behind a relay, while a copy that closed its listening socket is on its way out) accepted
-            // and reset at once: either way the copy had stopped serving before this session began
-            if (ctx.conns.isEmpty() && ctx.exchanges <= 1 && server.process() != null && e instanceof SocketException) {
-                ctx.serverGoneAtStart = true;
+        long started = System.nanoTime();
+        long retryUntil = refusedForMillis > 0 ? ctx.deadline(refusedForMillis) : started;
+        int refusals = 0;
+        while (true) {
+            Socket socket = new Socket();
+            long timeout = Math.max(1, (ctx.deadline(withinMillis) - System.nanoTime()) / 1_000_000);
+            try {
+                socket.setTcpNoDelay(true);
+                socket.connect(new InetSocketAddress(host, server.port()), (int) Math.min(timeout, Integer.MAX_VALUE));
+                if (refusals > 0) {
+                    ctx.transcript.add(
+                            Direction.NOTE,
+                            name,
+                            "accepted " + (System.nanoTime() - started) / 1_000_000 + " ms after the first attempt ("
+                                    + refusals + " refused before: this address was listened on later)");
+                }
+                return opened(name, host, server, socket);
+            } catch (ConnectException e) {
+                closeQuietly(socket);
+                boolean running = server.process() == null || server.process().isAlive();
+                if (running && System.nanoTime() + REFUSED_RETRY_MILLIS * 1_000_000L < retryUntil) {
+                    refusals++;
+                    Thread.sleep(REFUSED_RETRY_MILLIS);
+                    continue;
+                }
+                throw failed(name, host, server, e, timeout, withinMillis, refusals, started);
+            } catch (IOException e) {
+                closeQuietly(socket);
+                throw failed(name, host, server, e, timeout, withinMillis, refusals, started);
             }
-            String message = "could not connect to " + host + " port " + server.port() + ": " + why
-                    + ProgramSteps.serverState(server);
-            if (e instanceof SocketTimeoutException) {
-                throw StepFailure.timedOut(
-                        Duration.ofMillis(withinMillis), message, "the server accepts a connection", why);
-            }
-            throw new StepFailure(message, "the server accepts a connection", why);
         }
+    }
+
+    private StepFailure failed(
+            String name,
+            String host,
+            SessionTarget.Server server,
+            IOException e,
+            long timeout,
+            long withinMillis,
+            int refusals,
+            long started) {
+        String why = e instanceof ConnectException
+                ? "connection refused"
+                        + (refusals > 0
+                                ? " (" + (refusals + 1) + " times over " + (System.nanoTime() - started) / 1_000_000
+                                        + " ms)"
+                                : "")
+                : e instanceof SocketTimeoutException ? "no answer within " + timeout + " ms" : e.getMessage();
+        ctx.transcript.add(Direction.NOTE, name, "connect to " + host + " port " + server.port() + " failed: " + why);
+        ctx.lastConn = null;
+        // refused, or (behind a relay, while a copy that closed its listening socket is on its way out) accepted
+        // and reset at once: either way the copy had stopped serving before this session began
+        if (ctx.conns.isEmpty() && ctx.exchanges <= 1 && server.process() != null && e instanceof SocketException) {
+            ctx.serverGoneAtStart = true;
+        }
+        String message = "could not connect to " + host + " port " + server.port() + ": " + why
+                + ProgramSteps.serverState(server);
+        if (e instanceof SocketTimeoutException) {
+            return StepFailure.timedOut(
+                    Duration.ofMillis(withinMillis), message, "the server accepts a connection", why);
+        }
+        return new StepFailure(message, "the server accepts a connection", why);
+    }
+
+    private Conn opened(String name, String host, SessionTarget.Server server, Socket socket) {
         ctx.transcript.add(
                 Direction.NOTE,
                 name,

@@ -25,8 +25,15 @@ public sealed interface Step {
 
     // ---- playing the client, against a server under test -------------------------------------------------
 
-    /** Open a TCP connection named {@code as} to the server ({@code host} overrides, e.g. {@code ::1}). */
-    record Connect(String as, String host, Duration within) implements Step {
+    /**
+     * Open a TCP connection named {@code as} to the server ({@code host} overrides, e.g. {@code ::1}); a refusal is
+     * tried again for {@code refusedFor} (zero: not at all).
+     */
+    record Connect(String as, String host, Duration within, Duration refusedFor) implements Step {
+        public Connect(String as, String host, Duration within) {
+            this(as, host, within, Duration.ZERO);
+        }
+
         @Override
         public void accept(StepVisitor v) throws StepFailure, IOException, InterruptedException {
             v.connect(this);

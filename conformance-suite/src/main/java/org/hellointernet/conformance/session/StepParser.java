@@ -58,7 +58,12 @@ final class StepParser {
 
     private Step step(String kind, StepArgs a, String where) {
         return switch (kind) {
-            case "connect" -> new Step.Connect(a.name("as"), a.text("host", null), a.duration("within", "5s"));
+            case "connect" ->
+                new Step.Connect(
+                        a.name("as"),
+                        a.text("host", null),
+                        a.duration("within", "5s"),
+                        a.duration("refused_for", "0s"));
             case "exchange" ->
                 new Step.Exchange(a.duration("within", "5s"), a.bool("pace", false), a.integer("plus_pace", 0));
             case "start_client" ->

@@ -43,7 +43,8 @@ final class StepRunner implements StepVisitor {
 
     @Override
     public void connect(Step.Connect s) throws StepFailure, InterruptedException {
-        connections.connect(s.as(), s.host(), s.within().toMillis());
+        connections.connect(
+                s.as(), s.host(), s.within().toMillis(), s.refusedFor().toMillis());
     }
 
     @Override

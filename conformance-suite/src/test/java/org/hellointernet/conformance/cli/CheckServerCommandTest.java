@@ -75,6 +75,45 @@ class CheckServerCommandTest {
         assertThat(outcome.err()).contains("hello check: wrote " + json);
     }
 
+    /**
+     * SRV-IPV6 tells an IPv4-only server "connection refused" on ::1, and does not blame a server that opens its IPv6
+     * socket a moment after its IPv4 one (the check begins once the port listens at all).
+     */
+    @Test
+    @Slow
+    void ipv6IsRefusedForAnIpv4OnlyServerButNotForOneThatListensThereAMomentLater() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                org.hellointernet.conformance.target.Ports.hasIpv6Loopback(), "no IPv6 loopback here");
+        String listen = "        server = listen(port)\n";
+        Path ipv4Only = TestPrograms.writeWithBug(
+                dir, "good-server.py", "ipv4-only.py", listen, "        server = socket.create_server((\"\", port))\n");
+        Path late = TestPrograms.writeWithBug(dir, "good-server.py", "late-ipv6.py", listen, """
+                        server = socket.create_server(("", port))
+                        def late():
+                            import time
+                            time.sleep(0.4)
+                            six = socket.socket(socket.AF_INET6)
+                            six.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1)
+                            six.bind(("::1", port))
+                            six.listen()
+                            while True:
+                                c, _ = six.accept()
+                                threading.Thread(target=handle, args=(c,), daemon=True).start()
+                        threading.Thread(target=late, daemon=True).start()
+                """);
+        Path json = dir.resolve("ipv6.json");
+
+        CheckCli.Outcome refused =
+                CheckCli.check("--server-cmd", serverCmd(ipv4Only), "--only", "SRV-IPV6", "--json", json.toString());
+        assertThat(CheckReport.read(json).statuses()).as(refused.describe()).containsEntry("SRV-IPV6", "FAIL");
+        assertThat(refused.out())
+                .containsPattern("could not connect to ::1 port \\d+: connection refused \\(\\d+ times");
+
+        CheckCli.Outcome later =
+                CheckCli.check("--server-cmd", serverCmd(late), "--only", "SRV-IPV6", "--json", json.toString());
+        assertThat(CheckReport.read(json).statuses()).as(later.describe()).containsEntry("SRV-IPV6", "PASS");
+    }
+
     @Test
     void aServerThatExitsAtOnceDidNotStartAndItsErrorOutputIsShown() throws Exception {
         Path crash = TestPrograms.write(dir, "exits-at-once-server.py");
