@@ -207,13 +207,13 @@ final class Standoff implements AutoCloseable {
     }
 
     /**
-     * What a failure's message adds when a wait ended early because of the call: {@code (both sides waiting: called
+     * What a failure's message adds when a wait ended early because of the call: {@code (both sides waiting, so nothing could come: called
      * after 1.1 s)}; nothing when every wait ran to its deadline.
      */
     synchronized String words() {
         return endedEarlyAt != 0
-                ? " (both sides waiting: called after " + Durations.show(Duration.ofNanos(endedEarlyAt - startNanos))
-                        + ")"
+                ? " (both sides waiting, so nothing could come: called after "
+                        + Durations.show(Duration.ofNanos(endedEarlyAt - startNanos)) + ")"
                 : "";
     }
 
