@@ -79,7 +79,7 @@ final class Conn implements AutoCloseable {
 
     private void acted(String words) {
         if (!ordinary) {
-            transcript.acted(name, words);
+            transcript.acted(name, words, inbox.closedByPeer());
         }
     }
 

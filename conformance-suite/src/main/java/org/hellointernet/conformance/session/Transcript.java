@@ -20,8 +20,11 @@ public final class Transcript {
     private long droppedChars;
     private final List<Act> acts = new ArrayList<>();
 
-    /** Something the harness's client did on a connection, in words for a person: what may have ended a server. */
-    record Act(long atMs, String connection, String words) {}
+    /**
+     * Something the harness's client did on a connection, in words for a person: what may have ended a server;
+     * {@code peerGone}: the server had already closed or reset that connection, as a server's exit does.
+     */
+    record Act(long atMs, String connection, String words, boolean peerGone) {}
 
     public synchronized void add(Direction direction, String connection, String text) {
         if (entries.size() < MAX_ENTRIES && chars + text.length() <= MAX_CHARS) {
@@ -35,21 +38,35 @@ public final class Transcript {
 
     /** Records what a client of the harness did on {@code connection} ("reset the connection"), for {@link #lastAct}. */
     synchronized void acted(String connection, String words) {
+        acted(connection, words, false);
+    }
+
+    /** As {@link #acted(String, String)}; {@code peerGone}: the server had closed or reset that connection before. */
+    synchronized void acted(String connection, String words, boolean peerGone) {
         if (acts.size() >= MAX_ENTRIES) {
             acts.remove(0);
         }
-        acts.add(new Act(elapsedMillis(), connection, words));
+        acts.add(new Act(elapsedMillis(), connection, words, peerGone));
     }
 
-    /** The last thing a client did at or before {@code atMs}, or null. */
+    /**
+     * The last thing a client did at or before {@code atMs} that could have ended the server, or null. An act on a
+     * connection the server had already closed or reset could not (a server that dies closes its connections
+     * first: the harness sees that, closes its side, and learns of the exit only then), unless nothing else was
+     * done before it.
+     */
     synchronized Act lastAct(long atMs) {
         Act last = null;
+        Act lastWhileOpen = null;
         for (Act a : acts) {
             if (a.atMs() <= atMs) {
                 last = a;
+                if (!a.peerGone()) {
+                    lastWhileOpen = a;
+                }
             }
         }
-        return last;
+        return lastWhileOpen != null ? lastWhileOpen : last;
     }
 
     public void note(String text) {

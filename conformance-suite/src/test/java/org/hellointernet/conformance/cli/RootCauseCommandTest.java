@@ -74,6 +74,40 @@ class RootCauseCommandTest {
         assertThat(out).contains("Fix these first:").contains(". SRV-LF (MUST): ");
     }
 
+    /** A textbook server that decodes what it receives as UTF-8 and dies on the first bytes that are not. */
+    private static final String DECODES_STRICTLY = """
+            import socket, sys
+            s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+            s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            s.bind(('', int(sys.argv[1])))
+            s.listen(5)
+            while True:
+                conn, addr = s.accept()
+                data = conn.recv(1024).decode()
+                print(data.strip())
+                conn.sendall(b"Goodbye in Python\\n")
+                conn.close()
+            """;
+
+    /**
+     * The server's death is put after the bytes that killed it, not after the harness's close that followed: the
+     * dying server closed the connection first, the harness closed its side, and learnt of the exit only then.
+     */
+    @Test
+    @Slow
+    void aServerKilledByBytesIsSaidToDieAfterThemNotAfterTheCloseThatFollowed() throws Exception {
+        Path server = dir.resolve("server.py");
+        java.nio.file.Files.writeString(server, DECODES_STRICTLY);
+
+        CheckCli.Outcome outcome = CheckCli.check(
+                "--server-cmd", "python3 " + TestPrograms.sh(server) + " {port}", "--only", "SRV-GARBAGE");
+
+        assertThat(outcome.out())
+                .as(outcome.describe())
+                .contains("Root cause 1: The server exited with status 1 during SRV-GARBAGE, after client c sent"
+                        + " \"\\xFF\\xFEHello in \\xC3(\\n\".");
+    }
+
     private static String status(JsonNode check, String rule) {
         for (JsonNode r : check.get("results")) {
             if (r.get("rule").asText().equals(rule)) {
