@@ -53,7 +53,8 @@ public final class Transcript {
      * The last thing a client did at or before {@code atMs} that could have ended the server, or null. An act on a
      * connection the server had already closed or reset could not (a server that dies closes its connections
      * first: the harness sees that, closes its side, and learns of the exit only then), unless nothing else was
-     * done before it.
+     * done before it. The price: a server that half-closes after its reply and dies of the client's close later is
+     * put after what the client did before that close.
      */
     synchronized Act lastAct(long atMs) {
         Act last = null;
