@@ -113,9 +113,11 @@ public final class CheckApp {
     /**
      * {@code --server-cmd} and {@code --client-cmd} run in the working folder: if it has a {@code hello.yml}, its
      * language and profile are the check's unless {@code --language} or {@code --profile} says otherwise (said on
-     * {@code err}). A {@code hello.yml} that cannot be read is not used, and {@code err} says why.
+     * {@code err}).
+     *
+     * @throws Refusal a {@code hello.yml} that cannot be read (unless both options are given), as for a folder
      */
-    static CheckRequest withWorkingFolderManifest(CheckRequest req, Path workDir, PrintWriter err) {
+    static CheckRequest withWorkingFolderManifest(CheckRequest req, Path workDir, PrintWriter err) throws Refusal {
         boolean commands = req.serverCmd() != null || req.clientCmd() != null;
         if (!commands || (req.language() != null && req.profile() != null)) {
             return req;
@@ -128,8 +130,12 @@ public final class CheckApp {
         try {
             manifest = ManifestYaml.read(workDir);
         } catch (IOException | ManifestException e) {
-            err.println(WHO + "./hello.yml is not used: " + e.getMessage());
-            return req;
+            // checked without it, a challenge-profile program would fail as if it were wrong
+            throw new Refusal(
+                    WHO + e.getMessage() + "\n" + WHO
+                            + "--server-cmd and --client-cmd take the language and profile from ./hello.yml: fix it,"
+                            + " or give --language and --profile",
+                    ExitStatus.USAGE);
         }
         String language = req.language();
         Profile profile = req.profile();
@@ -139,8 +145,9 @@ public final class CheckApp {
                 language = manifest.language();
                 taken.add("language " + language);
             } else {
-                err.println(WHO + "./hello.yml's language is not used: it must be one word, like C#, not \""
-                        + manifest.language() + "\"");
+                throw new Refusal(
+                        WHO + "./hello.yml: language must be one word, like C#, not \"" + manifest.language() + "\"",
+                        ExitStatus.USAGE);
             }
         }
         if (profile == null && manifest.profile() != null) {
@@ -148,7 +155,7 @@ public final class CheckApp {
                 profile = Profile.of(manifest.profileOrDefault());
                 taken.add("profile " + profile.id());
             } catch (IllegalArgumentException e) {
-                err.println(WHO + "./hello.yml's profile is not used: " + e.getMessage());
+                throw new Refusal(WHO + "./hello.yml: " + e.getMessage(), ExitStatus.USAGE);
             }
         }
         if (!taken.isEmpty()) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import org.hellointernet.spec.Role;
 import org.yaml.snakeyaml.LoaderOptions;
 
@@ -41,13 +42,63 @@ public final class ManifestYaml {
      *
      * @throws ManifestException with a message for the student if it is not valid
      */
+    /** The keys a manifest may have, in the order {@link #toYaml} writes them. */
+    static final List<String> KEYS = List.of(
+            "language",
+            "profile",
+            "preset",
+            "dockerfile",
+            "setup",
+            "build",
+            "server-build",
+            "client-build",
+            "server",
+            "client");
+
+    /** The key {@code typed} is most likely a misspelling of (at most 2 letters off), or null. */
+    static String nearestKey(String typed) {
+        String best = null;
+        int bestDistance = 3;
+        for (String key : KEYS) {
+            int d = distance(typed.toLowerCase(java.util.Locale.ROOT), key);
+            if (d < bestDistance) {
+                best = key;
+                bestDistance = d;
+            }
+        }
+        return best;
+    }
+
+    /** Edit distance, a swap of two neighbouring letters counting as one edit (Damerau, optimal string alignment). */
+    private static int distance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
+    }
+
     public static Manifest parse(String text, String source) {
         Manifest m;
         try {
             m = YAML.readValue(text, Manifest.class);
         } catch (UnrecognizedPropertyException e) {
-            throw new ManifestException(source + ": unknown key '" + e.getPropertyName() + "'; the keys are language,"
-                    + " profile, preset, dockerfile, setup, build, server-build, client-build, server, client");
+            String near = nearestKey(e.getPropertyName());
+            throw new ManifestException(source + ": unknown key '" + e.getPropertyName() + "'"
+                    + (near == null ? "" : " (did you mean '" + near + "'?)") + "; the keys are "
+                    + String.join(", ", KEYS));
         } catch (com.fasterxml.jackson.core.JacksonException e) {
             throw new ManifestException(source + ": not a valid manifest: " + e.getOriginalMessage());
         }

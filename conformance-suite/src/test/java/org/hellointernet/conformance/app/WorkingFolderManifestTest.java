@@ -1,6 +1,7 @@
 package org.hellointernet.conformance.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code hello check --server-cmd ...} run in a submission folder takes the folder's {@code hello.yml} language and
- * profile (a student of a challenge class was checked in the basic profile), and says so.
+ * profile (a student of a challenge class was checked in the basic profile), and says so; a broken one is refused.
  */
 class WorkingFolderManifestTest {
 
@@ -26,7 +27,7 @@ class WorkingFolderManifestTest {
     private final PrintWriter err = new PrintWriter(errText, true);
 
     @Test
-    void aServerCommandTakesTheWorkingFoldersLanguageAndProfile() throws IOException {
+    void aServerCommandTakesTheWorkingFoldersLanguageAndProfile() throws Exception {
         write("language: Python\nprofile: challenge\nserver: python3 server.py {port}\n");
 
         CheckRequest resolved = CheckApp.withWorkingFolderManifest(serverCmd(null, null), dir, err);
@@ -39,7 +40,7 @@ class WorkingFolderManifestTest {
     }
 
     @Test
-    void theOptionsOverrideTheFile() throws IOException {
+    void theOptionsOverrideTheFile() throws Exception {
         write("language: Python\nprofile: challenge\nserver: python3 server.py {port}\n");
 
         CheckRequest resolved = CheckApp.withWorkingFolderManifest(serverCmd(null, Profile.BASIC), dir, err);
@@ -49,21 +50,28 @@ class WorkingFolderManifestTest {
         assertThat(errText.toString()).startsWith("hello check: language Python from ./hello.yml");
     }
 
+    /** Checked without it, a challenge-profile server would fail SRV-REPLY as if it were wrong: refused instead. */
     @Test
-    void aBrokenFileIsNotUsedAndTheNoteSaysWhy() throws IOException {
-        write("language: Python\nprofile: challenge\nsever: python3 server.py {port}\n");
+    void aBrokenFileIsRefusedWithWhatToDo() throws IOException {
+        write("langauge: Python\nprofile: challenge\nserver: python3 server.py {port}\n");
 
-        CheckRequest resolved = CheckApp.withWorkingFolderManifest(serverCmd(null, null), dir, err);
-
-        assertThat(resolved.language()).isNull();
-        assertThat(resolved.profile()).isNull();
-        assertThat(errText.toString())
-                .startsWith("hello check: ./hello.yml is not used: ")
-                .contains("'sever'");
+        assertThatThrownBy(() -> CheckApp.withWorkingFolderManifest(serverCmd(null, null), dir, err))
+                .isInstanceOf(Refusal.class)
+                .hasMessageContaining("unknown key 'langauge' (did you mean 'language'?)")
+                .hasMessageContaining("fix it, or give --language and --profile")
+                .satisfies(e -> assertThat(((Refusal) e).exitStatus()).isEqualTo(2));
     }
 
     @Test
-    void aRunningServerOrAFolderWithoutTheFileIsCheckedAsAsked() throws IOException {
+    void bothOptionsGivenLeaveTheFileUnread() throws Exception {
+        write("langauge: Python\n");
+        CheckRequest asked = serverCmd("C", Profile.BASIC);
+
+        assertThat(CheckApp.withWorkingFolderManifest(asked, dir, err)).isSameAs(asked);
+    }
+
+    @Test
+    void aRunningServerOrAFolderWithoutTheFileIsCheckedAsAsked() throws Exception {
         CheckRequest none = CheckApp.withWorkingFolderManifest(serverCmd(null, null), dir, err);
         assertThat(none.profile()).isNull();
 

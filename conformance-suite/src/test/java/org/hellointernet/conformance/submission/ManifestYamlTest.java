@@ -66,7 +66,20 @@ class ManifestYamlTest {
     void namesAnUnknownKey() {
         assertThatThrownBy(() -> ManifestYaml.parse("preset: c\nserver: ./s {port}\ncompile: make\n", "hello.yml"))
                 .isInstanceOf(ManifestException.class)
-                .hasMessageContaining("unknown key 'compile'");
+                .hasMessageContaining("unknown key 'compile'")
+                .hasMessageNotContaining("did you mean");
+    }
+
+    @Test
+    void suggestsTheKeyAMisspeltOneWasMeantToBe() {
+        assertThatThrownBy(() -> ManifestYaml.parse("langauge: C\nserver: ./s {port}\n", "hello.yml"))
+                .hasMessageContaining("unknown key 'langauge' (did you mean 'language'?)");
+        assertThat(ManifestYaml.nearestKey("sever")).isEqualTo("server");
+        assertThat(ManifestYaml.nearestKey("Client")).isEqualTo("client");
+        assertThat(ManifestYaml.nearestKey("server_build")).isEqualTo("server-build");
+        assertThat(ManifestYaml.nearestKey("profil")).isEqualTo("profile");
+        assertThat(ManifestYaml.nearestKey("compile")).isNull();
+        assertThat(ManifestYaml.nearestKey("port")).isNull();
     }
 
     @Test
