@@ -71,7 +71,7 @@ public final class CheckApp {
         }
         RuleSelection selection = RuleSelection.of(book, req.only(), req.exclude());
         if (req.dir() == null) {
-            return runJobs(book, selection, withWorkingFolderManifest(req, Path.of(""), err), null, listener);
+            return runJobs(book, selection, withWorkingFolderManifest(req, Path.of(""), err), null, listener, err);
         }
         SubmissionFolder sub = open(req.dir());
         String language = req.language() != null ? req.language() : folderLanguage(sub);
@@ -106,7 +106,7 @@ public final class CheckApp {
                 err,
                 listener)) {
             err.flush();
-            return runJobs(book, selection, resolved, target, listener);
+            return runJobs(book, selection, resolved, target, listener, err);
         }
     }
 
@@ -227,10 +227,19 @@ public final class CheckApp {
     }
 
     private static CheckRun runJobs(
-            RuleBook book, RuleSelection selection, CheckRequest req, FolderTarget folder, CheckListener listener) {
+            RuleBook book,
+            RuleSelection selection,
+            CheckRequest req,
+            FolderTarget folder,
+            CheckListener listener,
+            PrintWriter err) {
         // the folder's build counted against the check's deadline: the rules have what is left (at least a second)
         Duration deadline = req.timeout().minus(folder == null ? Duration.ZERO : folder.charged());
         Profile profile = req.profile() != null ? req.profile() : Profile.BASIC;
+        for (String outside : selection.outsideProfile(book, profile)) {
+            err.println(WHO + outside + ", not in " + profile.id() + ": not run (choose it with --profile or"
+                    + " hello.yml's profile)");
+        }
         CheckOptions options = new CheckOptions(
                 profile,
                 req.language(),

@@ -42,6 +42,21 @@ public record RuleSelection(Set<String> only, Set<String> exclude) {
                 .toList();
     }
 
+    /**
+     * The {@code --only} rules that do not apply in {@code profile}, each with the profiles it applies in
+     * ("SRV-CLIENT-IP applies only in profile challenge"), for a note: they are not run.
+     */
+    public List<String> outsideProfile(RuleBook book, Profile profile) {
+        return book.all().stream()
+                .map(RuleScript::rule)
+                .filter(r -> only.contains(r.id()) && !r.appliesTo(profile))
+                .map(r -> r.id() + " applies only in profile "
+                        + String.join(
+                                " and ",
+                                r.sortedProfiles().stream().map(Profile::id).toList()))
+                .toList();
+    }
+
     private static Set<String> ids(List<String> given, Set<String> known, String option) {
         Set<String> out = new LinkedHashSet<>();
         for (String id : given) {
