@@ -76,24 +76,7 @@ public final class CheckApp {
         SubmissionFolder sub = open(req.dir());
         String language = req.language() != null ? req.language() : folderLanguage(sub);
         Profile profile = req.profile() != null ? req.profile() : folderProfile(sub);
-        CheckRequest resolved = new CheckRequest(
-                req.dir(),
-                req.container(),
-                req.local(),
-                req.network(),
-                null,
-                null,
-                null,
-                language,
-                profile,
-                req.only(),
-                req.exclude(),
-                req.sessions(),
-                req.jobs(),
-                req.lightJobs(),
-                req.timeout(),
-                req.timeoutFactor(),
-                req.noFetch());
+        CheckRequest resolved = req.with(language, profile);
         Placement placement = Placement.choose(req.local(), req.container(), WHO, "the folder", err);
         DockerEngine.Bridge bridge = placement == Placement.CONTAINER ? network(req.network(), err) : null;
         try (FolderTarget target = FolderTarget.prepare(
@@ -161,24 +144,7 @@ public final class CheckApp {
         if (!taken.isEmpty()) {
             err.println(WHO + String.join(" and ", taken) + " from ./hello.yml (--language and --profile override it)");
         }
-        return new CheckRequest(
-                req.dir(),
-                req.container(),
-                req.local(),
-                req.network(),
-                req.serverCmd(),
-                req.clientCmd(),
-                req.serverAddr(),
-                language,
-                profile,
-                req.only(),
-                req.exclude(),
-                req.sessions(),
-                req.jobs(),
-                req.lightJobs(),
-                req.timeout(),
-                req.timeoutFactor(),
-                req.noFetch());
+        return req.with(language, profile);
     }
 
     private static SubmissionFolder open(Path dir) throws IOException, Refusal {

@@ -53,6 +53,28 @@ public record CheckRequest(
         exclude = List.copyOf(exclude);
     }
 
+    /** This request with {@code language} and {@code profile} (resolved from a {@code hello.yml}). */
+    CheckRequest with(String language, Profile profile) {
+        return new CheckRequest(
+                dir,
+                container,
+                local,
+                network,
+                serverCmd,
+                clientCmd,
+                serverAddr,
+                language,
+                profile,
+                only,
+                exclude,
+                sessions,
+                jobs,
+                lightJobs,
+                timeout,
+                timeoutFactor,
+                noFetch);
+    }
+
     /** No target given: the reference server and client are checked. */
     boolean reference() {
         return dir == null && serverCmd == null && clientCmd == null && serverAddr == null;

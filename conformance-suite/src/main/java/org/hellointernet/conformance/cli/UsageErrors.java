@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.hellointernet.conformance.submission.Spelling;
 import picocli.CommandLine;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.MissingParameterException;
@@ -64,7 +65,8 @@ final class UsageErrors implements IParameterExceptionHandler {
                             .getCommandSpec()
                             .positionalParameters()
                             .isEmpty()) {
-                String near = closest(first, u.getCommandLine().getSubcommands().keySet());
+                String near = Spelling.closest(
+                        first, u.getCommandLine().getSubcommands().keySet());
                 return "unknown command '" + first + "'" + (near == null ? "" : " (did you mean " + near + "?)")
                         + ": choose one of "
                         + String.join(", ", u.getCommandLine().getSubcommands().keySet());
@@ -134,40 +136,5 @@ final class UsageErrors implements IParameterExceptionHandler {
             }
         }
         return null;
-    }
-
-    /** The name among {@code names} within two edits of {@code word} (the closest), or null. */
-    static String closest(String word, java.util.Collection<String> names) {
-        String best = null;
-        int bestDistance = 3;
-        for (String name : names) {
-            int d = distance(word, name);
-            if (d < bestDistance) {
-                best = name;
-                bestDistance = d;
-            }
-        }
-        return best;
-    }
-
-    /** Edits (insert, delete, substitute, swap two neighbours) from {@code a} to {@code b}. */
-    private static int distance(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            d[i][0] = i;
-        }
-        for (int j = 0; j <= b.length(); j++) {
-            d[0][j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-                }
-            }
-        }
-        return d[a.length()][b.length()];
     }
 }

@@ -1,5 +1,6 @@
 package org.hellointernet.conformance.submission;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -43,51 +44,12 @@ public final class ManifestYaml {
      * @throws ManifestException with a message for the student if it is not valid
      */
     /** The keys a manifest may have, in the order {@link #toYaml} writes them. */
-    static final List<String> KEYS = List.of(
-            "language",
-            "profile",
-            "preset",
-            "dockerfile",
-            "setup",
-            "build",
-            "server-build",
-            "client-build",
-            "server",
-            "client");
+    static final List<String> KEYS =
+            List.of(Manifest.class.getAnnotation(JsonPropertyOrder.class).value());
 
-    /** The key {@code typed} is most likely a misspelling of (at most 2 letters off), or null. */
+    /** The key {@code typed} is most likely a misspelling of (at most 2 edits off), or null. */
     static String nearestKey(String typed) {
-        String best = null;
-        int bestDistance = 3;
-        for (String key : KEYS) {
-            int d = distance(typed.toLowerCase(java.util.Locale.ROOT), key);
-            if (d < bestDistance) {
-                best = key;
-                bestDistance = d;
-            }
-        }
-        return best;
-    }
-
-    /** Edit distance, a swap of two neighbouring letters counting as one edit (Damerau, optimal string alignment). */
-    private static int distance(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            d[i][0] = i;
-        }
-        for (int j = 0; j <= b.length(); j++) {
-            d[0][j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-                }
-            }
-        }
-        return d[a.length()][b.length()];
+        return Spelling.closest(typed.toLowerCase(java.util.Locale.ROOT), KEYS);
     }
 
     public static Manifest parse(String text, String source) {
