@@ -21,7 +21,8 @@ import org.hellointernet.conformance.target.Program;
 public final class IsolatedProgram implements Program {
 
     private static final Duration PORTS_WAIT = Duration.ofSeconds(2);
-    private static final long FAST_LOOK_NANOS = Duration.ofSeconds(10).toNanos();
+    private static final long FAST_LOOK_NANOS = Duration.ofSeconds(3).toNanos();
+    private static final long START_LOOK_NANOS = Duration.ofSeconds(30).toNanos();
 
     private final Program program;
     private final Tunnel tunnel;
@@ -56,20 +57,23 @@ public final class IsolatedProgram implements Program {
             if (server != null) {
                 // Once the server has exited, its port refuses connections again, as it would without the tunnel.
                 // Meanwhile, while it listens on one family only, look again for a socket of the other: every
-                // 100 ms in its first seconds (SRV-IPV6 tries ::1 again for a second), then every second.
+                // 100 ms for 3 s after it first listened (SRV-IPV6 tries ::1 again for a second), then every second.
+                // Each look has the relay read the namespace's TCP tables, which a server with thousands of sockets
+                // makes long: hence not faster, nor longer.
                 Thread t = new Thread(
                         () -> {
-                            long start = System.nanoTime();
-                            while (!program.waitForExit(
-                                            System.nanoTime() - start < FAST_LOOK_NANOS
-                                                    ? Duration.ofMillis(100)
-                                                    : Duration.ofSeconds(1))
-                                    && !p.closed) {
-                                if (server.partly()) {
-                                    p.listenAsInside(PORTS_WAIT);
+                            long started = System.nanoTime();
+                            long partlySince = 0;
+                            try {
+                                while (!program.waitForExit(lookAgainIn(server, started, partlySince)) && !p.closed) {
+                                    if (server.partly()) {
+                                        partlySince = partlySince == 0 ? System.nanoTime() : partlySince;
+                                        p.listenAsInside(PORTS_WAIT);
+                                    }
                                 }
+                            } finally {
+                                server.unlisten();
                             }
-                            server.unlisten();
                         },
                         "tunnel-port-" + serverPort);
                 t.setDaemon(true);
@@ -140,6 +144,18 @@ public final class IsolatedProgram implements Program {
         }
     }
 
+    /**
+     * 100 ms while the server is not listening yet (its first 30 s) and for 3 s once it listens on one family only,
+     * else a second.
+     */
+    static Duration lookAgainIn(ServerPort server, long startedNanos, long partlySinceNanos) {
+        long now = System.nanoTime();
+        boolean soon = partlySinceNanos == 0
+                ? !server.listening() && now - startedNanos < START_LOOK_NANOS
+                : server.partly() && now - partlySinceNanos < FAST_LOOK_NANOS;
+        return soon ? Duration.ofMillis(100) : Duration.ofSeconds(1);
+    }
+
     /** Asks the relay which families the server's port takes inside now, and listens on them here too. */
     private void listenAsInside(Duration wait) {
         try {
@@ -147,8 +163,8 @@ public final class IsolatedProgram implements Program {
             if (families != null && program.isAlive()) {
                 server.listen(families);
             }
-        } catch (IOException e) {
-            // asked again in a second, or the server has gone
+        } catch (IOException | RuntimeException e) {
+            // asked again soon, or the server has gone
         }
     }
 

@@ -88,21 +88,34 @@ final class RelayRequests {
         portReplies.put(request, reply);
         try {
             send.accept(Frames.encode(Frames.PORTS, request, ""));
-            return parsePorts(await(reply, timeout, "read the ports listening inside"));
+            String answer = await(reply, timeout, "read the ports listening inside");
+            try {
+                return parsePorts(answer);
+            } catch (IllegalArgumentException e) {
+                throw new IOException("the namespace's relay answered no port list: " + e.getMessage(), e);
+            }
         } finally {
             portReplies.remove(request);
         }
     }
 
-    /** The relay's answer, {@code PORT:FAMILIES} separated by spaces, as port to families ("4", "6" or "46"). */
+    /**
+     * The relay's answer, {@code PORT:FAMILIES} separated by spaces, as port to families ("4", "6" or "46").
+     *
+     * @throws IllegalArgumentException an answer of another form
+     */
     static SortedMap<Integer, String> parsePorts(String answer) {
         SortedMap<Integer, String> ports = new TreeMap<>();
         for (String p : answer.trim().split(" ")) {
-            if (!p.isEmpty()) {
-                int colon = p.indexOf(':');
-                String families = colon < 0 ? "46" : p.substring(colon + 1);
-                ports.put(Integer.parseInt(colon < 0 ? p : p.substring(0, colon)), families);
+            if (p.isEmpty()) {
+                continue;
             }
+            if (!p.matches("[0-9]{1,5}(:(4|6|46))?")) {
+                throw new IllegalArgumentException("\"" + (p.length() > 40 ? p.substring(0, 40) + "..." : p) + "\"");
+            }
+            int colon = p.indexOf(':');
+            ports.put(
+                    Integer.parseInt(colon < 0 ? p : p.substring(0, colon)), colon < 0 ? "46" : p.substring(colon + 1));
         }
         return ports;
     }

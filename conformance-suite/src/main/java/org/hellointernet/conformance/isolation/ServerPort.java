@@ -111,6 +111,16 @@ public final class ServerPort implements Closeable {
         return !closed && n > 0 && n < on.length;
     }
 
+    /** True if some address here is listened on. */
+    public synchronized boolean listening() {
+        for (boolean b : on) {
+            if (b) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The server is gone: connections to its port are refused from now on (those made go on). */
     public synchronized void unlisten() {
         tunnel.stopAccepting(List.copyOf(listening));

@@ -113,7 +113,7 @@ public final class Tunnel implements AutoCloseable {
 
     /**
      * Holds {@code port} on this machine's loopback (127.0.0.1, and ::1 when {@code ipv6}) for a server that is to
-     * listen on {@code port} inside: connections to it are refused until {@link ServerPort#listen()} (the server
+     * listen on {@code port} inside: connections to it are refused until {@link ServerPort#listen(String)} (the server
      * listens inside), then each is carried to the same address family inside. Closing the result lets the port go.
      */
     public ServerPort exposeServer(int port, boolean ipv6) throws IOException {
