@@ -23,7 +23,8 @@ import org.hellointernet.conformance.target.ProgramRunner;
  * namespace of this user ({@code unshare --user --map-root-user --net}), held by the relay, which is the harness's
  * way in. Each program joins it ({@code nsenter}) in a PID namespace of its own ({@code unshare --pid --fork
  * --kill-child}): when the program's first process ends or is killed, the kernel kills everything it started, even
- * a daemon in a session of its own with an empty environment. Programs inherit the harness's environment without
+ * a daemon in a session of its own with an empty environment; it runs without capabilities ({@code setpriv}), so it
+ * cannot unmount that namespace's {@code /proc} to see the relay. Programs inherit the harness's environment without
  * the CI system's variables ({@link CiVariables}). File access is not restricted: programs run as this user, who
  * owns the user namespace.
  */
@@ -50,7 +51,7 @@ public final class LocalNamespace implements AutoCloseable {
      * Starts the namespace and checks that a program can join it.
      *
      * @throws IOException saying why this machine cannot have one (not Linux, no user namespaces for this user,
-     *                     no {@code unshare}/{@code nsenter}/{@code perl})
+     *                     no {@code unshare}/{@code nsenter}/{@code setpriv}/{@code perl})
      */
     public static LocalNamespace start() throws IOException {
         if (!System.getProperty("os.name", "")
@@ -60,6 +61,7 @@ public final class LocalNamespace implements AutoCloseable {
         }
         String unshare = tool("unshare");
         String nsenter = tool("nsenter");
+        String setpriv = tool("setpriv");
         tool("perl");
         List<String> argv = new ArrayList<>(List.of(unshare, "--user", "--map-root-user", "--net", "--"));
         argv.addAll(RelayScript.command("lo-up"));
@@ -80,6 +82,14 @@ public final class LocalNamespace implements AutoCloseable {
                 "--fork",
                 "--kill-child",
                 "--mount-proc",
+                "--",
+                // No capabilities, not even in the namespace's user namespace: with them a program could unmount its
+                // /proc, see the relay's process under it and write frames into the relay's pipes.
+                setpriv,
+                "--bounding-set=-all",
+                "--inh-caps=-all",
+                "--ambient-caps=-all",
+                "--no-new-privs",
                 "--",
                 "/bin/sh",
                 "-c",

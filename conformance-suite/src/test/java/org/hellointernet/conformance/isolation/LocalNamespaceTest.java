@@ -113,6 +113,31 @@ class LocalNamespaceTest {
     }
 
     /**
+     * A program cannot unmount its namespace's {@code /proc} (it has no capabilities): under it, the machine's
+     * {@code /proc} shows the relay, whose pipes it could write frames into, and so reach any port of this machine.
+     */
+    @Test
+    void aProgramCannotUnmountItsProcToFindTheRelay() throws Exception {
+        String tries = """
+                import ctypes, os, socket, sys
+                libc = ctypes.CDLL(None, use_errno=True)
+                r = libc.umount2(b"/proc", 2)
+                err = ctypes.get_errno()
+                pids = [d for d in os.listdir("/proc") if d.isdigit()]
+                eff = [l.split()[1] for l in open("/proc/self/status") if l.startswith("CapEff")][0]
+                report = "umount %d %s, %d processes seen, CapEff %s\\n" % (r, os.strerror(err), len(pids), eff)
+                s = socket.socket(); s.bind(("127.0.0.1", int(sys.argv[1]))); s.listen()
+                c, a = s.accept(); c.sendall(report.encode()); c.close()
+                """;
+        int port = Ports.freeLoopbackPort();
+        try (Program server = run(tries, Map.of("port", Integer.toString(port)))) {
+            awaitListening(server, port);
+            assertThat(greeting(LOOPBACK, port))
+                    .matches("umount -1 Operation not permitted, [1-5] processes seen, CapEff 0+\n");
+        }
+    }
+
+    /**
      * A server inside that takes IPv4 only (the textbook AF_INET socket on 0.0.0.0): its port refuses IPv6 here, as
      * without the tunnel, so that a check says "connection refused", not "closed the connection without replying".
      * One that opens its IPv6 socket later (here: after its first client) is reached over IPv6 from then on; a dual-stack one at once.
