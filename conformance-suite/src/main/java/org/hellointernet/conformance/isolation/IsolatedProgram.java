@@ -21,8 +21,6 @@ import org.hellointernet.conformance.target.Program;
 public final class IsolatedProgram implements Program {
 
     private static final Duration PORTS_WAIT = Duration.ofSeconds(2);
-    private static final long FAST_LOOK_NANOS = Duration.ofSeconds(3).toNanos();
-    private static final long START_LOOK_NANOS = Duration.ofSeconds(30).toNanos();
 
     private final Program program;
     private final Tunnel tunnel;
@@ -55,21 +53,12 @@ public final class IsolatedProgram implements Program {
             IsolatedProgram p = new IsolatedProgram(program, tunnel, serverPort, parts);
             p.server = server;
             if (server != null) {
-                // Once the server has exited, its port refuses connections again, as it would without the tunnel.
-                // Meanwhile, while it listens on one family only, look again for a socket of the other: every
-                // 100 ms for 3 s after it first listened (SRV-IPV6 tries ::1 again for a second), then every second.
-                // Each look has the relay read the namespace's TCP tables, which a server with thousands of sockets
-                // makes long: hence not faster, nor longer.
+                // once the server has exited, its port refuses connections again, as it would without the tunnel
                 Thread t = new Thread(
                         () -> {
-                            long started = System.nanoTime();
-                            long partlySince = 0;
                             try {
-                                while (!program.waitForExit(lookAgainIn(server, started, partlySince)) && !p.closed) {
-                                    if (server.partly()) {
-                                        partlySince = partlySince == 0 ? System.nanoTime() : partlySince;
-                                        p.listenAsInside(PORTS_WAIT);
-                                    }
+                                while (!program.waitForExit(Duration.ofSeconds(1)) && !p.closed) {
+                                    // waits for the program's end
                                 }
                             } finally {
                                 server.unlisten();
@@ -132,11 +121,9 @@ public final class IsolatedProgram implements Program {
             others.remove(serverPort);
             ports.removeAll(others);
             if (server != null && inside.containsKey(serverPort)) {
-                // the harness's connections go through from now on, on the families the server takes
+                // the harness's connections go through from now on, on the families the server takes (one it opens
+                // later: see refreshPorts)
                 server.listen(inside.get(serverPort));
-                if (server.partly()) {
-                    listenAsInside(PORTS_WAIT); // a server that opens its second socket right after its first
-                }
             }
             return Optional.of(ports);
         } catch (IOException e) {
@@ -145,18 +132,17 @@ public final class IsolatedProgram implements Program {
     }
 
     /**
-     * 100 ms while the server is not listening yet (its first 30 s) and for 3 s once it listens on one family only,
-     * else a second.
+     * Asks the relay which families the server's port takes inside now, and listens on them here too: only when a
+     * connection was refused, since each look has the relay read the namespace's TCP tables (long for a server that
+     * holds thousands of sockets).
      */
-    static Duration lookAgainIn(ServerPort server, long startedNanos, long partlySinceNanos) {
-        long now = System.nanoTime();
-        boolean soon = partlySinceNanos == 0
-                ? !server.listening() && now - startedNanos < START_LOOK_NANOS
-                : server.partly() && now - partlySinceNanos < FAST_LOOK_NANOS;
-        return soon ? Duration.ofMillis(100) : Duration.ofSeconds(1);
+    @Override
+    public void refreshPorts() {
+        if (server != null && server.partly()) {
+            listenAsInside(PORTS_WAIT);
+        }
     }
 
-    /** Asks the relay which families the server's port takes inside now, and listens on them here too. */
     private void listenAsInside(Duration wait) {
         try {
             String families = tunnel.listeningPorts(wait).get(serverPort);

@@ -100,8 +100,9 @@ public final class ServerPort implements Closeable {
     }
 
     /**
-     * True if the server listens inside, but not yet on every family that this port carries: some address here is
-     * still refused (a server on 0.0.0.0 only, or one that opens its second socket a moment later).
+     * True if the server listens inside, but not (yet) on every family that this port carries: some address here is
+     * still refused (a server on 0.0.0.0 only, or one that opens its second socket a moment later: see
+     * {@link org.hellointernet.conformance.target.Program#refreshPorts()}).
      */
     public synchronized boolean partly() {
         int n = 0;
@@ -109,16 +110,6 @@ public final class ServerPort implements Closeable {
             n += b ? 1 : 0;
         }
         return !closed && n > 0 && n < on.length;
-    }
-
-    /** True if some address here is listened on. */
-    public synchronized boolean listening() {
-        for (boolean b : on) {
-            if (b) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The server is gone: connections to its port are refused from now on (those made go on). */

@@ -65,6 +65,9 @@ final class ConnectionSteps {
                 boolean running = server.process() == null || server.process().isAlive();
                 if (running && System.nanoTime() + REFUSED_RETRY_MILLIS * 1_000_000L < retryUntil) {
                     refusals++;
+                    if (server.process() != null) {
+                        server.process().refreshPorts(); // behind a sandbox: a socket opened since is taken now
+                    }
                     Thread.sleep(REFUSED_RETRY_MILLIS);
                     continue;
                 }

@@ -47,6 +47,13 @@ public interface Program extends AutoCloseable {
     }
 
     /**
+     * A connection to the program's port was just refused: look again at what it listens on. Behind a sandbox's
+     * relay the port on this machine takes only the address families the program listened on when last looked at;
+     * one it opened since is taken from now on. Nothing to do by default.
+     */
+    default void refreshPorts() {}
+
+    /**
      * The CPU time (user and system) the program's live processes have used so far, where it tells what another
      * copy of the program costs to start; empty where it does not (a copy in a container costs the engine's work
      * too, which these processes do not show) or cannot be read here.
