@@ -37,14 +37,16 @@ public final class LocalNamespace implements AutoCloseable {
     private final Process holder;
     private final Tunnel tunnel;
     private final List<String> wrapper;
+    private final List<String> noCapabilities;
     private final StringBuilder errors = new StringBuilder();
     private Thread errorReader;
     private Thread hook;
 
-    private LocalNamespace(Process holder, Tunnel tunnel, List<String> wrapper) {
+    private LocalNamespace(Process holder, Tunnel tunnel, List<String> wrapper, List<String> noCapabilities) {
         this.holder = holder;
         this.tunnel = tunnel;
         this.wrapper = wrapper;
+        this.noCapabilities = noCapabilities;
     }
 
     /**
@@ -83,19 +85,16 @@ public final class LocalNamespace implements AutoCloseable {
                 "--kill-child",
                 "--mount-proc",
                 "--",
-                // No capabilities, not even in the namespace's user namespace: with them a program could unmount its
-                // /proc, see the relay's process under it and write frames into the relay's pipes.
-                setpriv,
-                "--bounding-set=-all",
-                "--inh-caps=-all",
-                "--ambient-caps=-all",
-                "--no-new-privs",
-                "--",
                 "/bin/sh",
                 "-c",
                 INIT,
                 "hello-init"));
-        LocalNamespace ns = new LocalNamespace(holder, tunnel, wrapper);
+        // Last, after what still needs them (a client's hosts file is bind-mounted): no capabilities, not even in the
+        // namespace's user namespace. With them a program could unmount its /proc, see the relay's process under
+        // it and write frames into the relay's pipes.
+        List<String> noCapabilities = List.of(
+                setpriv, "--bounding-set=-all", "--inh-caps=-all", "--ambient-caps=-all", "--no-new-privs", "--");
+        LocalNamespace ns = new LocalNamespace(holder, tunnel, wrapper, noCapabilities);
         ns.pump(toRelay);
         try {
             tunnel.listeningPorts(READY);
@@ -175,6 +174,7 @@ public final class LocalNamespace implements AutoCloseable {
     /** Runs {@code true} through the wrapper: a machine may allow the namespace but not what programs need. */
     private void probe() throws IOException {
         List<String> argv = new ArrayList<>(wrapper);
+        argv.addAll(noCapabilities);
         argv.add("true");
         Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
         try {
@@ -227,6 +227,7 @@ public final class LocalNamespace implements AutoCloseable {
                 if (values.containsKey(HostsFile.VALUE)) {
                     argv.addAll(HostsFile.mountWrapper(Path.of(values.get(HostsFile.VALUE))));
                 }
+                argv.addAll(noCapabilities);
                 try {
                     return plumbing.around(ProgramProcess.start(shellCommand, workDir, env, argv));
                 } catch (IOException | RuntimeException e) {
