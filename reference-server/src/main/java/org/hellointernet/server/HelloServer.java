@@ -10,6 +10,7 @@ import io.netty.channel.group.DefaultChannelGroup;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -105,10 +106,16 @@ public final class HelloServer implements AutoCloseable {
         return transport;
     }
 
-    /** How many connections are open now (0 before the start and after the close). */
-    public synchronized int openConnections() {
-        ChannelGroup open = connections;
-        return open == null ? 0 : open.size();
+    /**
+     * Waits until the connections open now have closed (at once if there are none); false if some are still open
+     * after {@code timeout}.
+     */
+    public boolean awaitOpenConnectionsClosed(Duration timeout) throws InterruptedException {
+        ChannelGroup open;
+        synchronized (this) {
+            open = connections;
+        }
+        return open == null || open.newCloseFuture().await(timeout.toMillis());
     }
 
     public ServerConfig config() {

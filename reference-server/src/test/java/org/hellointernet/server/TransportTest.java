@@ -74,11 +74,9 @@ class TransportTest {
             }
             // accepted (until then they wait in the kernel's backlog, not counted as open)
             err.awaitMatching(line -> line.endsWith("] connected"), 20, Duration.ofSeconds(5));
-            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-            while (server.openConnections() > 0 && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-            assertThat(server.openConnections()).as("open 5 s after the resets").isZero();
+            assertThat(server.awaitOpenConnectionsClosed(Duration.ofSeconds(5)))
+                    .as("open 5 s after the resets")
+                    .isTrue();
             assertThat(err.lines())
                     .anySatisfy(line -> assertThat(line).endsWith("] the client reset the connection (RST)"))
                     .noneSatisfy(line -> assertThat(line).contains("network error"));
