@@ -138,19 +138,16 @@ public final class IsolatedProgram implements Program {
      */
     @Override
     public void refreshPorts() {
-        if (server != null && server.partly()) {
-            listenAsInside(PORTS_WAIT);
+        if (server == null || !server.partly()) {
+            return;
         }
-    }
-
-    private void listenAsInside(Duration wait) {
         try {
-            String families = tunnel.listeningPorts(wait).get(serverPort);
+            String families = tunnel.listeningPorts(PORTS_WAIT).get(serverPort);
             if (families != null && program.isAlive()) {
                 server.listen(families);
             }
         } catch (IOException | RuntimeException e) {
-            // asked again soon, or the server has gone
+            // the next refusal asks again, or the server has gone
         }
     }
 
