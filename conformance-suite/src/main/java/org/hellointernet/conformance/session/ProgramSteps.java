@@ -139,6 +139,8 @@ final class ProgramSteps {
         Command command = ctx.server().command();
         String line = command.render(Map.of("port", ctx.vars.fill(s.port()))).strip();
         ctx.transcript.note("run the server: " + line);
+        // A failed step ends the session, so the last run is the one a reproduce line should repeat.
+        ctx.vars.set("command_run", line);
         if (ctx.program != null) {
             ctx.program.close();
         }

@@ -114,6 +114,29 @@ class CheckServerCommandTest {
         assertThat(CheckReport.read(json).statuses()).as(later.describe()).containsEntry("SRV-IPV6", "PASS");
     }
 
+    /** SRV-USAGE's "try it yourself" repeats the case that failed, not the first of its cases. */
+    @Test
+    @Slow
+    void theUsageRulesReproduceLineRunsTheCaseThatFailed() throws Exception {
+        // checks that a port was given, not that it is a number: "not-a-port" makes it wait 30 s
+        Path lax = TestPrograms.writeWithBug(
+                dir,
+                "good-server.py",
+                "lax-usage.py",
+                "    if len(sys.argv) != 2 or not sys.argv[1].isdigit() or not 0 < int(sys.argv[1]) < 65536:\n",
+                "    if len(sys.argv) == 2 and not sys.argv[1].isdigit():\n        sys.stdin.read()\n"
+                        + "    if len(sys.argv) != 2:\n");
+        String server = serverCmd(lax);
+        Path json = dir.resolve("usage.json");
+
+        CheckCli.Outcome outcome =
+                CheckCli.check("--server-cmd", server, "--only", "SRV-USAGE", "--json", json.toString());
+
+        JsonNode result = CheckReport.read(json).result("SRV-USAGE");
+        assertThat(result.path("status").asText()).as(outcome.describe()).isEqualTo("FAIL");
+        assertThat(result.path("reproduce").asText()).endsWith("lax-usage.py' not-a-port; echo \"exit status $?\"");
+    }
+
     @Test
     void aServerThatExitsAtOnceDidNotStartAndItsErrorOutputIsShown() throws Exception {
         Path crash = TestPrograms.write(dir, "exits-at-once-server.py");
