@@ -67,6 +67,7 @@ final class OutputSteps {
         String where = s.stream().equals("any")
                 ? "its output"
                 : "standard " + (s.stream().equals("stdout") ? "output" : "error");
+        ctx.transcript.note("stopped waiting for " + what + " on " + where);
         String message =
                 "no " + what.substring(2) + " on " + where + " within " + Durations.show(ctx.stretched(s.within()));
         if (s.stream().equals("stdout")

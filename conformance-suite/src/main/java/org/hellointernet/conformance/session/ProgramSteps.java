@@ -216,7 +216,9 @@ final class ProgramSteps {
 
     /** The first lines of {@code stream} from line {@code mark}, and how many more there were, if any. */
     private static void record(SessionContext ctx, OutputCapture stream, long mark, Direction d, String name) {
-        stream.linesFrom(mark).stream().limit(RECORDED_LINES).forEach(l -> ctx.transcript.add(d, "", l));
+        stream.timedLinesFrom(mark).stream()
+                .limit(RECORDED_LINES)
+                .forEach(l -> ctx.transcript.addAt(l.nanos(), d, "", l.text()));
         long more = stream.totalLines() - Math.max(0, mark) - RECORDED_LINES;
         if (more > 0) {
             ctx.transcript.note(

@@ -36,6 +36,27 @@ public final class Transcript {
         }
     }
 
+    /**
+     * Records an event that happened at {@code nanos} ({@link System#nanoTime()}) but is learnt of only now, such
+     * as a program's output line read earlier: it goes after the entries up to that time, not at the end (a line
+     * printed at once would otherwise look printed when the session ended). A time before the session counts as
+     * its start.
+     */
+    public synchronized void addAt(long nanos, Direction direction, String connection, String text) {
+        if (entries.size() < MAX_ENTRIES && chars + text.length() <= MAX_CHARS) {
+            long atMs = Math.max(0, nanos - startNanos) / 1_000_000;
+            int at = entries.size();
+            while (at > 0 && entries.get(at - 1).atMillis() > atMs) {
+                at--;
+            }
+            entries.add(at, new TranscriptEntry(atMs, direction, connection, text));
+            chars += text.length();
+        } else {
+            dropped++;
+            droppedChars += text.length();
+        }
+    }
+
     /** Records what a client of the harness did on {@code connection} ("reset the connection"), for {@link #lastAct}. */
     synchronized void acted(String connection, String words) {
         acted(connection, words, false);

@@ -51,8 +51,8 @@ public final class OutputCapture {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
-    private final List<String> head = new ArrayList<>();
-    private final Deque<String> tail = new ArrayDeque<>();
+    private final List<TimedLine> head = new ArrayList<>();
+    private final Deque<TimedLine> tail = new ArrayDeque<>();
     private long headChars;
     private long tailChars;
     private final List<Waiter> waiters = new ArrayList<>();
@@ -61,6 +61,12 @@ public final class OutputCapture {
     private long truncatedLines;
     private long malformedLines;
     private boolean closed;
+
+    /**
+     * A kept line and when its line end was read ({@link System#nanoTime()}), which is when the program wrote it, up
+     * to the time the pump thread takes to be scheduled.
+     */
+    public record TimedLine(long nanos, String text) {}
 
     /** A pending {@link #awaitLine} call; the pump thread tests each new line against it before it may be dropped. */
     private static final class Waiter {
@@ -104,8 +110,8 @@ public final class OutputCapture {
         lock.lock();
         try {
             List<String> lines = new ArrayList<>(head.size() + tail.size());
-            lines.addAll(head);
-            lines.addAll(tail);
+            head.forEach(l -> lines.add(l.text()));
+            tail.forEach(l -> lines.add(l.text()));
             return lines;
         } finally {
             lock.unlock();
@@ -128,8 +134,8 @@ public final class OutputCapture {
     public boolean awaitLine(long fromLine, Predicate<String> predicate, Duration timeout) {
         lock.lock();
         try {
-            for (String line : linesFromLocked(fromLine)) {
-                if (predicate.test(line)) {
+            for (TimedLine line : linesFromLocked(fromLine)) {
+                if (predicate.test(line.text())) {
                     return true;
                 }
             }
@@ -156,6 +162,11 @@ public final class OutputCapture {
 
     /** The kept lines numbered {@code fromLine} or later, in order. */
     public List<String> linesFrom(long fromLine) {
+        return timedLinesFrom(fromLine).stream().map(TimedLine::text).toList();
+    }
+
+    /** The kept lines numbered {@code fromLine} or later, in order, each with the time it was read. */
+    public List<TimedLine> timedLinesFrom(long fromLine) {
         lock.lock();
         try {
             return linesFromLocked(fromLine);
@@ -164,13 +175,13 @@ public final class OutputCapture {
         }
     }
 
-    private List<String> linesFromLocked(long fromLine) {
-        List<String> out = new ArrayList<>();
+    private List<TimedLine> linesFromLocked(long fromLine) {
+        List<TimedLine> out = new ArrayList<>();
         for (int i = (int) Math.min(Math.max(fromLine, 0), head.size()); i < head.size(); i++) {
             out.add(head.get(i));
         }
         long number = totalLines - tail.size();
-        for (String line : tail) {
+        for (TimedLine line : tail) {
             if (number++ >= fromLine) {
                 out.add(line);
             }
@@ -212,7 +223,7 @@ public final class OutputCapture {
         lock.lock();
         try {
             List<String> out = new ArrayList<>();
-            List<String> fromTail = new ArrayList<>(tail);
+            List<String> fromTail = tail.stream().map(TimedLine::text).toList();
             int fromTailCount = Math.min(n, fromTail.size());
             out.addAll(fromTail.subList(fromTail.size() - fromTailCount, fromTail.size()));
             int more = n - fromTailCount;
@@ -223,7 +234,11 @@ public final class OutputCapture {
                     more--;
                 }
                 int fromHeadCount = Math.min(more, head.size());
-                out.addAll(0, head.subList(head.size() - fromHeadCount, head.size()));
+                out.addAll(
+                        0,
+                        head.subList(head.size() - fromHeadCount, head.size()).stream()
+                                .map(TimedLine::text)
+                                .toList());
             }
             return String.join("\n", out);
         } finally {
@@ -355,6 +370,7 @@ public final class OutputCapture {
 
     /** @param newBytes bytes of this line not yet counted in {@link #totalBytes} (its last chunk and LF) */
     private void finishLine(byte[] bytes, int keptLength, long lineBytes, long newBytes) {
+        long readNanos = System.nanoTime();
         boolean truncated = lineBytes > keptLength;
         int length = truncated ? utf8Boundary(bytes, keptLength) : keptLength;
         boolean malformed = false;
@@ -386,15 +402,15 @@ public final class OutputCapture {
                 malformedLines++;
             }
             if (!headClosed && head.size() < headLimit && headChars + text.length() <= KEPT_CHARS) {
-                head.add(text);
+                head.add(new TimedLine(readNanos, text));
                 headChars += text.length();
             } else {
                 headClosed = true; // what comes after the first lines is only ever in the tail
                 if (tailLimit > 0) {
-                    tail.addLast(text);
+                    tail.addLast(new TimedLine(readNanos, text));
                     tailChars += text.length();
                     while (tail.size() > tailLimit || (tailChars > KEPT_CHARS && tail.size() > 1)) {
-                        tailChars -= tail.removeFirst().length();
+                        tailChars -= tail.removeFirst().text().length();
                     }
                 }
             }

@@ -114,6 +114,46 @@ class CheckServerCommandTest {
         assertThat(CheckReport.read(json).statuses()).as(later.describe()).containsEntry("SRV-IPV6", "PASS");
     }
 
+    /**
+     * A program's output line stands in the transcript where it was printed, not where the session ended: a server
+     * that logs the hello in lower case at once is shown doing so before the harness gave up waiting.
+     */
+    @Test
+    @Slow
+    void outputLinesStandWhereTheyWerePrinted() throws Exception {
+        Path lower = TestPrograms.writeWithBug(
+                dir,
+                "good-server.py",
+                "lower-log.py",
+                "        print(raw.decode(\"utf-8\"), flush=True)\n",
+                "        print(raw.decode(\"utf-8\").lower(), flush=True)\n");
+        Path json = dir.resolve("log.json");
+
+        CheckCli.Outcome outcome =
+                CheckCli.check("--server-cmd", serverCmd(lower), "--only", "SRV-LOG", "--json", json.toString());
+
+        JsonNode result = CheckReport.read(json).result("SRV-LOG");
+        assertThat(result.path("status").asText()).as(outcome.describe()).isEqualTo("FAIL");
+        List<String> events = new java.util.ArrayList<>();
+        result.path("transcript")
+                .forEach(e -> events.add(e.path("dir").asText() + "["
+                        + e.path("conn").asText() + "] " + e.path("text").asText()));
+        int hello = indexOfFirst(events, "C[a] ");
+        int printed = indexOfFirst(events, "OUT[] hello in ");
+        int gaveUp = indexOfFirst(events, "NOTE[] stopped waiting for a line containing");
+        assertThat(hello).as("%s", events).isGreaterThanOrEqualTo(0);
+        assertThat(printed).as("%s", events).isGreaterThan(hello).isLessThan(gaveUp);
+    }
+
+    private static int indexOfFirst(List<String> events, String prefix) {
+        for (int i = 0; i < events.size(); i++) {
+            if (events.get(i).startsWith(prefix)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** SRV-USAGE's "try it yourself" repeats the case that failed, not the first of its cases. */
     @Test
     @Slow

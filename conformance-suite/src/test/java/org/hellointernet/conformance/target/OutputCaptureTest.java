@@ -47,6 +47,32 @@ class OutputCaptureTest {
         assertThat(capture.totalBytes()).isEqualTo(text.length());
     }
 
+    /** Each line keeps the time its end was read, so a transcript can put it where it happened. */
+    @Test
+    void eachLineKeepsWhenItWasRead() throws Exception {
+        PipedOutputStream program = new PipedOutputStream();
+        OutputCapture capture = OutputCapture.start("test", new PipedInputStream(program, 1024), 200, 200, 4096);
+        long before = System.nanoTime();
+        program.write("first\n".getBytes(StandardCharsets.US_ASCII));
+        program.flush();
+        assertThat(capture.awaitLine(l -> l.equals("first"), WAIT)).isTrue();
+        long between = System.nanoTime();
+        Thread.sleep(200);
+        program.write("second\n".getBytes(StandardCharsets.US_ASCII));
+        program.close();
+        assertThat(capture.awaitClosed(WAIT)).isTrue();
+
+        var lines = capture.timedLinesFrom(0);
+
+        assertThat(lines).extracting(OutputCapture.TimedLine::text).containsExactly("first", "second");
+        assertThat(lines.get(0).nanos()).isBetween(before, between);
+        assertThat(lines.get(1).nanos())
+                .isGreaterThanOrEqualTo(between + Duration.ofMillis(200).toNanos());
+        assertThat(capture.timedLinesFrom(1))
+                .extracting(OutputCapture.TimedLine::text)
+                .containsExactly("second");
+    }
+
     @Test
     void tailStandsInForDroppedLines() {
         StringBuilder text = new StringBuilder();
