@@ -57,6 +57,9 @@ public final class ClassFile {
                 throw new GradingException(file + ": a class file has at most 64 KiB");
             }
             root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            throw new GradingException(
+                    file + ": " + org.hellointernet.conformance.submission.YamlErrors.describe(e), e);
         } catch (IOException e) {
             throw new GradingException(file + ": " + firstLine(e.getMessage()), e);
         }

@@ -61,14 +61,53 @@ public final class ManifestYaml {
             throw new ManifestException(source + ": unknown key '" + e.getPropertyName() + "'"
                     + (near == null ? "" : " (did you mean '" + near + "'?)") + "; the keys are "
                     + String.join(", ", KEYS));
+        } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+            throw new ManifestException(source + ": " + notText(e));
         } catch (com.fasterxml.jackson.core.JacksonException e) {
-            throw new ManifestException(source + ": not a valid manifest: " + e.getOriginalMessage());
+            throw new ManifestException(source + ": " + syntax(e));
         }
         if (m == null) {
             throw new ManifestException(source + ": the file is empty");
         }
         validate(m, source);
         return m;
+    }
+
+    /** Every key takes one line of text: a map or list where text belongs, in words for a student. */
+    private static String notText(com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+        String key = e.getPath().isEmpty()
+                ? null
+                : e.getPath().get(e.getPath().size() - 1).getFieldName();
+        if (key == null) {
+            return "not a valid manifest: it must be keys with values, one per line, like"
+                    + " 'server: python3 hellosrv.py {port}'";
+        }
+        String found = e.getMessage().contains("from Object value")
+                ? "a map (keys indented under it)"
+                : e.getMessage().contains("from Array value") ? "a list" : "something else";
+        return "the value of '" + key + "' must be one line of text (a command or a name), not " + found
+                + ": write it on the key's line, like '" + key + ": " + example(key)
+                + "' (quote it if it starts with { or [ or holds ': ')";
+    }
+
+    private static String example(String key) {
+        return switch (key) {
+            case "server" -> "python3 hellosrv.py {port}";
+            case "client" -> "python3 hello.py {host} {port}";
+            case "language" -> "Python";
+            case "profile" -> "basic";
+            case "preset" -> "python";
+            case "dockerfile" -> "Dockerfile";
+            default -> "make";
+        };
+    }
+
+    private static String syntax(com.fasterxml.jackson.core.JacksonException e) {
+        String words = YamlErrors.describe(e);
+        return words.startsWith("not valid YAML at line")
+                ? words + "\n  (a manifest is 'key: value' lines, indented with spaces, never tabs; quote a value that"
+                        + " holds ': ' or starts with { or [)"
+                : words;
     }
 
     /**

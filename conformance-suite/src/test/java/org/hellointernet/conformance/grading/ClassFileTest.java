@@ -42,6 +42,14 @@ class ClassFileTest {
         assertThatThrownBy(() -> read("grading: [1\n")).isInstanceOf(GradingException.class);
     }
 
+    @Test
+    void saysWhereTheYamlIsBroken() {
+        assertThatThrownBy(() -> read("grading:\n  should: 4\n\tmust: 10\n"))
+                .isInstanceOf(GradingException.class)
+                .hasMessageContaining(": not valid YAML at line 3, column 1:")
+                .hasMessageContaining("\tmust: 10");
+    }
+
     private Points read(String yaml) throws Exception {
         return ClassFile.read(Files.writeString(tmp.resolve(ClassFile.FILE_NAME), yaml));
     }

@@ -82,6 +82,35 @@ class ManifestYamlTest {
         assertThat(ManifestYaml.nearestKey("port")).isNull();
     }
 
+    /** A student's YAML mistakes are told in words, with where they are, not in the parser's or Jackson's terms. */
+    @Test
+    void saysWhereAndWhatAYamlMistakeIs() {
+        assertThatThrownBy(() ->
+                        ManifestYaml.parse("language: Python\nserver:\n  run: python3 s.py {port}\n", "hello.yml"))
+                .hasMessage("hello.yml: the value of 'server' must be one line of text (a command or a name), not a map"
+                        + " (keys indented under it): write it on the key's line, like"
+                        + " 'server: python3 hellosrv.py {port}' (quote it if it starts with { or [ or holds ': ')");
+        assertThatThrownBy(() -> ManifestYaml.parse("client: [python3, c.py]\n", "hello.yml"))
+                .hasMessageContaining(
+                        "the value of 'client' must be one line of text (a command or a name), not a list");
+        assertThatThrownBy(() ->
+                        ManifestYaml.parse("language: Python\nserver: python3 s.py {port}\n  build: x\n", "hello.yml"))
+                .hasMessageStartingWith(
+                        "hello.yml: not valid YAML at line 3, column 8: mapping values are not allowed here\n")
+                .hasMessageContaining("  build: x\n")
+                .hasMessageNotContaining("reader");
+        assertThatThrownBy(() -> ManifestYaml.parse("language: C\n\tserver: ./s {port}\n", "hello.yml"))
+                .hasMessageStartingWith("hello.yml: not valid YAML at line 2, column 1:")
+                .hasMessageContaining("TAB");
+        assertThatThrownBy(() -> ManifestYaml.parse("server: \"./s {port}\n", "hello.yml"))
+                .hasMessageContaining("(while scanning a quoted scalar started at line 1, column 9)")
+                .hasMessageContaining("server: \"./s {port}");
+        assertThatThrownBy(() -> ManifestYaml.parse("language: C\nserver: ./s {port}\nlanguage: Go\n", "hello.yml"))
+                .hasMessage("hello.yml: the key 'language' is given twice; keep one");
+        assertThatThrownBy(() -> ManifestYaml.parse("- server\n", "hello.yml"))
+                .hasMessageContaining("it must be keys with values, one per line");
+    }
+
     @Test
     void aServerCommandNeedsItsPortPlaceholder() {
         assertThatThrownBy(() -> ManifestYaml.parse("preset: python\nserver: python3 s.py 5000\n", "hello.yml"))
