@@ -25,7 +25,6 @@ import org.hellointernet.conformance.matrix.MatrixConsole;
 import org.hellointernet.conformance.matrix.MatrixFormats;
 import org.hellointernet.conformance.matrix.MatrixResult;
 import org.hellointernet.conformance.matrix.MatrixRunner;
-import org.hellointernet.conformance.report.ConsoleReporter;
 import org.hellointernet.protocol.Profile;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -384,6 +383,8 @@ public final class MatrixCommand implements Callable<Integer> {
     }
 
     private MatrixRunner.Listener progress(PrintWriter err) {
-        return quiet ? MatrixRunner.Listener.QUIET : new MatrixProgress(err, ConsoleReporter.stdoutIsTerminal());
+        return quiet
+                ? MatrixRunner.Listener.QUIET
+                : new MatrixProgress(err, Terminal.stderrIsTerminal(System.getenv()));
     }
 }

@@ -59,11 +59,14 @@ final class MatrixProgress implements MatrixRunner.Listener {
         }
     }
 
-    /** Ends the progress line. */
+    /** Erases the progress line, as {@code hello check} erases its own: the results follow. */
     @Override
     public void end() {
         if (terminal) {
-            err.println();
+            synchronized (err) {
+                err.print("\r\u001B[K");
+                err.flush();
+            }
         }
     }
 }
