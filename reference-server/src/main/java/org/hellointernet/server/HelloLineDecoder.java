@@ -44,6 +44,17 @@ public final class HelloLineDecoder extends ByteToMessageDecoder {
         cancelQuietTimer();
     }
 
+    /** Bytes received on this connection so far. */
+    public long bytesReceived() {
+        return bytesReceived;
+    }
+
+    /** The bytes of an unfinished line held so far (a copy; empty if none or once finished). Call on the event loop. */
+    public byte[] pending() {
+        ByteBuf buffered = finished ? null : internalBuffer();
+        return buffered == null || !buffered.isReadable() ? new byte[0] : ByteBufUtil.getBytes(buffered);
+    }
+
     /** True once a line, an over-long line or the client's departure was emitted, or {@link #finish()} was called. */
     public boolean isFinished() {
         return finished;

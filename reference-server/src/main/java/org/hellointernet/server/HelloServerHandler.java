@@ -98,7 +98,7 @@ public final class HelloServerHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (isReset(cause)) {
-            note(ctx, "the client reset the connection (RST)");
+            note(ctx, () -> resetWords(ctx.pipeline().get(HelloLineDecoder.class)));
         } else if (cause instanceof IOException) {
             note(ctx, "network error: " + cause.getMessage());
         } else {
@@ -108,6 +108,20 @@ public final class HelloServerHandler extends ChannelInboundHandlerAdapter {
                     cause);
         }
         finishAndClose(ctx);
+    }
+
+    /** What a reset ended: nothing yet, an unfinished line (shown), or a finished exchange. */
+    private static String resetWords(HelloLineDecoder decoder) {
+        if (decoder == null || decoder.isFinished()) {
+            return "the client reset the connection (RST)";
+        }
+        if (decoder.bytesReceived() == 0) {
+            return "the client reset the connection (RST) without sending a byte (SRV-EMPTY-CONN)";
+        }
+        byte[] pending = decoder.pending();
+        return pending.length == 0
+                ? "the client reset the connection (RST) after sending only empty lines"
+                : Visible.quotedLine(pending) + ": the client reset the connection (RST) before the line was complete";
     }
 
     /** ECONNRESET, as each transport says it: the client closed with SO_LINGER 0, or its process was killed. */

@@ -78,8 +78,41 @@ class TransportTest {
                     .as("open 5 s after the resets")
                     .isTrue();
             assertThat(err.lines())
-                    .anySatisfy(line -> assertThat(line).endsWith("] the client reset the connection (RST)"))
+                    .anySatisfy(line -> assertThat(line)
+                            .contains("] \"Hello in\" (no newline): the client reset the"
+                                    + " connection (RST) before the line was complete"))
                     .noneSatisfy(line -> assertThat(line).contains("network error"));
+        }
+    }
+
+    /** The reset note says what the client had sent: nothing, or the unfinished line the server held. */
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void theResetNoteShowsWhatTheClientHadSent(Transport transport) throws Exception {
+        assumeTrue(transport.isAvailable(), () -> transport + " is not available here");
+        CapturedLines err = new CapturedLines();
+        ServerConfig config =
+                ServerConfig.onPort(0).withVerbose(true).withOut(line -> {}).withErr(err);
+        try (HelloServer server = new HelloServer(config, transport).start()) {
+            TestClient silent = TestClient.connect(server.port());
+            err.awaitMatching(line -> line.endsWith("] connected"), 1, Duration.ofSeconds(5));
+            silent.reset();
+            err.awaitMatching(line -> line.contains("reset"), 1, Duration.ofSeconds(5));
+
+            TestClient partial = TestClient.connect(server.port()).send("Hello in");
+            // read for sure once the quiet period has passed without the newline
+            err.awaitMatching(line -> line.contains("still waiting for the newline"), 1, Duration.ofSeconds(5));
+            partial.reset();
+            err.awaitMatching(line -> line.contains("reset"), 2, Duration.ofSeconds(5));
+
+            assertThat(err.lines().stream().filter(line -> line.contains("reset")))
+                    .satisfiesExactly(
+                            line -> assertThat(line)
+                                    .endsWith("] the client reset the connection (RST) without sending a byte"
+                                            + " (SRV-EMPTY-CONN)"),
+                            line -> assertThat(line)
+                                    .endsWith("] \"Hello in\" (no newline): the client reset the connection (RST)"
+                                            + " before the line was complete"));
         }
     }
 
