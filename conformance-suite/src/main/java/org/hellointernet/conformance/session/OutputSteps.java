@@ -15,6 +15,21 @@ final class OutputSteps {
     private static final Pattern USAGE = Pattern.compile(
             "(?i)\\busage\\b|\\bsyntax\\b|\\bmissing\\b|\\bexpected\\b|\\binvalid\\b|\\bport\\b|\\bargument");
 
+    /**
+     * A line about a failed connection or system call, not about the arguments, though it may hold USAGE's words:
+     * "Cannot connect: Invalid argument" (EINVAL from a connect to no address) is what a client that never looked
+     * at its arguments prints.
+     */
+    private static final Pattern NOT_USAGE = Pattern.compile(
+            "(?i)connect|refused|invalid argument|getaddrinfo|name or service|nodename|no such host|unreachable"
+                    + "|errno|traceback|exception|listening");
+
+    /** A usage line: the word usage, or usage's words in a line that is not about a failed connection. */
+    static boolean isUsageLine(String line) {
+        return line.toLowerCase(java.util.Locale.ROOT).contains("usage")
+                || (USAGE.matcher(line).find() && !NOT_USAGE.matcher(line).find());
+    }
+
     private final SessionContext ctx;
     private final ProgramSteps programs;
 
@@ -117,7 +132,7 @@ final class OutputSteps {
                     "a usage line such as \"" + usageExample() + "\" and a non-zero exit status",
                     "exit status " + code + "; output: " + shown);
         }
-        if (output.stream().noneMatch(USAGE.asPredicate())) {
+        if (output.stream().noneMatch(OutputSteps::isUsageLine)) {
             throw new StepFailure(
                     "the program printed no usage line",
                     "a usage line such as \"" + usageExample() + "\"",
