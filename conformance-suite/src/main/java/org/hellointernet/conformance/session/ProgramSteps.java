@@ -77,10 +77,15 @@ final class ProgramSteps {
             standoffWords = standoff.words();
         }
         if (!exited) {
-            ctx.transcript.note("still running after " + Durations.show(waited) + standoffWords);
+            // called early, the whole wait did not pass: what the message says of it is what would have been
+            ctx.transcript.note(
+                    standoffWords.isEmpty()
+                            ? "still running after " + Durations.show(waited)
+                            : "still running" + standoffWords);
             throw StepFailure.timedOut(
                     s.within(),
-                    "the program was still running " + Durations.show(waited) + " later" + standoffWords,
+                    (standoffWords.isEmpty() ? "the program was still running " : "the program would still be running ")
+                            + Durations.show(waited) + " later" + standoffWords,
                     "it exits within " + Durations.show(s.within()) + exitWanted(s.code()),
                     "still running");
         }

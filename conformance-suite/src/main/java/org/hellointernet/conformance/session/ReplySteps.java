@@ -248,7 +248,8 @@ final class ReplySteps {
             Duration waited = ctx.stretched(s.within());
             throw StepFailure.timedOut(
                     s.within(),
-                    "the connection was still open " + Durations.show(waited) + " after the reply" + standoffWords,
+                    (standoffWords.isEmpty() ? "the connection was still open " : "the connection would still be open ")
+                            + Durations.show(waited) + " after the reply" + standoffWords,
                     "the connection closed within " + Durations.show(s.within()),
                     "still open");
         }

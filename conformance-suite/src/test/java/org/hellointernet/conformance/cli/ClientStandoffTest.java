@@ -133,7 +133,7 @@ class ClientStandoffTest {
                         + "( \\(both sides waiting, so nothing could come: called after [0-9.]+ m?s\\))?");
         String giveUp = r.result("CLI-GIVE-UP").get("message").asText();
         assertThat(giveUp)
-                .matches("the program was still running [0-9.]+ s later"
+                .matches("the program would still be running [0-9.]+ s later"
                         + " \\(both sides waiting, so nothing could come: called after [0-9.]+ m?s\\)");
         // the first client of CLI-GIVE-UP exits in a moment; the second one, called early, takes no 12 s more
         assertThat(r.result("CLI-GIVE-UP").get("durationMs").asLong()).isLessThan(12_000);
