@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -40,8 +41,13 @@ public final class ListeningSockets {
 
     /** All TCP sockets in LISTEN state, IPv4 and IPv6, of every owner. */
     public static List<Listener> listeners() {
+        return listeners(TCP, TCP6);
+    }
+
+    /** The sockets in LISTEN state in the tables {@code tcp} and {@code tcp6} (e.g. of another network namespace). */
+    private static List<Listener> listeners(Path tcp, Path tcp6) {
         List<Listener> all = new ArrayList<>();
-        for (Path table : List.of(TCP, TCP6)) {
+        for (Path table : List.of(tcp, tcp6)) {
             // After a benchmark the table holds tens of thousands of TIME_WAIT rows, and the kernel takes a second
             // or more to print them all. It prints the listening sockets first (tcp_get_idx: the listening hash,
             // then the established one), so reading stops at the first row of another state; the kernel then
@@ -105,6 +111,33 @@ public final class ListeningSockets {
             }
         }
         return ports;
+    }
+
+    /**
+     * Ports on which any of {@code processes} is listening, each process's sockets looked up in the tables of the
+     * network namespace it is in ({@code /proc/PID/net/tcp}), not this one's: for a program in a namespace of its
+     * own, where other programs may listen too. Empty when that cannot be told: a process whose descriptors may not
+     * be read here (another user's).
+     */
+    public static Optional<Set<Integer>> listeningPortsInTheirNetwork(Collection<ProcessHandle> processes) {
+        Set<Integer> ports = new TreeSet<>();
+        for (ProcessHandle process : processes) {
+            long pid = process.pid();
+            if (ProcFs.hidesDescriptors(pid)) {
+                return Optional.empty();
+            }
+            Set<Long> inodes = ProcFs.socketInodes(pid);
+            if (inodes.isEmpty()) {
+                continue; // most of a program's processes (its shell, the sandbox's wrappers) hold no socket
+            }
+            Path net = ProcFs.ROOT.resolve(pid + "/net");
+            for (Listener listener : listeners(net.resolve("tcp"), net.resolve("tcp6"))) {
+                if (inodes.contains(listener.inode())) {
+                    ports.add(listener.port());
+                }
+            }
+        }
+        return Optional.of(ports);
     }
 
     /** True for a row of the table's first part: a listening socket (or, on old kernels, its pending connection). */
