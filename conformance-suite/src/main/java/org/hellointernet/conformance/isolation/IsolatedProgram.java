@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
+import org.hellointernet.conformance.target.ListeningSockets;
 import org.hellointernet.conformance.target.OutputCapture;
 import org.hellointernet.conformance.target.Program;
 
@@ -106,8 +107,9 @@ public final class IsolatedProgram implements Program {
     }
 
     /**
-     * The ports this program listens on, read inside the namespace; the ports of the other servers the tunnel
-     * carries in (copies of a server run side by side) are left out.
+     * The ports this program listens on, read inside the namespace. Copies of a server run side by side in it (one
+     * per rule): the ports the tunnel carries in for the others are left out, and so is any other port that none of
+     * this program's processes holds (another copy's extra listener), when its processes can be read here.
      */
     @Override
     public Optional<Set<Integer>> ownListeningPorts() {
@@ -120,6 +122,10 @@ public final class IsolatedProgram implements Program {
             Set<Integer> others = new TreeSet<>(tunnel.exposedPorts());
             others.remove(serverPort);
             ports.removeAll(others);
+            if (ports.stream().anyMatch(p -> p != serverPort)) {
+                Optional<Set<Integer>> held = ListeningSockets.listeningPortsInTheirNetwork(program.processes());
+                held.ifPresent(h -> ports.removeIf(p -> p != serverPort && !h.contains(p)));
+            }
             if (server != null && inside.containsKey(serverPort)) {
                 // the harness's connections go through from now on, on the families the server takes (one it opens
                 // later: see refreshPorts)
