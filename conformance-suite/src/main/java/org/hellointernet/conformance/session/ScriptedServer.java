@@ -65,7 +65,7 @@ final class ScriptedServer implements AutoCloseable {
                     case IPV4 -> List.of(InetAddress.getByName("127.0.0.1"));
                     case IPV6 -> List.of(InetAddress.getByName("::1"));
                     case LOCALHOST -> List.of(InetAddress.getAllByName("localhost"));
-                    case NAME ->
+                    case NAME, HOST ->
                         List.of(
                                 org.hellointernet.conformance.target.HostsFile.TARGET,
                                 org.hellointernet.conformance.target.HostsFile.IPV4_LOOPBACK);

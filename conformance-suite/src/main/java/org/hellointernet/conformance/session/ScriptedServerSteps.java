@@ -57,6 +57,16 @@ final class ScriptedServerSteps {
                 }
             }
             ctx.conns.put(s.as(), conn);
+            if (ctx.hostGiven != null && !ctx.hostGiven.equals(socket.getLocalAddress())) {
+                String given = ctx.hostGiven.getHostAddress();
+                throw new StepFailure(
+                        run(ctx) + " connected to " + socket.getLocalAddress().getHostAddress() + ", not to " + given
+                                + ", the HOST it was given: it must connect to the host in its first argument, not"
+                                + " to localhost or 127.0.0.1 whatever it is given (a classmate's server is on"
+                                + " another machine)",
+                        "a connection to " + given + ", its HOST",
+                        "a connection to " + socket.getLocalAddress().getHostAddress());
+            }
             if (s.atName() && ctx.pointsNames && !HostsFile.TARGET.equals(socket.getLocalAddress())) {
                 throw new StepFailure(
                         run(ctx) + " connected to " + socket.getLocalAddress().getHostAddress() + ", not to "

@@ -33,6 +33,8 @@ final class SessionContext implements AutoCloseable {
     final List<String> notes = new ArrayList<>();
     /** True if the client is given a hosts file of its own for each run (listen: name, where its runner can). */
     boolean pointsNames;
+    /** With {@code listen: host}, the address the client was given as HOST, where its connection must come; or null. */
+    java.net.InetAddress hostGiven;
     /** The hosts file of the client's current run (listen: name), or null. */
     java.nio.file.Path hostsFile;
     /** Every hosts file written for this session, deleted at its end. */

@@ -213,6 +213,23 @@ public final class SessionEngine {
         return SessionScript.Listen.LOCALHOST;
     }
 
+    /**
+     * For {@code listen: host}: the client is given 127.0.0.2 as HOST where it can be (a runner that passes loopback
+     * addresses on as they are, and this machine can listen there), with 127.0.0.1 listened on too; otherwise
+     * 127.0.0.1, and the result says what could not be judged.
+     */
+    private static SessionScript.Listen giveHost(SessionContext ctx, SessionTarget.Client c) {
+        String target = HostsFile.TARGET.getHostAddress();
+        if (c.command().runner().hostFor(target).equals(target) && ScriptedServer.canListenOn(HostsFile.TARGET)) {
+            ctx.hostGiven = HostsFile.TARGET;
+            ctx.vars.set("host", target);
+            return SessionScript.Listen.HOST;
+        }
+        ctx.notes.add("the client could be given only 127.0.0.1 as HOST here, so a client that connects to localhost"
+                + " or 127.0.0.1 whatever its HOST would pass too");
+        return SessionScript.Listen.IPV4;
+    }
+
     private static void prepare(SessionContext ctx, String language) throws IOException {
         Variables v = ctx.vars;
         if (ctx.target instanceof SessionTarget.Server s) {
@@ -242,6 +259,8 @@ public final class SessionEngine {
             SessionScript.Listen listen = ctx.script.listen();
             if (listen == SessionScript.Listen.NAME) {
                 listen = pointName(ctx, c);
+            } else if (listen == SessionScript.Listen.HOST) {
+                listen = giveHost(ctx, c);
             }
             if (listen == SessionScript.Listen.NONE) {
                 v.set("port", String.valueOf(Ports.freeLoopbackPort()));
@@ -255,6 +274,11 @@ public final class SessionEngine {
                     c.command()
                             .render(java.util.Map.of(
                                     "host", c.command().runner().hostFor("127.0.0.1"), "port", v.get("port"))));
+            v.set(
+                    "command_host",
+                    c.command()
+                            .render(java.util.Map.of(
+                                    "host", c.command().runner().hostFor(v.get("host")), "port", v.get("port"))));
             v.set(
                     "command_no_args",
                     c.command().render(java.util.Map.of("host", "", "port", "")).strip());

@@ -103,6 +103,14 @@ public record SessionScript(
          * runner cannot point names, every address of {@code localhost}, with a note.
          */
         NAME,
+        /**
+         * {@link org.hellointernet.conformance.target.HostsFile#TARGET} (127.0.0.2), given to the client as its HOST,
+         * and 127.0.0.1, where a client that ignores its HOST (connects to {@code localhost} or 127.0.0.1 whatever
+         * it is given) lands: a connection there fails the session's {@code accept}. Where the client cannot be
+         * given 127.0.0.2 (its runner maps loopback addresses to another, this machine cannot listen there),
+         * 127.0.0.1 only, with a note.
+         */
+        HOST,
         /** Nothing listens: the client is given a closed port. */
         NONE
     }

@@ -86,6 +86,39 @@ class CheckClientCommandTest {
         assertThat(report.result("CLI-CONNECT").get("message").asText()).contains("exited with status");
     }
 
+    /**
+     * A client that connects to localhost whatever HOST it is given fails CLI-CONNECT (it would never reach a
+     * classmate's server), and its other rules still run: it did connect.
+     */
+    @Test
+    @Slow
+    void aClientThatIgnoresItsHostFailsCliConnectAndIsStillChecked() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(canListenOn("127.0.0.2"), "127.0.0.2 cannot be listened on here");
+        Path fixed = TestPrograms.writeWithBug(
+                dir,
+                "good-client.py",
+                "fixed-host-client.py",
+                "    host, port = sys.argv[1].strip(\"[]\"), int(sys.argv[2])\n",
+                "    host, port = \"localhost\", int(sys.argv[2])\n");
+        Path json = dir.resolve("report.json");
+
+        CheckCli.Outcome outcome = CheckCli.check(
+                "--client-cmd",
+                clientCmd(fixed),
+                "--language",
+                "Python",
+                "--only",
+                "CLI-CONNECT,CLI-HELLO",
+                "--json",
+                json.toString());
+
+        assertThat(outcome.exitStatus()).as(outcome.describe()).isEqualTo(ExitStatus.RULE_FAILED);
+        CheckReport report = CheckReport.read(json);
+        assertThat(report.statuses()).containsEntry("CLI-CONNECT", "FAIL").containsEntry("CLI-HELLO", "PASS");
+        assertThat(report.result("CLI-CONNECT").get("message").asText())
+                .contains("connected to 127.0.0.1, not to 127.0.0.2, the HOST it was given");
+    }
+
     @Test
     @Slow
     void aHelloWithoutNewlineFailsCliLf() throws Exception {
@@ -113,5 +146,14 @@ class CheckClientCommandTest {
         assertThat(lf.get("observed").asText()).contains("Hello in Python", "(no newline)");
         assertThat(lf.get("expected").asText()).isNotBlank();
         assertThat(report.transcript("CLI-LF")).contains("C \"Hello in Python\"");
+    }
+
+    private static boolean canListenOn(String address) {
+        try (java.net.ServerSocket s = new java.net.ServerSocket()) {
+            s.bind(new java.net.InetSocketAddress(java.net.InetAddress.getByName(address), 0));
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 }
