@@ -24,6 +24,9 @@ final class Conn implements AutoCloseable {
     private final Inbox inbox = new Inbox();
     private static final int SENT_HEAD = 256;
     private final java.io.ByteArrayOutputStream sentHead = new java.io.ByteArrayOutputStream();
+    /** Each send that got through: when it began and how long {@link #sentHead} was after it (guarded by it). */
+    private final java.util.List<long[]> sendStarts = new java.util.ArrayList<>();
+
     private final Transcript transcript;
     private final Direction incoming;
     private final Direction outgoing;
@@ -146,10 +149,35 @@ final class Conn implements AutoCloseable {
     }
 
     /**
+     * Of {@link #sentHead()}, the bytes of the sends that began before {@code nanos} ({@link System#nanoTime()}):
+     * what the peer could have read when it acted then (a later piece may still get through after it replied or
+     * closed).
+     */
+    /** When the first send that got through began ({@link System#nanoTime()}), or 0. */
+    long firstSendNanos() {
+        synchronized (sentHead) {
+            return sendStarts.isEmpty() ? 0 : sendStarts.get(0)[0];
+        }
+    }
+
+    byte[] sentHeadBefore(long nanos) {
+        synchronized (sentHead) {
+            int length = 0;
+            for (long[] send : sendStarts) {
+                if (send[0] - nanos < 0) {
+                    length = (int) send[1];
+                }
+            }
+            return java.util.Arrays.copyOf(sentHead.toByteArray(), Math.min(length, sentHead.size()));
+        }
+    }
+
+    /**
      * Sends bytes, waiting at most {@code timeoutMillis}; returns normally, or throws {@link SendException} saying
      * whether the peer had closed or stopped reading.
      */
     void send(byte[] bytes, long timeoutMillis) throws SendException, InterruptedException {
+        long startNanos = System.nanoTime();
         String shown = bytes.length <= 512
                 ? '"' + Visible.of(bytes) + '"'
                 : '"' + Visible.of(bytes, 0, 64) + "\" ... (" + bytes.length + " bytes)";
@@ -166,6 +194,9 @@ final class Conn implements AutoCloseable {
             sentTotal.addAndGet(bytes.length);
             synchronized (sentHead) {
                 sentHead.write(bytes, 0, Math.min(bytes.length, SENT_HEAD - sentHead.size()));
+                if (sendStarts.size() < SENT_HEAD) {
+                    sendStarts.add(new long[] {startNanos, sentHead.size()});
+                }
             }
         } catch (TimeoutException e) {
             write.cancel(true);

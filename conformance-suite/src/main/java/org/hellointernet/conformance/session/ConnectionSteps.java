@@ -187,7 +187,13 @@ final class ConnectionSteps {
      * the line, not on the whole line.
      */
     private StepFailure sendFailed(Conn conn, Conn.SendException e, byte[] bytes) {
-        byte[] before = conn.sentHead();
+        byte[] sent = conn.sentHead();
+        long firstSend = conn.firstSendNanos();
+        long acted = firstSend == 0 ? 0 : conn.inbox().firstEventAfter(firstSend);
+        // what had got through when the peer first replied or closed after our first piece, not all that got through
+        // before the failure (the next piece may get through after its reply or close)
+        byte[] before = acted == 0 ? sent : conn.sentHeadBefore(acted);
+        byte[] after = concat(java.util.Arrays.copyOfRange(sent, before.length, sent.length), bytes);
         boolean pieceOfALine = before.length > 0 && before.length < 256 && indexOf(before, (byte) '\n') < 0;
         if (!e.peerClosed() || !pieceOfALine) {
             return new StepFailure("could not send: " + e.getMessage(), "the peer reads what we send", e.getMessage());
@@ -195,7 +201,7 @@ final class ConnectionSteps {
         String peer = ctx.target instanceof SessionTarget.Server ? "the server" : "the client";
         byte[] pending = conn.inbox().pending();
         String cut = "when only \"" + Visible.of(before) + "\" of the line had been sent (before \""
-                + Visible.of(bytes, 0, Math.min(bytes.length, 80)) + "\" and the rest)";
+                + Visible.of(after, 0, Math.min(after.length, 80)) + "\" and the rest)";
         String message = pending.length > 0
                 ? peer + " replied \"" + Visible.of(pending, 0, Math.min(pending.length, 80))
                         + "\" and closed the connection " + cut
@@ -205,6 +211,12 @@ final class ConnectionSteps {
                 message,
                 "it reads until the newline, however the line is cut",
                 "closed after \"" + Visible.of(before) + "\"");
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     private static int indexOf(byte[] bytes, byte b) {

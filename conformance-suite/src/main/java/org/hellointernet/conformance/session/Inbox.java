@@ -1,7 +1,9 @@
 package org.hellointernet.conformance.session;
 
 import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Bytes received on one connection, with waits that end on a condition or a deadline (never a fixed sleep).
@@ -36,8 +38,15 @@ final class Inbox {
     private long overflow;
     private long lastArrivalNanos;
     private long endNanos;
+    /** When bytes arrived, the first {@value #ARRIVALS_KEPT} times. */
+    private final List<Long> arrivals = new ArrayList<>();
+
+    private static final int ARRIVALS_KEPT = 64;
 
     synchronized void append(byte[] data, int length) {
+        if (arrivals.size() < ARRIVALS_KEPT) {
+            arrivals.add(System.nanoTime());
+        }
         int room = LIMIT - buffer.size();
         if (room > 0) {
             buffer.write(data, 0, Math.min(room, length));
@@ -52,6 +61,20 @@ final class Inbox {
         eof = true;
         reset |= byReset;
         notifyAll();
+    }
+
+    /**
+     * When the peer first did something here at or after {@code nanos} ({@link System#nanoTime()}): bytes arrived or
+     * it ended the connection; 0 if neither (or only after the arrivals kept).
+     */
+    synchronized long firstEventAfter(long nanos) {
+        boolean ended = endNanos != 0 && endNanos - nanos >= 0;
+        for (long at : arrivals) {
+            if (at - nanos >= 0) {
+                return ended && endNanos - at < 0 ? endNanos : at;
+            }
+        }
+        return ended ? endNanos : 0;
     }
 
     synchronized boolean closedByPeer() {
