@@ -117,7 +117,7 @@ final class Conn implements AutoCloseable {
                 if (n > 0) {
                     last = buf[n - 1];
                 }
-                inbox.append(buf, n);
+                // recorded before the inbox wakes the step that waits for them: its answer comes after them
                 if (before < Inbox.LIMIT) {
                     transcript.add(
                             incoming,
@@ -127,6 +127,7 @@ final class Conn implements AutoCloseable {
                                     + '"'
                                     + (n > 512 ? " ... (" + n + " bytes)" : ""));
                 }
+                inbox.append(buf, n);
             }
         } catch (SocketException e) {
             if (!closedByUs) {
