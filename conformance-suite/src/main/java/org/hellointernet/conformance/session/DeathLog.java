@@ -129,11 +129,33 @@ final class DeathLog {
         ended.add(new Ended(key(copy), d));
     }
 
-    /** Copies that end with the same status and the same last line of standard error (numbers aside) are alike. */
+    /** A line that names what went wrong, in the words of the languages' runtimes. */
+    private static final java.util.regex.Pattern ERROR_LINE = java.util.regex.Pattern.compile(
+            "(?i)error|exception|panic|fault|abort|code: '|reset|broken pipe|refused|killed");
+
+    /** Lines a runtime prints after every crash alike, which tell nothing about this one ("Node.js v20.20.2"). */
+    private static final java.util.regex.Pattern BOILERPLATE = java.util.regex.Pattern.compile("^Node\\.js v[\\d.]+$");
+
+    /**
+     * Copies that end with the same status and the same error line are alike: the last line of standard error's
+     * last {@value #ERROR_SEARCH_LINES} that names an error (a Node crash ends with its version, a Go panic with stack
+     * frames), else its last line; numbers and hex numbers aside.
+     */
     private static String key(Program copy) {
-        String[] err = copy.stderr().tail(1).strip().split("\n");
-        return copy.exitCode().orElse(-1) + "|" + err[err.length - 1].replaceAll("\\d+", "#");
+        String[] err = copy.stderr().tail(ERROR_SEARCH_LINES).strip().split("\n");
+        String line = err[err.length - 1];
+        for (int i = err.length - 1; i >= 0; i--) {
+            String l = err[i].strip();
+            if (!BOILERPLATE.matcher(l).matches() && ERROR_LINE.matcher(l).find()) {
+                line = l;
+                break;
+            }
+        }
+        return copy.exitCode().orElse(-1) + "|"
+                + line.replaceAll("0x[0-9a-fA-F]+", "#").replaceAll("\\d+", "#");
     }
+
+    private static final int ERROR_SEARCH_LINES = 30;
 
     private static List<String> lastLines(Program copy) {
         String tail = copy.stderr().tail(LAST_LINES);

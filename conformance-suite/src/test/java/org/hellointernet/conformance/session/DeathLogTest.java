@@ -103,6 +103,34 @@ class DeathLogTest {
         assertThat(deaths).extracting(Death::rules).containsExactly(List.of("SRV-EMPTY-CONN"), List.of("SRV-GARBAGE"));
     }
 
+    /**
+     * Node ends every crash with its version, Go with stack frames: the line that names the error tells deaths
+     * apart (a student's Node server died of an unhandled ECONNRESET in two copies, of a write after end in a third,
+     * and all three were reported as the first).
+     */
+    @Test
+    void theErrorLineNotTheLastLineTellsDeathsApart() {
+        String reset = "node:events:497\n      throw er; // Unhandled 'error' event\nError: read ECONNRESET\n"
+                + "    at TCP.onStreamRead (node:internal/stream_base_commons:216:20)\n  errno: -104,\n"
+                + "  code: 'ECONNRESET',\n  syscall: 'read'\n}\n\nNode.js v20.20.2\n";
+        String afterEnd = "node:events:497\n      throw er; // Unhandled 'error' event\nError: write after end\n"
+                + "    at writeAfterEnd (node:internal/streams/writable:469:14)\n"
+                + "  code: 'ERR_STREAM_WRITE_AFTER_END'\n}\n\nNode.js v20.20.2\n";
+        log.session(new EndedProgram("", reset).exit(1), "SRV-EMPTY-CONN", failed(end(1), true));
+        log.session(new EndedProgram("", afterEnd).exit(1), "SRV-LONG-LINE", failed(end(1), true));
+        log.session(
+                new EndedProgram("", reset.replace("216:20", "217:3")).exit(1), "SRV-GARBAGE", failed(end(1), true));
+
+        List<Death> deaths = log.deaths(results(
+                fail("SRV-GARBAGE", Level.MUST),
+                fail("SRV-LONG-LINE", Level.MUST),
+                fail("SRV-EMPTY-CONN", Level.MUST)));
+
+        assertThat(deaths)
+                .extracting(Death::rules)
+                .containsExactly(List.of("SRV-GARBAGE", "SRV-EMPTY-CONN"), List.of("SRV-LONG-LINE"));
+    }
+
     @Test
     void numbersInTheLastLineDoNotTellDeathsApart() {
         log.session(
