@@ -62,8 +62,8 @@ final class ScriptedServerSteps {
                 throw new StepFailure(
                         run(ctx) + " connected to " + socket.getLocalAddress().getHostAddress() + ", not to " + given
                                 + ", the HOST it was given: it must connect to the host in its first argument, not"
-                                + " to localhost or 127.0.0.1 whatever it is given (a classmate's server is on"
-                                + " another machine)",
+                                + " to a fixed one (localhost, 127.0.0.1, 0.0.0.0) whatever it is given (a"
+                                + " classmate's server is on another machine)",
                         "a connection to " + given + ", its HOST",
                         "a connection to " + socket.getLocalAddress().getHostAddress());
             }
