@@ -203,12 +203,16 @@ public final class SessionEngine {
      * and 127.0.0.1; otherwise every address of {@code localhost}, and the result says what could not be judged.
      */
     private static SessionScript.Listen pointName(SessionContext ctx, SessionTarget.Client c) {
-        if (c.command().runner().pointsNames() && ScriptedServer.canListenOn(HostsFile.TARGET)) {
+        boolean runnerPoints = c.command().runner().pointsNames();
+        if (runnerPoints && ScriptedServer.canListenOn(HostsFile.TARGET)) {
             ctx.pointsNames = true;
             return SessionScript.Listen.NAME;
         }
-        ctx.notes.add("localhost could not be pointed away from 127.0.0.1 for this client here (no user namespace"
-                + " for it), so a client that connects to 0.0.0.0 instead of resolving the name would pass too;"
+        ctx.notes.add("localhost could not be pointed away from 127.0.0.1 for this client here ("
+                + (runnerPoints
+                        ? "the harness cannot listen on " + HostsFile.TARGET.getHostAddress()
+                        : "no user namespace for it")
+                + "), so a client that connects to 0.0.0.0 instead of resolving the name would pass too;"
                 + " a check in a container judges that");
         return SessionScript.Listen.LOCALHOST;
     }
