@@ -26,14 +26,9 @@ public final class Transcript {
      */
     record Act(long atMs, String connection, String words, boolean peerGone) {}
 
-    public synchronized void add(Direction direction, String connection, String text) {
-        if (entries.size() < MAX_ENTRIES && chars + text.length() <= MAX_CHARS) {
-            entries.add(new TranscriptEntry(elapsedMillis(), direction, connection, text));
-            chars += text.length();
-        } else {
-            dropped++;
-            droppedChars += text.length();
-        }
+    /** Records an event that happens now. */
+    public void add(Direction direction, String connection, String text) {
+        addAt(System.nanoTime(), direction, connection, text);
     }
 
     /**
